@@ -1,0 +1,51 @@
+package be.ocmw.merge.audit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Records each command run against the database and how it ended. */
+@Component
+public class RunLog {
+
+    private final JdbcClient jdbc;
+
+    RunLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long start(String command, String arguments) {
+        return jdbc.sql("insert into run (command, arguments) values (:command, :arguments) returning id")
+                .param("command", command)
+                .param("arguments", arguments)
+                .query(Long.class)
+                .single();
+    }
+
+    public void finish(long run, int exitCode, String outcome) {
+        jdbc.sql("update run set finished_at = now(), exit_code = :exitCode, outcome = :outcome where id = :id")
+                .param("exitCode", exitCode)
+                .param("outcome", outcome)
+                .param("id", run)
+                .update();
+    }
+
+    /** The latest runs, newest first. */
+    public List<RunRecord> recent(int limit) {
+        return jdbc.sql("""
+                        select id, command, arguments, started_at, finished_at, exit_code, outcome
+                        from run order by id desc limit :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new RunRecord(rs.getLong("id"), rs.getString("command"), rs.getString("arguments"),
+                        rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+                        (Integer) rs.getObject("exit_code"), rs.getString("outcome")))
+                .list();
+    }
+
+    /** One run; {@code exitCode} is null while it runs (or when it was killed). */
+    public record RunRecord(long id, String command, String arguments, OffsetDateTime startedAt,
+                            OffsetDateTime finishedAt, Integer exitCode, String outcome) {
+    }
+}

@@ -1,0 +1,40 @@
+package be.ocmw.merge.domain;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Dates as Belgian files write them: ISO {@code 2024-03-01} or {@code 01/03/2024} (day first). */
+public final class BelgianDates {
+
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+
+    private BelgianDates() {
+    }
+
+    /** The date, or empty when the text is neither notation or names no real day (31/02/2024). */
+    public static Optional<LocalDate> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String value = text.trim();
+        try {
+            Matcher iso = ISO.matcher(value);
+            if (iso.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+                        Integer.parseInt(iso.group(3))));
+            }
+            Matcher dayFirst = DAY_FIRST.matcher(value);
+            if (dayFirst.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(dayFirst.group(3)),
+                        Integer.parseInt(dayFirst.group(2)), Integer.parseInt(dayFirst.group(1))));
+            }
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

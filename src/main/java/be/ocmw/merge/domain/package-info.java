@@ -1,0 +1,8 @@
+/**
+ * The identifiers the back office speaks in: enterprise numbers ({@link be.ocmw.merge.domain.Kbo}),
+ * national numbers ({@link be.ocmw.merge.domain.Insz}), municipality codes
+ * ({@link be.ocmw.merge.domain.NisCode}) and the three merger scenarios. Each value checks itself when
+ * it is made and names the bad value when it refuses it, so that nothing downstream has to wonder
+ * whether a number is valid. Plain Java, no Spring.
+ */
+package be.ocmw.merge.domain;

@@ -1,0 +1,47 @@
+package be.ocmw.merge.registry;
+
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.domain.Scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One merger of the registry. The close date is the day before the effective date, whatever that date
+ * is: most mergers take effect on 1 January, but not all (Bastogne and Bertogne on 2 December 2024).
+ */
+public record Merger(String id, String name, Scenario scenario, LocalDate effectiveDate, LocalDate deadline,
+                     Ocmw target, List<Ocmw> participants) {
+
+    public Merger {
+        participants = List.copyOf(participants);
+    }
+
+    /** C: the last day the participants' running dossiers belong to them. */
+    public LocalDate closeDate() {
+        return effectiveDate.minusDays(1);
+    }
+
+    /** The participant that becomes the merged OCMW (scenarios 2 and 3); empty in scenario 1. */
+    public Optional<Ocmw> retained() {
+        if (!scenario.keepsKbo()) {
+            return Optional.empty();
+        }
+        return participants.stream().filter(p -> p.kbo().equals(target.kbo())).findFirst();
+    }
+
+    /** The participants whose KBO disappears: every participant but the retained one. */
+    public List<Ocmw> disappearing() {
+        return participants.stream().filter(p -> !p.kbo().equals(target.kbo())).toList();
+    }
+
+    /** Whether this KBO is the target's or a participant's. */
+    public boolean involves(Kbo kbo) {
+        return target.kbo().equals(kbo) || participants.stream().anyMatch(p -> p.kbo().equals(kbo));
+    }
+
+    public Optional<Ocmw> participant(Kbo kbo) {
+        return participants.stream().filter(p -> p.kbo().equals(kbo)).findFirst();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The merger registry: the YAML file (by default {@code jobs/mergers-2025.yml}) that lists every merger
+ * with its scenario, effective date, submission deadline, merged OCMW and participants. The loader reads
+ * it strictly, because coordinators and scripts write it, and checks every invariant of the scenarios;
+ * each violation is a value naming the merger, the rule and the line, so that all of them can be shown
+ * at once.
+ */
+package be.ocmw.merge.registry;
