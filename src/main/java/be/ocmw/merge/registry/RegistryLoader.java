@@ -121,6 +121,7 @@ public final class RegistryLoader {
                     + "deadline, target and participants", node);
             return null;
         }
+        currentMerger = idOf(mapping);
         Map<String, Node> keys = keys(mapping, MERGER_KEYS, "a merger");
         String id = scalar(keys, "id", mapping);
         if (id != null) {
@@ -146,7 +147,7 @@ public final class RegistryLoader {
             return null;
         }
         Merger merger = new Merger(id, name, scenario, effective, deadline, target, participants);
-        checkScenario(merger, mapping);
+        checkScenario(merger, keys.get("target"), keys.get("deadline"));
         return merger;
     }
 
@@ -197,7 +198,19 @@ public final class RegistryLoader {
         return violations.size() > before ? null : new Ocmw(name, kbo, nis);
     }
 
-    private void checkScenario(Merger merger, Node at) {
+    /** The merger's id as written, so that even its first violations can name it. */
+    private static String idOf(MappingNode merger) {
+        for (NodeTuple tuple : merger.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("id")
+                    && tuple.getValueNode() instanceof ScalarNode value && !value.getValue().isBlank()) {
+                return value.getValue().trim();
+            }
+        }
+        return null;
+    }
+
+    /** Scenario rules are reported at the target, where they are fixed; the deadline rule at the deadline. */
+    private void checkScenario(Merger merger, Node at, Node deadlineNode) {
         List<Ocmw> participants = merger.participants();
         Ocmw target = merger.target();
         long sameKbo = participants.stream().filter(p -> p.kbo().equals(target.kbo())).count();
@@ -238,7 +251,7 @@ public final class RegistryLoader {
         }
         if (merger.deadline().isAfter(merger.effectiveDate())) {
             violation(Rule.DEADLINE_AFTER_EFFECTIVE_DATE, "the submission deadline " + merger.deadline()
-                    + " is after the effective date " + merger.effectiveDate(), at);
+                    + " is after the effective date " + merger.effectiveDate(), deadlineNode);
         }
     }
 

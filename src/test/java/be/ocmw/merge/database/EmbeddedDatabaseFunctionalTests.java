@@ -1,0 +1,173 @@
+package be.ocmw.merge.database;
+
+import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.support.OcmwMergeJar;
+import be.ocmw.merge.support.OcmwMergeJar.Run;
+import be.ocmw.merge.support.OcmwMergeJar.Started;
+import be.ocmw.merge.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jar's own database: where it lives, that it persists, and that runs do not trample each other. */
+class EmbeddedDatabaseFunctionalTests {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aFirstRunCreatesAndMigratesTheDatabaseInDotOcmwAndTheNextRunSeesItsData() throws Exception {
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir);
+
+        Run first = jar.run("status");
+        Run second = jar.run("status");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.out()).contains("embedded PostgreSQL in " + workDir.toRealPath().resolve(".ocmw"))
+                .contains("schema version 3");
+        assertThat(workDir.resolve(".ocmw/pgdata/PG_VERSION")).exists();
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).containsPattern("#1 .* status .* exit 0: done")
+                .containsPattern("#2 .* this run");
+        assertThat(first.output() + second.output()).doesNotContain("INFO").doesNotContain("Exception");
+    }
+
+    @Test
+    void aSecondRunWaitsForTheOneThatHoldsTheDatabase() throws Exception {
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_LOCK_WAIT", "60s");
+        jar.run("status");
+
+        Started waiting;
+        try (HeldLock held = HeldLock.on(workDir.resolve(".ocmw"))) {
+            waiting = jar.start("status");
+            awaitOutput(waiting, "waiting up to 60 seconds");
+        }
+        Run run = waiting.await();
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.err()).contains("Another ocmw-merge run is using the database in");
+        assertThat(run.out()).contains("#2");
+    }
+
+    @Test
+    void aRunThatWaitedTooLongSaysWhoHoldsTheDatabaseAndExits5() throws Exception {
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_LOCK_WAIT", "2s");
+        jar.run("status");
+
+        Run run;
+        try (HeldLock held = HeldLock.on(workDir.resolve(".ocmw"))) {
+            run = jar.run("status");
+        }
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("still holds the database").contains("process " + ProcessHandle.current().pid())
+                .contains("Run the command again").doesNotContain("Exception");
+    }
+
+    @Test
+    void twoRunsStartedAtOnceOnANewFolderBothSucceedOneAfterTheOther() {
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir);
+
+        Started one = jar.start("status");
+        Started two = jar.start("status");
+        Run first = one.await();
+        Run second = two.await();
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(jar.run("status").out()).containsPattern("#1 .* exit 0").containsPattern("#2 .* exit 0");
+    }
+
+    @Test
+    void aRunKilledWhileItHoldsTheDatabaseIsNoObstacleToTheNextOne() throws Exception {
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir);
+        jar.run("status");
+        Path pidFile = workDir.resolve(".ocmw/pgdata/postmaster.pid");
+
+        Started killed = jar.start("status");
+        Optional<ProcessHandle> postmaster = awaitPostmaster(pidFile);
+        killed.process().destroyForcibly().waitFor();
+
+        assertThat(postmaster).as("the killed run had started its postmaster").isPresent();
+        Run next = jar.run("status");
+
+        assertThat(next.exitCode()).as(next.output()).isZero();
+        assertThat(postmaster.get().isAlive()).as("the orphaned postmaster was stopped").isFalse();
+        assertThat(next.out()).contains("#1").contains("this run");
+    }
+
+    @Test
+    void withDbUrlItUsesThatServerInstead() {
+        String url = TestDatabase.freshDatabaseUrl();
+
+        Run first = OcmwMergeJar.in(workDir).run("status", "--db-url", url);
+        Run second = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url).run("status");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.out()).contains("PostgreSQL at jdbc:postgresql://").contains("schema version 3");
+        assertThat(second.out()).containsPattern("#1 .* status --db-url .* exit 0: done");
+        assertThat(workDir.resolve(".ocmw/pgdata")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableServerIsAClearFailureNotAStackTrace() {
+        Run run = OcmwMergeJar.in(workDir).run("status", "--db-url", "jdbc:postgresql://127.0.0.1:1/ocmw");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("the database could not be used").contains("127.0.0.1:1")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.err().lines().count()).isLessThan(4);
+    }
+
+    private static void awaitOutput(Started started, String text) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!started.outputSoFar().contains(text)) {
+            assertThat(Instant.now()).as("waiting for '" + text + "'").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static Optional<ProcessHandle> awaitPostmaster(Path pidFile) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(pidFile)) {
+                String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+                if (!first.isBlank()) {
+                    Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(first.trim()));
+                    if (handle.isPresent()) {
+                        return handle;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        return Optional.empty();
+    }
+
+    /** Holds the run lock from this JVM, as another ocmw-merge run would. */
+    private record HeldLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+
+        static HeldLock on(Path home) throws Exception {
+            FileChannel channel = FileChannel.open(home.resolve("ocmw-merge.lock"), StandardOpenOption.WRITE);
+            Files.writeString(home.resolve("holder"), ProcessHandle.current().pid() + " since now\n");
+            return new HeldLock(channel, channel.lock());
+        }
+
+        @Override
+        public void close() throws Exception {
+            lock.release();
+            channel.close();
+        }
+    }
+}
