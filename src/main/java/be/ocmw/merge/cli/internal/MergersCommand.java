@@ -19,17 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "mergers", mixinStandardHelpOptions = true,
         description = "Show or check the merger registry.",
         subcommands = {MergersCommand.ListMergers.class, MergersCommand.ValidateRegistry.class})
-class MergersCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("ocmw-merge mergers: say 'list' or 'validate'.");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+class MergersCommand extends GroupCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the mergers: id, scenario, merged OCMW with its KBO and NIS, effective date, participants.")

@@ -1,12 +1,7 @@
 package be.ocmw.merge.cli.internal;
 
-import be.ocmw.merge.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 @Command(name = "ocmw-merge",
         mixinStandardHelpOptions = true,
@@ -16,15 +11,5 @@ import java.util.concurrent.Callable;
         subcommands = {MergersCommand.class, StatusCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 usage error, 3 an input file could not be read, "
                 + "4 plan blocked or not the approved one, 5 run failed (run the same command again to resume)."})
-public class RootCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("ocmw-merge: which command? (see the list below)");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
+public class RootCommand extends GroupCommand {
 }
