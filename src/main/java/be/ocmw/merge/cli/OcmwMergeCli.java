@@ -1,7 +1,9 @@
 package be.ocmw.merge.cli;
 
 import be.ocmw.merge.cli.internal.RootCommand;
+import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.database.DatabaseBusyException;
+import be.ocmw.merge.input.UnreadableFileException;
 import be.ocmw.merge.registry.InvalidRegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,16 @@ public final class OcmwMergeCli {
             err.println("ocmw-merge: " + e.getMessage());
             printUsageLine(command, err);
             return ExitCode.USAGE;
+        }
+        if (e instanceof UnreadableFileException) {
+            err.println("ocmw-merge: " + e.getMessage() + "; nothing from it was loaded.");
+            err.flush();
+            return ExitCode.INPUT;
+        }
+        if (e instanceof JobAlreadyRunningException) {
+            err.println("ocmw-merge: " + e.getMessage());
+            err.flush();
+            return ExitCode.FAILED;
         }
         if (e instanceof InvalidRegistryException) {
             err.println(e.getMessage());

@@ -32,6 +32,8 @@ class DatabaseConfiguration {
             dataSource.setPassword(blankToNull(settings.password()));
         }
         dataSource.setPoolName("ocmw-merge");
+        // batched inserts become multi-row inserts: about twice as fast for staging rows
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         dataSource.setMaximumPoolSize(8);
         // a wrong URL fails with one clear message after 10 s rather than Hikari's 30 s
         dataSource.setConnectionTimeout(10_000);

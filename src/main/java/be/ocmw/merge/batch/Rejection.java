@@ -1,0 +1,27 @@
+package be.ocmw.merge.batch;
+
+/**
+ * An input row refused, with where it is and why, in words for whoever fixes the file. {@code column} is
+ * the column's name in the file's format ("" when the row as a whole is refused).
+ */
+public record Rejection(String file, String sheet, int row, String column, String reason, String kbo) {
+
+    public Rejection {
+        sheet = sheet == null ? "" : sheet;
+        column = column == null ? "" : column;
+    }
+
+    public static Rejection of(String file, String sheet, int row, String column, String reason) {
+        return new Rejection(file, sheet, row, column, reason, null);
+    }
+
+    public Rejection forKbo(String kboDigits) {
+        return new Rejection(file, sheet, row, column, reason, kboDigits);
+    }
+
+    /** {@code file, sheet 'Beheerders', row 14, column INSZ: reason}. */
+    public String describe() {
+        return file + (sheet.isEmpty() ? "" : ", sheet '" + sheet + "'") + ", row " + row
+                + (column.isEmpty() ? "" : ", column " + column) + ": " + reason;
+    }
+}

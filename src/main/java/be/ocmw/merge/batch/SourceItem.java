@@ -1,0 +1,21 @@
+package be.ocmw.merge.batch;
+
+import be.ocmw.merge.input.Cells;
+import be.ocmw.merge.input.Column;
+import be.ocmw.merge.input.Header;
+import be.ocmw.merge.input.SourceRow;
+
+/** One non-empty row of a file being loaded, with the file it comes from and how its header reads. */
+public record SourceItem(LoadFile file, String sheet, Header header, SourceRow row) {
+
+    /** The cell's text, without the apostrophe our own exports put before a formula-like value. */
+    public String value(Column column) {
+        return Cells.unneutralised(header.value(row, column));
+    }
+
+    /** A refusal of this row, to throw from a processor. */
+    public RejectedRowException reject(Column column, String reason) {
+        return new RejectedRowException(new Rejection(file.name(), sheet, row.number(),
+                column == null ? "" : column.name(), reason, file.kbo()));
+    }
+}

@@ -1,0 +1,41 @@
+package be.ocmw.merge.batch;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
+import org.springframework.batch.core.step.skip.SkipPolicy;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.Set;
+
+/** The shape every row-loading step has: stream rows, check each, stage the good ones, record the bad. */
+public final class Steps {
+
+    /** Rows per transaction: large enough for fast batch writes, small enough to resume close to a kill. */
+    public static final int CHUNK = 1000;
+
+    private Steps() {
+    }
+
+    /** A bad row never stops a file: every refusal is skipped, and recorded by the listener. */
+    public static SkipPolicy rejectedRowsSkipped() {
+        return new LimitCheckingExceptionHierarchySkipPolicy(Set.of(RejectedRowException.class), Long.MAX_VALUE);
+    }
+
+    public static <O> Step rowsStep(String name, JobRepository repository, PlatformTransactionManager transactions,
+                                    LoadFileReader reader, ItemProcessor<SourceItem, O> processor,
+                                    ItemWriter<O> writer, RejectionRecorder rejections) {
+        return new StepBuilder(name, repository).<SourceItem, O>chunk(CHUNK)
+                .transactionManager(transactions)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .faultTolerant()
+                .skipPolicy(rejectedRowsSkipped())
+                .skipListener(rejections)
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package be.ocmw.merge.cli.internal;
+
+import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.cli.UsageException;
+import be.ocmw.merge.domain.InvalidIdentifierException;
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.dossiers.DossierExport;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the current state in the load formats.",
+        subcommands = {ExportCommand.Dossiers.class})
+class ExportCommand extends GroupCommand {
+
+    static Kbo kbo(String text) {
+        try {
+            return Kbo.parse(text);
+        } catch (InvalidIdentifierException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    @Command(name = "dossiers", mixinStandardHelpOptions = true,
+            description = "Write the dossiers as CSV (reference;type;insz;kbo;start_date;end_date;predecessor).")
+    static class Dossiers extends DatabaseCommand {
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+        Path file;
+
+        @Option(names = "--kbo", paramLabel = "KBO", description = "Only the dossiers of this OCMW.")
+        String kbo;
+
+        @Override
+        protected int execute(ConfigurableApplicationContext context, long run) {
+            int count = context.getBean(DossierExport.class).export(file, kbo == null ? null : kbo(kbo));
+            out().println("Wrote " + count + " dossiers to " + file);
+            out().flush();
+            return ExitCode.DONE;
+        }
+    }
+}

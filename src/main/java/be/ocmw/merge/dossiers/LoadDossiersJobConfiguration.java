@@ -1,0 +1,97 @@
+package be.ocmw.merge.dossiers;
+
+import be.ocmw.merge.batch.LoadFileReader;
+import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.batch.RejectionRecorder;
+import be.ocmw.merge.batch.StagedRows;
+import be.ocmw.merge.batch.Steps;
+import be.ocmw.merge.dossiers.internal.DossierMerge;
+import be.ocmw.merge.dossiers.internal.DossierRowProcessor;
+import be.ocmw.merge.dossiers.internal.StagedDossier;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/**
+ * {@code load dossiers FILE}: register the file, stage its rows (checked one by one, the bad ones
+ * recorded), then merge them into the live table in one set-based step. Identified by the file's path and
+ * content: the same file again is a completed job (nothing to do), a changed one a new load.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoadDossiersJobConfiguration {
+
+    static final String KIND = "DOSSIERS";
+
+    @Bean
+    Job loadDossiersJob(JobRepository repository, Step dossierFileStep, Step dossierRowsStep, Step dossierMergeStep) {
+        return new JobBuilder("loadDossiersJob", repository)
+                .start(dossierFileStep)
+                .next(dossierRowsStep)
+                .next(dossierMergeStep)
+                .build();
+    }
+
+    @Bean
+    Step dossierFileStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files) {
+        return new StepBuilder("dossierFileStep", repository)
+                .tasklet((contribution, context) -> {
+                    var job = context.getStepContext().getStepExecution().getJobExecution();
+                    var parameters = job.getJobParameters();
+                    Path file = Path.of(parameters.getString("file"));
+                    files.register(job.getJobInstance().getInstanceId(), parameters.getLong("run"), KIND, file,
+                            file.getFileName().toString(), null, null, parameters.getString("sha256"));
+                    return RepeatStatus.FINISHED;
+                }, transactions)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    LoadFileReader dossierReader(LoadFiles files,
+                                 @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
+        return new LoadFileReader(files, jobInstance, KIND, null, DossierFormat.COLUMNS);
+    }
+
+    @Bean
+    JdbcBatchItemWriter<StagedDossier> dossierWriter(DataSource dataSource) {
+        return new JdbcBatchItemWriterBuilder<StagedDossier>()
+                .dataSource(dataSource)
+                .sql("""
+                        insert into staged_dossier (load_file_id, source_row, kbo, reference, type, insz, start_date, end_date)
+                        values (:loadFileId, :sourceRow, :kbo, :reference, :type, :insz, :startDate, :endDate)
+                        on conflict do nothing""")
+                .itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+                .assertUpdates(false)
+                .build();
+    }
+
+    @Bean
+    Step dossierRowsStep(JobRepository repository, PlatformTransactionManager transactions, LoadFileReader dossierReader,
+                         JdbcBatchItemWriter<StagedDossier> dossierWriter, RejectionRecorder rejections) {
+        return Steps.rowsStep("dossierRowsStep", repository, transactions, dossierReader, new DossierRowProcessor(),
+                dossierWriter, rejections);
+    }
+
+    @Bean
+    Step dossierMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
+                          StagedRows staged) {
+        return new StepBuilder("dossierMergeStep", repository)
+                .tasklet(new DossierMerge(jdbc, staged), transactions)
+                .build();
+    }
+}

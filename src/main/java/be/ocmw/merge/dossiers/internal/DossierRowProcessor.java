@@ -1,0 +1,69 @@
+package be.ocmw.merge.dossiers.internal;
+
+import be.ocmw.merge.batch.SourceItem;
+import be.ocmw.merge.domain.InvalidIdentifierException;
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.input.Cells;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+
+import static be.ocmw.merge.dossiers.DossierFormat.END_DATE;
+import static be.ocmw.merge.dossiers.DossierFormat.INSZ;
+import static be.ocmw.merge.dossiers.DossierFormat.KBO;
+import static be.ocmw.merge.dossiers.DossierFormat.REFERENCE;
+import static be.ocmw.merge.dossiers.DossierFormat.START_DATE;
+import static be.ocmw.merge.dossiers.DossierFormat.TYPE;
+
+/** Checks a dossier row and turns it into a staged dossier, or refuses it saying which column is wrong. */
+public class DossierRowProcessor implements ItemProcessor<SourceItem, StagedDossier> {
+
+    private static final Set<String> TYPES = Set.of("INTEGRATIE", "SOCIAAL_ONDERZOEK", "A036");
+
+    @Override
+    public StagedDossier process(SourceItem item) {
+        String reference = item.value(REFERENCE);
+        if (reference.isEmpty()) {
+            throw item.reject(REFERENCE, "the reference is empty");
+        }
+        if (reference.length() > 100) {
+            throw item.reject(REFERENCE, "the reference is " + reference.length() + " characters long; at most 100");
+        }
+        String type = item.value(TYPE).toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        if (!TYPES.contains(type)) {
+            throw item.reject(TYPE, "type '" + shorten(item.value(TYPE)) + "' must be INTEGRATIE, SOCIAAL_ONDERZOEK or A036");
+        }
+        String insz;
+        try {
+            insz = Cells.insz(item.value(INSZ)).digits();
+        } catch (InvalidIdentifierException e) {
+            throw item.reject(INSZ, e.getMessage());
+        }
+        String kbo;
+        try {
+            kbo = Kbo.parse(item.value(KBO)).digits();
+        } catch (InvalidIdentifierException e) {
+            throw item.reject(KBO, e.getMessage());
+        }
+        LocalDate start = Cells.date(item.value(START_DATE)).orElseThrow(() -> item.reject(START_DATE,
+                dateProblem(item.value(START_DATE))));
+        LocalDate end = null;
+        if (!item.value(END_DATE).isEmpty()) {
+            end = Cells.date(item.value(END_DATE)).orElseThrow(() -> item.reject(END_DATE, dateProblem(item.value(END_DATE))));
+            if (end.isBefore(start)) {
+                throw item.reject(END_DATE, "the end date " + end + " is before the start date " + start);
+            }
+        }
+        return new StagedDossier(item.file().id(), item.row().number(), kbo, reference, type, insz, start, end);
+    }
+
+    static String dateProblem(String text) {
+        return text.isEmpty() ? "the date is empty" : "'" + shorten(text) + "' is not a date like 2024-03-01 or 01/03/2024";
+    }
+
+    static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

@@ -1,0 +1,65 @@
+package be.ocmw.merge.input;
+
+import be.ocmw.merge.domain.BelgianDates;
+import be.ocmw.merge.domain.Insz;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Reading typed values out of cell text, as generously as real files need. */
+public final class Cells {
+
+    private Cells() {
+    }
+
+    /**
+     * An INSZ in any notation. A number that Excel stored as a number lost its leading zeros (people born in
+     * 2000–2009): nine or ten digits that become a valid INSZ with them are taken as that INSZ.
+     */
+    public static Insz insz(String text) {
+        String digits = text.replaceAll("[.\\-/ ]", "");
+        if (digits.matches("\\d{9,10}")) {
+            String padded = "0".repeat(11 - digits.length()) + digits;
+            try {
+                return new Insz(padded);
+            } catch (IllegalArgumentException e) {
+                // not a number that lost its zeros: let parse explain what is wrong
+            }
+        }
+        return Insz.parse(text);
+    }
+
+    /**
+     * A date written as {@code 2024-03-01} or {@code 01/03/2024}; an Excel date that lost its format (a
+     * serial number such as 45292) is read as the day it stands for.
+     */
+    public static Optional<LocalDate> date(String text) {
+        Optional<LocalDate> date = BelgianDates.parse(text);
+        if (date.isPresent()) {
+            return date;
+        }
+        if (text.matches("\\d{5}")) {
+            int serial = Integer.parseInt(text);
+            if (serial > 20000 && serial < 80000) {
+                return Optional.of(LocalDate.of(1899, 12, 30).plusDays(serial));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A value written by a spreadsheet-safe export: the apostrophe that neutralised a formula is removed. */
+    public static String unneutralised(String text) {
+        if (text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r".indexOf(text.charAt(1)) >= 0) {
+            return text.substring(1);
+        }
+        return text;
+    }
+
+    /** A value no spreadsheet will execute: a leading =, +, -, @, tab or carriage return gets an apostrophe. */
+    public static String neutralised(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+}

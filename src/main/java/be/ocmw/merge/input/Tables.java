@@ -1,0 +1,48 @@
+package be.ocmw.merge.input;
+
+import be.ocmw.merge.input.internal.CsvTableReader;
+import be.ocmw.merge.input.internal.XlsxTableReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Opens a CSV file or an xlsx sheet as a table, by the file's name and what it really contains. */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /**
+     * Opens a table.
+     *
+     * @param sheet for xlsx: the sheet to read (any case), or null for the first sheet; ignored for CSV
+     * @throws UnreadableFileException when the file cannot be read at all
+     */
+    public static TableReader open(Path file, String sheet) {
+        if (!Files.isRegularFile(file)) {
+            throw new UnreadableFileException(file, "the file does not exist or is not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UnreadableFileException(file, "the file cannot be read (no permission)");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+            return XlsxTableReader.open(file, sheet);
+        }
+        if (name.endsWith(".xls")) {
+            throw new UnreadableFileException(file, "this is an old Excel 97-2003 file (.xls), which is not accepted: "
+                    + "open it in Excel and save it as an Excel Workbook (.xlsx)");
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            return CsvTableReader.open(file);
+        }
+        throw new UnreadableFileException(file, "only .csv and .xlsx files can be read");
+    }
+
+    /** Whether the name says this is a table file we read (.csv or .xlsx), or an .xls to refuse with a reason. */
+    public static boolean looksLikeTable(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm");
+    }
+}
