@@ -67,3 +67,4 @@ create table staged_online_request (
 -- a merger), so the history of who had access stays readable.
 alter table snapshot_account add column created_by_run bigint references run (id);
 alter table snapshot_account alter column source_row drop not null;
+alter table access_snapshot alter constraint access_snapshot_replaced_by_fkey deferrable initially deferred;

@@ -16,17 +16,18 @@ public class LoadFiles {
         this.jdbc = jdbc;
     }
 
-    /** Registers a file once per job instance; a resumed run registering it again changes nothing. */
-    public void register(long jobInstance, long run, String kind, Path path, String name, String kbo, String domain,
+    /** Registers a file once per job instance and returns its id; a resumed run registering it again changes nothing. */
+    public long register(long jobInstance, long run, String kind, Path path, String name, String kbo, String domain,
                          String sha256) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into load_file (job_instance_id, run_id, kind, path, name, kbo, domain, content_sha256)
                         values (:jobInstance, :run, :kind, :path, :name, :kbo, :domain, :sha)
-                        on conflict (job_instance_id, path) do nothing""")
+                        on conflict (job_instance_id, path) do update set path = excluded.path
+                        returning id""")
                 .param("jobInstance", jobInstance).param("run", run).param("kind", kind)
-                .param("path", path.toAbsolutePath().toString()).param("name", name).param("kbo", kbo).param("domain", domain)
-                .param("sha", sha256)
-                .update();
+                .param("path", path.toAbsolutePath().toString()).param("name", name).param("kbo", kbo)
+                .param("domain", domain).param("sha", sha256)
+                .query(Long.class).single();
     }
 
     /** Refuses a file whole: nothing from it will be loaded. */

@@ -2,6 +2,7 @@ package be.ocmw.merge.dossiers;
 
 import be.ocmw.merge.batch.LoadFileReader;
 import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.batch.RegisterFileTasklet;
 import be.ocmw.merge.batch.RejectionRecorder;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.batch.Steps;
@@ -16,7 +17,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 
 /**
  * {@code load dossiers FILE}: register the file, stage its rows (checked one by one, the bad ones
@@ -49,14 +48,7 @@ class LoadDossiersJobConfiguration {
     @Bean
     Step dossierFileStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files) {
         return new StepBuilder("dossierFileStep", repository)
-                .tasklet((contribution, context) -> {
-                    var job = context.getStepContext().getStepExecution().getJobExecution();
-                    var parameters = job.getJobParameters();
-                    Path file = Path.of(parameters.getString("file"));
-                    files.register(job.getJobInstance().getInstanceId(), parameters.getLong("run"), KIND, file,
-                            file.getFileName().toString(), null, null, parameters.getString("sha256"));
-                    return RepeatStatus.FINISHED;
-                }, transactions)
+                .tasklet(new RegisterFileTasklet(files, KIND), transactions)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.access.AccessExport;
 import be.ocmw.merge.cli.ExitCode;
 import be.ocmw.merge.cli.UsageException;
 import be.ocmw.merge.domain.InvalidIdentifierException;
@@ -8,12 +9,15 @@ import be.ocmw.merge.dossiers.DossierExport;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Map;
 
 import java.nio.file.Path;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the current state in the load formats.",
-        subcommands = {ExportCommand.Dossiers.class})
+        subcommands = {ExportCommand.Access.class, ExportCommand.Dossiers.class})
 class ExportCommand extends GroupCommand {
 
     static Kbo kbo(String text) {
@@ -21,6 +25,29 @@ class ExportCommand extends GroupCommand {
             return Kbo.parse(text);
         } catch (InvalidIdentifierException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    @Command(name = "access", mixinStandardHelpOptions = true,
+            description = "Write the organisation's current access in the portal's export format: DIR/<KBO>/<domain>.csv.")
+    static class Access extends DatabaseCommand {
+
+        @Parameters(paramLabel = "KBO", description = "The organisation's KBO number.")
+        String kbo;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write into.")
+        Path dir;
+
+        @Override
+        protected int execute(ConfigurableApplicationContext context, long run) {
+            Map<String, Integer> counts = context.getBean(AccessExport.class).export(kbo(kbo), dir);
+            if (counts.isEmpty()) {
+                out().println("No accounts for KBO " + kbo(kbo) + ": nothing written.");
+            }
+            counts.forEach((domain, count) -> out().println("Wrote " + count + " accounts to "
+                    + dir.resolve(kbo(kbo).digits()).resolve(domain + ".csv")));
+            out().flush();
+            return ExitCode.DONE;
         }
     }
 

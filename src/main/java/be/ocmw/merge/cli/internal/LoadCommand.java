@@ -1,16 +1,37 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.access.AccessLoader;
 import be.ocmw.merge.dossiers.DossierLoader;
+import be.ocmw.merge.online.OnlineRequestLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load the current state: the portal's access exports, dossiers, OCMW Online requests.",
-        subcommands = {LoadCommand.Dossiers.class})
+        subcommands = {LoadCommand.Access.class, LoadCommand.Dossiers.class, LoadCommand.OnlineRequests.class})
 class LoadCommand extends GroupCommand {
+
+    @Command(name = "access", mixinStandardHelpOptions = true,
+            description = "Load the portal's user exports: DIR/<KBO>/<domain>.csv or .xlsx, one folder per organisation, "
+                    + "and Hoofdtoegangsbeheerders.csv for its HTB and co-HTB. Loading a domain again replaces its "
+                    + "snapshot (the old one is kept); the same files again change nothing.")
+    static class Access extends DatabaseCommand {
+
+        @Parameters(paramLabel = "DIR", description = "The export folder.")
+        Path dir;
+
+        @Mixin
+        RegistryOption registry;
+
+        @Override
+        protected int execute(ConfigurableApplicationContext context, long run) {
+            return LoadReportPrinter.print(context.getBean(AccessLoader.class).load(dir, registry.file, run), out());
+        }
+    }
 
     @Command(name = "dossiers", mixinStandardHelpOptions = true,
             description = "Load the dossier export of the social software (CSV: reference;type;insz;kbo;start_date;end_date). "
@@ -23,6 +44,19 @@ class LoadCommand extends GroupCommand {
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             return LoadReportPrinter.print(context.getBean(DossierLoader.class).load(file, run), out());
+        }
+    }
+
+    @Command(name = "online-requests", mixinStandardHelpOptions = true,
+            description = "Load the OCMW Online help requests (CSV: reference;submitted_on;kbo;read). Idempotent.")
+    static class OnlineRequests extends DatabaseCommand {
+
+        @Parameters(paramLabel = "FILE", description = "The request CSV file.")
+        Path file;
+
+        @Override
+        protected int execute(ConfigurableApplicationContext context, long run) {
+            return LoadReportPrinter.print(context.getBean(OnlineRequestLoader.class).load(file, run), out());
         }
     }
 }

@@ -1,0 +1,107 @@
+package be.ocmw.merge.access.internal;
+
+import be.ocmw.merge.access.AccessFormat;
+import be.ocmw.merge.access.Role;
+import be.ocmw.merge.batch.SourceItem;
+import be.ocmw.merge.domain.InvalidIdentifierException;
+import be.ocmw.merge.input.Cells;
+import be.ocmw.merge.input.Column;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import static be.ocmw.merge.access.AccessFormat.APPLICATIONS;
+import static be.ocmw.merge.access.AccessFormat.EMAIL;
+import static be.ocmw.merge.access.AccessFormat.FIRST_NAME;
+import static be.ocmw.merge.access.AccessFormat.INSZ;
+import static be.ocmw.merge.access.AccessFormat.LANGUAGE;
+import static be.ocmw.merge.access.AccessFormat.LAST_NAME;
+import static be.ocmw.merge.access.AccessFormat.STATUS;
+import static be.ocmw.merge.access.AccessFormat.TYPE;
+import static be.ocmw.merge.access.AccessFormat.USERNAME;
+
+/** Checks one row of a portal export against SPEC 4.1 and the file it is in (a domain or the HTB file). */
+public class AccessRowProcessor implements ItemProcessor<SourceItem, StagedAccount> {
+
+    static final Pattern EMAIL_SYNTAX = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    static final int MAX_NAME = 200;
+
+    @Override
+    public StagedAccount process(SourceItem item) {
+        String lastName = text(item, LAST_NAME, MAX_NAME);
+        String firstName = text(item, FIRST_NAME, MAX_NAME);
+        String username = text(item, USERNAME, 100);
+        if (username.chars().anyMatch(Character::isWhitespace)) {
+            throw item.reject(USERNAME, "the username '" + username + "' contains a space");
+        }
+        Role role = Role.parse(item.value(TYPE)).orElseThrow(() -> item.reject(TYPE, "type '" + shorten(item.value(TYPE))
+                + "' must be TB (LB), co-TB (Co-LB), SB or USER (Gebruiker), or HTB (VTE) / co-HTB in "
+                + AccessFormat.MAIN_ADMINISTRATORS));
+        boolean mainFile = AccessFormat.MAIN_ADMINISTRATORS.equalsIgnoreCase(item.file().domain());
+        if (mainFile && !role.organisationLevel()) {
+            throw item.reject(TYPE, AccessFormat.MAIN_ADMINISTRATORS + " holds only HTB and co-HTB, not " + role.label());
+        }
+        if (!mainFile && role.organisationLevel()) {
+            throw item.reject(TYPE, role.label() + " is an organisation-level administrator: it belongs in "
+                    + AccessFormat.MAIN_ADMINISTRATORS + ", not in the file of domain " + item.file().domain());
+        }
+        String insz = null;
+        if (!item.value(INSZ).isEmpty()) {
+            try {
+                insz = Cells.insz(item.value(INSZ)).digits();
+            } catch (InvalidIdentifierException e) {
+                throw item.reject(INSZ, e.getMessage());
+            }
+        }
+        String status = switch (item.value(STATUS).toLowerCase(Locale.ROOT)) {
+            case "actief", "actif", "active", "actieve" -> "ACTIEF";
+            case "geblokkeerd", "bloqué", "bloque", "blocked" -> "GEBLOKKEERD";
+            default -> throw item.reject(STATUS, item.value(STATUS).isEmpty() ? "the status is empty"
+                    : "status '" + shorten(item.value(STATUS)) + "' must be Actief or Geblokkeerd (Actif or Bloqué)");
+        };
+        String[] applications = Arrays.stream(item.value(APPLICATIONS).split("\\|"))
+                .map(String::strip).filter(a -> !a.isEmpty()).distinct().sorted().toArray(String[]::new);
+        if (mainFile && applications.length > 0) {
+            throw item.reject(APPLICATIONS, "HTB and co-HTB hold no applications in " + AccessFormat.MAIN_ADMINISTRATORS);
+        }
+        if (Arrays.stream(applications).anyMatch(a -> a.length() > 200)) {
+            throw item.reject(APPLICATIONS, "an application name is longer than 200 characters");
+        }
+        String email = item.value(EMAIL);
+        if (!email.isEmpty() && (email.length() > 254 || !EMAIL_SYNTAX.matcher(email).matches())) {
+            throw item.reject(EMAIL, "'" + shorten(email) + "' is not an e-mail address");
+        }
+        String language = language(item);
+        return new StagedAccount(item.file().id(), item.row().number(), username, lastName, firstName, role.name(),
+                insz, status, email.isEmpty() ? null : email, language, applications);
+    }
+
+    private static String text(SourceItem item, Column column, int max) {
+        String value = item.value(column);
+        if (value.isEmpty()) {
+            throw item.reject(column, column.name() + " is empty");
+        }
+        if (value.length() > max) {
+            throw item.reject(column, column.name() + " is " + value.length() + " characters long; at most " + max);
+        }
+        return value;
+    }
+
+    static String language(SourceItem item) {
+        String value = item.value(LANGUAGE).toUpperCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> null;
+            case "NL", "NEDERLANDS", "DUTCH" -> "NL";
+            case "FR", "FRANS", "FRANÇAIS", "FRANCAIS", "FRENCH" -> "FR";
+            case "DE", "DUITS", "DEUTSCH", "ALLEMAND", "GERMAN" -> "DE";
+            case "EN", "ENGELS", "ENGLISH", "ANGLAIS" -> "EN";
+            default -> throw item.reject(LANGUAGE, "language '" + shorten(item.value(LANGUAGE)) + "' must be NL, FR, DE or EN");
+        };
+    }
+
+    static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

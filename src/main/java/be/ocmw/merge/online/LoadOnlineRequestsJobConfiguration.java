@@ -1,0 +1,89 @@
+package be.ocmw.merge.online;
+
+import be.ocmw.merge.batch.LoadFileReader;
+import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.batch.RegisterFileTasklet;
+import be.ocmw.merge.batch.RejectionRecorder;
+import be.ocmw.merge.batch.StagedRows;
+import be.ocmw.merge.batch.Steps;
+import be.ocmw.merge.online.internal.OnlineRequestMerge;
+import be.ocmw.merge.online.internal.OnlineRequestRowProcessor;
+import be.ocmw.merge.online.internal.StagedOnlineRequest;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+
+/**
+ * {@code load online-requests FILE}: register the file, stage its rows (checked one by one, the bad ones
+ * recorded), then merge them into the live table in one set-based step. Identified by the file's path and
+ * content: the same file again is a completed job (nothing to do), a changed one a new load.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoadOnlineRequestsJobConfiguration {
+
+    static final String KIND = "ONLINE_REQUESTS";
+
+    @Bean
+    Job loadOnlineRequestsJob(JobRepository repository, Step onlineRequestFileStep, Step onlineRequestRowsStep, Step onlineRequestMergeStep) {
+        return new JobBuilder("loadOnlineRequestsJob", repository)
+                .start(onlineRequestFileStep)
+                .next(onlineRequestRowsStep)
+                .next(onlineRequestMergeStep)
+                .build();
+    }
+
+    @Bean
+    Step onlineRequestFileStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files) {
+        return new StepBuilder("onlineRequestFileStep", repository)
+                .tasklet(new RegisterFileTasklet(files, KIND), transactions)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    LoadFileReader onlineRequestReader(LoadFiles files,
+                                 @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
+        return new LoadFileReader(files, jobInstance, KIND, null, OnlineRequestFormat.COLUMNS);
+    }
+
+    @Bean
+    JdbcBatchItemWriter<StagedOnlineRequest> onlineRequestWriter(DataSource dataSource) {
+        return new JdbcBatchItemWriterBuilder<StagedOnlineRequest>()
+                .dataSource(dataSource)
+                .sql("""
+                        insert into staged_online_request (load_file_id, source_row, reference, submitted_on, kbo, read)
+                        values (:loadFileId, :sourceRow, :reference, :submittedOn, :kbo, :read)
+                        on conflict do nothing""")
+                .itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+                .assertUpdates(false)
+                .build();
+    }
+
+    @Bean
+    Step onlineRequestRowsStep(JobRepository repository, PlatformTransactionManager transactions, LoadFileReader onlineRequestReader,
+                         JdbcBatchItemWriter<StagedOnlineRequest> onlineRequestWriter, RejectionRecorder rejections) {
+        return Steps.rowsStep("onlineRequestRowsStep", repository, transactions, onlineRequestReader, new OnlineRequestRowProcessor(),
+                onlineRequestWriter, rejections);
+    }
+
+    @Bean
+    Step onlineRequestMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
+                          StagedRows staged) {
+        return new StepBuilder("onlineRequestMergeStep", repository)
+                .tasklet(new OnlineRequestMerge(jdbc, staged), transactions)
+                .build();
+    }
+}

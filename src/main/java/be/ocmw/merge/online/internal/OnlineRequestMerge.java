@@ -1,0 +1,79 @@
+package be.ocmw.merge.online.internal;
+
+import be.ocmw.merge.batch.StagedRows;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Merges staged requests: new ones inserted, changed ones updated with an audit row, the rest untouched. */
+public class OnlineRequestMerge implements Tasklet {
+
+    static final String STAGING = "staged_online_request";
+
+    private final JdbcClient jdbc;
+    private final StagedRows staged;
+
+    public OnlineRequestMerge(JdbcClient jdbc, StagedRows staged) {
+        this.jdbc = jdbc;
+        this.staged = staged;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long jobInstance = job.getJobInstance().getInstanceId();
+        long run = job.getJobParameters().getLong("run");
+
+        staged.dropRefusedFiles(jobInstance, STAGING);
+        staged.refuseDuplicates(jobInstance, run, STAGING, "s.kbo, s.reference", "reference",
+                "'request ' || reference || ' of KBO ' || kbo || ' is already on row ' || first_row"
+                        + " || ': a reference is unique per KBO'", "kbo", "");
+        staged.countRows(jobInstance, STAGING);
+        jdbc.sql("""
+                        with incoming as (
+                            select s.* from staged_online_request s join load_file f on f.id = s.load_file_id
+                            where f.job_instance_id = :ji and f.status = 'PENDING'
+                        ), changed as (
+                            select r.id, i.load_file_id, i.submitted_on, i.read,
+                                   jsonb_build_object('kbo', r.kbo, 'reference', r.reference,
+                                                      'submitted_on', r.submitted_on, 'read', r.read) as before
+                            from online_request r join incoming i on r.kbo = i.kbo and r.reference = i.reference
+                            where (r.submitted_on, r.read) is distinct from (i.submitted_on, i.read)
+                        ), updated as (
+                            update online_request r set submitted_on = c.submitted_on, read = c.read
+                            from changed c where r.id = c.id
+                            returning r.kbo, r.reference, r.submitted_on, r.read, c.before, c.load_file_id
+                        ), audited as (
+                            insert into audit (run_id, table_name, row_key, action, before, after)
+                            select :run, 'online_request', kbo || '/' || reference, 'UPDATE', before,
+                                   jsonb_build_object('kbo', kbo, 'reference', reference, 'submitted_on', submitted_on, 'read', read)
+                            from updated
+                        )
+                        update load_file f set rows_updated = c.n
+                        from (select load_file_id, count(*) as n from updated group by load_file_id) c
+                        where f.id = c.load_file_id
+                        """)
+                .param("ji", jobInstance).param("run", run).update();
+        jdbc.sql("""
+                        with incoming as (
+                            select s.* from staged_online_request s join load_file f on f.id = s.load_file_id
+                            where f.job_instance_id = :ji and f.status = 'PENDING'
+                        ), inserted as (
+                            insert into online_request (reference, submitted_on, kbo, read)
+                            select i.reference, i.submitted_on, i.kbo, i.read from incoming i
+                            where not exists (select 1 from online_request r where r.kbo = i.kbo and r.reference = i.reference)
+                            returning kbo, reference
+                        )
+                        update load_file f set rows_inserted = c.n
+                        from (select i.load_file_id, count(*) as n
+                              from inserted x join incoming i on i.kbo = x.kbo and i.reference = x.reference
+                              group by i.load_file_id) c
+                        where f.id = c.load_file_id
+                        """)
+                .param("ji", jobInstance).param("run", run).update();
+        staged.finish(jobInstance, STAGING);
+        return RepeatStatus.FINISHED;
+    }
+}
