@@ -68,3 +68,24 @@ create table staged_online_request (
 alter table snapshot_account add column created_by_run bigint references run (id);
 alter table snapshot_account alter column source_row drop not null;
 alter table access_snapshot alter constraint access_snapshot_replaced_by_fkey deferrable initially deferred;
+
+-- What the OCMW sheet of an HTB submission says (merger, KBO, date, submitter), read before its rows.
+alter table load_file add column meta jsonb;
+alter table load_file add column password_columns text;
+
+create table staged_administrator (
+    load_file_id bigint not null references load_file (id) on delete cascade,
+    source_row   int    not null,
+    role         text   not null,
+    domain       text,
+    insz         text   not null,
+    last_name    text   not null,
+    first_name   text   not null,
+    email        text   not null,
+    language     text,
+    phone        text,
+    primary key (load_file_id, source_row)
+);
+
+-- The intake that took a submission in, and the file it came from, for the reports.
+alter table submission add column load_file_id bigint references load_file (id);

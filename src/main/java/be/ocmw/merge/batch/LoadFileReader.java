@@ -94,7 +94,7 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
         header = Header.match(file.path(), where, table.header(), columns);
         handedOn = 0;
         lastRow = table.headerRowNumber();
-        files.opened(file.id(), table.headerRowNumber(), header.ignored());
+        files.opened(file.id(), table.headerRowNumber(), header.ignored(), header.passwordColumns());
     }
 
     private void nextFile() {

@@ -36,11 +36,21 @@ public class LoadFiles {
                 .param("problem", problem).param("id", id).update();
     }
 
-    public void opened(long id, int headerRow, List<String> ignoredColumns) {
-        jdbc.sql("update load_file set header_row = :row, ignored_columns = :ignored where id = :id")
+    public void opened(long id, int headerRow, List<String> ignoredColumns, List<String> passwordColumns) {
+        jdbc.sql("update load_file set header_row = :row, ignored_columns = :ignored, password_columns = :passwords where id = :id")
                 .param("row", headerRow)
                 .param("ignored", ignoredColumns.isEmpty() ? null : String.join(", ", ignoredColumns))
+                .param("passwords", passwordColumns.isEmpty() ? null : String.join(", ", passwordColumns))
                 .param("id", id).update();
+    }
+
+    public void setKbo(long id, String kbo) {
+        jdbc.sql("update load_file set kbo = :kbo where id = :id").param("kbo", kbo).param("id", id).update();
+    }
+
+    /** Attaches what a file says about itself (the OCMW sheet of a submission), as JSON. */
+    public void describe(long id, String json) {
+        jdbc.sql("update load_file set meta = cast(:meta as jsonb) where id = :id").param("meta", json).param("id", id).update();
     }
 
     public void finished(long id, int lastRow) {
@@ -67,7 +77,18 @@ public class LoadFiles {
                 .list();
         int count = jdbc.sql("select count(*) from rejected_row where job_instance_id = :ji").param("ji", jobInstance)
                 .query(Integer.class).single();
-        return new LoadReport(what, all(jobInstance, kind), rejections, count, alreadyLoaded);
+        return new LoadReport(what, jobInstance, all(jobInstance, kind), rejections, count, alreadyLoaded);
+    }
+
+    /** Every rejected row of a job instance, in file and row order. */
+    public List<Rejection> rejections(long jobInstance) {
+        return jdbc.sql("""
+                        select source_file, sheet, row_number, column_name, reason, kbo from rejected_row
+                        where job_instance_id = :ji order by source_file, sheet, row_number""")
+                .param("ji", jobInstance)
+                .query((rs, n) -> new Rejection(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"),
+                        rs.getString("column_name"), rs.getString("reason"), rs.getString("kbo")))
+                .list();
     }
 
     private List<LoadFile> query(String where, long jobInstance, String kind) {
@@ -80,7 +101,7 @@ public class LoadFiles {
                             rs.getString("status"), rs.getString("problem"), (Integer) rs.getObject("header_row"),
                             (Integer) rs.getObject("last_row"), rs.getString("ignored_columns"),
                             rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("rows_inserted"),
-                            rs.getInt("rows_updated"), rs.getInt("rows_removed"));
+                            rs.getInt("rows_updated"), rs.getInt("rows_removed"), rs.getString("password_columns"));
                 })
                 .list();
     }

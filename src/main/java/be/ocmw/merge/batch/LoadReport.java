@@ -6,7 +6,7 @@ import java.util.List;
  * What a load did, file by file, and the rows it refused: the counts add up, so nothing is lost.
  * {@code alreadyLoaded} is true when the same content had been loaded before and nothing was done.
  */
-public record LoadReport(String what, List<LoadFile> files, List<Rejection> rejections, int rejectionCount,
+public record LoadReport(String what, long jobInstance, List<LoadFile> files, List<Rejection> rejections, int rejectionCount,
                          boolean alreadyLoaded) {
 
     public int accepted() {

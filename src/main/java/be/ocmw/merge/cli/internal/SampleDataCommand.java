@@ -1,0 +1,52 @@
+package be.ocmw.merge.cli.internal;
+
+import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.sampledata.SampleData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "sample-data", hidden = true, mixinStandardHelpOptions = true,
+        description = "Write the deterministic sample data (make sample-data), or the large benchmark files.")
+class SampleDataCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write.")
+    Path out;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Multiply the number of people (default 1).")
+    int scale;
+
+    @Option(names = "--seed", defaultValue = "2025", description = "The random seed (default 2025).")
+    long seed;
+
+    @Option(names = "--bench-access-rows", defaultValue = "0",
+            description = "Instead: write bench-access/ with one xlsx export of this many rows.")
+    int benchAccessRows;
+
+    @Option(names = "--bench-dossiers", defaultValue = "0",
+            description = "Instead: write bench-dossiers.csv with this many dossiers across 20 OCMWs.")
+    int benchDossiers;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SampleData data = new SampleData(seed, scale);
+        if (benchAccessRows > 0 || benchDossiers > 0) {
+            data.writeBench(out, benchAccessRows, benchDossiers);
+            spec.commandLine().getOut().println("Wrote the benchmark files to " + out);
+        } else {
+            SampleData.Summary summary = data.write(out);
+            spec.commandLine().getOut().println("Wrote sample data to " + out + ": " + summary.accounts() + " accounts, "
+                    + summary.dossiers() + " dossiers, " + summary.onlineRequests() + " OCMW Online requests, "
+                    + summary.submissions() + " HTB submissions");
+        }
+        spec.commandLine().getOut().flush();
+        return ExitCode.DONE;
+    }
+}

@@ -1,0 +1,82 @@
+package be.ocmw.merge.intake;
+
+import be.ocmw.merge.batch.FileDigest;
+import be.ocmw.merge.batch.FileLoads;
+import be.ocmw.merge.batch.JobFailedException;
+import be.ocmw.merge.batch.JobRunner;
+import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.batch.LoadReport;
+import be.ocmw.merge.intake.internal.SubmissionFilesTasklet;
+import be.ocmw.merge.intake.internal.SubmissionFolder;
+import be.ocmw.merge.registry.MergerRegistry;
+import be.ocmw.merge.registry.RegistryLoader;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code intake DIR}: identified by the folder and a digest over its workbooks. */
+@Component
+public class Intake {
+
+    private final JobRunner jobs;
+    private final LoadFiles files;
+    private final JdbcClient jdbc;
+    private final Job intakeJob;
+
+    Intake(JobRunner jobs, LoadFiles files, JdbcClient jdbc, Job intakeJob) {
+        this.jobs = jobs;
+        this.files = files;
+        this.jdbc = jdbc;
+        this.intakeJob = intakeJob;
+    }
+
+    public IntakeResult intake(Path dir, Path registry, long run) {
+        MergerRegistry mergerRegistry = RegistryLoader.load(registry).registry();
+        List<String> content = SubmissionFolder.scan(dir).stream()
+                .map(f -> f.getFileName() + ":" + FileDigest.of(f)).toList();
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("file", dir.toAbsolutePath().normalize().toString(), true)
+                .addString("sha256", FileDigest.ofAll(content), true)
+                .addLong("run", run, false)
+                .addString("registry", registry.toAbsolutePath().toString(), false)
+                .toJobParameters();
+        String description = "the intake of " + dir;
+        JobRunner.Outcome outcome = jobs.run(intakeJob, parameters, description);
+        if (!outcome.completed()) {
+            throw new JobFailedException(description, outcome.execution());
+        }
+        long jobInstance = outcome.execution().getJobInstance().getInstanceId();
+        LoadReport load = files.report(description, jobInstance, SubmissionFilesTasklet.KIND, outcome.alreadyDone(),
+                FileLoads.LISTED_REJECTIONS);
+        List<IntakeResult.Submission> submissions = jdbc.sql("""
+                        select f.name, s.merger_id, s.kbo, s.ocmw_name, s.submitted_on, s.superseded_by is null as current,
+                               f.password_columns
+                        from load_file f join submission s on s.content_sha256 = f.content_sha256
+                        where f.job_instance_id = :ji and f.status <> 'REJECTED'
+                        order by f.id""")
+                .param("ji", jobInstance)
+                .query((rs, n) -> new IntakeResult.Submission(rs.getString("name"), rs.getString("merger_id"),
+                        rs.getString("kbo"), rs.getString("ocmw_name"), rs.getObject("submitted_on", LocalDate.class),
+                        rs.getBoolean("current"), false, rs.getString("password_columns")))
+                .list();
+        submissions = submissions.stream().map(s -> new IntakeResult.Submission(s.file(), s.merger(), s.kbo(), s.ocmw(),
+                s.submittedOn(), s.current(), mergerRegistry.find(s.merger())
+                .map(m -> s.submittedOn().isAfter(m.deadline())).orElse(false), s.passwordColumns())).toList();
+        List<String> mergers = submissions.stream().map(IntakeResult.Submission::merger).distinct().toList();
+        List<IntakeResult.Finding> findings = mergers.isEmpty() ? List.of() : jdbc.sql("""
+                        select merger_id, code, severity, kbo, detail from finding
+                        where origin = 'INTAKE' and merger_id in (:mergers)
+                        order by merger_id, case severity when 'BLOCKING' then 0 when 'WARNING' then 1 else 2 end, id""")
+                .param("mergers", mergers)
+                .query((rs, n) -> new IntakeResult.Finding(rs.getString("merger_id"), rs.getString("code"),
+                        rs.getString("severity"), rs.getString("kbo"), rs.getString("detail")))
+                .list();
+        return new IntakeResult(load, submissions, findings);
+    }
+}

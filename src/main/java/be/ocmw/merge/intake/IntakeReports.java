@@ -1,0 +1,257 @@
+package be.ocmw.merge.intake;
+
+import be.ocmw.merge.batch.LoadFile;
+import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.batch.Rejection;
+import be.ocmw.merge.input.Cells;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code intake --out DIR} writes: {@code intake-summary.json} for machines, {@code intake-report.xlsx}
+ * for coordinators, and next to them {@code <name>.checked.xlsx} for every workbook that could be opened,
+ * with each rejected row highlighted and its reason in an added column, to send back to the OCMW as is.
+ */
+@Component
+public class IntakeReports {
+
+    static final String REASON_HEADER = "Reden van afwijzing";
+    /** Submissions are a few dozen rows; a bigger workbook is not copied into memory to be annotated. */
+    static final long MAX_ANNOTATED_SIZE = 10L * 1024 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final LoadFiles files;
+
+    IntakeReports(LoadFiles files) {
+        this.files = files;
+    }
+
+    /** Writes the reports and returns the files written. */
+    public List<Path> write(IntakeResult result, Path out) {
+        List<Rejection> rejections = files.rejections(result.load().jobInstance());
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(out);
+            written.add(summary(result, rejections, out.resolve("intake-summary.json")));
+            written.add(report(result, rejections, out.resolve("intake-report.xlsx")));
+            for (LoadFile file : result.load().files()) {
+                Path copy = annotate(file, rejections, out);
+                if (copy != null) {
+                    written.add(copy);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the intake reports in " + out + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    private static Path summary(IntakeResult result, List<Rejection> rejections, Path file) throws IOException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("files", result.load().files().size());
+        summary.put("files_refused", result.load().refusedFiles().size());
+        summary.put("rows", result.load().accepted() + result.load().rejected());
+        summary.put("accepted", result.load().accepted());
+        summary.put("rejected", result.load().rejected());
+        summary.put("empty_rows_skipped", result.load().emptyRows());
+        List<Map<String, Object>> perFile = new ArrayList<>();
+        for (LoadFile f : result.load().files()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", f.name());
+            entry.put("status", f.refused() ? "REFUSED" : "UNCHANGED".equals(f.status()) ? "ALREADY_TAKEN_IN" : "TAKEN_IN");
+            if (f.refused()) {
+                entry.put("reason", f.problem());
+            }
+            result.submissions().stream().filter(s -> s.file().equals(f.name())).findFirst().ifPresent(s -> {
+                entry.put("merger", s.merger());
+                entry.put("kbo", s.kbo());
+                entry.put("ocmw", s.ocmw());
+                entry.put("submitted_on", s.submittedOn().toString());
+                entry.put("current", s.current());
+                entry.put("late", s.late());
+                if (s.passwordColumns() != null) {
+                    entry.put("password_columns_not_read", s.passwordColumns());
+                }
+            });
+            entry.put("rows", f.accepted() + f.rejected());
+            entry.put("accepted", f.accepted());
+            entry.put("rejected", f.rejected());
+            perFile.add(entry);
+        }
+        summary.put("submissions", perFile);
+        summary.put("rejections", rejections.stream().map(r -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", r.file());
+            entry.put("sheet", r.sheet());
+            entry.put("row", r.row());
+            entry.put("column", r.column());
+            entry.put("reason", r.reason());
+            return entry;
+        }).toList());
+        summary.put("findings", result.findings().stream().map(f -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("merger", f.merger());
+            entry.put("code", f.code());
+            entry.put("severity", f.severity());
+            entry.put("detail", f.detail());
+            return entry;
+        }).toList());
+        JSON.writeValue(file.toFile(), summary);
+        return file;
+    }
+
+    private static Path report(IntakeResult result, List<Rejection> rejections, Path file) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        workbook.setCompressTempFiles(true);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            CellStyle bold = headerStyle(workbook);
+            Sheet submissions = sheet(workbook, "Inzendingen", bold, "Bestand", "Fusie", "KBO-nummer", "OCMW", "Ingediend op",
+                    "Status", "Te laat", "Rijen", "Aanvaard", "Afgewezen", "Reden (hele bestand)");
+            int r = 1;
+            for (LoadFile f : result.load().files()) {
+                var s = result.submissions().stream().filter(x -> x.file().equals(f.name())).findFirst();
+                row(submissions, r++, f.name(), s.map(IntakeResult.Submission::merger).orElse(""),
+                        s.map(IntakeResult.Submission::kbo).orElse(""), s.map(IntakeResult.Submission::ocmw).orElse(""),
+                        s.map(x -> x.submittedOn().toString()).orElse(""),
+                        f.refused() ? "Afgewezen" : s.map(x -> x.current() ? "Actueel" : "Vervangen door een latere").orElse(""),
+                        s.map(x -> x.late() ? "ja" : "nee").orElse(""), f.accepted() + f.rejected(), f.accepted(),
+                        f.rejected(), f.refused() ? f.problem() : "");
+            }
+            Sheet rejected = sheet(workbook, "Afgewezen", bold, "Bestand", "Blad", "Rij", "Kolom", "Reden");
+            r = 1;
+            for (Rejection rejection : rejections) {
+                row(rejected, r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(), rejection.reason());
+            }
+            Sheet findings = sheet(workbook, "Bevindingen", bold, "Fusie", "Code", "Ernst", "Toelichting");
+            r = 1;
+            for (IntakeResult.Finding finding : result.findings()) {
+                row(findings, r++, finding.merger(), finding.code(), finding.severity(), finding.detail());
+            }
+            workbook.write(out);
+        } finally {
+            workbook.dispose();
+            workbook.close();
+        }
+        return file;
+    }
+
+    private static Sheet sheet(Workbook workbook, String name, CellStyle bold, String... headers) {
+        Sheet sheet = workbook.createSheet(name);
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < headers.length; i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(headers[i]);
+            cell.setCellStyle(bold);
+            sheet.setColumnWidth(i, Math.min(80, Math.max(12, headers[i].length() + 4)) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.length - 1));
+        return sheet;
+    }
+
+    private static void row(Sheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            Cell cell = row.createCell(i);
+            if (values[i] instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else {
+                cell.setCellValue(Cells.neutralised(String.valueOf(values[i] == null ? "" : values[i])));
+            }
+        }
+    }
+
+    private static CellStyle headerStyle(Workbook workbook) {
+        CellStyle style = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(true);
+        style.setFont(font);
+        return style;
+    }
+
+    /** The annotated copy, or null for a workbook that cannot be opened (its refusal is in the report). */
+    private static Path annotate(LoadFile file, List<Rejection> rejections, Path out) throws IOException {
+        if (!Files.isRegularFile(file.path()) || Files.size(file.path()) > MAX_ANNOTATED_SIZE
+                || !file.name().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            return null;
+        }
+        XSSFWorkbook workbook;
+        try (InputStream in = Files.newInputStream(file.path())) {
+            workbook = new XSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        String name = file.name().substring(0, file.name().length() - ".xlsx".length()) + ".checked.xlsx";
+        Path copy = out.resolve(name);
+        try (workbook; OutputStream stream = Files.newOutputStream(copy)) {
+            CellStyle highlight = workbook.createCellStyle();
+            highlight.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+            highlight.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle bold = headerStyle(workbook);
+            if (file.refused()) {
+                Sheet note = workbook.createSheet("Afgewezen");
+                workbook.setSheetOrder("Afgewezen", 0);
+                workbook.setActiveSheet(0);
+                Row row = note.createRow(0);
+                row.createCell(0).setCellValue("Deze inzending is niet aanvaard.");
+                row.getCell(0).setCellStyle(bold);
+                note.createRow(1).createCell(0).setCellValue(Cells.neutralised(file.problem()));
+                note.setColumnWidth(0, 150 * 256);
+            }
+            Sheet sheet = workbook.getSheet(SubmissionFormat.ADMINISTRATORS_SHEET);
+            List<Rejection> own = rejections.stream().filter(r -> r.file().equals(file.name())).toList();
+            if (sheet != null && file.headerRow() != null) {
+                Row header = sheet.getRow(file.headerRow() - 1);
+                int reasonColumn = Math.max(header == null ? 0 : header.getLastCellNum(), SubmissionFormat.COLUMNS.size());
+                Cell title = (header == null ? sheet.createRow(file.headerRow() - 1) : header).createCell(reasonColumn);
+                title.setCellValue(REASON_HEADER);
+                title.setCellStyle(bold);
+                sheet.setColumnWidth(reasonColumn, 90 * 256);
+                for (Rejection rejection : own) {
+                    Row row = sheet.getRow(rejection.row() - 1);
+                    if (row == null) {
+                        row = sheet.createRow(rejection.row() - 1);
+                    }
+                    for (int c = 0; c < reasonColumn; c++) {
+                        Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
+                        CellStyle style = workbook.createCellStyle();
+                        style.cloneStyleFrom(cell.getCellStyle());
+                        style.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+                        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                        cell.setCellStyle(style);
+                    }
+                    Cell reason = row.createCell(reasonColumn);
+                    reason.setCellValue(Cells.neutralised((rejection.column().isEmpty() ? "" : rejection.column() + ": ")
+                            + rejection.reason()));
+                    reason.setCellStyle(highlight);
+                }
+            }
+            workbook.write(stream);
+        }
+        return copy;
+    }
+}

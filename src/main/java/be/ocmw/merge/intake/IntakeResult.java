@@ -1,0 +1,19 @@
+package be.ocmw.merge.intake;
+
+import be.ocmw.merge.batch.LoadReport;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What an intake did: the files and rows (accepted or rejected), the submissions, the findings per merger. */
+public record IntakeResult(LoadReport load, List<Submission> submissions, List<Finding> findings) {
+
+    /** A submission taken in by this intake (or before, for a workbook taken in again). */
+    public record Submission(String file, String merger, String kbo, String ocmw, LocalDate submittedOn,
+                             boolean current, boolean late, String passwordColumns) {
+    }
+
+    /** An intake finding of a merger this intake concerned. */
+    public record Finding(String merger, String code, String severity, String kbo, String detail) {
+    }
+}

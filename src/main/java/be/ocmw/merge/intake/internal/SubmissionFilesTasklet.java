@@ -1,0 +1,132 @@
+package be.ocmw.merge.intake.internal;
+
+import be.ocmw.merge.batch.FileDigest;
+import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.domain.InvalidIdentifierException;
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.input.Cells;
+import be.ocmw.merge.input.SourceRow;
+import be.ocmw.merge.input.TableReader;
+import be.ocmw.merge.input.Tables;
+import be.ocmw.merge.input.UnreadableFileException;
+import be.ocmw.merge.intake.SubmissionFormat;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.MergerRegistry;
+import be.ocmw.merge.registry.RegistryLoader;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Registers each submission workbook and reads its OCMW sheet: which merger, which OCMW, when and by whom.
+ * A workbook whose OCMW sheet cannot say that (unknown merger, a KBO that does not take part in it, no
+ * date) cannot be attributed to anyone and is refused whole, with the row of the OCMW sheet at fault.
+ */
+public class SubmissionFilesTasklet implements Tasklet {
+
+    public static final String KIND = "SUBMISSION";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LoadFiles files;
+
+    public SubmissionFilesTasklet(LoadFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
+        var job = context.getStepContext().getStepExecution().getJobExecution();
+        var parameters = job.getJobParameters();
+        long jobInstance = job.getJobInstance().getInstanceId();
+        MergerRegistry registry = RegistryLoader.load(Path.of(parameters.getString("registry"))).registry();
+        for (Path file : SubmissionFolder.scan(Path.of(parameters.getString("file")))) {
+            long id = files.register(jobInstance, parameters.getLong("run"), KIND, file, file.getFileName().toString(),
+                    null, null, FileDigest.of(file));
+            try {
+                Map<String, Object> meta = readOcmwSheet(file, registry);
+                files.describe(id, JSON.writeValueAsString(meta));
+                files.setKbo(id, (String) meta.get("kbo"));
+            } catch (UnreadableFileException e) {
+                files.reject(id, e.getMessage());
+            }
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    static Map<String, Object> readOcmwSheet(Path file, MergerRegistry registry) {
+        Map<String, Cell> values = new LinkedHashMap<>();
+        try (TableReader sheet = Tables.open(file, SubmissionFormat.OCMW_SHEET)) {
+            put(values, new SourceRow(sheet.headerRowNumber(), sheet.header()));
+            for (SourceRow row = sheet.next(); row != null; row = sheet.next()) {
+                put(values, row);
+            }
+        }
+        String where = "sheet '" + SubmissionFormat.OCMW_SHEET + "', ";
+        Cell mergerCell = required(file, values, SubmissionFormat.MERGER, where);
+        Merger merger = registry.find(mergerCell.value().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                refuse(file, where, mergerCell, "'" + mergerCell.value() + "' is not a merger of the registry (for example: "
+                        + registry.mergers().get(0).id() + ")"));
+        Cell kboCell = required(file, values, SubmissionFormat.KBO, where);
+        Kbo kbo;
+        try {
+            kbo = Kbo.parse(kboCell.value());
+        } catch (InvalidIdentifierException e) {
+            throw refuse(file, where, kboCell, e.getMessage());
+        }
+        if (merger.participant(kbo).isEmpty()) {
+            throw refuse(file, where, kboCell, "KBO " + kbo + " does not take part in merger " + merger.id()
+                    + " (its participants: " + merger.participants().stream().map(p -> p.kbo().toString())
+                    .reduce((a, b) -> a + ", " + b).orElse("") + ")");
+        }
+        Cell dateCell = required(file, values, SubmissionFormat.SUBMITTED_ON, where);
+        LocalDate submittedOn = Cells.date(dateCell.value()).orElseThrow(() -> refuse(file, where, dateCell,
+                "'" + dateCell.value() + "' is not a date like 10/11/2024"));
+        Cell byCell = required(file, values, SubmissionFormat.SUBMITTED_BY, where);
+        Optional<Cell> name = Optional.ofNullable(values.get(key(SubmissionFormat.NAME)));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("merger", merger.id());
+        meta.put("kbo", kbo.digits());
+        meta.put("name", name.map(Cell::value).filter(v -> !v.isEmpty()).orElse(merger.participant(kbo).orElseThrow().name()));
+        meta.put("submitted_on", submittedOn.toString());
+        meta.put("submitted_by", byCell.value());
+        return meta;
+    }
+
+    private static void put(Map<String, Cell> values, SourceRow row) {
+        String label = row.cell(0);
+        if (!label.isEmpty()) {
+            values.putIfAbsent(key(label), new Cell(label, row.cell(1), row.number()));
+        }
+    }
+
+    private static Cell required(Path file, Map<String, Cell> values, String label, String where) {
+        Cell cell = values.get(key(label));
+        if (cell == null) {
+            throw new UnreadableFileException(file, where + "the row '" + label + "' is missing (column A the label, column B the value)");
+        }
+        if (cell.value().isEmpty()) {
+            throw refuse(file, where, cell, "'" + label + "' is empty");
+        }
+        return cell;
+    }
+
+    private static UnreadableFileException refuse(Path file, String where, Cell cell, String reason) {
+        return new UnreadableFileException(file, where + "row " + cell.row() + " (" + cell.label() + "): " + reason);
+    }
+
+    private static String key(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private record Cell(String label, String value, int row) {
+    }
+}

@@ -1,0 +1,192 @@
+package be.ocmw.merge.intake.internal;
+
+import be.ocmw.merge.batch.StagedRows;
+import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.MergerRegistry;
+import be.ocmw.merge.registry.Ocmw;
+import be.ocmw.merge.registry.RegistryLoader;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Takes the checked submissions in (the same workbook twice is one submission), lets the latest
+ * submission of each OCMW (by date, then by intake order) supersede its earlier ones, and works out again,
+ * for every merger, the intake findings the planner relies on.
+ */
+public class SubmissionResolution implements Tasklet {
+
+    static final String STAGING = "staged_administrator";
+
+    private final JdbcClient jdbc;
+    private final StagedRows staged;
+
+    public SubmissionResolution(JdbcClient jdbc, StagedRows staged) {
+        this.jdbc = jdbc;
+        this.staged = staged;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long jobInstance = job.getJobInstance().getInstanceId();
+        long run = job.getJobParameters().getLong("run");
+        MergerRegistry registry = RegistryLoader.load(Path.of(job.getJobParameters().getString("registry"))).registry();
+
+        staged.dropRefusedFiles(jobInstance, STAGING);
+        staged.countRows(jobInstance, STAGING);
+        takeIn(jobInstance, run);
+        supersede(run);
+        for (Merger merger : registry.mergers()) {
+            findings(merger, run);
+        }
+        staged.finish(jobInstance, STAGING);
+        return RepeatStatus.FINISHED;
+    }
+
+    private void takeIn(long jobInstance, long run) {
+        jdbc.sql("""
+                        update load_file f set status = 'UNCHANGED'
+                        where f.job_instance_id = :ji and f.status = 'PENDING'
+                          and exists (select 1 from submission s where s.content_sha256 = f.content_sha256
+                                      and s.load_file_id is distinct from f.id)""")
+                .param("ji", jobInstance).update();
+        jdbc.sql("""
+                        with added as (
+                            insert into submission (merger_id, kbo, ocmw_name, submitted_on, submitted_by, source_file,
+                                                    content_sha256, intake_run, load_file_id)
+                            select meta ->> 'merger', meta ->> 'kbo', meta ->> 'name', cast(meta ->> 'submitted_on' as date),
+                                   meta ->> 'submitted_by', name, content_sha256, :run, id
+                            from load_file where job_instance_id = :ji and status = 'PENDING'
+                            on conflict (content_sha256) do nothing
+                            returning id, merger_id, kbo, source_file, submitted_on
+                        )
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        select :run, 'submission', merger_id || '/' || kbo || '/' || source_file, 'INSERT',
+                               jsonb_build_object('id', id, 'submitted_on', submitted_on)
+                        from added""")
+                .param("ji", jobInstance).param("run", run).update();
+        jdbc.sql("""
+                        insert into submission_administrator (submission_id, source_row, role, domain, insz, last_name,
+                                                              first_name, email, language, phone)
+                        select s.id, a.source_row, a.role, a.domain, a.insz, a.last_name, a.first_name, a.email, a.language, a.phone
+                        from staged_administrator a join submission s on s.load_file_id = a.load_file_id
+                        join load_file f on f.id = a.load_file_id
+                        where f.job_instance_id = :ji and f.status = 'PENDING'
+                        on conflict do nothing""")
+                .param("ji", jobInstance).update();
+    }
+
+    /** The latest submission of each OCMW for each merger is current; each earlier one points at it. */
+    private void supersede(long run) {
+        jdbc.sql("""
+                        with ranked as (
+                            select id, first_value(id) over (partition by merger_id, kbo
+                                                             order by submitted_on desc, id desc) as latest
+                            from submission
+                        ), changed as (
+                            update submission s set superseded_by = nullif(r.latest, s.id)
+                            from ranked r
+                            where r.id = s.id and s.superseded_by is distinct from nullif(r.latest, s.id)
+                            returning s.id, s.merger_id, s.kbo, s.source_file, s.superseded_by
+                        )
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        select :run, 'submission', merger_id || '/' || kbo || '/' || source_file, 'UPDATE',
+                               jsonb_build_object('id', id, 'superseded_by', superseded_by)
+                        from changed""")
+                .param("run", run).update();
+    }
+
+    private void findings(Merger merger, long run) {
+        jdbc.sql("delete from finding where merger_id = :merger and origin = 'INTAKE'").param("merger", merger.id()).update();
+        List<Current> current = jdbc.sql("""
+                        select id, kbo, ocmw_name, submitted_on, source_file from submission
+                        where merger_id = :merger and superseded_by is null order by kbo""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Current(rs.getLong("id"), rs.getString("kbo"), rs.getString("ocmw_name"),
+                        rs.getObject("submitted_on", LocalDate.class), rs.getString("source_file")))
+                .list();
+        Map<String, Current> byKbo = current.stream().collect(Collectors.toMap(Current::kbo, c -> c));
+        for (Ocmw participant : merger.participants()) {
+            Current submission = byKbo.get(participant.kbo().digits());
+            if (submission == null) {
+                finding(merger, run, "SUBMISSION_MISSING", "WARNING", participant.kbo().digits(), null,
+                        participant.name() + " (" + participant.kbo() + ") has not sent its HTB submission (deadline "
+                                + merger.deadline() + ").");
+            } else if (submission.submittedOn().isAfter(merger.deadline())) {
+                finding(merger, run, "SUBMISSION_LATE", "WARNING", participant.kbo().digits(), submission.file(),
+                        participant.name() + " sent its HTB submission on " + submission.submittedOn()
+                                + ", after the deadline of " + merger.deadline() + ".");
+            }
+        }
+        List<Designation> designations = jdbc.sql("""
+                        select a.role, a.domain, a.insz, a.last_name, a.first_name, s.ocmw_name
+                        from submission_administrator a join submission s on s.id = a.submission_id
+                        where s.merger_id = :merger and s.superseded_by is null and a.role in ('HTB', 'TB')
+                        order by s.kbo, a.source_row""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Designation(rs.getString("role"), rs.getString("domain"), rs.getString("insz"),
+                        rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("ocmw_name")))
+                .list();
+        Map<String, List<Designation>> htbs = byPerson(designations.stream().filter(d -> d.role().equals("HTB")).toList());
+        if (htbs.isEmpty()) {
+            finding(merger, run, "HTB_MISSING", "BLOCKING", null, null, current.isEmpty()
+                    ? "No HTB submission has been received, so the merged OCMW has no main access manager (HTB) yet."
+                    : "None of the submissions names a main access manager (HTB) for the merged OCMW.");
+        } else if (htbs.size() > 1) {
+            finding(merger, run, "HTB_DISAGREEMENT", "BLOCKING", null, null,
+                    "The submissions name different main access managers (HTB); they must agree on one: "
+                            + describe(htbs) + ".");
+        }
+        Map<String, List<Designation>> tbsByDomain = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        designations.stream().filter(d -> d.role().equals("TB"))
+                .forEach(d -> tbsByDomain.computeIfAbsent(d.domain(), k -> new java.util.ArrayList<>()).add(d));
+        tbsByDomain.forEach((domain, tbs) -> {
+            Map<String, List<Designation>> people = byPerson(tbs);
+            if (people.size() > 1) {
+                finding(merger, run, "TB_DISAGREEMENT", "BLOCKING", null, domain,
+                        "For domain " + domain + " the submissions name different access managers (TB), and a domain has "
+                                + "one: " + describe(people) + ".");
+            }
+        });
+    }
+
+    private static Map<String, List<Designation>> byPerson(List<Designation> designations) {
+        Map<String, List<Designation>> people = new LinkedHashMap<>();
+        designations.forEach(d -> people.computeIfAbsent(d.insz(), k -> new java.util.ArrayList<>()).add(d));
+        return people;
+    }
+
+    /** "Jan D'Hondt (85.07.30-xxx.28) named by OCMW Galmaarden, OCMW Gooik; …", INSZ masked. */
+    private static String describe(Map<String, List<Designation>> people) {
+        return people.entrySet().stream().map(e -> e.getValue().get(0).name() + " (" + new Insz(e.getKey()).masked()
+                        + ") named by " + e.getValue().stream().map(Designation::ocmw).distinct().collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    private void finding(Merger merger, long run, String code, String severity, String kbo, String subject, String detail) {
+        jdbc.sql("""
+                        insert into finding (merger_id, origin, code, severity, kbo, subject, detail, run_id)
+                        values (:merger, 'INTAKE', :code, :severity, :kbo, :subject, :detail, :run)""")
+                .param("merger", merger.id()).param("code", code).param("severity", severity).param("kbo", kbo)
+                .param("subject", subject).param("detail", detail).param("run", run)
+                .update();
+    }
+
+    private record Current(long id, String kbo, String name, LocalDate submittedOn, String file) {
+    }
+
+    private record Designation(String role, String domain, String insz, String name, String ocmw) {
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The HTB submissions that Vlaanderen collects from every merging OCMW in Excel (SPEC 4.4): who will be
+ * the merged OCMW's main access manager and access managers per domain. The intake checks every row,
+ * keeps the latest submission per OCMW, records the disagreements and gaps the planner must know about,
+ * and hands coordinators an annotated copy of each workbook to send back. {@code template} writes the
+ * blank workbook.
+ */
+package be.ocmw.merge.intake;
