@@ -62,65 +62,59 @@ values ('Maatschappelijk Welzijn', 'Afzender - administratie'),
        ('Maatschappelijk Welzijn', 'OCMW-configuratie'),
        ('Maatschappelijk Welzijn', 'PrimaWeb');
 
--- Each load of one organisation's export of one domain is a snapshot. The organisation-level
--- administrators (HTB, co-HTB) are loaded under the pseudo-domain 'Hoofdtoegangsbeheerders', as the
--- portal exports them. Loading a domain again replaces the current snapshot; the old one stays.
+-- Each load of one organisation's export of one domain is a snapshot, and every account belongs to one.
+-- The organisation-level administrators (HTB, co-HTB) are loaded under the pseudo-domain
+-- 'Hoofdtoegangsbeheerders', as the portal exports them. A snapshot is LOADING while its file is read,
+-- CURRENT once complete (one per organisation and domain), REPLACED when a later load took over (its
+-- accounts stay, as history), REJECTED when its file turned out unreadable (its rows are removed).
 create table access_snapshot (
     id             bigserial primary key,
     kbo            text        not null references organisation (kbo),
     domain         text        not null,
     source_file    text        not null,
     content_sha256 text        not null,
+    status         text        not null default 'LOADING'
+        check (status in ('LOADING', 'CURRENT', 'REPLACED', 'REJECTED')),
     accepted_rows  int         not null default 0,
     rejected_rows  int         not null default 0,
     loaded_by_run  bigint references run (id),
     loaded_at      timestamptz not null default now(),
     replaced_by    bigint references access_snapshot (id)
 );
-create unique index access_snapshot_current on access_snapshot (kbo, domain) where replaced_by is null;
+create unique index access_snapshot_current on access_snapshot (kbo, domain) where status = 'CURRENT';
 
--- What a snapshot held, row by row, kept after the snapshot is replaced.
-create table snapshot_account (
-    snapshot_id  bigint not null references access_snapshot (id),
-    source_row   int    not null,
-    username     text   not null,
-    last_name    text   not null,
-    first_name   text   not null,
-    role         text   not null,
-    insz         text,
-    status       text   not null,
-    email        text,
-    language     text,
-    applications text[] not null default '{}',
-    primary key (snapshot_id, username)
-);
-
--- The current accounts of every organisation and domain: what the latest load said, plus what an
--- applied merger or a safe correction added (those carry created_by_run).
+-- The accounts of every snapshot: the current state of an organisation-domain is the accounts of its
+-- CURRENT snapshot, which are what the latest load said plus what an applied merger or a safe correction
+-- added (those carry created_by_run). An account's grants are the secured applications it may use, kept
+-- sorted in one array: one row per account, however many grants.
+-- snapshot_id has no foreign key on purpose: loads COPY hundreds of thousands of rows into a snapshot the
+-- same job created a moment before, and the per-row key check cost a third of the load's database time.
 create table account (
     id             bigserial primary key,
-    kbo            text not null references organisation (kbo),
-    domain         text not null,
-    username       text not null,
-    last_name      text not null,
-    first_name     text not null,
-    role           text not null check (role in ('HTB', 'CO_HTB', 'TB', 'CO_TB', 'SB', 'USER')),
+    snapshot_id    bigint not null,
+    kbo            text   not null,
+    domain         text   not null,
+    username       text   not null,
+    source_row     int,
+    last_name      text   not null,
+    first_name     text   not null,
+    role           text   not null check (role in ('HTB', 'CO_HTB', 'TB', 'CO_TB', 'SB', 'USER')),
     insz           text check (insz ~ '^[0-9]{11}$'),
-    status         text not null check (status in ('ACTIEF', 'GEBLOKKEERD')),
+    status         text   not null check (status in ('ACTIEF', 'GEBLOKKEERD')),
     email          text,
     language       text check (language in ('NL', 'FR', 'DE', 'EN')),
-    snapshot_id    bigint references access_snapshot (id),
+    applications   text[] not null default '{}',
     created_by_run bigint references run (id),
-    unique (kbo, domain, username)
+    unique (snapshot_id, username)
 );
-create index account_person on account (insz, kbo, domain);
+create index account_person on account (insz);
 
-create table account_grant (
-    account_id     bigint not null references account (id) on delete cascade,
-    application    text   not null,
-    created_by_run bigint references run (id),
-    primary key (account_id, application)
-);
+-- The accounts as they are now: those of each organisation-domain's current snapshot.
+create view live_account as
+select a.*
+from account a
+         join access_snapshot s on s.id = a.snapshot_id
+where s.status = 'CURRENT';
 
 -- Running and ended dossiers registered under an OCMW's KBO. A reopened dossier points at the one it
 -- continues; a dossier is continued at most once.
@@ -133,8 +127,10 @@ create table dossier (
     start_date     date not null,
     end_date       date,
     predecessor_id bigint unique references dossier (id),
-    created_by_run bigint references run (id),
-    updated_by_run bigint references run (id),
+    -- no foreign keys to run here: a load or an apply writes a million dossiers at a time, and a key
+    -- check per row would double the time; the run ids come from the same command
+    created_by_run bigint,
+    updated_by_run bigint,
     unique (kbo, reference),
     check (end_date is null or end_date >= start_date)
 );

@@ -26,21 +26,6 @@ create table load_file (
     unique (job_instance_id, path)
 );
 
-create table staged_account (
-    load_file_id bigint not null references load_file (id) on delete cascade,
-    source_row   int    not null,
-    username     text   not null,
-    last_name    text   not null,
-    first_name   text   not null,
-    role         text   not null,
-    insz         text,
-    status       text   not null,
-    email        text,
-    language     text,
-    applications text[] not null default '{}',
-    primary key (load_file_id, source_row)
-);
-
 create table staged_dossier (
     load_file_id bigint not null references load_file (id) on delete cascade,
     source_row   int    not null,
@@ -63,11 +48,8 @@ create table staged_online_request (
     primary key (load_file_id, source_row)
 );
 
--- A replaced snapshot keeps the accounts the organisation-domain had until then (loaded or created by
--- a merger), so the history of who had access stays readable.
-alter table snapshot_account add column created_by_run bigint references run (id);
-alter table snapshot_account alter column source_row drop not null;
-alter table access_snapshot alter constraint access_snapshot_replaced_by_fkey deferrable initially deferred;
+-- The snapshot an access file is loaded into.
+alter table load_file add column snapshot_id bigint references access_snapshot (id);
 
 -- What the OCMW sheet of an HTB submission says (merger, KBO, date, submitter), read before its rows.
 alter table load_file add column meta jsonb;

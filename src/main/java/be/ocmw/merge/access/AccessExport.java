@@ -30,7 +30,7 @@ public class AccessExport {
     /** Writes the files and returns the number of accounts per domain. */
     public Map<String, Integer> export(Kbo kbo, Path dir) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<String> domains = jdbc.sql("select distinct domain from account where kbo = :kbo order by domain")
+        List<String> domains = jdbc.sql("select distinct domain from live_account where kbo = :kbo order by domain")
                 .param("kbo", kbo.digits()).query(String.class).list();
         for (String domain : domains) {
             Path file = dir.resolve(kbo.digits()).resolve(domain + ".csv");
@@ -38,11 +38,10 @@ public class AccessExport {
                 csv.row(AccessFormat.COLUMNS.stream().map(c -> c.name()).toList());
                 int[] count = {0};
                 jdbc.sql("""
-                                select a.last_name, a.first_name, a.username, a.role, a.insz, a.status, a.email, a.language,
-                                       coalesce(string_agg(g.application, '|' order by g.application), '') as applications
-                                from account a left join account_grant g on g.account_id = a.id
-                                where a.kbo = :kbo and a.domain = :domain
-                                group by a.id order by a.username""")
+                                select last_name, first_name, username, role, insz, status, email, language,
+                                       array_to_string(applications, '|') as applications
+                                from live_account where kbo = :kbo and domain = :domain
+                                order by username""")
                         .param("kbo", kbo.digits()).param("domain", domain)
                         .query(rs -> {
                             try {

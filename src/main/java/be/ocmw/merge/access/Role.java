@@ -8,6 +8,8 @@ public enum Role {
 
     HTB("HTB"), CO_HTB("co-HTB"), TB("TB"), CO_TB("co-TB"), SB("SB"), USER("USER");
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-_]");
+
     private final String label;
 
     Role(String label) {
@@ -29,7 +31,7 @@ public enum Role {
      * case and with or without dash or space.
      */
     public static Optional<Role> parse(String text) {
-        String key = text.toUpperCase(Locale.ROOT).replaceAll("[\\s\\-_]", "");
+        String key = SEPARATORS.matcher(text.toUpperCase(Locale.ROOT)).replaceAll("");
         return Optional.ofNullable(switch (key) {
             case "HTB", "VTE" -> HTB;
             case "COHTB", "COVTE" -> CO_HTB;

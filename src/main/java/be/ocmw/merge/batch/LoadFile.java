@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public record LoadFile(long id, String kind, Path path, String name, String kbo, String domain, String sha256,
                        String status, String problem, Integer headerRow, Integer lastRow, String ignoredColumns,
                        int accepted, int rejected, int inserted, int updated, int removed,
-                       String passwordColumns) {
+                       String passwordColumns, Long snapshotId) {
 
     public boolean refused() {
         return "REJECTED".equals(status);

@@ -2,6 +2,7 @@ package be.ocmw.merge.batch;
 
 import be.ocmw.merge.input.Column;
 import be.ocmw.merge.input.Header;
+import be.ocmw.merge.input.PrefetchingTableReader;
 import be.ocmw.merge.input.SourceRow;
 import be.ocmw.merge.input.TableReader;
 import be.ocmw.merge.input.Tables;
@@ -26,6 +27,7 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
     private final String kind;
     private final String sheet;
     private final List<Column> columns;
+    private final boolean datesMatter;
 
     private List<LoadFile> queue;
     private int index;
@@ -36,6 +38,13 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
     private int lastRow;
 
     public LoadFileReader(LoadFiles files, long jobInstance, String kind, String sheet, List<Column> columns) {
+        this(files, jobInstance, kind, sheet, columns, true);
+    }
+
+    /** {@code datesMatter} false: the format has no dates, so xlsx cell styles need not be read (faster). */
+    public LoadFileReader(LoadFiles files, long jobInstance, String kind, String sheet, List<Column> columns,
+                          boolean datesMatter) {
+        this.datesMatter = datesMatter;
         this.files = files;
         this.jobInstance = jobInstance;
         this.kind = kind;
@@ -89,7 +98,7 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
     }
 
     private void openTable(LoadFile file) {
-        table = Tables.open(file.path(), sheet);
+        table = new PrefetchingTableReader(Tables.open(file.path(), sheet, datesMatter));
         String where = sheet == null ? "" : "sheet '" + sheet + "': ";
         header = Header.match(file.path(), where, table.header(), columns);
         handedOn = 0;

@@ -101,7 +101,8 @@ public class LoadFiles {
                             rs.getString("status"), rs.getString("problem"), (Integer) rs.getObject("header_row"),
                             (Integer) rs.getObject("last_row"), rs.getString("ignored_columns"),
                             rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("rows_inserted"),
-                            rs.getInt("rows_updated"), rs.getInt("rows_removed"), rs.getString("password_columns"));
+                            rs.getInt("rows_updated"), rs.getInt("rows_removed"), rs.getString("password_columns"),
+                            (Long) rs.getObject("snapshot_id"));
                 })
                 .list();
     }

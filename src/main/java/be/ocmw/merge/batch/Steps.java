@@ -14,7 +14,7 @@ import java.util.Set;
 /** The shape every row-loading step has: stream rows, check each, stage the good ones, record the bad. */
 public final class Steps {
 
-    /** Rows per transaction: large enough for fast batch writes, small enough to resume close to a kill. */
+    /** Rows per transaction: large enough for fast COPY writes, small enough to resume close to a kill. */
     public static final int CHUNK = 1000;
 
     private Steps() {

@@ -14,8 +14,7 @@ public class DatabaseStatus {
 
     static {
         COUNTED.put("organisations", "organisation");
-        COUNTED.put("accounts", "account");
-        COUNTED.put("grants", "account_grant");
+        COUNTED.put("accounts", "live_account");
         COUNTED.put("dossiers", "dossier");
         COUNTED.put("OCMW Online requests", "online_request");
         COUNTED.put("HTB submissions", "submission");
@@ -47,8 +46,13 @@ public class DatabaseStatus {
     /** Rows per kind of data, in a fixed order. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        COUNTED.forEach((label, table) ->
-                counts.put(label, jdbc.sql("select count(*) from " + table).query(Long.class).single()));
+        COUNTED.forEach((label, table) -> {
+            counts.put(label, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+            if (table.equals("live_account")) {
+                counts.put("grants", jdbc.sql("select coalesce(sum(cardinality(applications)), 0) from live_account")
+                        .query(Long.class).single());
+            }
+        });
         return counts;
     }
 }

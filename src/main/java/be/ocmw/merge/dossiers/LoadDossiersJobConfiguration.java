@@ -1,5 +1,6 @@
 package be.ocmw.merge.dossiers;
 
+import be.ocmw.merge.batch.CopyWriter;
 import be.ocmw.merge.batch.LoadFileReader;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.RegisterFileTasklet;
@@ -15,16 +16,14 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * {@code load dossiers FILE}: register the file, stage its rows (checked one by one, the bad ones
@@ -60,21 +59,16 @@ class LoadDossiersJobConfiguration {
     }
 
     @Bean
-    JdbcBatchItemWriter<StagedDossier> dossierWriter(DataSource dataSource) {
-        return new JdbcBatchItemWriterBuilder<StagedDossier>()
-                .dataSource(dataSource)
-                .sql("""
-                        insert into staged_dossier (load_file_id, source_row, kbo, reference, type, insz, start_date, end_date)
-                        values (:loadFileId, :sourceRow, :kbo, :reference, :type, :insz, :startDate, :endDate)
-                        on conflict do nothing""")
-                .itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
-                .assertUpdates(false)
-                .build();
+    CopyWriter<StagedDossier> dossierWriter(DataSource dataSource) {
+        return new CopyWriter<>(dataSource, "staged_dossier", List.of("load_file_id", "source_row", "kbo", "reference",
+                "type", "insz", "start_date", "end_date"),
+                d -> new Object[]{d.loadFileId(), d.sourceRow(), d.kbo(), d.reference(), d.type(), d.insz(), d.startDate(),
+                        d.endDate()});
     }
 
     @Bean
     Step dossierRowsStep(JobRepository repository, PlatformTransactionManager transactions, LoadFileReader dossierReader,
-                         JdbcBatchItemWriter<StagedDossier> dossierWriter, RejectionRecorder rejections) {
+                         CopyWriter<StagedDossier> dossierWriter, RejectionRecorder rejections) {
         return Steps.rowsStep("dossierRowsStep", repository, transactions, dossierReader, new DossierRowProcessor(),
                 dossierWriter, rejections);
     }

@@ -5,9 +5,12 @@ import be.ocmw.merge.domain.Insz;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reading typed values out of cell text, as generously as real files need. */
 public final class Cells {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[.\\-/ ]");
 
     private Cells() {
     }
@@ -17,8 +20,8 @@ public final class Cells {
      * 2000–2009): nine or ten digits that become a valid INSZ with them are taken as that INSZ.
      */
     public static Insz insz(String text) {
-        String digits = text.replaceAll("[.\\-/ ]", "");
-        if (digits.matches("\\d{9,10}")) {
+        String digits = SEPARATORS.matcher(text).replaceAll("");
+        if ((digits.length() == 9 || digits.length() == 10) && digits.chars().allMatch(Character::isDigit)) {
             String padded = "0".repeat(11 - digits.length()) + digits;
             try {
                 return new Insz(padded);
@@ -38,7 +41,7 @@ public final class Cells {
         if (date.isPresent()) {
             return date;
         }
-        if (text.matches("\\d{5}")) {
+        if (text.length() == 5 && text.chars().allMatch(Character::isDigit)) {
             int serial = Integer.parseInt(text);
             if (serial > 20000 && serial < 80000) {
                 return Optional.of(LocalDate.of(1899, 12, 30).plusDays(serial));

@@ -31,7 +31,7 @@ class SchemaTests extends DatabaseTest {
                 .query(String.class).list();
 
         assertThat(tables).contains("organisation", "organisation_nis", "domain", "known_application",
-                "access_snapshot", "snapshot_account", "account", "account_grant", "dossier", "online_request",
+                "access_snapshot", "snapshot_account", "account", "dossier", "online_request",
                 "online_request_link", "submission", "submission_administrator", "rejected_row", "plan",
                 "plan_change", "finding", "plan_task", "audit", "run", "drift",
                 "batch_job_instance", "batch_job_execution", "batch_step_execution",

@@ -2,23 +2,36 @@ package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.registry.RegistryLoader;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** Registers every file of the export folder; those that cannot be an organisation's domain are refused at once. */
+/**
+ * Registers every file of the export folder. A file that cannot be an organisation's domain is refused at
+ * once; one with the same content as its organisation-domain's current snapshot is UNCHANGED and not read
+ * again; every other file gets the LOADING snapshot its rows will be written into.
+ */
 public class AccessFilesTasklet implements Tasklet {
 
     public static final String KIND = "ACCESS";
 
     private final LoadFiles files;
+    private final JdbcClient jdbc;
 
-    public AccessFilesTasklet(LoadFiles files) {
+    public AccessFilesTasklet(LoadFiles files, JdbcClient jdbc) {
         this.files = files;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -26,13 +39,75 @@ public class AccessFilesTasklet implements Tasklet {
         var job = context.getStepContext().getStepExecution().getJobExecution();
         long jobInstance = job.getJobInstance().getInstanceId();
         long run = job.getJobParameters().getLong("run");
+        Map<String, String> names = organisationNames(job.getJobParameters().getString("registry"));
+        Map<String, String> firstFileOfDomain = new HashMap<>();
         for (AccessExportFolder.ExportFile file : AccessExportFolder.scan(Path.of(job.getJobParameters().getString("file")))) {
             String sha = Files.isRegularFile(file.path()) ? FileDigest.of(file.path()) : "";
             long id = files.register(jobInstance, run, KIND, file.path(), file.name(), file.kbo(), file.domain(), sha);
             if (file.problem() != null) {
                 files.reject(id, file.problem());
+                continue;
             }
+            String first = firstFileOfDomain.putIfAbsent(file.kbo() + "/" + file.domain().toLowerCase(Locale.ROOT), file.name());
+            if (first != null) {
+                files.reject(id, "a second file for domain " + file.domain() + " of this organisation; only " + first
+                        + " is loaded");
+                continue;
+            }
+            ensureOrganisation(file.kbo(), names, run);
+            prepare(id, file, sha, run);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private void prepare(long id, AccessExportFolder.ExportFile file, String sha, long run) {
+        Optional<long[]> current = jdbc.sql("""
+                        select id, accepted_rows, rejected_rows from access_snapshot
+                        where kbo = :kbo and domain = :domain and status = 'CURRENT' and content_sha256 = :sha""")
+                .param("kbo", file.kbo()).param("domain", file.domain()).param("sha", sha)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
+        if (current.isPresent()) {
+            jdbc.sql("""
+                            update load_file set status = 'UNCHANGED', rows_accepted = :accepted, rows_rejected = :rejected
+                            where id = :id and status = 'PENDING'""")
+                    .param("accepted", current.get()[1]).param("rejected", current.get()[2]).param("id", id).update();
+            return;
+        }
+        jdbc.sql("""
+                        with created as (
+                            insert into access_snapshot (kbo, domain, source_file, content_sha256, loaded_by_run)
+                            select :kbo, :domain, :path, :sha, :run
+                            where not exists (select 1 from load_file where id = :id and snapshot_id is not null)
+                            returning id
+                        )
+                        update load_file set snapshot_id = (select id from created) where id = :id and snapshot_id is null""")
+                .param("kbo", file.kbo()).param("domain", file.domain()).param("path", file.path().toString())
+                .param("sha", sha).param("run", run).param("id", id).update();
+    }
+
+    private void ensureOrganisation(String kbo, Map<String, String> names, long run) {
+        jdbc.sql("""
+                        with created as (
+                            insert into organisation (kbo, name, created_by_run) values (:kbo, :name, :run)
+                            on conflict (kbo) do nothing
+                            returning kbo, name
+                        )
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        select :run, 'organisation', kbo, 'INSERT', jsonb_build_object('kbo', kbo, 'name', name) from created""")
+                .param("kbo", kbo).param("name", names.getOrDefault(kbo, "OCMW " + new Kbo(kbo).formatted()))
+                .param("run", run).update();
+    }
+
+    /** Organisation names from the registry, when it is there and valid; otherwise the KBO stands in. */
+    private static Map<String, String> organisationNames(String registry) {
+        Map<String, String> names = new HashMap<>();
+        if (registry == null || registry.isEmpty() || !Files.isRegularFile(Path.of(registry))) {
+            return names;
+        }
+        RegistryLoader.load(Path.of(registry)).mergers().forEach(m -> {
+            names.putIfAbsent(m.target().kbo().digits(), m.target().name());
+            m.participants().forEach(p -> names.put(p.kbo().digits(), p.name()));
+        });
+        return names;
     }
 }

@@ -7,8 +7,10 @@ import be.ocmw.merge.domain.InvalidIdentifierException;
 import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.input.Column;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,18 +25,31 @@ import static be.ocmw.merge.access.AccessFormat.TYPE;
 import static be.ocmw.merge.access.AccessFormat.USERNAME;
 
 /** Checks one row of a portal export against SPEC 4.1 and the file it is in (a domain or the HTB file). */
-public class AccessRowProcessor implements ItemProcessor<SourceItem, StagedAccount> {
+public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow> {
 
     static final Pattern EMAIL_SYNTAX = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     static final int MAX_NAME = 200;
 
+    private final JdbcClient jdbc;
+    private long file = -1;
+    private final Map<String, Integer> usernames = new HashMap<>();
+
+    public AccessRowProcessor(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
     @Override
-    public StagedAccount process(SourceItem item) {
+    public AccountRow process(SourceItem item) {
         String lastName = text(item, LAST_NAME, MAX_NAME);
         String firstName = text(item, FIRST_NAME, MAX_NAME);
         String username = text(item, USERNAME, 100);
         if (username.chars().anyMatch(Character::isWhitespace)) {
             throw item.reject(USERNAME, "the username '" + username + "' contains a space");
+        }
+        Integer first = firstRowOf(item, username);
+        if (first != null && first != item.row().number()) {
+            throw item.reject(USERNAME, "username " + username + " is already used on row " + first
+                    + ": a username is unique per domain");
         }
         Role role = Role.parse(item.value(TYPE)).orElseThrow(() -> item.reject(TYPE, "type '" + shorten(item.value(TYPE))
                 + "' must be TB (LB), co-TB (Co-LB), SB or USER (Gebruiker), or HTB (VTE) / co-HTB in "
@@ -61,12 +76,11 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, StagedAccou
             default -> throw item.reject(STATUS, item.value(STATUS).isEmpty() ? "the status is empty"
                     : "status '" + shorten(item.value(STATUS)) + "' must be Actief or Geblokkeerd (Actif or Bloqué)");
         };
-        String[] applications = Arrays.stream(item.value(APPLICATIONS).split("\\|"))
-                .map(String::strip).filter(a -> !a.isEmpty()).distinct().sorted().toArray(String[]::new);
+        String[] applications = applications(item.value(APPLICATIONS));
         if (mainFile && applications.length > 0) {
             throw item.reject(APPLICATIONS, "HTB and co-HTB hold no applications in " + AccessFormat.MAIN_ADMINISTRATORS);
         }
-        if (Arrays.stream(applications).anyMatch(a -> a.length() > 200)) {
+        if (java.util.Arrays.stream(applications).anyMatch(a -> a.length() > 200)) {
             throw item.reject(APPLICATIONS, "an application name is longer than 200 characters");
         }
         String email = item.value(EMAIL);
@@ -74,8 +88,42 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, StagedAccou
             throw item.reject(EMAIL, "'" + shorten(email) + "' is not an e-mail address");
         }
         String language = language(item);
-        return new StagedAccount(item.file().id(), item.row().number(), username, lastName, firstName, role.name(),
-                insz, status, email.isEmpty() ? null : email, language, applications);
+        usernames.put(username, item.row().number());
+        return new AccountRow(item.file().snapshotId(), item.file().kbo(), item.file().domain(), item.row().number(),
+                username, lastName, firstName, role.name(), insz, status, email.isEmpty() ? null : email, language,
+                applications);
+    }
+
+    /**
+     * The row that already uses this username in the same file, if any. A resumed load first learns the
+     * usernames its earlier run already wrote into the snapshot.
+     */
+    private Integer firstRowOf(SourceItem item, String username) {
+        if (item.file().id() != file) {
+            file = item.file().id();
+            usernames.clear();
+            jdbc.sql("select username, source_row from account where snapshot_id = :snapshot")
+                    .param("snapshot", item.file().snapshotId())
+                    .query(rs -> {
+                        usernames.put(rs.getString(1), rs.getInt(2));
+                    });
+        }
+        return usernames.get(username);
+    }
+
+    /** The application names, trimmed, without duplicates, sorted. */
+    static String[] applications(String cell) {
+        if (cell.isEmpty()) {
+            return new String[0];
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String name : cell.split("\\|")) {
+            String trimmed = name.strip();
+            if (!trimmed.isEmpty()) {
+                names.add(trimmed);
+            }
+        }
+        return names.toArray(String[]::new);
     }
 
     private static String text(SourceItem item, Column column, int max) {

@@ -34,8 +34,10 @@ abstract class DatabaseCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = start()) {
             RunLog runs = context.getBean(RunLog.class);
             long run = runs.start(commandName(), arguments());
+            long started = System.nanoTime();
             try {
                 int exitCode = execute(context, run);
+                reportTime(started);
                 runs.finish(run, exitCode, exitCode == ExitCode.DONE ? "done" : "ended with exit code " + exitCode);
                 return exitCode;
             } catch (Exception | Error e) {
@@ -51,6 +53,21 @@ abstract class DatabaseCommand implements Callable<Integer> {
             properties.add("--ocmw.database.url=" + database.url);
         }
         return SpringApplication.run(OcmwMergeApplication.class, properties.toArray(String[]::new));
+    }
+
+    /** How long the work took (not the start-up), and with OCMW_REPORT_MEMORY=1 the peak heap, for make bench. */
+    private void reportTime(long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (System.getenv("OCMW_REPORT_MEMORY") != null) {
+            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            out().printf("Work took %.2f s; peak heap %d MB (of %d MB allowed)%n", seconds, peak >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+        } else if (seconds >= 10) {
+            out().printf("Done in %.0f s.%n", seconds);
+        }
+        out().flush();
     }
 
     protected PrintWriter out() {

@@ -70,6 +70,15 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setDataDirectory(data.toFile())
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // the same on every machine: UTF-8, byte-order collation (exports sort the same everywhere)
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C")
+                    // loads and applies write millions of rows in a few transactions
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "30min")
+                    .setServerConfig("work_mem", "64MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
                     .start();

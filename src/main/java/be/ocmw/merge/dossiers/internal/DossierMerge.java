@@ -37,7 +37,7 @@ public class DossierMerge implements Tasklet {
                         + " || ': a reference is unique per KBO'",
                 "kbo", "");
         staged.countRows(jobInstance, STAGING);
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         with incoming as (
                             select s.* from staged_dossier s join load_file f on f.id = s.load_file_id
                             where f.job_instance_id = :ji and f.status = 'PENDING'
@@ -60,12 +60,10 @@ public class DossierMerge implements Tasklet {
                                                       'start_date', start_date, 'end_date', end_date)
                             from updated
                         )
-                        update load_file f set rows_updated = c.n
-                        from (select load_file_id, count(*) as n from updated group by load_file_id) c
-                        where f.id = c.load_file_id
+                        select count(*) from updated
                         """)
-                .param("ji", jobInstance).param("run", run).update();
-        jdbc.sql("""
+                .param("ji", jobInstance).param("run", run).query(Integer.class).single();
+        int inserted = jdbc.sql("""
                         with incoming as (
                             select s.* from staged_dossier s join load_file f on f.id = s.load_file_id
                             where f.job_instance_id = :ji and f.status = 'PENDING'
@@ -74,15 +72,14 @@ public class DossierMerge implements Tasklet {
                             select i.kbo, i.reference, i.type, i.insz, i.start_date, i.end_date, :run
                             from incoming i
                             where not exists (select 1 from dossier d where d.kbo = i.kbo and d.reference = i.reference)
-                            returning kbo, reference
+                            returning 1
                         )
-                        update load_file f set rows_inserted = c.n
-                        from (select i.load_file_id, count(*) as n
-                              from inserted x join incoming i on i.kbo = x.kbo and i.reference = x.reference
-                              group by i.load_file_id) c
-                        where f.id = c.load_file_id
+                        select count(*) from inserted
                         """)
-                .param("ji", jobInstance).param("run", run).update();
+                .param("ji", jobInstance).param("run", run).query(Integer.class).single();
+        // a load of this kind is one file: the counts of its statements are the file's
+        jdbc.sql("update load_file set rows_updated = :updated, rows_inserted = :inserted where job_instance_id = :ji and status = 'PENDING'")
+                .param("updated", updated).param("inserted", inserted).param("ji", jobInstance).update();
         jdbc.sql("""
                         insert into audit (run_id, table_name, row_key, action, after)
                         select :run, 'load_file', name, 'INSERT',

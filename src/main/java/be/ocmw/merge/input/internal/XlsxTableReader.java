@@ -47,12 +47,13 @@ public final class XlsxTableReader implements TableReader {
         this.lastRow = headerRow;
     }
 
-    public static XlsxTableReader open(Path file, String sheetName) {
+    public static XlsxTableReader open(Path file, String sheetName, boolean datesMatter) {
         checkContainer(file);
         Workbook workbook;
         try {
             workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(1 << 16)
                     .setReadComments(false).setReadHyperlinks(false).setReadShapes(false)
+                    .setReadStyles(datesMatter)
                     .open(file.toFile());
         } catch (RuntimeException e) {
             throw damaged(file, e);
@@ -186,13 +187,22 @@ public final class XlsxTableReader implements TableReader {
         }
         String value = switch (type) {
             case STRING -> cell.getStringCellValue();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+            case NUMERIC -> dateFormatted(cell)
                     ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
                     : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             default -> "";
         };
         return value == null ? "" : value.replace('\u00a0', ' ').strip();
+    }
+
+    /** Whether Excel shows this number as a date; without styles read, nothing is. */
+    private static boolean dateFormatted(Cell cell) {
+        try {
+            return cell.getCellStyle() != null && DateUtil.isCellDateFormatted(cell);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

@@ -31,7 +31,7 @@ public class OnlineRequestMerge implements Tasklet {
                 "'request ' || reference || ' of KBO ' || kbo || ' is already on row ' || first_row"
                         + " || ': a reference is unique per KBO'", "kbo", "");
         staged.countRows(jobInstance, STAGING);
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         with incoming as (
                             select s.* from staged_online_request s join load_file f on f.id = s.load_file_id
                             where f.job_instance_id = :ji and f.status = 'PENDING'
@@ -51,12 +51,10 @@ public class OnlineRequestMerge implements Tasklet {
                                    jsonb_build_object('kbo', kbo, 'reference', reference, 'submitted_on', submitted_on, 'read', read)
                             from updated
                         )
-                        update load_file f set rows_updated = c.n
-                        from (select load_file_id, count(*) as n from updated group by load_file_id) c
-                        where f.id = c.load_file_id
+                        select count(*) from updated
                         """)
-                .param("ji", jobInstance).param("run", run).update();
-        jdbc.sql("""
+                .param("ji", jobInstance).param("run", run).query(Integer.class).single();
+        int inserted = jdbc.sql("""
                         with incoming as (
                             select s.* from staged_online_request s join load_file f on f.id = s.load_file_id
                             where f.job_instance_id = :ji and f.status = 'PENDING'
@@ -64,15 +62,14 @@ public class OnlineRequestMerge implements Tasklet {
                             insert into online_request (reference, submitted_on, kbo, read)
                             select i.reference, i.submitted_on, i.kbo, i.read from incoming i
                             where not exists (select 1 from online_request r where r.kbo = i.kbo and r.reference = i.reference)
-                            returning kbo, reference
+                            returning 1
                         )
-                        update load_file f set rows_inserted = c.n
-                        from (select i.load_file_id, count(*) as n
-                              from inserted x join incoming i on i.kbo = x.kbo and i.reference = x.reference
-                              group by i.load_file_id) c
-                        where f.id = c.load_file_id
+                        select count(*) from inserted
                         """)
-                .param("ji", jobInstance).param("run", run).update();
+                .param("ji", jobInstance).param("run", run).query(Integer.class).single();
+        // a load of this kind is one file: the counts of its statements are the file's
+        jdbc.sql("update load_file set rows_updated = :updated, rows_inserted = :inserted where job_instance_id = :ji and status = 'PENDING'")
+                .param("updated", updated).param("inserted", inserted).param("ji", jobInstance).update();
         staged.finish(jobInstance, STAGING);
         return RepeatStatus.FINISHED;
     }

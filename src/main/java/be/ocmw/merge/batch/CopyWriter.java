@@ -1,0 +1,91 @@
+package be.ocmw.merge.batch;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Writes a chunk of staged rows with PostgreSQL's COPY, in the chunk's own transaction: several times
+ * faster than batched inserts, and a chunk rolled back by a kill leaves nothing behind to replay twice.
+ */
+public class CopyWriter<T> implements ItemWriter<T> {
+
+    private final DataSource dataSource;
+    private final String copy;
+    private final Function<T, Object[]> values;
+
+    public CopyWriter(DataSource dataSource, String table, List<String> columns, Function<T, Object[]> values) {
+        this.dataSource = dataSource;
+        this.copy = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        this.values = values;
+    }
+
+    @Override
+    public void write(Chunk<? extends T> chunk) throws Exception {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(chunk.size() * 160);
+        for (T item : chunk) {
+            Object[] row = values.apply(item);
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                append(text, row[i]);
+            }
+            text.append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+            copyManager.copyIn(copy, new StringReader(text.toString()));
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void append(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String[] array) {
+            StringBuilder literal = new StringBuilder("{");
+            for (int i = 0; i < array.length; i++) {
+                if (i > 0) {
+                    literal.append(',');
+                }
+                literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            escape(text, literal.append('}').toString());
+        } else if (value instanceof Boolean b) {
+            text.append(b ? 't' : 'f');
+        } else if (value instanceof LocalDate || value instanceof Number) {
+            text.append(value);
+        } else {
+            escape(text, value.toString());
+        }
+    }
+
+    /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+    private static void escape(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+}
