@@ -6,7 +6,7 @@ JAR := target/ocmw-merge.jar
 RUN := java -jar $(JAR)
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: build test run clean
+.PHONY: build test run bench sample-data clean
 
 build: $(JAR)
 
@@ -18,7 +18,7 @@ $(JAR): $(SOURCES)
 test:
 	$(MVN) verify
 
-## The sample workflow, from a fresh clone.
+## The sample workflow, from a fresh clone: registry, loads, intake (idempotent: run it as often as you like).
 run: $(JAR)
 	@echo "== Checking the merger registry (jobs/mergers-2025.yml)"
 	$(RUN) mergers validate
@@ -26,8 +26,29 @@ run: $(JAR)
 	@echo "== The mergers"
 	$(RUN) mergers list
 	@echo
-	@echo "== The database (embedded PostgreSQL in ./.ocmw, created on first use)"
+	@echo "== Loading the portal's access exports of the sample OCMWs (embedded PostgreSQL in ./.ocmw)"
+	$(RUN) load access sample-data/access
+	@echo
+	@echo "== Loading the dossiers and the OCMW Online requests"
+	$(RUN) load dossiers sample-data/dossiers.csv
+	$(RUN) load online-requests sample-data/online-requests.csv
+	@echo
+	@echo "== Taking in the HTB submissions"
+	$(RUN) intake sample-data/submissions --out out/intake
+	@echo
 	$(RUN) status
+	@echo
+	@echo "Reports are in out/intake/: intake-summary.json, intake-report.xlsx and an annotated *.checked.xlsx per submission."
+
+## Regenerate sample-data/ (deterministic: the same files every time).
+sample-data: $(JAR)
+	rm -rf sample-data/access sample-data/submissions sample-data/dossiers.csv sample-data/online-requests.csv
+	$(RUN) sample-data --out sample-data
+
+## Loading speed and memory on generated data (200 000-row xlsx, 1 000 000 dossiers), beside POI's own floor.
+bench: $(JAR)
+	bash bench/run.sh
 
 clean:
 	$(MVN) -q clean
+	rm -rf out

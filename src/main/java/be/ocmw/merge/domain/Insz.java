@@ -92,6 +92,11 @@ public record Insz(String digits) implements Comparable<Insz> {
         if (text == null) {
             return "(empty)";
         }
+        String digits = Digits.strip(text);
+        if (digits.length() == 11 && Digits.allDigits(digits)) {
+            return "'" + digits.substring(0, 2) + "." + digits.substring(2, 4) + "." + digits.substring(4, 6) + "-xxx."
+                    + digits.substring(9) + "'";
+        }
         String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
         StringBuilder masked = new StringBuilder(shown);
         int seen = 0;

@@ -31,7 +31,7 @@ class SchemaTests extends DatabaseTest {
                 .query(String.class).list();
 
         assertThat(tables).contains("organisation", "organisation_nis", "domain", "known_application",
-                "access_snapshot", "snapshot_account", "account", "dossier", "online_request",
+                "access_snapshot", "account", "dossier", "online_request",
                 "online_request_link", "submission", "submission_administrator", "rejected_row", "plan",
                 "plan_change", "finding", "plan_task", "audit", "run", "drift",
                 "batch_job_instance", "batch_job_execution", "batch_step_execution",
@@ -75,17 +75,33 @@ class SchemaTests extends DatabaseTest {
     }
 
     @Test
-    void aUsernameIsUniquePerOrganisationAndDomain() {
+    void aUsernameIsUniqueWithinASnapshotAndEachDomainHasOneCurrentSnapshot() {
         rolledBack(() -> {
             jdbc.sql("insert into organisation (kbo, name) values ('0212978247', 'OCMW Galmaarden')").update();
+            String snapshot = """
+                    insert into access_snapshot (kbo, domain, source_file, content_sha256, status)
+                    values ('0212978247', :domain, 'x.csv', 'sha', :status) returning id""";
+            long welzijn = jdbc.sql(snapshot).param("domain", "Maatschappelijk Welzijn").param("status", "CURRENT")
+                    .query(Long.class).single();
+            long werkgever = jdbc.sql(snapshot).param("domain", "Werkgever RSZ").param("status", "CURRENT")
+                    .query(Long.class).single();
             String insert = """
-                    insert into account (kbo, domain, username, last_name, first_name, role, status)
-                    values ('0212978247', :domain, 'jdhondt', 'D''Hondt', 'Jan', 'USER', 'ACTIEF')""";
-            jdbc.sql(insert).param("domain", "Maatschappelijk Welzijn").update();
-            jdbc.sql(insert).param("domain", "Werkgever RSZ").update();
+                    insert into account (snapshot_id, kbo, domain, username, last_name, first_name, role, status)
+                    values (:snapshot, '0212978247', 'Maatschappelijk Welzijn', 'jdhondt', 'D''Hondt', 'Jan', 'USER', 'ACTIEF')""";
+            jdbc.sql(insert).param("snapshot", welzijn).update();
+            jdbc.sql(insert).param("snapshot", werkgever).update();
 
-            assertThatThrownBy(() -> jdbc.sql(insert).param("domain", "Maatschappelijk Welzijn").update())
+            assertThatThrownBy(() -> jdbc.sql(insert).param("snapshot", welzijn).update())
                     .isInstanceOf(DataIntegrityViolationException.class);
+        });
+        rolledBack(() -> {
+            jdbc.sql("insert into organisation (kbo, name) values ('0212978247', 'OCMW Galmaarden')").update();
+            String snapshot = """
+                    insert into access_snapshot (kbo, domain, source_file, content_sha256, status)
+                    values ('0212978247', 'Maatschappelijk Welzijn', 'x.csv', 'sha', 'CURRENT')""";
+            jdbc.sql(snapshot).update();
+
+            assertThatThrownBy(() -> jdbc.sql(snapshot).update()).isInstanceOf(DataIntegrityViolationException.class);
         });
     }
 

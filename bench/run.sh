@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# make bench: loading speed and memory on generated data, beside the floor of POI's own streaming read.
+# Every figure is measured inside the JVM (start-up excluded) under -Xmx256m, on the embedded PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR="$PWD/target/ocmw-merge.jar"
+DIR="$PWD/target/bench"
+ACCESS_ROWS=${ACCESS_ROWS:-200000}
+DOSSIERS=${DOSSIERS:-1000000}
+JAVA="java -Xmx256m -jar $JAR"
+
+mkdir -p "$DIR"
+if [ ! -f "$DIR/.generated-$ACCESS_ROWS-$DOSSIERS" ]; then
+  echo "== Generating $ACCESS_ROWS access rows (xlsx) and $DOSSIERS dossiers (csv) in $DIR"
+  rm -rf "$DIR/bench-access" "$DIR/bench-dossiers.csv"
+  java -jar "$JAR" sample-data --out "$DIR" --bench-access-rows "$ACCESS_ROWS" --bench-dossiers "$DOSSIERS"
+  touch "$DIR/.generated-$ACCESS_ROWS-$DOSSIERS"
+fi
+cd "$DIR"
+rm -rf .ocmw
+XLSX="bench-access/0212978247/Maatschappelijk Welzijn.xlsx"
+
+echo "== Floor: POI (excel-streaming-reader) streaming every cell of the $ACCESS_ROWS-row xlsx"
+floor=$($JAVA bench-read-xlsx "$XLSX" | tee /dev/stderr | sed -E 's/.* in ([0-9.]+) s.*/\1/')
+
+echo "== load access: the same $ACCESS_ROWS-row xlsx into the database"
+access=$(OCMW_REPORT_MEMORY=1 $JAVA load access bench-access | tee /dev/stderr | grep "Work took")
+access_s=$(echo "$access" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+access_heap=$(echo "$access" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
+
+echo "== load dossiers: $DOSSIERS dossiers from CSV"
+dossiers=$(OCMW_REPORT_MEMORY=1 $JAVA load dossiers bench-dossiers.csv | tee /dev/stderr | grep "Work took")
+dossiers_s=$(echo "$dossiers" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+dossiers_heap=$(echo "$dossiers" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
+
+echo
+echo "== Results (-Xmx256m)"
+awk -v f="$floor" -v a="$access_s" -v ah="$access_heap" -v d="$dossiers_s" -v dh="$dossiers_heap" \
+    -v ar="$ACCESS_ROWS" -v dr="$DOSSIERS" 'BEGIN {
+  printf "POI streaming floor, %d-row xlsx:   %6.2f s  %8.0f rows/s\n", ar, f, ar / f;
+  printf "load access, %d-row xlsx:          %6.2f s  %8.0f rows/s  peak heap %d MB  = %.2f x the floor\n", ar, a, ar / a, ah, a / f;
+  printf "load dossiers, %d-row csv:        %6.2f s  %8.0f rows/s  peak heap %d MB\n", dr, d, dr / d, dh;
+}'

@@ -1,0 +1,197 @@
+package be.ocmw.merge.access;
+
+import be.ocmw.merge.audit.RunLog;
+import be.ocmw.merge.batch.LoadFile;
+import be.ocmw.merge.batch.LoadReport;
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.Workbooks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static be.ocmw.merge.support.Workbooks.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessLoaderTests extends DatabaseTest {
+
+    static final String HEADER = "Naam;Voornaam;Gebruikersnaam;Type;INSZ;Status;Beveiligde toepassingen;E-mailadres;Taal\n";
+
+    @Autowired
+    AccessLoader loader;
+
+    @Autowired
+    AccessExport export;
+
+    @Autowired
+    RunLog runs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void empty() {
+        clean(jdbc);
+    }
+
+    @Test
+    void loadsEveryNotationAndAliasAndRefusesWhatDoesNotBelong() throws Exception {
+        Path dir = folder.resolve("v1");
+        write(dir.resolve("0212.978.247/Maatschappelijk Welzijn.csv"), HEADER
+                + "D'Hondt;Jan;jdhondt;LB;85.07.30-033.28;Actief;e-Box van de instelling|Sociale Agent;jan@x.be;NL\n"
+                + "Müller;Anna;amuller;Gebruiker;;Geblokkeerd;;;\n"
+                + "  Van den Broeck ;Piet;pvdb;Co-LB;850730 033 28;Actief;PrimaWeb;;FR\n"
+                + "Çelik;Ayşe;acelik;HTB;;Actief;;;\n"
+                + "X;Y;jdhondt;USER;;Actief;;;\n"
+                + "Z;Y;zz;USER;;Misschien;;;\n"
+                + "Z;Y;zy;USER;;Actief;;geen-mail;\n");
+        Files.createDirectories(dir.resolve("0212600838"));
+        Files.write(dir.resolve("0212600838/Maatschappelijk Welzijn.csv"),
+                ("Nom,Prénom,Nom d'utilisateur,Type,NISS,Statut,Applications sécurisées,Adresse e-mail,Langue\r\n"
+                        + "Dupont,Hélène,hdupont,Utilisateur,,Bloqué,Handiweb,,FR\r\n").getBytes(Charset.forName("windows-1252")));
+        write(dir.resolve("0212600838/Hoofdtoegangsbeheerders.csv"), HEADER
+                + "Peeters;Els;epeeters;VTE;85073003328;Actief;;;\n"
+                + "Claes;Bart;bclaes;USER;;Actief;;;\n");
+
+        LoadReport report = loader.load(dir, Registries.shipped(), runs.start("test", ""));
+
+        assertThat(report.accepted()).isEqualTo(5);
+        assertThat(report.rejected()).isEqualTo(5);
+        assertThat(report.rejections()).extracting(r -> r.file() + ":" + r.row() + ":" + r.column()).containsExactly(
+                "0212.978.247/Maatschappelijk Welzijn.csv:5:Type",
+                "0212.978.247/Maatschappelijk Welzijn.csv:6:Gebruikersnaam",
+                "0212.978.247/Maatschappelijk Welzijn.csv:7:Status",
+                "0212.978.247/Maatschappelijk Welzijn.csv:8:E-mailadres",
+                "0212600838/Hoofdtoegangsbeheerders.csv:3:Type");
+        assertThat(jdbc.sql("select role || ' ' || status || ' ' || coalesce(insz, '-') || ' ' || array_to_string(applications, '|') "
+                        + "from live_account where username = 'jdhondt'").query(String.class).single())
+                .isEqualTo("TB ACTIEF 85073003328 Sociale Agent|e-Box van de instelling");
+        assertThat(jdbc.sql("select last_name from live_account where username = 'pvdb'").query(String.class).single())
+                .isEqualTo("Van den Broeck");
+        assertThat(jdbc.sql("select first_name || ' ' || status from live_account where username = 'hdupont'")
+                .query(String.class).single()).isEqualTo("Hélène GEBLOKKEERD");
+        assertThat(jdbc.sql("select role from live_account where username = 'epeeters'").query(String.class).single())
+                .isEqualTo("HTB");
+        assertThat(jdbc.sql("select name from organisation where kbo = '0212978247'").query(String.class).single())
+                .isEqualTo("OCMW Galmaarden");
+    }
+
+    @Test
+    void reloadingADomainReplacesItsSnapshotKeepsTheOldOneAndAuditsEveryDifference() throws Exception {
+        Path v1 = folder.resolve("v1");
+        write(v1.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
+                + "Peeters;Jan;jpeeters;TB;;Actief;Handiweb;;\n"
+                + "Maes;An;amaes;USER;;Actief;PrimaWeb;;\n");
+        loader.load(v1, null, runs.start("test", ""));
+        Path v2 = folder.resolve("v2");
+        write(v2.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
+                + "Peeters;Jan;jpeeters;TB;;Geblokkeerd;Handiweb;;\n"
+                + "Claes;Els;eclaes;USER;;Actief;;;\n");
+
+        LoadFile file = loader.load(v2, null, runs.start("test", "")).files().get(0);
+
+        assertThat(List.of(file.inserted(), file.updated(), file.removed())).containsExactly(1, 1, 1);
+        assertThat(jdbc.sql("select username from live_account order by username").query(String.class).list())
+                .containsExactly("eclaes", "jpeeters");
+        assertThat(jdbc.sql("select status from access_snapshot order by id").query(String.class).list())
+                .containsExactly("REPLACED", "CURRENT");
+        assertThat(jdbc.sql("select count(*) from account a join access_snapshot s on s.id = a.snapshot_id "
+                + "where s.status = 'REPLACED'").query(Long.class).single()).as("the old snapshot's accounts are kept").isEqualTo(2);
+        assertThat(jdbc.sql("select action || ' ' || row_key || ' ' || coalesce(before ->> 'status', '-') || '>' "
+                        + "|| coalesce(after ->> 'status', '-') from audit where table_name = 'account' order by row_key")
+                .query(String.class).list()).containsExactly(
+                "DELETE 0212978247/Maatschappelijk Welzijn/amaes ACTIEF>-",
+                "INSERT 0212978247/Maatschappelijk Welzijn/eclaes ->ACTIEF",
+                "UPDATE 0212978247/Maatschappelijk Welzijn/jpeeters ACTIEF>GEBLOKKEERD");
+    }
+
+    @Test
+    void loadingTheSameFilesTwiceChangesNothing() throws Exception {
+        Path dir = folder.resolve("v1");
+        write(dir.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");
+        loader.load(dir, null, runs.start("test", ""));
+        List<Object> before = state();
+
+        LoadReport again = loader.load(dir, null, runs.start("test", ""));
+        Path copy = folder.resolve("copy");
+        write(copy.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");
+        LoadReport sameContentElsewhere = loader.load(copy, null, runs.start("test", ""));
+
+        assertThat(again.alreadyLoaded()).isTrue();
+        assertThat(sameContentElsewhere.files().get(0).status()).isEqualTo("UNCHANGED");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkbookThatBreaksHalfWayContributesNothingAndTheOtherFilesStillLoad() throws Exception {
+        Path dir = folder.resolve("v1");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row("Naam", "Voornaam", "Gebruikersnaam", "Type", "INSZ", "Status", "Beveiligde toepassingen"));
+        for (int i = 0; i < 3000; i++) {
+            rows.add(row("Peeters" + i, "Jan", "u" + i, "USER", "", "Actief", "Handiweb"));
+        }
+        Path valid = Workbooks.xlsx(folder.resolve("valid.xlsx"), "Gebruikers", rows);
+        Files.createDirectories(dir.resolve("0212978247"));
+        Workbooks.truncated(valid, dir.resolve("0212978247/Maatschappelijk Welzijn.xlsx"));
+        write(dir.resolve("0212600838/Maatschappelijk Welzijn.csv"), HEADER + "Maes;An;amaes;USER;;Actief;;;\n");
+        Workbooks.xls(dir.resolve("0212600838/Werkgever RSZ.xls"), "x", List.of(row("Naam")));
+
+        LoadReport report = loader.load(dir, null, runs.start("test", ""));
+
+        assertThat(report.refusedFiles()).extracting(LoadFile::name).containsExactly(
+                "0212600838/Werkgever RSZ.xls", "0212978247/Maatschappelijk Welzijn.xlsx");
+        assertThat(report.refusedFiles().get(1).problem()).contains("damaged");
+        assertThat(jdbc.sql("select count(*) from account where kbo = '0212978247'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select username from live_account").query(String.class).list()).containsExactly("amaes");
+    }
+
+    @Test
+    void exportLoadExportGivesIdenticalFiles() throws Exception {
+        Path dir = folder.resolve("v1");
+        write(dir.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
+                + "D'Hondt;Jan;jdhondt;LB;85.07.30-033.28;Actief;e-Box van de instelling|Sociale Agent;jan@x.be;NL\n"
+                + "\"=cmd|' /C calc'!A0\";Evil;evil;USER;;Actief;;;\n"
+                + "\"Semi;colon\";An;amaes;USER;;Geblokkeerd;;;FR\n");
+        write(dir.resolve("0212978247/Hoofdtoegangsbeheerders.csv"), HEADER + "Peeters;Els;epeeters;HTB;;Actief;;;\n");
+        loader.load(dir, null, runs.start("test", ""));
+
+        Path first = folder.resolve("export1");
+        export.export(Kbo.parse("0212978247"), first);
+        loader.load(first, null, runs.start("test", ""));
+        Path second = folder.resolve("export2");
+        export.export(Kbo.parse("0212978247"), second);
+
+        for (String name : List.of("Maatschappelijk Welzijn.csv", "Hoofdtoegangsbeheerders.csv")) {
+            assertThat(Files.readAllBytes(second.resolve("0212978247").resolve(name)))
+                    .isEqualTo(Files.readAllBytes(first.resolve("0212978247").resolve(name)));
+        }
+        String exported = Files.readString(first.resolve("0212978247/Maatschappelijk Welzijn.csv"));
+        assertThat(exported).contains("'=cmd").doesNotContain(";=cmd").contains("\"Semi;colon\"");
+        assertThat(jdbc.sql("select last_name from live_account where username = 'evil'").query(String.class).single())
+                .startsWith("=cmd");
+    }
+
+    private List<Object> state() {
+        return List.of(
+                jdbc.sql("select count(*) from account").query(Long.class).single(),
+                jdbc.sql("select count(*) from access_snapshot").query(Long.class).single(),
+                jdbc.sql("select count(*) from audit").query(Long.class).single());
+    }
+
+    private static void write(Path file, String content) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}
