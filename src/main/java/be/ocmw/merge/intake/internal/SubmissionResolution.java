@@ -2,6 +2,7 @@ package be.ocmw.merge.intake.internal;
 
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Ocmw;
@@ -131,13 +132,14 @@ public class SubmissionResolution implements Tasklet {
             }
         }
         List<Designation> designations = jdbc.sql("""
-                        select a.role, a.domain, a.insz, a.last_name, a.first_name, s.ocmw_name
+                        select a.role, a.domain, a.insz, a.last_name, a.first_name, s.kbo
                         from submission_administrator a join submission s on s.id = a.submission_id
                         where s.merger_id = :merger and s.superseded_by is null and a.role in ('HTB', 'TB')
                         order by s.kbo, a.source_row""")
                 .param("merger", merger.id())
                 .query((rs, n) -> new Designation(rs.getString("role"), rs.getString("domain"), rs.getString("insz"),
-                        rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("ocmw_name")))
+                        rs.getString("first_name") + " " + rs.getString("last_name"),
+                        merger.participant(new Kbo(rs.getString("kbo"))).map(Ocmw::name).orElse(rs.getString("kbo"))))
                 .list();
         Map<String, List<Designation>> htbs = byPerson(designations.stream().filter(d -> d.role().equals("HTB")).toList());
         if (htbs.isEmpty()) {

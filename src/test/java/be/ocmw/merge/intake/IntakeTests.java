@@ -1,0 +1,222 @@
+package be.ocmw.merge.intake;
+
+import be.ocmw.merge.audit.RunLog;
+import be.ocmw.merge.sampledata.SampleData;
+import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.Workbooks;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static be.ocmw.merge.support.Workbooks.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntakeTests extends DatabaseTest {
+
+    static final String DOMAIN = "Maatschappelijk Welzijn";
+    static final List<Object> HEADER = row("Rol", "Domein", "INSZ", "Naam", "Voornaam", "E-mailadres", "Taal", "Telefoon");
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    IntakeReports reports;
+
+    @Autowired
+    RunLog runs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void empty() {
+        clean(jdbc);
+    }
+
+    @Test
+    void theSampleSubmissionsGiveTheirRowsTheirSupersededOneAndTheirWarnings() {
+        new SampleData(2025, 1).write(folder.resolve("sample"));
+
+        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+
+        assertThat(result.load().files()).hasSize(7);
+        assertThat(result.load().accepted() + result.load().rejected()).isEqualTo(20);
+        assertThat(result.load().rejected()).isEqualTo(4);
+        assertThat(result.submissions()).filteredOn(s -> !s.current()).extracting(IntakeResult.Submission::file)
+                .containsExactly("pajottegem-gooik-v1.xlsx");
+        assertThat(result.submissions()).filteredOn(IntakeResult.Submission::late).extracting(IntakeResult.Submission::file)
+                .containsExactly("pajottegem-herne.xlsx");
+        assertThat(result.submissions()).filteredOn(s -> s.passwordColumns() != null)
+                .extracting(IntakeResult.Submission::passwordColumns).containsExactly("Wachtwoord");
+        assertThat(result.findings()).extracting(f -> f.merger() + " " + f.code()).containsExactlyInAnyOrder(
+                "hasselt SUBMISSION_MISSING", "pajottegem SUBMISSION_LATE");
+        assertThat(result.load().rejections()).extracting(r -> r.sheet() + " " + r.row() + " " + r.column())
+                .containsExactly("Beheerders 4 Domein", "Beheerders 5 INSZ", "Beheerders 6 E-mailadres", "Beheerders 7 Rol");
+        assertThat(jdbc.sql("select count(*) from submission_administrator").query(Long.class).single()).isEqualTo(16);
+        assertThat(jdbc.sql("select count(*) from submission_administrator where email like 'Geheim%' or phone like 'Geheim%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void differentHtbsOrTbsAcrossTheCurrentSubmissionsBlockTheMerger() {
+        Path dir = folder.resolve("in");
+        submission(dir.resolve("galmaarden.xlsx"), "0212.978.247", LocalDate.of(2024, 11, 5), List.of(
+                row("HTB", "", "85.07.30-033.28", "Peeters", "Jan", "jan@x.be", "NL", ""),
+                row("TB", DOMAIN, "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+        submission(dir.resolve("gooik.xlsx"), "0212.600.838", LocalDate.of(2024, 11, 6), List.of(
+                row("HTB", "", otherInsz(), "Maes", "An", "an@x.be", "NL", ""),
+                row("TB", DOMAIN, otherInsz(), "Maes", "An", "an@x.be", "NL", "")));
+        submission(dir.resolve("herne.xlsx"), "0212.281.728", LocalDate.of(2024, 11, 7), List.of(
+                row("co-HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+
+        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+
+        assertThat(result.findings()).extracting(IntakeResult.Finding::code).containsExactly("HTB_DISAGREEMENT",
+                "TB_DISAGREEMENT");
+        assertThat(result.findings()).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo("BLOCKING");
+            assertThat(f.detail()).contains("85.07.30-xxx.28").doesNotContain("85.07.30-033.28");
+        });
+        assertThat(result.findings().get(0).detail()).contains("Jan Peeters").contains("An Maes").contains("OCMW Gooik");
+    }
+
+    @Test
+    void noHtbAnywhereIsBlockingAndALaterSubmissionOfTheSameOcmwReplacesTheEarlierOne() {
+        Path dir = folder.resolve("in");
+        submission(dir.resolve("hasselt-1.xlsx"), "0212.145.433", LocalDate.of(2024, 11, 5), List.of(
+                row("HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+        submission(dir.resolve("hasselt-2.xlsx"), "0212.145.433", LocalDate.of(2024, 11, 9), List.of(
+                row("TB", DOMAIN, "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+
+        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+
+        assertThat(result.submissions()).extracting(s -> s.file() + " " + s.current())
+                .containsExactly("hasselt-1.xlsx false", "hasselt-2.xlsx true");
+        assertThat(result.findings()).extracting(IntakeResult.Finding::code)
+                .containsExactlyInAnyOrder("HTB_MISSING", "SUBMISSION_MISSING");
+    }
+
+    @Test
+    void aWorkbookThatCannotBeAttributedOrReadIsRefusedWholeWithItsReason() throws Exception {
+        Path dir = folder.resolve("in");
+        submission(dir.resolve("stranger.xlsx"), "0212.235.604", LocalDate.of(2024, 11, 5), List.of(
+                row("HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+        Workbooks.xlsx(dir.resolve("no-admins.xlsx"), "OCMW", List.of(row("Fusie", "pajottegem"),
+                row("KBO-nummer", "0212978247"), row("Ingediend op", "05/11/2024"), row("Ingediend door", "x")));
+        Workbooks.xls(dir.resolve("old.xls"), "OCMW", List.of(row("Fusie", "pajottegem")));
+
+        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+
+        assertThat(result.load().refusedFiles()).extracting(f -> f.name() + ": " + f.problem()).satisfiesExactlyInAnyOrder(
+                p -> assertThat(p).startsWith("no-admins.xlsx").contains("no sheet 'Beheerders'"),
+                p -> assertThat(p).startsWith("old.xls").contains("save it as an Excel Workbook (.xlsx)"),
+                p -> assertThat(p).startsWith("stranger.xlsx").contains("row 2 (KBO-nummer)")
+                        .contains("does not take part in merger pajottegem"));
+        assertThat(jdbc.sql("select count(*) from submission").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void takingTheSameWorkbooksInAgainChangesNothing() {
+        new SampleData(2025, 1).write(folder.resolve("sample"));
+        intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        long submissions = jdbc.sql("select count(*) from submission").query(Long.class).single();
+        long audits = jdbc.sql("select count(*) from audit").query(Long.class).single();
+
+        IntakeResult again = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+
+        assertThat(again.load().alreadyLoaded()).isTrue();
+        assertThat(jdbc.sql("select count(*) from submission").query(Long.class).single()).isEqualTo(submissions);
+        assertThat(jdbc.sql("select count(*) from audit").query(Long.class).single()).isEqualTo(audits);
+    }
+
+    @Test
+    void theReportsAddUpAndTheAnnotatedCopyShowsEachRejectedRowWithItsReason() throws Exception {
+        new SampleData(2025, 1).write(folder.resolve("sample"));
+        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        Path out = folder.resolve("out");
+
+        List<Path> written = reports.write(result, out);
+
+        assertThat(written).hasSize(2 + 7);
+        JsonNode summary = JsonMapper.builder().build().readTree(out.resolve("intake-summary.json").toFile());
+        assertThat(summary.get("rows").asInt()).isEqualTo(summary.get("accepted").asInt() + summary.get("rejected").asInt());
+        assertThat(summary.get("rejections")).hasSize(4);
+        assertThat(summary.toString()).doesNotContain("Geheim123");
+        try (InputStream in = Files.newInputStream(out.resolve("pajottegem-herne.checked.xlsx"));
+             XSSFWorkbook copy = new XSSFWorkbook(in)) {
+            Sheet sheet = copy.getSheet("Beheerders");
+            int reasonColumn = sheet.getRow(0).getLastCellNum() - 1;
+            assertThat(sheet.getRow(0).getCell(reasonColumn).getStringCellValue()).isEqualTo("Reden van afwijzing");
+            Row rejected = sheet.getRow(4);
+            assertThat(rejected.getCell(reasonColumn).getStringCellValue()).startsWith("INSZ: INSZ '85.07.30-xxx.29'");
+            assertThat(rejected.getCell(0).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+            Row accepted = sheet.getRow(1);
+            assertThat(accepted.getCell(reasonColumn)).isNull();
+            assertThat(accepted.getCell(0).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
+        }
+        try (InputStream in = Files.newInputStream(out.resolve("intake-report.xlsx")); XSSFWorkbook report = new XSSFWorkbook(in)) {
+            assertThat(report.getSheet("Afgewezen").getLastRowNum()).isEqualTo(4);
+            assertThat(report.getSheet("Inzendingen").getLastRowNum()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void theTemplateHasTheSheetsTheHeaderAndTheDropdowns() throws Exception {
+        Path file = folder.resolve("template.xlsx");
+
+        SubmissionTemplate.write(file);
+
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook template = new XSSFWorkbook(in)) {
+            assertThat(List.of(template.getSheetName(0), template.getSheetName(1), template.getSheetName(2)))
+                    .containsExactly("Instructies", "OCMW", "Beheerders");
+            Row header = template.getSheet("Beheerders").getRow(0);
+            assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(1).getStringCellValue(),
+                    header.getCell(2).getStringCellValue())).containsExactly("Rol", "Domein", "INSZ");
+            var validations = template.getSheet("Beheerders").getDataValidations();
+            assertThat(validations).extracting(v -> String.join(",", v.getValidationConstraint().getExplicitListValues()))
+                    .containsExactlyInAnyOrder("HTB,co-HTB,TB,co-TB", "NL,FR,DE,EN");
+            assertThat(template.getSheet("OCMW").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Fusie");
+        }
+    }
+
+    private long run() {
+        return runs.start("test", "");
+    }
+
+    private static String otherInsz() {
+        String firstNine = "720615123";
+        return firstNine + String.format("%02d", 97 - Long.parseLong(firstNine) % 97);
+    }
+
+    private static void submission(Path file, String kbo, LocalDate submittedOn, List<List<Object>> administrators) {
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put("OCMW", List.of(row("Fusie", kbo.startsWith("0212.145") ? "hasselt" : "pajottegem"),
+                row("KBO-nummer", kbo), row("Naam OCMW", "OCMW"), row("Ingediend op", submittedOn),
+                row("Ingediend door", "iemand@ocmw.be")));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(HEADER);
+        rows.addAll(administrators);
+        sheets.put("Beheerders", rows);
+        Workbooks.xlsx(file, sheets);
+    }
+}
