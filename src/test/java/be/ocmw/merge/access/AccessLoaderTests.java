@@ -89,6 +89,22 @@ class AccessLoaderTests extends DatabaseTest {
     }
 
     @Test
+    void aFiveThousandCharacterCellIsRefusedWithItsLengthNotTruncatedOrLoaded() throws Exception {
+        Path dir = folder.resolve("long");
+        write(dir.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
+                + "N".repeat(5000) + ";Jan;jlong;USER;;Actief;;;\n"
+                + "Peeters;Jan;jpeeters;USER;;Actief;;;\n");
+
+        LoadReport report = loader.load(dir, null, runs.start("test", ""));
+
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.column()).isEqualTo("Naam");
+            assertThat(r.reason()).isEqualTo("Naam is 5000 characters long; at most 200");
+        });
+    }
+
+    @Test
     void reloadingADomainReplacesItsSnapshotKeepsTheOldOneAndAuditsEveryDifference() throws Exception {
         Path v1 = folder.resolve("v1");
         write(v1.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
