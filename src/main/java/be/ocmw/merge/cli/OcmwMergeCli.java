@@ -4,6 +4,7 @@ import be.ocmw.merge.cli.internal.RootCommand;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.database.DatabaseBusyException;
 import be.ocmw.merge.input.UnreadableFileException;
+import be.ocmw.merge.plan.PlanRefusedException;
 import be.ocmw.merge.registry.InvalidRegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ public final class OcmwMergeCli {
             err.println("ocmw-merge: " + e.getMessage() + "; nothing from it was loaded.");
             err.flush();
             return ExitCode.INPUT;
+        }
+        if (e instanceof PlanRefusedException) {
+            err.println("ocmw-merge: " + e.getMessage());
+            err.flush();
+            return ExitCode.BLOCKED;
         }
         if (e instanceof JobAlreadyRunningException) {
             err.println("ocmw-merge: " + e.getMessage());

@@ -1,0 +1,104 @@
+package be.ocmw.merge.cli.internal;
+
+import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.cli.UsageException;
+import be.ocmw.merge.plan.MergerPlan;
+import be.ocmw.merge.plan.MergerRuns;
+import be.ocmw.merge.plan.PlanFinding;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.MergerRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** {@code plan} and {@code apply}. */
+final class MergerCommands {
+
+    private MergerCommands() {
+    }
+
+    static Merger merger(RegistryOption registry, String id) {
+        MergerRegistry mergers = registry.load().registry();
+        return mergers.find(id).orElseThrow(() -> new UsageException("unknown merger '" + id + "'; the mergers are: "
+                + mergers.mergers().stream().map(Merger::id).collect(Collectors.joining(", "))));
+    }
+
+    static void print(MergerRuns.Outcome outcome, String mode, PrintWriter out) {
+        MergerPlan plan = outcome.plan();
+        out.println(mode + " of " + plan.merger().id() + " (" + plan.merger().name() + ", scenario "
+                + plan.merger().scenario().number() + " " + plan.merger().scenario() + "): " + outcome.status()
+                + (outcome.resumed() ? " (an interrupted apply was finished)" : ""));
+        plan.counts().forEach((group, values) -> out.println("  " + group + ": " + values.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        Map<String, Long> bySeverity = new TreeMap<>(plan.findings().stream()
+                .collect(Collectors.groupingBy(PlanFinding::severity, Collectors.counting())));
+        out.println("  findings: " + (bySeverity.isEmpty() ? "none" : bySeverity.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
+        plan.findings().stream().filter(PlanFinding::blocking)
+                .forEach(f -> out.println("    BLOCKING " + f.code() + ": " + f.detail()));
+        out.println("  fingerprint: " + plan.fingerprint());
+        if (outcome.sourceAfter() != null) {
+            out.println("  source organisations untouched: " + outcome.sourceBefore().equals(outcome.sourceAfter())
+                    + " (" + outcome.sourceAfter() + ")");
+        }
+        out.println("  reports: " + outcome.reports().resolve("summary.json") + ", "
+                + outcome.reports().resolve(mode + ".xlsx"));
+        out.flush();
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Dry run: work out everything the merger does and change nothing. Writes DIR/<merger>/summary.json "
+                    + "and plan.xlsx; prints the fingerprint a coordinator approves. Exit 0 READY, 4 BLOCKED.")
+    static class Plan extends DatabaseCommand {
+
+        @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
+        String merger;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the reports go.")
+        Path out;
+
+        @Mixin
+        RegistryOption registry;
+
+        @Override
+        protected int execute(ConfigurableApplicationContext context, long run) {
+            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(registry, merger), out, run);
+            print(outcome, "plan", out());
+            return outcome.plan().blocked() ? ExitCode.BLOCKED : ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = "Execute the merger: compute the plan again and apply it (audited, resumable: run it again after "
+                    + "an interruption; a second apply changes nothing). Refuses a BLOCKED plan, or one that is not the "
+                    + "approved --fingerprint, with exit 4.")
+    static class Apply extends DatabaseCommand {
+
+        @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
+        String merger;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the reports go.")
+        Path out;
+
+        @Option(names = "--fingerprint", paramLabel = "F", description = "The fingerprint of the approved plan.")
+        String fingerprint;
+
+        @Mixin
+        RegistryOption registry;
+
+        @Override
+        protected int execute(ConfigurableApplicationContext context, long run) {
+            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).apply(merger(registry, merger), out, fingerprint, run);
+            print(outcome, "apply", out());
+            return ExitCode.DONE;
+        }
+    }
+}

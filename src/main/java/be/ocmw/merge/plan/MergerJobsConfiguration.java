@@ -1,0 +1,90 @@
+package be.ocmw.merge.plan;
+
+import be.ocmw.merge.plan.internal.ApplyWriter;
+import be.ocmw.merge.plan.internal.ApplyWriter.Change;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+/**
+ * {@code apply}: the stored plan's changes, in order, a chunk at a time, each chunk one transaction with its
+ * progress; then the check that every change is in place. A killed apply restarts at the first chunk that
+ * was not committed. (The plan itself is computed in one go by {@link MergerRuns}: it changes nothing.)
+ */
+@Configuration(proxyBeanMethods = false)
+class MergerJobsConfiguration {
+
+    static final int CHUNK = 500;
+
+    @Bean
+    Job applyJob(JobRepository repository, Step applyChangesStep, Step applyCheckStep) {
+        return new JobBuilder("applyJob", repository).start(applyChangesStep).next(applyCheckStep).build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Change> planChangeReader(DataSource dataSource,
+                                                  @Value("#{jobParameters['plan']}") Long plan) throws Exception {
+        return new JdbcPagingItemReaderBuilder<Change>()
+                .name("planChangeReader")
+                .dataSource(dataSource)
+                .selectClause("select plan_id, seq, kind, target_kbo, domain, subject, cast(detail as text) as detail")
+                .fromClause("from plan_change")
+                .whereClause("where plan_id = :plan")
+                .parameterValues(Map.of("plan", plan))
+                .sortKeys(Map.of("seq", Order.ASCENDING))
+                .pageSize(CHUNK)
+                .rowMapper((rs, n) -> new Change(rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("kind"),
+                        rs.getString("target_kbo"), rs.getString("domain"), rs.getString("subject"), rs.getString("detail")))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ApplyWriter applyWriter(JdbcClient jdbc, @Value("#{jobParameters['run']}") Long run,
+                            @Value("#{jobParameters['merger']}") String merger,
+                            @Value("#{jobParameters['targetName']}") String targetName) {
+        return new ApplyWriter(jdbc, run, merger, targetName);
+    }
+
+    @Bean
+    Step applyChangesStep(JobRepository repository, PlatformTransactionManager transactions,
+                          JdbcPagingItemReader<Change> planChangeReader, ApplyWriter applyWriter) {
+        return new StepBuilder("applyChangesStep", repository).<Change, Change>chunk(CHUNK)
+                .transactionManager(transactions)
+                .reader(planChangeReader)
+                .writer(applyWriter)
+                .build();
+    }
+
+    @Bean
+    Step applyCheckStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc) {
+        return new StepBuilder("applyCheckStep", repository)
+                .tasklet((contribution, context) -> {
+                    long plan = context.getStepContext().getStepExecution().getJobParameters().getLong("plan");
+                    long missing = jdbc.sql("select count(*) from plan_change where plan_id = :plan and applied_by_run is null")
+                            .param("plan", plan).query(Long.class).single();
+                    if (missing > 0) {
+                        throw new IllegalStateException(missing + " planned change(s) were not applied");
+                    }
+                    jdbc.sql("update plan set status = 'APPLIED' where id = :plan").param("plan", plan).update();
+                    return RepeatStatus.FINISHED;
+                }, transactions)
+                .build();
+    }
+}

@@ -1,0 +1,25 @@
+package be.ocmw.merge.plan;
+
+import be.ocmw.merge.registry.Merger;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A computed plan: the changes, findings and tasks, the counts the summary reports, its fingerprint, and
+ * the fingerprint of the source organisations' access as it was when the plan was computed.
+ */
+public record MergerPlan(Merger merger, String status, List<PlanChange> changes, List<PlanFinding> findings,
+                         List<PlanTask> tasks, Map<String, Map<String, Integer>> counts,
+                         List<TargetAccount> accounts, String fingerprint, String sourceFingerprint) {
+
+    public boolean blocked() {
+        return "BLOCKED".equals(status);
+    }
+
+    /** A target account as the plan sees it, with the accounts it was merged from (for the reports). */
+    public record TargetAccount(String domain, String username, String lastName, String firstName, String insz,
+                                String role, String status, String email, List<String> applications, String action,
+                                List<String> mergedFrom) {
+    }
+}

@@ -1,0 +1,259 @@
+package be.ocmw.merge.plan;
+
+import be.ocmw.merge.batch.JobAlreadyRunningException;
+import be.ocmw.merge.batch.JobFailedException;
+import be.ocmw.merge.batch.JobRunner;
+import be.ocmw.merge.registry.Merger;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code plan} and {@code apply}. A plan is computed and stored, and changes nothing. An apply computes the
+ * plan again, refuses it when it is BLOCKED or not the approved one, stores it and executes it as a job; an
+ * apply that was interrupted is finished from its stored plan by the next apply of the merger, so a killed
+ * apply never becomes a different one. One apply of a merger at a time.
+ */
+@Component
+public class MergerRuns {
+
+    private final Planner planner;
+    private final PlanReports reports;
+    private final JobRunner jobs;
+    private final Job applyJob;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    MergerRuns(Planner planner, PlanReports reports, JobRunner jobs, Job applyJob, JdbcClient jdbc, DataSource dataSource) {
+        this.planner = planner;
+        this.reports = reports;
+        this.jobs = jobs;
+        this.applyJob = applyJob;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** What a plan or apply gave: the plan, its status, where the reports are, and for apply the source proof. */
+    public record Outcome(MergerPlan plan, String status, Path reports, boolean resumed, String sourceBefore,
+                          String sourceAfter) {
+    }
+
+    public Outcome plan(Merger merger, Path out, long run) {
+        MergerPlan plan = planner.compute(merger);
+        planner.store(plan, "PLAN", run);
+        Path folder = reports.write(plan, "plan", plan.status(), Map.of(), out);
+        return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null);
+    }
+
+    public Outcome apply(Merger merger, Path out, String approved, long run) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock, "apply:" + merger.id())) {
+                throw new JobAlreadyRunningException("Another apply of merger " + merger.id() + " is under way: this one was "
+                        + "refused and changed nothing. Wait for it to finish.");
+            }
+            try {
+                return applyLocked(merger, out, approved, run);
+            } finally {
+                unlock(lock, "apply:" + merger.id());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Outcome applyLocked(Merger merger, Path out, String approved, long run) {
+        Optional<long[]> unfinished = jdbc.sql("""
+                        select id, created_by_run from plan where merger_id = :merger and mode = 'APPLY' and status = 'READY'
+                        order by id desc limit 1""")
+                .param("merger", merger.id()).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).optional();
+        boolean resumed = unfinished.isPresent();
+        long planId;
+        long applyRun;
+        String sourceBefore;
+        if (resumed) {
+            planId = unfinished.get()[0];
+            applyRun = unfinished.get()[1];
+            sourceBefore = storedSummary(planId).get("source_fingerprint_before").toString();
+        } else {
+            MergerPlan plan = planner.compute(merger);
+            if (plan.blocked()) {
+                reports.write(plan, "plan", plan.status(), Map.of(), out);
+                throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"
+                        + String.join("\n", plan.findings().stream().filter(PlanFinding::blocking)
+                        .map(f -> "  " + f.code() + ": " + f.detail()).toList()));
+            }
+            if (approved != null && !approved.equals(plan.fingerprint())) {
+                throw new PlanRefusedException("The plan of " + merger.id() + " is no longer the approved one, so nothing was "
+                        + "applied.\n  approved:   " + approved + "\n  current:    " + plan.fingerprint() + "\n"
+                        + differences(merger, approved, plan) + "Plan again, have the new plan approved, then apply it.");
+            }
+            planId = planner.store(plan, "APPLY", run);
+            applyRun = run;
+            sourceBefore = plan.sourceFingerprint();
+            Map<String, Object> summary = PlanReports.summary(plan, "apply", "APPLIED", Map.of());
+            summary.put("source_fingerprint_before", sourceBefore);
+            jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
+                    .param("summary", Planner.JSON.writeValueAsString(summary)).param("id", planId).update();
+        }
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("merger", merger.id(), true)
+                .addLong("plan", planId, true)
+                .addLong("run", applyRun, false)
+                .addString("targetName", merger.target().name(), false)
+                .toJobParameters();
+        JobRunner.Outcome outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
+        if (!outcome.completed()) {
+            throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
+        }
+        String sourceAfter = planner.sourceFingerprint(Planner.sources(merger));
+        MergerPlan applied = stored(merger, planId);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("source_fingerprint_before", sourceBefore);
+        extra.put("source_fingerprint_after", sourceAfter);
+        extra.put("sources_untouched", sourceBefore.equals(sourceAfter));
+        Path folder = reports.write(applied, "apply", "APPLIED", extra, out);
+        return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter);
+    }
+
+    /** What differs between the plan that was approved (if it is stored) and the current one. */
+    private String differences(Merger merger, String approved, MergerPlan current) {
+        Optional<Long> approvedPlan = jdbc.sql("select id from plan where merger_id = :merger and fingerprint = :f order by id desc limit 1")
+                .param("merger", merger.id()).param("f", approved).query(Long.class).optional();
+        if (approvedPlan.isEmpty()) {
+            return "  No plan of " + merger.id() + " with the approved fingerprint was ever computed here.\n";
+        }
+        Set<String> before = planner.storedChanges(approvedPlan.get());
+        Set<String> now = new TreeSet<>();
+        current.changes().forEach(c -> now.add(c.kind() + "|" + c.targetKbo() + "|" + c.domain() + "|" + c.subject()));
+        List<String> lines = new ArrayList<>();
+        now.stream().filter(c -> !before.contains(c)).forEach(c -> lines.add("  + " + c));
+        before.stream().filter(c -> !now.contains(c)).forEach(c -> lines.add("  - " + c));
+        if (lines.isEmpty()) {
+            lines.add("  The same changes, with other values or findings (the data changed since the approval).");
+        }
+        return "What changed since the approved plan (+ new, - gone):\n"
+                + String.join("\n", lines.subList(0, Math.min(25, lines.size())))
+                + (lines.size() > 25 ? "\n  … and " + (lines.size() - 25) + " more" : "") + "\n";
+    }
+
+    private Map<String, Object> storedSummary(long planId) {
+        String json = jdbc.sql("select cast(summary as text) from plan where id = :id").param("id", planId)
+                .query(String.class).single();
+        return Planner.JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** A stored plan, rebuilt for the reports of its apply. */
+    @SuppressWarnings("unchecked")
+    MergerPlan stored(Merger merger, long planId) {
+        Map<String, Object> summary = storedSummary(planId);
+        List<PlanChange> changes = new ArrayList<>();
+        List<MergerPlan.TargetAccount> accounts = new ArrayList<>();
+        jdbc.sql("select kind, target_kbo, domain, subject, cast(detail as text) from plan_change where plan_id = :id order by seq")
+                .param("id", planId)
+                .query(rs -> {
+                    Map<String, Object> detail = Planner.JSON.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() { });
+                    changes.add(new PlanChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), detail));
+                    if (rs.getString(1).equals("CREATE_ACCOUNT")) {
+                        accounts.add(new MergerPlan.TargetAccount(rs.getString(3), (String) detail.get("username"),
+                                (String) detail.get("last_name"), (String) detail.get("first_name"), (String) detail.get("insz"),
+                                (String) detail.get("role"), (String) detail.get("status"), (String) detail.get("email"),
+                                (List<String>) detail.get("applications"), "CREATE", (List<String>) detail.get("sources")));
+                    }
+                });
+        List<PlanFinding> findings = jdbc.sql("select code, severity, kbo, subject, detail from finding where plan_id = :id order by id")
+                .param("id", planId)
+                .query((rs, n) -> new PlanFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        List<PlanTask> tasks = jdbc.sql("select code, due, detail from plan_task where plan_id = :id order by seq")
+                .param("id", planId)
+                .query((rs, n) -> new PlanTask(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3)))
+                .list();
+        Map<String, Map<String, Integer>> counts = appliedCounts(changes);
+        return new MergerPlan(merger, "APPLIED", changes, findings, tasks, counts, accounts,
+                (String) summary.get("fingerprint"), (String) summary.get("source_fingerprint_before"));
+    }
+
+    /**
+     * What an apply did, counted from the changes it applied: a second apply, which has none, reports zeros.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Integer>> appliedCounts(List<PlanChange> changes) {
+        Map<String, Integer> administrators = new LinkedHashMap<>();
+        for (String role : List.of("htb", "co_htb", "tb", "co_tb")) {
+            administrators.put(role, 0);
+        }
+        int created = 0;
+        int updated = 0;
+        int merged = 0;
+        int already = 0;
+        int grants = 0;
+        for (PlanChange change : changes) {
+            Map<String, Object> detail = change.detail();
+            List<String> sources = (List<String>) detail.getOrDefault("sources", List.of());
+            Object role = detail.get("role");
+            if (role != null && administrators.containsKey(role.toString().toLowerCase(java.util.Locale.ROOT))) {
+                administrators.merge(role.toString().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            }
+            if (change.kind().equals("CREATE_ACCOUNT")) {
+                created++;
+                merged += Math.max(0, sources.size() - 1);
+                grants += ((List<String>) detail.getOrDefault("applications", List.of())).size();
+            } else if (change.kind().equals("UPDATE_ACCOUNT")) {
+                updated++;
+                already += sources.size();
+                grants += ((List<String>) detail.getOrDefault("add_applications", List.of())).size();
+            }
+        }
+        Map<String, Integer> accounts = new LinkedHashMap<>();
+        accounts.put("source", changes.stream().mapToInt(c -> ((List<String>) c.detail().getOrDefault("sources", List.of())).size()).sum());
+        accounts.put("to_create", created);
+        accounts.put("merged_duplicates", merged);
+        accounts.put("already_in_target", already);
+        accounts.put("to_update", updated);
+        accounts.put("not_copied", 0);
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        counts.put("administrators", administrators);
+        counts.put("accounts", accounts);
+        counts.put("grants", Map.of("to_create", grants));
+        Map<String, Integer> dossiers = new LinkedHashMap<>();
+        dossiers.put("to_close", 0);
+        dossiers.put("to_reopen", 0);
+        dossiers.put("after_cutover", 0);
+        counts.put("dossiers", dossiers);
+        counts.put("online_requests", Map.of("to_relink", 0));
+        return counts;
+    }
+
+    private static boolean tryLock(Connection connection, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 1))")) {
+            statement.setString(1, key);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 1))")) {
+            statement.setString(1, key);
+            statement.execute();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package be.ocmw.merge.plan;
+
+import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.input.Cells;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code DIR/<merger>/summary.json} (SPEC 7) and a first {@code plan.xlsx} / {@code apply.xlsx}: summary,
+ * administrators, accounts with the accounts each was merged from, findings, tasks. INSZ are masked.
+ */
+@Component
+public class PlanReports {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** Writes the reports of a plan (mode plan) or of an applied plan (mode apply); returns the folder. */
+    public Path write(MergerPlan plan, String mode, String status, Map<String, Object> extra, Path out) {
+        Path folder = out.resolve(plan.merger().id());
+        try {
+            Files.createDirectories(folder);
+            JSON.writeValue(folder.resolve("summary.json").toFile(), summary(plan, mode, status, extra));
+            workbook(plan, mode, status, folder.resolve(mode + ".xlsx"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports in " + folder + ": " + e.getMessage(), e);
+        }
+        return folder;
+    }
+
+    static Map<String, Object> summary(MergerPlan plan, String mode, String status, Map<String, Object> extra) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("merger", plan.merger().id());
+        summary.put("scenario", plan.merger().scenario().number());
+        summary.put("mode", mode);
+        summary.put("status", status);
+        summary.put("effective_date", plan.merger().effectiveDate().toString());
+        summary.put("close_date", plan.merger().closeDate().toString());
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("kbo", plan.merger().target().kbo().digits());
+        target.put("nis", plan.merger().target().nis().code());
+        summary.put("target", target);
+        plan.counts().forEach(summary::put);
+        summary.put("findings", plan.findings().stream().map(f -> {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("code", f.code());
+            finding.put("severity", f.severity());
+            finding.put("detail", f.detail());
+            return finding;
+        }).toList());
+        summary.put("tasks", plan.tasks().stream().map(t -> {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("code", t.code());
+            task.put("due", t.due().toString());
+            return task;
+        }).toList());
+        summary.put("fingerprint", plan.fingerprint());
+        summary.putAll(extra);
+        return summary;
+    }
+
+    private static void workbook(MergerPlan plan, String mode, String status, Path file) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        workbook.setCompressTempFiles(true);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Sheet summary = sheet(workbook, "Samenvatting", bold, "Wat", "Waarde");
+            int r = 1;
+            row(summary, r++, "Fusie", plan.merger().name() + " (" + plan.merger().id() + ")");
+            row(summary, r++, "Scenario", plan.merger().scenario().number() + " " + plan.merger().scenario());
+            row(summary, r++, "Gefusioneerd OCMW", plan.merger().target().name() + ", KBO " + plan.merger().target().kbo()
+                    + ", NIS " + plan.merger().target().nis());
+            row(summary, r++, "Invoegetreding", plan.merger().effectiveDate().toString());
+            row(summary, r++, "Status", status);
+            row(summary, r++, "Vingerafdruk (fingerprint)", plan.fingerprint());
+            for (var group : plan.counts().entrySet()) {
+                for (var count : group.getValue().entrySet()) {
+                    row(summary, r++, group.getKey() + "." + count.getKey(), count.getValue());
+                }
+            }
+            Sheet administrators = sheet(workbook, "Beheerders", bold, "Domein", "Rol", "Gebruikersnaam", "Naam", "Voornaam",
+                    "INSZ", "Actie");
+            r = 1;
+            for (MergerPlan.TargetAccount a : plan.accounts()) {
+                if (!a.role().equals("USER")) {
+                    row(administrators, r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(), masked(a.insz()),
+                            a.action());
+                }
+            }
+            Sheet users = sheet(workbook, "Gebruikers", bold, "Domein", "Gebruikersnaam", "Naam", "Voornaam", "INSZ", "Rol",
+                    "Status", "E-mailadres", "Toepassingen", "Actie", "Samengevoegd uit");
+            r = 1;
+            for (MergerPlan.TargetAccount a : plan.accounts()) {
+                row(users, r++, a.domain(), a.username(), a.lastName(), a.firstName(), masked(a.insz()), a.role(), a.status(),
+                        a.email() == null ? "" : a.email(), String.join(" | ", a.applications()), a.action(),
+                        String.join("; ", a.mergedFrom()));
+            }
+            Sheet findings = sheet(workbook, "Bevindingen", bold, "Ernst", "Code", "Betreft", "Toelichting");
+            r = 1;
+            for (PlanFinding f : plan.findings()) {
+                row(findings, r++, f.severity(), f.code(), f.subject() == null ? "" : f.subject(), f.detail());
+            }
+            Sheet tasks = sheet(workbook, "Taken", bold, "Taak", "Tegen", "Omschrijving");
+            r = 1;
+            for (PlanTask t : plan.tasks()) {
+                row(tasks, r++, t.code(), t.due().toString(), t.detail());
+            }
+            workbook.write(out);
+        } finally {
+            workbook.dispose();
+            workbook.close();
+        }
+    }
+
+    private static String masked(String insz) {
+        return insz == null ? "" : new Insz(insz).masked();
+    }
+
+    private static Sheet sheet(SXSSFWorkbook workbook, String name, CellStyle bold, String... headers) {
+        Sheet sheet = workbook.createSheet(name);
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < headers.length; i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(headers[i]);
+            cell.setCellStyle(bold);
+            sheet.setColumnWidth(i, Math.max(14, Math.min(60, headers[i].length() + 6)) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.length - 1));
+        return sheet;
+    }
+
+    private static void row(Sheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            Cell cell = row.createCell(i);
+            if (values[i] instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else {
+                cell.setCellValue(Cells.neutralised(String.valueOf(values[i])));
+            }
+        }
+    }
+
+}

@@ -1,0 +1,274 @@
+package be.ocmw.merge.plan;
+
+import be.ocmw.merge.domain.Scenario;
+import be.ocmw.merge.plan.internal.AccessPlanner;
+import be.ocmw.merge.plan.internal.AccessPlanner.Account;
+import be.ocmw.merge.plan.internal.AccessPlanner.Designation;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.Ocmw;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Computes a merger's plan from the current state (loaded access, current submissions, intake findings)
+ * without changing any organisation's data, fingerprints it, and stores it with its changes.
+ */
+@Component
+public class Planner {
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Planner(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public MergerPlan compute(Merger merger) {
+        List<Ocmw> sources = sources(merger);
+        String target = merger.target().kbo().digits();
+        List<Account> sourceAccounts = new ArrayList<>();
+        for (int i = 0; i < merger.participants().size(); i++) {
+            Ocmw participant = merger.participants().get(i);
+            if (sources.contains(participant)) {
+                sourceAccounts.addAll(accounts(participant.kbo().digits(), participant.name(), i));
+            }
+        }
+        List<Account> targetAccounts = accounts(target, merger.target().name(), -1);
+        AccessPlanner planner = new AccessPlanner(target, catalogue());
+        planner.plan(sourceAccounts, targetAccounts, designations(merger));
+        if (merger.scenario() == Scenario.KEEP_KBO_KEEP_NIS) {
+            List<Account> both = new ArrayList<>(targetAccounts);
+            both.addAll(sourceAccounts);
+            planner.cleanUpSuggestions(both);
+        }
+
+        List<PlanChange> changes = new ArrayList<>(organisationChanges(merger));
+        changes.addAll(planner.changes());
+        List<PlanFinding> findings = new ArrayList<>(intakeFindings(merger));
+        findings.addAll(accessNotLoaded(merger, sources));
+        findings.addAll(planner.findings());
+        boolean blocked = findings.stream().anyMatch(PlanFinding::blocking);
+        String status = blocked ? "BLOCKED" : "READY";
+        List<PlanTask> tasks = Tasks.of(merger);
+
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        Map<String, Integer> access = planner.counts();
+        counts.put("administrators", ordered(access, "htb", "co_htb", "tb", "co_tb"));
+        counts.put("accounts", ordered(access, "source", "to_create", "merged_duplicates", "already_in_target",
+                "to_update", "not_copied"));
+        counts.put("grants", Map.of("to_create", access.get("grants_to_create")));
+        counts.put("dossiers", ordered(Map.of("to_close", 0, "to_reopen", 0, "after_cutover", 0),
+                "to_close", "to_reopen", "after_cutover"));
+        counts.put("online_requests", Map.of("to_relink", 0));
+        String fingerprint = fingerprint(merger, status, changes, findings, tasks);
+        return new MergerPlan(merger, status, changes, findings, tasks, counts, planner.accounts(), fingerprint,
+                sourceFingerprint(sources));
+    }
+
+    /** Scenario 1: every participant; scenarios 2 and 3: every participant but the retained one. */
+    static List<Ocmw> sources(Merger merger) {
+        return merger.scenario() == Scenario.NEW_KBO_NEW_NIS ? merger.participants() : merger.disappearing();
+    }
+
+    private List<PlanChange> organisationChanges(Merger merger) {
+        List<PlanChange> changes = new ArrayList<>();
+        String target = merger.target().kbo().digits();
+        boolean exists = jdbc.sql("select count(*) from organisation where kbo = :kbo").param("kbo", target)
+                .query(Integer.class).single() > 0;
+        if (merger.scenario() == Scenario.NEW_KBO_NEW_NIS && !exists) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("name", merger.target().name());
+            detail.put("nis", merger.target().nis().code());
+            detail.put("valid_from", merger.effectiveDate().toString());
+            changes.add(new PlanChange("CREATE_ORGANISATION", target, null, merger.target().kbo().formatted(), detail));
+        }
+        if (merger.scenario() == Scenario.KEEP_KBO_NEW_NIS) {
+            boolean done = jdbc.sql("select count(*) from organisation_nis where kbo = :kbo and nis = :nis and valid_from = :from")
+                    .param("kbo", target).param("nis", merger.target().nis().code()).param("from", merger.effectiveDate())
+                    .query(Integer.class).single() > 0;
+            if (!done) {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("name", merger.target().name());
+                detail.put("previous_nis", merger.retained().orElseThrow().nis().code());
+                detail.put("nis", merger.target().nis().code());
+                detail.put("valid_from", merger.effectiveDate().toString());
+                changes.add(new PlanChange("SET_NIS", target, null, merger.target().kbo().formatted(), detail));
+            }
+        }
+        return changes;
+    }
+
+    private List<Account> accounts(String kbo, String organisation, int order) {
+        return jdbc.sql("""
+                        select domain, username, last_name, first_name, role, insz, status, email, language, applications
+                        from live_account where kbo = :kbo order by domain, username""")
+                .param("kbo", kbo)
+                .query((rs, n) -> {
+                    Array array = rs.getArray("applications");
+                    return new Account(kbo, organisation, order, rs.getString("domain"), rs.getString("username"),
+                            rs.getString("last_name"), rs.getString("first_name"), rs.getString("role"), rs.getString("insz"),
+                            rs.getString("status"), rs.getString("email"), rs.getString("language"),
+                            Arrays.asList((String[]) array.getArray()));
+                })
+                .list();
+    }
+
+    private List<Designation> designations(Merger merger) {
+        return jdbc.sql("""
+                        select distinct a.role, a.domain, a.insz, a.last_name, a.first_name, a.email, a.language, s.kbo, a.source_row
+                        from submission_administrator a join submission s on s.id = a.submission_id
+                        where s.merger_id = :merger and s.superseded_by is null
+                        order by s.kbo, a.source_row""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Designation(rs.getString("role"), rs.getString("domain"), rs.getString("insz"),
+                        rs.getString("last_name"), rs.getString("first_name"), rs.getString("email"), rs.getString("language")))
+                .list();
+    }
+
+    private Map<String, Set<String>> catalogue() {
+        Map<String, Set<String>> catalogue = new LinkedHashMap<>();
+        jdbc.sql("select domain, name from known_application").query(rs -> {
+            catalogue.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+        });
+        return catalogue;
+    }
+
+    private List<PlanFinding> intakeFindings(Merger merger) {
+        return jdbc.sql("""
+                        select code, severity, kbo, subject, detail from finding
+                        where merger_id = :merger and origin = 'INTAKE' order by id""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new PlanFinding(rs.getString("code"), rs.getString("severity"), rs.getString("kbo"),
+                        rs.getString("subject"), rs.getString("detail")))
+                .list();
+    }
+
+    private List<PlanFinding> accessNotLoaded(Merger merger, List<Ocmw> sources) {
+        List<PlanFinding> findings = new ArrayList<>();
+        for (Ocmw source : sources) {
+            boolean loaded = jdbc.sql("select count(*) from access_snapshot where kbo = :kbo and status = 'CURRENT'")
+                    .param("kbo", source.kbo().digits()).query(Integer.class).single() > 0;
+            if (!loaded) {
+                findings.add(new PlanFinding("ACCESS_NOT_LOADED", "WARNING", source.kbo().digits(), source.name(),
+                        "No access export of " + source.name() + " (" + source.kbo() + ") has been loaded: its users "
+                                + "cannot be copied until it is (load access)."));
+            }
+        }
+        return findings;
+    }
+
+    private static Map<String, Integer> ordered(Map<String, Integer> values, String... keys) {
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        for (String key : keys) {
+            ordered.put(key, values.getOrDefault(key, 0));
+        }
+        return ordered;
+    }
+
+    /** sha256 over the plan's content in a canonical order: the same state gives the same fingerprint. */
+    static String fingerprint(Merger merger, String status, List<PlanChange> changes, List<PlanFinding> findings,
+                              List<PlanTask> tasks) {
+        MessageDigest digest = sha256();
+        update(digest, merger.id() + "|" + merger.scenario() + "|" + merger.effectiveDate() + "|" + merger.target() + "|" + status);
+        changes.stream().map(Planner::canonical).sorted().forEach(line -> update(digest, line));
+        findings.stream().map(f -> f.code() + "|" + f.severity() + "|" + f.kbo() + "|" + f.subject() + "|" + f.detail())
+                .sorted().forEach(line -> update(digest, line));
+        tasks.forEach(t -> update(digest, t.code() + "|" + t.due()));
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String canonical(PlanChange change) {
+        return change.kind() + "|" + change.targetKbo() + "|" + change.domain() + "|" + change.subject() + "|"
+                + JSON.writeValueAsString(change.detail());
+    }
+
+    /** The source organisations' access, fingerprinted: equal before and after apply proves they were not touched. */
+    public String sourceFingerprint(List<Ocmw> sources) {
+        List<String> kbos = sources.stream().map(o -> o.kbo().digits()).sorted().toList();
+        String value = jdbc.sql("""
+                        select encode(sha256(convert_to(coalesce(string_agg(
+                                   concat_ws('|', kbo, domain, username, last_name, first_name, role, insz, status, email,
+                                             language, array_to_string(applications, ',')), E'\\n'
+                                   order by kbo, domain, username), ''), 'UTF8')), 'hex')
+                        from live_account where kbo in (:kbos)""")
+                .param("kbos", kbos).query(String.class).single();
+        return "sha256:" + value;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String line) {
+        digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stores a plan with its changes, findings and tasks; returns its id. */
+    public long store(MergerPlan plan, String mode, long run) {
+        String summary = JSON.writeValueAsString(plan.counts());
+        long id = jdbc.sql("""
+                        insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run)
+                        values (:merger, :mode, :status, :fingerprint, cast(:summary as jsonb), :run) returning id""")
+                .param("merger", plan.merger().id()).param("mode", mode).param("status", plan.status())
+                .param("fingerprint", plan.fingerprint()).param("summary", summary).param("run", run)
+                .query(Long.class).single();
+        List<PlanChange> ordered = plan.changes().stream()
+                .sorted(Comparator.comparing(c -> c.kind().equals("CREATE_ORGANISATION") || c.kind().equals("SET_NIS") ? 0 : 1))
+                .toList();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            PlanChange c = ordered.get(i);
+            rows.add(new Object[]{id, i + 1, c.kind(), c.targetKbo(), c.domain(), c.subject(), JSON.writeValueAsString(c.detail())});
+        }
+        template.batchUpdate("""
+                insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))""", rows);
+        template.batchUpdate("""
+                        insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, run_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                plan.findings().stream().map(f -> new Object[]{plan.merger().id(), id, mode, f.code(), f.severity(), f.kbo(),
+                        f.subject(), f.detail(), run}).collect(Collectors.toList()));
+        List<Object[]> tasks = new ArrayList<>();
+        for (int i = 0; i < plan.tasks().size(); i++) {
+            PlanTask t = plan.tasks().get(i);
+            tasks.add(new Object[]{id, i + 1, t.code(), t.due(), t.detail()});
+        }
+        template.batchUpdate("insert into plan_task (plan_id, seq, code, due, detail) values (?, ?, ?, ?, ?)", tasks);
+        return id;
+    }
+
+    /** The subjects of the changes of a stored plan, as canonical lines, to show what differs from another. */
+    public Set<String> storedChanges(long planId) {
+        return new TreeSet<>(jdbc.sql("""
+                        select kind || '|' || coalesce(target_kbo, 'null') || '|' || coalesce(domain, 'null') || '|' || subject
+                        from plan_change where plan_id = :plan""")
+                .param("plan", planId).query(String.class).list());
+    }
+}

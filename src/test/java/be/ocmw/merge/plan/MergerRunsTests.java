@@ -1,0 +1,182 @@
+package be.ocmw.merge.plan;
+
+import be.ocmw.merge.access.AccessLoader;
+import be.ocmw.merge.audit.RunLog;
+import be.ocmw.merge.intake.Intake;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.MergerRegistry;
+import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.sampledata.SampleData;
+import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.Registries;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Plan and apply of the three sample mergers, one per scenario, on the real loads and intake. */
+class MergerRunsTests extends DatabaseTest {
+
+    static final MergerRegistry REGISTRY = RegistryLoader.load(Registries.shipped()).registry();
+
+    @Autowired
+    MergerRuns runs;
+
+    @Autowired
+    AccessLoader access;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    RunLog runLog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void sampleData() {
+        clean(jdbc);
+        jdbc.sql("delete from plan").update();
+        new SampleData(2025, 1).write(folder.resolve("sample"));
+        access.load(folder.resolve("sample/access"), Registries.shipped(), run());
+        intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+    }
+
+    @Test
+    void planChangesNothingAndTheSameStateGivesTheSameFingerprint() {
+        List<Object> before = state();
+
+        MergerRuns.Outcome first = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
+        MergerRuns.Outcome second = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
+
+        assertThat(state()).isEqualTo(before);
+        assertThat(first.status()).isEqualTo("READY");
+        assertThat(second.plan().fingerprint()).isEqualTo(first.plan().fingerprint()).startsWith("sha256:");
+        assertThat(folder.resolve("out/pajottegem/summary.json")).exists();
+        assertThat(folder.resolve("out/pajottegem/plan.xlsx")).exists();
+    }
+
+    @Test
+    void scenario1CreatesTheMergedOcmwWithOneAccountPerPersonAndOnlyTheDesignatedAdministrators() {
+        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+
+        assertThat(applied.sourceBefore()).isEqualTo(applied.sourceAfter());
+        assertThat(jdbc.sql("select name || ' ' || n.nis || ' ' || n.valid_from from organisation o join organisation_nis n using (kbo) "
+                + "where kbo = '1002209443'").query(String.class).single()).isEqualTo("OCMW Pajottegem 23106 2025-01-01");
+        String domain = "Maatschappelijk Welzijn";
+        long people = jdbc.sql("select count(distinct insz) from live_account where kbo in ('0212978247','0212600838','0212281728') "
+                + "and domain = :d and insz is not null").param("d", domain).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443' and domain = :d and insz is not null")
+                .param("d", domain).query(Long.class).single()).isEqualTo(people);
+        assertThat(jdbc.sql("select count(*) from (select insz from live_account where kbo = '1002209443' and insz is not null "
+                + "group by domain, insz having count(*) > 1) d").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select role from live_account where kbo = '1002209443' and domain = 'Hoofdtoegangsbeheerders' order by role")
+                .query(String.class).list()).containsExactly("CO_HTB", "HTB");
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443' and role in ('TB') ")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit where table_name = 'account' and action = 'INSERT' and row_key like '1002209443/%'")
+                .query(Long.class).single()).isEqualTo(applied.plan().counts().get("accounts").get("to_create").longValue());
+    }
+
+    @Test
+    void aPersonInSeveralOcmwsGetsTheUnionOfApplicationsAndIsActiveIfActiveAnywhere() {
+        runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+
+        List<String> mismatches = jdbc.sql("""
+                        select t.username from live_account t
+                        where t.kbo = '1002209443' and t.domain = 'Maatschappelijk Welzijn' and t.insz is not null
+                          and (t.applications <> array(select distinct x from live_account s, unnest(s.applications) x
+                                                       where s.insz = t.insz and s.domain = t.domain
+                                                         and s.kbo in ('0212978247','0212600838','0212281728') order by x)
+                               or t.status <> (select case when bool_or(s.status = 'ACTIEF') then 'ACTIEF' else 'GEBLOKKEERD' end
+                                               from live_account s where s.insz = t.insz and s.domain = t.domain
+                                                 and s.kbo in ('0212978247','0212600838','0212281728')))""")
+                .query(String.class).list();
+
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void aSecondApplyDoesNothingAndReportsZeros() {
+        runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        List<Object> before = state();
+
+        MergerRuns.Outcome again = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+
+        assertThat(state()).isEqualTo(before);
+        assertThat(again.plan().counts().get("accounts").values()).containsOnly(0);
+        assertThat(again.plan().counts().get("grants").get("to_create")).isZero();
+    }
+
+    @Test
+    void scenario2GivesTheRetainedOcmwItsNewNisFromTheEffectiveDateAndKeepsTheOld() {
+        runs.apply(merger("hasselt"), folder.resolve("out"), null, run());
+
+        assertThat(jdbc.sql("select nis || ' ' || valid_from || ' ' || coalesce(cast(valid_until as text), '-') from organisation_nis "
+                + "where kbo = '0212145433' order by valid_from").query(String.class).list())
+                .containsExactly("71022 -infinity 2025-01-01", "71072 2025-01-01 -");
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = '0212145433'").query(Long.class).single())
+                .isGreaterThan(181);
+    }
+
+    @Test
+    void scenario3ChangesNoNumberAndSuggestsCleanUps() {
+        MergerRuns.Outcome plan = runs.plan(merger("antwerpen"), folder.resolve("out"), run());
+        runs.apply(merger("antwerpen"), folder.resolve("out"), null, run());
+
+        assertThat(plan.plan().changes()).noneMatch(c -> c.kind().equals("SET_NIS") || c.kind().equals("CREATE_ORGANISATION"));
+        assertThat(plan.plan().findings()).extracting(PlanFinding::code).contains("CLEANUP_BLOCKED_ACCOUNTS");
+        assertThat(jdbc.sql("select count(*) from organisation_nis").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aBlockedPlanOrAnotherFingerprintIsRefusedAndChangesNothing() {
+        jdbc.sql("""
+                insert into finding (merger_id, origin, code, severity, detail)
+                values ('hasselt', 'INTAKE', 'HTB_DISAGREEMENT', 'BLOCKING', 'two HTBs')""").update();
+        List<Object> before = state();
+
+        assertThatThrownBy(() -> runs.apply(merger("hasselt"), folder.resolve("out"), null, run()))
+                .isInstanceOf(PlanRefusedException.class).hasMessageContaining("BLOCKED").hasMessageContaining("two HTBs");
+        MergerRuns.Outcome approved = runs.plan(merger("antwerpen"), folder.resolve("out"), run());
+        jdbc.sql("update account set applications = '{}' where kbo = '0212680616' and username = (select min(username) from "
+                + "live_account where kbo = '0212680616' and cardinality(applications) > 0)").update();
+        assertThatThrownBy(() -> runs.apply(merger("antwerpen"), folder.resolve("out"), approved.plan().fingerprint(), run()))
+                .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no longer the approved one")
+                .hasMessageContaining("What changed since the approved plan");
+        assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from organisation_nis").query(Long.class).single()).isZero();
+        assertThat(before).isNotNull();
+    }
+
+    private List<Object> state() {
+        return List.of(
+                jdbc.sql("select count(*) from account").query(Long.class).single(),
+                jdbc.sql("select count(*) from organisation").query(Long.class).single(),
+                jdbc.sql("select count(*) from organisation_nis").query(Long.class).single(),
+                jdbc.sql("select count(*) from access_snapshot").query(Long.class).single(),
+                jdbc.sql("select coalesce(sum(cardinality(applications)), 0) from account").query(Long.class).single(),
+                jdbc.sql("select count(*) from audit").query(Long.class).single());
+    }
+
+    private static Merger merger(String id) {
+        return REGISTRY.find(id).orElseThrow();
+    }
+
+    private long run() {
+        return runLog.start("test", "");
+    }
+
+}
