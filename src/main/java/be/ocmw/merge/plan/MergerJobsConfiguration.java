@@ -29,8 +29,6 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class MergerJobsConfiguration {
 
-    static final int CHUNK = 500;
-
     @Bean
     Job applyJob(JobRepository repository, Step applyChangesStep, Step applyCheckStep) {
         return new JobBuilder("applyJob", repository).start(applyChangesStep).next(applyCheckStep).build();
@@ -39,7 +37,8 @@ class MergerJobsConfiguration {
     @Bean
     @StepScope
     JdbcPagingItemReader<Change> planChangeReader(DataSource dataSource,
-                                                  @Value("#{jobParameters['plan']}") Long plan) throws Exception {
+                                                  @Value("#{jobParameters['plan']}") Long plan,
+                                                  @Value("${ocmw.apply.chunk-size}") int chunk) throws Exception {
         return new JdbcPagingItemReaderBuilder<Change>()
                 .name("planChangeReader")
                 .dataSource(dataSource)
@@ -48,7 +47,7 @@ class MergerJobsConfiguration {
                 .whereClause("where plan_id = :plan")
                 .parameterValues(Map.of("plan", plan))
                 .sortKeys(Map.of("seq", Order.ASCENDING))
-                .pageSize(CHUNK)
+                .pageSize(chunk)
                 .rowMapper((rs, n) -> new Change(rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("kind"),
                         rs.getString("target_kbo"), rs.getString("domain"), rs.getString("subject"), rs.getString("detail")))
                 .build();
@@ -64,8 +63,9 @@ class MergerJobsConfiguration {
 
     @Bean
     Step applyChangesStep(JobRepository repository, PlatformTransactionManager transactions,
-                          JdbcPagingItemReader<Change> planChangeReader, ApplyWriter applyWriter) {
-        return new StepBuilder("applyChangesStep", repository).<Change, Change>chunk(CHUNK)
+                          JdbcPagingItemReader<Change> planChangeReader, ApplyWriter applyWriter,
+                          @Value("${ocmw.apply.chunk-size}") int chunk) {
+        return new StepBuilder("applyChangesStep", repository).<Change, Change>chunk(chunk)
                 .transactionManager(transactions)
                 .reader(planChangeReader)
                 .writer(applyWriter)

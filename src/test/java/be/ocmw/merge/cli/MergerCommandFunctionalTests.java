@@ -1,0 +1,159 @@
+package be.ocmw.merge.cli;
+
+import be.ocmw.merge.support.OcmwMergeJar;
+import be.ocmw.merge.support.OcmwMergeJar.Run;
+import be.ocmw.merge.support.OcmwMergeJar.Started;
+import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** plan and apply through the real jar: refusals, a killed apply finished by the next, two applies at once. */
+class MergerCommandFunctionalTests {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void anApplyKilledTwiceEndsInTheSameStateAsAnUninterruptedOne() throws Exception {
+        Database uninterrupted = loaded("whole");
+        Run whole = uninterrupted.jar().run("apply", "pajottegem", "--out", "out");
+        assertThat(whole.exitCode()).as(whole.output()).isZero();
+        uninterrupted.jar().run("export", "access", "1002209443", "--out", "export");
+
+        Database killed = loaded("killed");
+        OcmwMergeJar slow = killed.jar().env("OCMW_APPLY_CHUNK", "10");
+        long total = killAfter(slow, killed, 100);
+        long afterFirstKill = killed.count("select count(*) from plan_change where applied_by_run is not null");
+        killAfter(slow, killed, afterFirstKill + 200);
+        long afterSecondKill = killed.count("select count(*) from plan_change where applied_by_run is not null");
+        Run resumed = killed.jar().run("apply", "pajottegem", "--out", "out");
+        Run again = killed.jar().run("apply", "pajottegem", "--out", "out");
+        killed.jar().run("export", "access", "1002209443", "--out", "export");
+
+        assertThat(afterFirstKill).isBetween(1L, total - 1);
+        assertThat(afterSecondKill).isBetween(afterFirstKill, total - 1);
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertThat(resumed.out()).contains("an interrupted apply was finished").contains("source organisations untouched: true");
+        assertThat(again.out()).contains("to_create 0").contains("grants: to_create 0");
+        for (String file : List.of("Maatschappelijk Welzijn.csv", "Hoofdtoegangsbeheerders.csv")) {
+            assertThat(Files.readAllBytes(killed.dir().resolve("export/1002209443").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(uninterrupted.dir().resolve("export/1002209443").resolve(file)));
+        }
+        assertThat(killed.count("select count(*) from audit where table_name = 'account' and action = 'INSERT' "
+                + "and row_key like '1002209443/%'")).isEqualTo(uninterrupted.count(
+                "select count(*) from audit where table_name = 'account' and action = 'INSERT' and row_key like '1002209443/%'"));
+    }
+
+    @Test
+    void ofTwoAppliesOfTheSameMergerStartedAtOnceOneRunsAndTheOtherIsRefused() throws Exception {
+        Database db = loaded("twice");
+        OcmwMergeJar slow = db.jar().env("OCMW_APPLY_CHUNK", "1");
+
+        Started one = slow.start("apply", "pajottegem", "--out", "out1");
+        Started two = slow.start("apply", "pajottegem", "--out", "out2");
+        List<Run> runs = List.of(one.await(), two.await());
+
+        assertThat(runs).extracting(Run::exitCode).containsExactlyInAnyOrder(ExitCode.DONE, ExitCode.FAILED);
+        Run refused = runs.stream().filter(r -> r.exitCode() == ExitCode.FAILED).findFirst().orElseThrow();
+        assertThat(refused.err()).contains("Another apply of merger pajottegem is under way").contains("changed nothing");
+        assertThat(db.count("select count(*) from plan where mode = 'APPLY'")).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongFingerprintOrABlockedPlanExits4AndAppliesNothing() throws Exception {
+        Database db = loaded("refused");
+
+        Run plan = db.jar().run("plan", "pajottegem", "--out", "out");
+        Run wrong = db.jar().run("apply", "pajottegem", "--out", "out", "--fingerprint", "sha256:0123");
+        db.execute("insert into finding (merger_id, origin, code, severity, detail) "
+                + "values ('pajottegem', 'INTAKE', 'HTB_MISSING', 'BLOCKING', 'no HTB')");
+        Run blockedPlan = db.jar().run("plan", "pajottegem", "--out", "out");
+        Run blockedApply = db.jar().run("apply", "pajottegem", "--out", "out");
+
+        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.out()).contains("READY").contains("fingerprint: sha256:");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(wrong.err()).contains("no longer the approved one");
+        assertThat(blockedPlan.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(blockedPlan.out()).contains("BLOCKED").contains("BLOCKING HTB_MISSING: no HTB");
+        assertThat(blockedApply.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(blockedApply.err()).contains("is BLOCKED, so nothing was applied");
+        assertThat(db.count("select count(*) from organisation where kbo = '1002209443'")).isZero();
+        assertThat(db.dir().resolve("out/pajottegem/summary.json")).exists();
+    }
+
+    @Test
+    void anUnknownMergerIsAUsageError() {
+        Run run = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl())
+                .run("plan", "pajotegem", "--out", "out", "--registry", Registries.shipped().toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("unknown merger 'pajotegem'").contains("pajottegem");
+    }
+
+    /** Starts an apply, kills it once at least {@code applied} changes are committed; returns the plan's size. */
+    private static long killAfter(OcmwMergeJar jar, Database db, long applied) throws Exception {
+        Started apply = jar.start("apply", "pajottegem", "--out", "out");
+        await(() -> db.count("select count(*) from plan_change where applied_by_run is not null") >= applied);
+        apply.process().destroyForcibly().waitFor();
+        return db.count("select count(*) from plan_change c join plan p on p.id = c.plan_id where p.mode = 'APPLY'");
+    }
+
+    /** A fresh database with the sample data (scaled up, so an apply has thousands of changes) loaded and taken in. */
+    private Database loaded(String name) throws Exception {
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
+        String url = TestDatabase.freshDatabaseUrl();
+        OcmwMergeJar jar = OcmwMergeJar.in(dir).env("OCMW_DB_URL", url);
+        assertThat(jar.run("sample-data", "--out", "sample", "--scale", "10").exitCode()).isZero();
+        Run access = jar.run("load", "access", "sample/access");
+        Run intake = jar.run("intake", "sample/submissions");
+        assertThat(access.exitCode()).as(access.output()).isZero();
+        assertThat(intake.exitCode()).as(intake.output()).isZero();
+        return new Database(dir, url, jar);
+    }
+
+    private static void await(Check check) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!check.ok()) {
+            assertThat(Instant.now()).as("waiting for the apply").isBefore(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private record Database(Path dir, String url, OcmwMergeJar jar) {
+
+        long count(String sql) {
+            try (Connection connection = DriverManager.getConnection(url);
+                 ResultSet rs = connection.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                return 0;
+            }
+        }
+
+        void execute(String sql) throws Exception {
+            try (Connection connection = DriverManager.getConnection(url)) {
+                connection.createStatement().execute(sql);
+            }
+        }
+    }
+}
