@@ -18,7 +18,7 @@ $(JAR): $(SOURCES)
 test:
 	$(MVN) verify
 
-## The sample workflow, from a fresh clone: registry, loads, intake (idempotent: run it as often as you like).
+## The sample workflow, from a fresh clone: registry, loads, intake, plan and apply (run it as often as you like).
 run: $(JAR)
 	@echo "== Checking the merger registry (jobs/mergers-2025.yml)"
 	$(RUN) mergers validate
@@ -36,9 +36,20 @@ run: $(JAR)
 	@echo "== Taking in the HTB submissions"
 	$(RUN) intake sample-data/submissions --out out/intake
 	@echo
+	@echo "== Planning the three sample mergers (dry run: nothing changes)"
+	$(RUN) plan pajottegem --out out
+	$(RUN) plan hasselt --out out
+	$(RUN) plan antwerpen --out out
+	@echo
+	@echo "== Applying them (a second apply changes nothing)"
+	$(RUN) apply pajottegem --out out
+	$(RUN) apply hasselt --out out
+	$(RUN) apply antwerpen --out out
+	@echo
 	$(RUN) status
 	@echo
-	@echo "Reports are in out/intake/: intake-summary.json, intake-report.xlsx and an annotated *.checked.xlsx per submission."
+	@echo "Reports: out/intake/ (intake-summary.json, intake-report.xlsx, *.checked.xlsx per submission),"
+	@echo "         out/<merger>/ (summary.json, plan.xlsx, apply.xlsx) for pajottegem, hasselt and antwerpen."
 
 ## Regenerate sample-data/ (deterministic: the same files every time).
 sample-data: $(JAR)

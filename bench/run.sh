@@ -33,11 +33,29 @@ dossiers=$(OCMW_REPORT_MEMORY=1 $JAVA load dossiers bench-dossiers.csv | tee /de
 dossiers_s=$(echo "$dossiers" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 dossiers_heap=$(echo "$dossiers" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 
+MERGER_ACCOUNTS=${MERGER_ACCOUNTS:-100000}
+echo "== The merger: 20 OCMWs, $MERGER_ACCOUNTS accounts (a third of the people in two OCMWs)"
+rm -rf bench-merger
+java -jar "$JAR" sample-data --out . --bench-merger-accounts "$MERGER_ACCOUNTS"
+R="--registry bench-merger/bench-registry.yml"
+java -jar "$JAR" load access bench-merger/access $R | tail -1
+java -jar "$JAR" intake bench-merger/submissions $R | tail -1
+plan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+floor_out=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" bench-apply-floor bench $R | tee /dev/stderr)
+floor_s=$(echo "$floor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
+apply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+grants=$(python3 -c "import json;print(json.load(open('out/bench/summary.json'))['grants']['to_create'])" 2>/dev/null || echo "?")
+
 echo
-echo "== Results (-Xmx256m)"
+echo "== Results (the loads under -Xmx256m; the merger with the default heap)"
 awk -v f="$floor" -v a="$access_s" -v ah="$access_heap" -v d="$dossiers_s" -v dh="$dossiers_heap" \
     -v ar="$ACCESS_ROWS" -v dr="$DOSSIERS" 'BEGIN {
   printf "POI streaming floor, %d-row xlsx:   %6.2f s  %8.0f rows/s\n", ar, f, ar / f;
   printf "load access, %d-row xlsx:          %6.2f s  %8.0f rows/s  peak heap %d MB  = %.2f x the floor\n", ar, a, ar / a, ah, a / f;
   printf "load dossiers, %d-row csv:        %6.2f s  %8.0f rows/s  peak heap %d MB\n", dr, d, dr / d, dh;
+}'
+awk -v p="$plan_s" -v f="$floor_s" -v a="$apply_s" -v n="$MERGER_ACCOUNTS" -v g="$grants" 'BEGIN {
+  printf "plan of the 20-OCMW merger (%d accounts, %s grants): %6.2f s  %8.0f accounts/s\n", n, g, p, n / p;
+  printf "hand-written SQL doing the apply inserts (floor):  %6.2f s\n", f;
+  printf "apply of that merger:                               %6.2f s  = %.2f x the floor\n", a, a / f;
 }'

@@ -353,6 +353,65 @@ public final class SampleData {
         }
     }
 
+    /**
+     * The merger of {@code make bench}: 20 OCMWs merging into a new one (scenario 1), {@code accounts} accounts
+     * in all, a third of the people in two OCMWs, about four applications each; a registry that holds it, the
+     * access exports, and a submission naming the HTB and the TB.
+     */
+    public void writeBenchMerger(Path out, int organisations, int accounts) {
+        try {
+            List<String> kbos = benchKbos(organisations + 1);
+            String target = kbos.get(organisations);
+            StringBuilder registry = new StringBuilder("# The generated merger of make bench.\nmergers:\n");
+            registry.append("  - id: bench\n    name: Bench\n    scenario: 1\n    effective: 2025-01-01\n    deadline: 2024-11-15\n")
+                    .append("    target: { name: OCMW Bench, kbo: \"").append(target).append("\", nis: \"90999\" }\n    participants:\n");
+            for (int o = 0; o < organisations; o++) {
+                registry.append("      - { name: OCMW Bench ").append(o + 1).append(", kbo: \"").append(kbos.get(o))
+                        .append("\", nis: \"").append(90001 + o).append("\" }\n");
+            }
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("bench-registry.yml"), registry.toString());
+            int people = accounts * 3 / 4;
+            List<Person> persons = new ArrayList<>(people);
+            for (int p = 0; p < people; p++) {
+                persons.add(new Person(randomInsz(), pick(LAST_NAMES), pick(FIRST_NAMES)));
+            }
+            List<List<List<String>>> rows = new ArrayList<>();
+            for (int o = 0; o < organisations; o++) {
+                rows.add(new ArrayList<>());
+            }
+            for (int i = 0; i < accounts; i++) {
+                int person = i < people ? i : (i - people) * 3;
+                int organisation = i < people ? i % organisations : (person + 1 + i % (organisations - 1)) % organisations;
+                Person who = persons.get(person % people);
+                rows.get(organisation).add(List.of(who.lastName(), who.firstName(), "u" + (person % people),
+                        person % people == 1 && organisation == 1 ? "TB" : "USER", who.insz(), i % 10 == 3 ? "Geblokkeerd" : "Actief",
+                        String.join("|", benchApplications(i)), "", "NL"));
+            }
+            List<String> header = List.of("Naam", "Voornaam", "Gebruikersnaam", "Type", "INSZ", "Status",
+                    "Beveiligde toepassingen", "E-mailadres", "Taal");
+            for (int o = 0; o < organisations; o++) {
+                writeCsv(out.resolve("access").resolve(kbos.get(o)).resolve(DOMAIN + ".csv"), header, rows.get(o));
+            }
+            Files.createDirectories(out.resolve("submissions"));
+            submission(out.resolve("submissions/bench.xlsx"), "bench", kbos.get(0), "OCMW Bench 1", "05/11/2024", "bench",
+                    List.of("Rol", "Domein", "INSZ", "Naam", "Voornaam", "E-mailadres", "Taal", "Telefoon"),
+                    List.of(admin("HTB", "", persons.get(0)), admin("TB", DOMAIN, persons.get(1))), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 1 to 7 applications, 4 on average. */
+    private static List<String> benchApplications(int i) {
+        int count = 1 + (i * 7 + i / 7) % 7;
+        List<String> applications = new ArrayList<>();
+        for (int a = 0; a < count; a++) {
+            applications.add(APPLICATIONS[(i + a * 5) % APPLICATIONS.length]);
+        }
+        return applications.stream().distinct().toList();
+    }
+
     /** Valid KBO numbers for generated OCMWs: 0299.000.0xx with their check digits. */
     public static List<String> benchKbos(int count) {
         List<String> kbos = new ArrayList<>();
@@ -427,6 +486,7 @@ public final class SampleData {
     }
 
     private static void writeCsv(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try (CsvWriter csv = CsvWriter.create(file)) {
             csv.row(header);
             for (List<String> row : rows) {

@@ -31,13 +31,20 @@ class SampleDataCommand implements Callable<Integer> {
             description = "Instead: write bench-dossiers.csv with this many dossiers across 20 OCMWs.")
     int benchDossiers;
 
+    @Option(names = "--bench-merger-accounts", defaultValue = "0",
+            description = "Instead: write bench-merger/ (registry, exports of 20 OCMWs, submission) with this many accounts.")
+    int benchMergerAccounts;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         SampleData data = new SampleData(seed, scale);
-        if (benchAccessRows > 0 || benchDossiers > 0) {
+        if (benchMergerAccounts > 0) {
+            data.writeBenchMerger(out.resolve("bench-merger"), 20, benchMergerAccounts);
+            spec.commandLine().getOut().println("Wrote the benchmark merger to " + out.resolve("bench-merger"));
+        } else if (benchAccessRows > 0 || benchDossiers > 0) {
             data.writeBench(out, benchAccessRows, benchDossiers);
             spec.commandLine().getOut().println("Wrote the benchmark files to " + out);
         } else {

@@ -114,28 +114,28 @@ public class ApplyWriter implements ItemWriter<ApplyWriter.Change> {
     /** The merged OCMW's accounts go into the current snapshot of their domain, made when there is none. */
     private void createAccounts(List<Change> changes) {
         ensureOrganisation(changes.get(0).targetKbo());
-        String items = "[" + changes.stream().map(c -> "{\"kbo\":\"" + c.targetKbo() + "\",\"domain\":" + quote(c.domain())
-                + ",\"account\":" + c.detail() + "}").collect(Collectors.joining(",")) + "]";
+        long plan = changes.get(0).planId();
+        Integer[] seqs = changes.stream().map(Change::seq).toArray(Integer[]::new);
         jdbc.sql("""
                         insert into access_snapshot (kbo, domain, source_file, content_sha256, status, loaded_by_run)
-                        select distinct i ->> 'kbo', i ->> 'domain', 'merger ' || cast(:merger as text), '', 'CURRENT', :run
-                        from jsonb_array_elements(cast(:items as jsonb)) i
-                        where not exists (select 1 from access_snapshot s where s.kbo = i ->> 'kbo'
-                                          and s.domain = i ->> 'domain' and s.status = 'CURRENT')
+                        select distinct c.target_kbo, c.domain, 'merger ' || cast(:merger as text), '', 'CURRENT', :run
+                        from plan_change c
+                        where c.plan_id = :plan and c.seq = any(:seqs)
+                          and not exists (select 1 from access_snapshot s where s.kbo = c.target_kbo
+                                          and s.domain = c.domain and s.status = 'CURRENT')
                         on conflict do nothing""")
-                .param("items", items).param("merger", mergerId).param("run", run).update();
+                .param("plan", plan).param("seqs", seqs).param("merger", mergerId).param("run", run).update();
         jdbc.sql("""
-                        with items as (
-                            select i ->> 'kbo' as kbo, i ->> 'domain' as domain, a.*
-                            from jsonb_array_elements(cast(:items as jsonb)) i,
-                                 jsonb_to_record(i -> 'account') as a(username text, last_name text, first_name text,
-                                     role text, insz text, status text, email text, language text, applications text[])
-                        ), created as (
+                        with created as (
                             insert into account (snapshot_id, kbo, domain, username, last_name, first_name, role, insz, status,
                                                  email, language, applications, created_by_run)
-                            select s.id, i.kbo, i.domain, i.username, i.last_name, i.first_name, i.role, i.insz, i.status,
-                                   i.email, i.language, coalesce(i.applications, '{}'), :run
-                            from items i join access_snapshot s on s.kbo = i.kbo and s.domain = i.domain and s.status = 'CURRENT'
+                            select s.id, c.target_kbo, c.domain, a.username, a.last_name, a.first_name, a.role, a.insz, a.status,
+                                   a.email, a.language, coalesce(a.applications, '{}'), :run
+                            from plan_change c
+                                 cross join jsonb_to_record(c.detail) as a(username text, last_name text, first_name text,
+                                     role text, insz text, status text, email text, language text, applications text[])
+                                 join access_snapshot s on s.kbo = c.target_kbo and s.domain = c.domain and s.status = 'CURRENT'
+                            where c.plan_id = :plan and c.seq = any(:seqs)
                             on conflict (snapshot_id, username) do nothing
                             returning kbo, domain, username, last_name, first_name, role, insz, status, email, language, applications
                         )
@@ -145,17 +145,18 @@ public class ApplyWriter implements ItemWriter<ApplyWriter.Change> {
                                                   'role', role, 'insz', insz, 'status', status, 'email', email,
                                                   'language', language, 'applications', to_jsonb(applications))
                         from created""")
-                .param("items", items).param("run", run).update();
+                .param("plan", plan).param("seqs", seqs).param("run", run).update();
     }
 
     private void updateAccounts(List<Change> changes) {
-        String items = "[" + changes.stream().map(c -> "{\"kbo\":\"" + c.targetKbo() + "\",\"domain\":" + quote(c.domain())
-                + ",\"change\":" + c.detail() + "}").collect(Collectors.joining(",")) + "]";
+        long plan = changes.get(0).planId();
+        Integer[] seqs = changes.stream().map(Change::seq).toArray(Integer[]::new);
         jdbc.sql("""
                         with items as (
-                            select i ->> 'kbo' as kbo, i ->> 'domain' as domain, c.*
-                            from jsonb_array_elements(cast(:items as jsonb)) i,
-                                 jsonb_to_record(i -> 'change') as c(username text, add_applications text[], status text, role text)
+                            select c.target_kbo as kbo, c.domain, u.*
+                            from plan_change c
+                                 cross join jsonb_to_record(c.detail) as u(username text, add_applications text[], status text, role text)
+                            where c.plan_id = :plan and c.seq = any(:seqs)
                         ), targets as (
                             select a.id, i.*,
                                    array(select distinct x from unnest(a.applications || coalesce(i.add_applications, '{}')) x
@@ -177,10 +178,7 @@ public class ApplyWriter implements ItemWriter<ApplyWriter.Change> {
                         select :run, 'account', kbo || '/' || domain || '/' || username, 'UPDATE', before,
                                jsonb_build_object('role', role, 'status', status, 'applications', to_jsonb(applications))
                         from updated""")
-                .param("items", items).param("run", run).update();
+                .param("plan", plan).param("seqs", seqs).param("run", run).update();
     }
 
-    private static String quote(String value) {
-        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }
