@@ -226,7 +226,6 @@ create table plan_change (
     domain         text,
     subject        text   not null,
     detail         jsonb  not null,
-    applied_by_run bigint references run (id),
     primary key (plan_id, seq)
 );
 

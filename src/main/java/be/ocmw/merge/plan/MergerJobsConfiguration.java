@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * {@code apply}: the stored plan's changes, in order, a chunk at a time, each chunk one transaction with its
- * progress; then the check that every change is in place. A killed apply restarts at the first chunk that
+ * progress (the step's checkpoint); then the check that every planned change is in place. A killed apply restarts at the first chunk that
  * was not committed. (The plan itself is computed in one go by {@link MergerRuns}: it changes nothing.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,10 +77,31 @@ class MergerJobsConfiguration {
         return new StepBuilder("applyCheckStep", repository)
                 .tasklet((contribution, context) -> {
                     long plan = context.getStepContext().getStepExecution().getJobParameters().getLong("plan");
-                    long missing = jdbc.sql("select count(*) from plan_change where plan_id = :plan and applied_by_run is null")
+                    long missing = jdbc.sql("""
+                                    select count(*) from plan_change c
+                                    where c.plan_id = :plan and c.kind = 'CREATE_ACCOUNT'
+                                      and not exists (select 1 from live_account a where a.kbo = c.target_kbo
+                                                      and a.domain = c.domain and a.username = c.detail ->> 'username')""")
+                            .param("plan", plan).query(Long.class).single();
+                    missing += jdbc.sql("""
+                                    select count(*) from plan_change c
+                                    left join live_account a on a.kbo = c.target_kbo and a.domain = c.domain
+                                                             and a.username = c.detail ->> 'username'
+                                    where c.plan_id = :plan and c.kind = 'UPDATE_ACCOUNT'
+                                      and (a.id is null
+                                           or not a.applications @> coalesce(array(select jsonb_array_elements_text(c.detail -> 'add_applications')), '{}')
+                                           or a.status is distinct from coalesce(c.detail ->> 'status', a.status)
+                                           or a.role is distinct from coalesce(c.detail ->> 'role', a.role))""")
+                            .param("plan", plan).query(Long.class).single();
+                    missing += jdbc.sql("""
+                                    select count(*) from plan_change c
+                                    where c.plan_id = :plan and c.kind in ('CREATE_ORGANISATION', 'SET_NIS')
+                                      and not exists (select 1 from organisation_nis n where n.kbo = c.target_kbo
+                                                      and n.nis = c.detail ->> 'nis'
+                                                      and n.valid_from = cast(c.detail ->> 'valid_from' as date))""")
                             .param("plan", plan).query(Long.class).single();
                     if (missing > 0) {
-                        throw new IllegalStateException(missing + " planned change(s) were not applied");
+                        throw new IllegalStateException(missing + " planned change(s) are not in place after the apply");
                     }
                     jdbc.sql("update plan set status = 'APPLIED' where id = :plan").param("plan", plan).update();
                     return RepeatStatus.FINISHED;

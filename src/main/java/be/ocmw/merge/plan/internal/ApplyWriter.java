@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * Executes a chunk of plan changes, each kind as one set-based statement over the chunk, in the chunk's
  * transaction. Every statement is idempotent (an account already created is not created again, an update
  * that is already in place changes nothing), so a chunk replayed after a kill does nothing twice; every
- * change that happens writes its audit row with before and after.
+ * change that happens writes its audit row with before and after. Progress is the step's checkpoint,
+ * committed with each chunk; the job's last step checks that every change is in place.
  */
 public class ApplyWriter implements ItemWriter<ApplyWriter.Change> {
 
@@ -47,11 +48,6 @@ public class ApplyWriter implements ItemWriter<ApplyWriter.Change> {
         if (!updates.isEmpty()) {
             updateAccounts(updates);
         }
-        long plan = chunk.getItems().get(0).planId();
-        jdbc.sql("update plan_change set applied_by_run = :run where plan_id = :plan and seq in (:seqs) and applied_by_run is null")
-                .param("run", run).param("plan", plan)
-                .param("seqs", chunk.getItems().stream().map(Change::seq).toList())
-                .update();
     }
 
     private void createOrganisation(Change change) {
