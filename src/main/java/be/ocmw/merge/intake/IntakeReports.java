@@ -1,5 +1,6 @@
 package be.ocmw.merge.intake;
 
+import be.ocmw.merge.reporting.ReportSheets;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.Rejection;
@@ -7,12 +8,10 @@ import be.ocmw.merge.input.Cells;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
@@ -128,28 +127,28 @@ public class IntakeReports {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         workbook.setCompressTempFiles(true);
         try (OutputStream out = Files.newOutputStream(file)) {
-            CellStyle bold = headerStyle(workbook);
-            Sheet submissions = sheet(workbook, "Inzendingen", bold, "Bestand", "Fusie", "KBO-nummer", "OCMW", "Ingediend op",
+            CellStyle bold = ReportSheets.bold(workbook);
+            Sheet submissions = ReportSheets.sheet(workbook, "Inzendingen", bold, "Bestand", "Fusie", "KBO-nummer", "OCMW", "Ingediend op",
                     "Status", "Te laat", "Rijen", "Aanvaard", "Afgewezen", "Reden (hele bestand)");
             int r = 1;
             for (LoadFile f : result.load().files()) {
                 var s = result.submissions().stream().filter(x -> x.file().equals(f.name())).findFirst();
-                row(submissions, r++, f.name(), s.map(IntakeResult.Submission::merger).orElse(""),
+                ReportSheets.row(submissions, r++, f.name(), s.map(IntakeResult.Submission::merger).orElse(""),
                         s.map(IntakeResult.Submission::kbo).orElse(""), s.map(IntakeResult.Submission::ocmw).orElse(""),
                         s.map(x -> x.submittedOn().toString()).orElse(""),
                         f.refused() ? "Afgewezen" : s.map(x -> x.current() ? "Actueel" : "Vervangen door een latere").orElse(""),
                         s.map(x -> x.late() ? "ja" : "nee").orElse(""), f.accepted() + f.rejected(), f.accepted(),
                         f.rejected(), f.refused() ? f.problem() : "");
             }
-            Sheet rejected = sheet(workbook, "Afgewezen", bold, "Bestand", "Blad", "Rij", "Kolom", "Reden");
+            Sheet rejected = ReportSheets.sheet(workbook, "Afgewezen", bold, "Bestand", "Blad", "Rij", "Kolom", "Reden");
             r = 1;
             for (Rejection rejection : rejections) {
-                row(rejected, r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(), rejection.reason());
+                ReportSheets.row(rejected, r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(), rejection.reason());
             }
-            Sheet findings = sheet(workbook, "Bevindingen", bold, "Fusie", "Code", "Ernst", "Toelichting");
+            Sheet findings = ReportSheets.sheet(workbook, "Bevindingen", bold, "Fusie", "Code", "Ernst", "Toelichting");
             r = 1;
             for (IntakeResult.Finding finding : result.findings()) {
-                row(findings, r++, finding.merger(), finding.code(), finding.severity(), finding.detail());
+                ReportSheets.row(findings, r++, finding.merger(), finding.code(), finding.severity(), finding.detail());
             }
             workbook.write(out);
         } finally {
@@ -159,39 +158,8 @@ public class IntakeReports {
         return file;
     }
 
-    private static Sheet sheet(Workbook workbook, String name, CellStyle bold, String... headers) {
-        Sheet sheet = workbook.createSheet(name);
-        Row header = sheet.createRow(0);
-        for (int i = 0; i < headers.length; i++) {
-            Cell cell = header.createCell(i);
-            cell.setCellValue(headers[i]);
-            cell.setCellStyle(bold);
-            sheet.setColumnWidth(i, Math.min(80, Math.max(12, headers[i].length() + 4)) * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.length - 1));
-        return sheet;
-    }
 
-    private static void row(Sheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            Cell cell = row.createCell(i);
-            if (values[i] instanceof Number number) {
-                cell.setCellValue(number.doubleValue());
-            } else {
-                cell.setCellValue(Cells.neutralised(String.valueOf(values[i] == null ? "" : values[i])));
-            }
-        }
-    }
 
-    private static CellStyle headerStyle(Workbook workbook) {
-        CellStyle style = workbook.createCellStyle();
-        Font font = workbook.createFont();
-        font.setBold(true);
-        style.setFont(font);
-        return style;
-    }
 
     /** The annotated copy, or null for a workbook that cannot be opened (its refusal is in the report). */
     private static Path annotate(LoadFile file, List<Rejection> rejections, Path out) throws IOException {
@@ -211,7 +179,7 @@ public class IntakeReports {
             CellStyle highlight = workbook.createCellStyle();
             highlight.setFillForegroundColor(IndexedColors.ROSE.getIndex());
             highlight.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            CellStyle bold = headerStyle(workbook);
+            CellStyle bold = ReportSheets.bold(workbook);
             if (file.refused()) {
                 Sheet note = workbook.createSheet("Afgewezen");
                 workbook.setSheetOrder("Afgewezen", 0);

@@ -1,13 +1,9 @@
 package be.ocmw.merge.plan;
 
+import be.ocmw.merge.reporting.ReportSheets;
 import be.ocmw.merge.domain.Insz;
-import be.ocmw.merge.input.Cells;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
@@ -19,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,50 +74,47 @@ public class PlanReports {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         workbook.setCompressTempFiles(true);
         try (OutputStream out = Files.newOutputStream(file)) {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Sheet summary = sheet(workbook, "Samenvatting", bold, "Wat", "Waarde");
+            CellStyle bold = ReportSheets.bold(workbook);
+            Sheet summary = ReportSheets.sheet(workbook, "Samenvatting", bold, "Wat", "Waarde");
             int r = 1;
-            row(summary, r++, "Fusie", plan.merger().name() + " (" + plan.merger().id() + ")");
-            row(summary, r++, "Scenario", plan.merger().scenario().number() + " " + plan.merger().scenario());
-            row(summary, r++, "Gefusioneerd OCMW", plan.merger().target().name() + ", KBO " + plan.merger().target().kbo()
+            ReportSheets.row(summary, r++, "Fusie", plan.merger().name() + " (" + plan.merger().id() + ")");
+            ReportSheets.row(summary, r++, "Scenario", plan.merger().scenario().number() + " " + plan.merger().scenario());
+            ReportSheets.row(summary, r++, "Gefusioneerd OCMW", plan.merger().target().name() + ", KBO " + plan.merger().target().kbo()
                     + ", NIS " + plan.merger().target().nis());
-            row(summary, r++, "Invoegetreding", plan.merger().effectiveDate().toString());
-            row(summary, r++, "Status", status);
-            row(summary, r++, "Vingerafdruk (fingerprint)", plan.fingerprint());
+            ReportSheets.row(summary, r++, "Invoegetreding", plan.merger().effectiveDate().toString());
+            ReportSheets.row(summary, r++, "Status", status);
+            ReportSheets.row(summary, r++, "Vingerafdruk (fingerprint)", plan.fingerprint());
             for (var group : plan.counts().entrySet()) {
                 for (var count : group.getValue().entrySet()) {
-                    row(summary, r++, group.getKey() + "." + count.getKey(), count.getValue());
+                    ReportSheets.row(summary, r++, group.getKey() + "." + count.getKey(), count.getValue());
                 }
             }
-            Sheet administrators = sheet(workbook, "Beheerders", bold, "Domein", "Rol", "Gebruikersnaam", "Naam", "Voornaam",
+            Sheet administrators = ReportSheets.sheet(workbook, "Beheerders", bold, "Domein", "Rol", "Gebruikersnaam", "Naam", "Voornaam",
                     "INSZ", "Actie");
             r = 1;
             for (MergerPlan.TargetAccount a : plan.accounts()) {
                 if (!a.role().equals("USER")) {
-                    row(administrators, r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(), masked(a.insz()),
+                    ReportSheets.row(administrators, r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(), masked(a.insz()),
                             a.action());
                 }
             }
-            Sheet users = sheet(workbook, "Gebruikers", bold, "Domein", "Gebruikersnaam", "Naam", "Voornaam", "INSZ", "Rol",
+            Sheet users = ReportSheets.sheet(workbook, "Gebruikers", bold, "Domein", "Gebruikersnaam", "Naam", "Voornaam", "INSZ", "Rol",
                     "Status", "E-mailadres", "Toepassingen", "Actie", "Samengevoegd uit");
             r = 1;
             for (MergerPlan.TargetAccount a : plan.accounts()) {
-                row(users, r++, a.domain(), a.username(), a.lastName(), a.firstName(), masked(a.insz()), a.role(), a.status(),
+                ReportSheets.row(users, r++, a.domain(), a.username(), a.lastName(), a.firstName(), masked(a.insz()), a.role(), a.status(),
                         a.email() == null ? "" : a.email(), String.join(" | ", a.applications()), a.action(),
                         String.join("; ", a.mergedFrom()));
             }
-            Sheet findings = sheet(workbook, "Bevindingen", bold, "Ernst", "Code", "Betreft", "Toelichting");
+            Sheet findings = ReportSheets.sheet(workbook, "Bevindingen", bold, "Ernst", "Code", "Betreft", "Toelichting");
             r = 1;
             for (PlanFinding f : plan.findings()) {
-                row(findings, r++, f.severity(), f.code(), f.subject() == null ? "" : f.subject(), f.detail());
+                ReportSheets.row(findings, r++, f.severity(), f.code(), f.subject() == null ? "" : f.subject(), f.detail());
             }
-            Sheet tasks = sheet(workbook, "Taken", bold, "Taak", "Tegen", "Omschrijving");
+            Sheet tasks = ReportSheets.sheet(workbook, "Taken", bold, "Taak", "Tegen", "Omschrijving");
             r = 1;
             for (PlanTask t : plan.tasks()) {
-                row(tasks, r++, t.code(), t.due().toString(), t.detail());
+                ReportSheets.row(tasks, r++, t.code(), t.due().toString(), t.detail());
             }
             workbook.write(out);
         } finally {
@@ -135,30 +127,6 @@ public class PlanReports {
         return insz == null ? "" : new Insz(insz).masked();
     }
 
-    private static Sheet sheet(SXSSFWorkbook workbook, String name, CellStyle bold, String... headers) {
-        Sheet sheet = workbook.createSheet(name);
-        Row header = sheet.createRow(0);
-        for (int i = 0; i < headers.length; i++) {
-            Cell cell = header.createCell(i);
-            cell.setCellValue(headers[i]);
-            cell.setCellStyle(bold);
-            sheet.setColumnWidth(i, Math.max(14, Math.min(60, headers[i].length() + 6)) * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.length - 1));
-        return sheet;
-    }
 
-    private static void row(Sheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            Cell cell = row.createCell(i);
-            if (values[i] instanceof Number number) {
-                cell.setCellValue(number.doubleValue());
-            } else {
-                cell.setCellValue(Cells.neutralised(String.valueOf(values[i])));
-            }
-        }
-    }
 
 }

@@ -1,0 +1,51 @@
+package be.ocmw.merge.reporting;
+
+import be.ocmw.merge.input.Cells;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/** Report sheets: a bold, frozen, filterable header; numbers as numbers; text neutralised against formulas. */
+public final class ReportSheets {
+
+    private ReportSheets() {
+    }
+
+    public static CellStyle bold(Workbook workbook) {
+        CellStyle style = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(true);
+        style.setFont(font);
+        return style;
+    }
+
+    public static Sheet sheet(Workbook workbook, String name, CellStyle bold, String... headers) {
+        Sheet sheet = workbook.createSheet(name);
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < headers.length; i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(headers[i]);
+            cell.setCellStyle(bold);
+            sheet.setColumnWidth(i, Math.max(14, Math.min(60, headers[i].length() + 6)) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.length - 1));
+        return sheet;
+    }
+
+    public static void row(Sheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            Cell cell = row.createCell(i);
+            if (values[i] instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else {
+                cell.setCellValue(Cells.neutralised(values[i] == null ? "" : String.valueOf(values[i])));
+            }
+        }
+    }
+}
