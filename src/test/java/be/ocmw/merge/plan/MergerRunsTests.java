@@ -121,6 +121,44 @@ class MergerRunsTests extends DatabaseTest {
     }
 
     @Test
+    void newDataAfterAnApplyIsWhatTheNextPlanAndApplyDo() throws Exception {
+        runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        Path later = folder.resolve("later/0212978247");
+        java.nio.file.Files.createDirectories(later);
+        String existing = jdbc.sql("select username || ';' || insz from live_account where kbo = '0212978247' "
+                + "and domain = 'Maatschappelijk Welzijn' and insz is not null and not ('Handiweb' = any(applications)) "
+                + "and status = 'ACTIEF' order by username limit 1").query(String.class).single();
+        String username = existing.split(";")[0];
+        StringBuilder export = new StringBuilder("Naam;Voornaam;Gebruikersnaam;Type;INSZ;Status;Beveiligde toepassingen\n");
+        jdbc.sql("select last_name, first_name, username, insz, status, array_to_string(applications, '|') from live_account "
+                + "where kbo = '0212978247' and domain = 'Maatschappelijk Welzijn' order by username").query(rs -> {
+            String apps = rs.getString(6) + (rs.getString(3).equals(username) ? "|Handiweb" : "");
+            export.append(String.join(";", rs.getString(1), rs.getString(2), rs.getString(3), "USER",
+                    rs.getString(4) == null ? "" : rs.getString(4), rs.getString(5).equals("ACTIEF") ? "Actief" : "Geblokkeerd",
+                    apps)).append("\n");
+        });
+        export.append("Nieuw;Iemand;nieuw1;USER;").append(insz("760101123")).append(";Actief;PrimaWeb\n");
+        java.nio.file.Files.writeString(later.resolve("Maatschappelijk Welzijn.csv"), export.toString());
+        access.load(folder.resolve("later"), Registries.shipped(), run());
+
+        MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
+        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), plan.plan().fingerprint(), run());
+
+        assertThat(plan.plan().changes()).extracting(c -> c.kind() + " " + c.detail().get("username"))
+                .contains("CREATE_ACCOUNT nieuw1").anySatisfy(c -> assertThat(c).startsWith("UPDATE_ACCOUNT"));
+        assertThat(applied.plan().counts().get("accounts").get("to_create")).isEqualTo(1);
+        assertThat(applied.sourceBefore()).isEqualTo(applied.sourceAfter());
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443' and username = 'nieuw1'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443' and insz = :insz and 'Handiweb' = any(applications)")
+                .param("insz", existing.split(";")[1]).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static String insz(String firstNine) {
+        return firstNine + String.format("%02d", 97 - Long.parseLong(firstNine) % 97);
+    }
+
+    @Test
     void scenario2GivesTheRetainedOcmwItsNewNisFromTheEffectiveDateAndKeepsTheOld() {
         runs.apply(merger("hasselt"), folder.resolve("out"), null, run());
 
