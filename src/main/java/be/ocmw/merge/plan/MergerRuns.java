@@ -87,6 +87,7 @@ public class MergerRuns {
         long planId;
         long applyRun;
         String sourceBefore;
+        MergerPlan computed = null;
         if (resumed) {
             planId = unfinished.get()[0];
             applyRun = unfinished.get()[1];
@@ -105,6 +106,7 @@ public class MergerRuns {
                         + differences(merger, approved, plan) + "Plan again, have the new plan approved, then apply it.");
             }
             planId = planner.store(plan, "APPLY", run);
+            computed = plan;
             applyRun = run;
             sourceBefore = plan.sourceFingerprint();
             Map<String, Object> summary = PlanReports.summary(plan, "apply", "APPLIED", Map.of());
@@ -123,7 +125,11 @@ public class MergerRuns {
             throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
         }
         String sourceAfter = planner.sourceFingerprint(Planner.sources(merger));
-        MergerPlan applied = stored(merger, planId);
+        // the plan this process computed is the one it applied; only a resumed apply reads its plan back
+        MergerPlan applied = computed == null ? stored(merger, planId)
+                : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
+                appliedCounts(computed.changes()), computed.accounts().stream()
+                .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("source_fingerprint_before", sourceBefore);
         extra.put("source_fingerprint_after", sourceAfter);

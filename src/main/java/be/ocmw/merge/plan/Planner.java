@@ -1,17 +1,20 @@
 package be.ocmw.merge.plan;
 
+import be.ocmw.merge.batch.CopyWriter;
 import be.ocmw.merge.domain.Scenario;
 import be.ocmw.merge.plan.internal.AccessPlanner;
 import be.ocmw.merge.plan.internal.AccessPlanner.Account;
 import be.ocmw.merge.plan.internal.AccessPlanner.Designation;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Ocmw;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,10 +43,12 @@ public class Planner {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
 
-    Planner(JdbcClient jdbc, JdbcTemplate template) {
+    Planner(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
     }
 
     public MergerPlan compute(Merger merger) {
@@ -247,9 +252,13 @@ public class Planner {
             PlanChange c = ordered.get(i);
             rows.add(new Object[]{id, i + 1, c.kind(), c.targetKbo(), c.domain(), c.subject(), JSON.writeValueAsString(c.detail())});
         }
-        template.batchUpdate("""
-                insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))""", rows);
+        try {
+            new CopyWriter<Object[]>(dataSource, "plan_change",
+                    List.of("plan_id", "seq", "kind", "target_kbo", "domain", "subject", "detail"), row -> row)
+                    .write(new Chunk<>(rows));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store the plan's changes: " + e.getMessage(), e);
+        }
         template.batchUpdate("""
                         insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, run_id)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
