@@ -36,6 +36,7 @@ public final class Steps {
                 .faultTolerant()
                 .skipPolicy(rejectedRowsSkipped())
                 .skipListener(rejections)
+                .listener(new Progress("rows"))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.plan;
 
+import be.ocmw.merge.batch.Progress;
 import be.ocmw.merge.plan.internal.ApplyWriter;
 import be.ocmw.merge.plan.internal.ApplyWriter.Change;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -69,6 +70,7 @@ class MergerJobsConfiguration {
                 .transactionManager(transactions)
                 .reader(planChangeReader)
                 .writer(applyWriter)
+                .listener(new Progress("changes applied"))
                 .build();
     }
 
