@@ -91,7 +91,13 @@ public class MergerRuns {
         if (resumed) {
             planId = unfinished.get()[0];
             applyRun = unfinished.get()[1];
-            sourceBefore = storedSummary(planId).get("source_fingerprint_before").toString();
+            Map<String, Object> stored = storedSummary(planId);
+            if (approved != null && !approved.equals(stored.get("fingerprint"))) {
+                throw new PlanRefusedException("An apply of " + merger.id() + " with plan " + stored.get("fingerprint")
+                        + " was interrupted and must be finished first; nothing was applied now. Run apply again without "
+                        + "--fingerprint (or with that one) to finish it, then plan and apply anew.");
+            }
+            sourceBefore = stored.get("source_fingerprint_before").toString();
         } else {
             MergerPlan plan = planner.compute(merger);
             if (plan.blocked()) {

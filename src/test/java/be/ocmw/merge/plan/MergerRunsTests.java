@@ -199,6 +199,35 @@ class MergerRunsTests extends DatabaseTest {
         assertThat(before).isNotNull();
     }
 
+    @Test
+    void anInterruptedApplyIsFinishedFromItsStoredPlanAndNotReplacedByAnotherOne() {
+        MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
+        long planId = jdbc.sql("select id from plan where fingerprint = :f").param("f", plan.plan().fingerprint())
+                .query(Long.class).single();
+        // an apply that stored its plan and then died before its job ran
+        jdbc.sql("""
+                insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run)
+                select merger_id, 'APPLY', 'READY', fingerprint,
+                       jsonb_build_object('fingerprint', fingerprint, 'source_fingerprint_before', :before), created_by_run
+                from plan where id = :id""")
+                .param("before", plan.sourceBefore()).param("id", planId).update();
+        jdbc.sql("""
+                insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
+                select (select max(id) from plan), seq, kind, target_kbo, domain, subject, detail
+                from plan_change where plan_id = :id""").param("id", planId).update();
+
+        assertThatThrownBy(() -> runs.apply(merger("pajottegem"), folder.resolve("out"), "sha256:other", run()))
+                .isInstanceOf(PlanRefusedException.class).hasMessageContaining("must be finished first");
+        MergerRuns.Outcome resumed = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+
+        assertThat(resumed.resumed()).isTrue();
+        assertThat(resumed.plan().fingerprint()).isEqualTo(plan.plan().fingerprint());
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443'").query(Long.class).single())
+                .isEqualTo(plan.plan().counts().get("accounts").get("to_create").longValue());
+        assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY' and status = 'APPLIED'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
     private List<Object> state() {
         return List.of(
                 jdbc.sql("select count(*) from account").query(Long.class).single(),
