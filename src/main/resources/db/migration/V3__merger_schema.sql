@@ -108,6 +108,7 @@ create table account (
     unique (snapshot_id, username)
 );
 create index account_person on account (insz);
+create index account_name on account (kbo, domain, username);
 
 -- The accounts as they are now: those of each organisation-domain's current snapshot.
 create view live_account as
