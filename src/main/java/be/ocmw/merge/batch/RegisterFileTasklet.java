@@ -20,11 +20,10 @@ public class RegisterFileTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        var job = context.getStepContext().getStepExecution().getJobExecution();
-        var parameters = job.getJobParameters();
-        Path file = Path.of(parameters.getString("file"));
-        files.register(job.getJobInstance().getInstanceId(), parameters.getLong("run"), kind, file,
-                file.getFileName().toString(), null, null, parameters.getString("sha256"));
+        JobScope scope = JobScope.of(context);
+        Path file = Path.of(scope.parameters().getString("file"));
+        files.register(scope.jobInstance(), scope.run(), kind, file, file.getFileName().toString(), null, null,
+                scope.parameters().getString("sha256"));
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,6 +1,7 @@
 package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.batch.FileDigest;
+import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.RegistryLoader;
@@ -36,12 +37,12 @@ public class AccessFilesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        var job = context.getStepContext().getStepExecution().getJobExecution();
-        long jobInstance = job.getJobInstance().getInstanceId();
-        long run = job.getJobParameters().getLong("run");
-        Map<String, String> names = organisationNames(job.getJobParameters().getString("registry"));
+        JobScope scope = JobScope.of(context);
+        long jobInstance = scope.jobInstance();
+        long run = scope.run();
+        Map<String, String> names = organisationNames(scope.parameters().getString("registry"));
         Map<String, String> firstFileOfDomain = new HashMap<>();
-        for (AccessExportFolder.ExportFile file : AccessExportFolder.scan(Path.of(job.getJobParameters().getString("file")))) {
+        for (AccessExportFolder.ExportFile file : AccessExportFolder.scan(Path.of(scope.parameters().getString("file")))) {
             String sha = Files.isRegularFile(file.path()) ? FileDigest.of(file.path()) : "";
             long id = files.register(jobInstance, run, KIND, file.path(), file.name(), file.kbo(), file.domain(), sha);
             if (file.problem() != null) {

@@ -1,5 +1,6 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadFiles;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -26,9 +27,9 @@ public class AccessMerge implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        long jobInstance = job.getJobInstance().getInstanceId();
-        long run = job.getJobParameters().getLong("run");
+        JobScope scope = JobScope.of(chunkContext);
+        long jobInstance = scope.jobInstance();
+        long run = scope.run();
 
         jdbc.sql("""
                         with refused as (

@@ -1,6 +1,7 @@
 package be.ocmw.merge.intake.internal;
 
 import be.ocmw.merge.batch.FileDigest;
+import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.domain.InvalidIdentifierException;
 import be.ocmw.merge.domain.Kbo;
@@ -44,12 +45,12 @@ public class SubmissionFilesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        var job = context.getStepContext().getStepExecution().getJobExecution();
-        var parameters = job.getJobParameters();
-        long jobInstance = job.getJobInstance().getInstanceId();
+        JobScope scope = JobScope.of(context);
+        var parameters = scope.parameters();
+        long jobInstance = scope.jobInstance();
         MergerRegistry registry = RegistryLoader.load(Path.of(parameters.getString("registry"))).registry();
         for (Path file : SubmissionFolder.scan(Path.of(parameters.getString("file")))) {
-            long id = files.register(jobInstance, parameters.getLong("run"), KIND, file, file.getFileName().toString(),
+            long id = files.register(jobInstance, scope.run(), KIND, file, file.getFileName().toString(),
                     null, null, FileDigest.of(file));
             try {
                 Map<String, Object> meta = readOcmwSheet(file, registry);

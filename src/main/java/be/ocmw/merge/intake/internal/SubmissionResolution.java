@@ -1,5 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
+import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Kbo;
@@ -40,10 +41,10 @@ public class SubmissionResolution implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        long jobInstance = job.getJobInstance().getInstanceId();
-        long run = job.getJobParameters().getLong("run");
-        MergerRegistry registry = RegistryLoader.load(Path.of(job.getJobParameters().getString("registry"))).registry();
+        JobScope scope = JobScope.of(chunkContext);
+        long jobInstance = scope.jobInstance();
+        long run = scope.run();
+        MergerRegistry registry = RegistryLoader.load(Path.of(scope.parameters().getString("registry"))).registry();
 
         staged.dropRefusedFiles(jobInstance, STAGING);
         staged.countRows(jobInstance, STAGING);
