@@ -95,6 +95,7 @@ class MergerCommandFunctionalTests {
         assertThat(blockedApply.err()).contains("is BLOCKED, so nothing was applied");
         assertThat(db.count("select count(*) from organisation where kbo = '1002209443'")).isZero();
         assertThat(db.dir().resolve("out/pajottegem/summary.json")).exists();
+        assertThat(db.jar().run("status").out()).containsPattern("pajottegem\\s+plan\\s+BLOCKED");
     }
 
     @Test

@@ -26,6 +26,11 @@ class StatusCommand extends DatabaseCommand {
                 + ", schema version " + status.schemaVersion() + ")");
         out.println("Holds:    " + status.counts().entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        var mergers = status.mergers();
+        if (!mergers.isEmpty()) {
+            out.println("Mergers (latest plan or apply):");
+            mergers.forEach(line -> out.println("  " + line));
+        }
         out.println("Latest runs:");
         for (RunRecord record : context.getBean(RunLog.class).recent(10)) {
             out.printf("  #%-5d %s  %-40s %s%n", record.id(),
