@@ -8,6 +8,7 @@ import be.ocmw.merge.batch.CopyWriter;
 import be.ocmw.merge.batch.LoadFileReader;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.RejectionRecorder;
+import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.batch.Steps;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -80,9 +81,9 @@ class LoadAccessJobConfiguration {
 
     @Bean
     Step accessMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
-                         LoadFiles files) {
+                         LoadFiles files, StagedRows staged) {
         return new StepBuilder("accessMergeStep", repository)
-                .tasklet(new AccessMerge(jdbc, files), transactions)
+                .tasklet(new AccessMerge(jdbc, files, staged), transactions)
                 .build();
     }
 }

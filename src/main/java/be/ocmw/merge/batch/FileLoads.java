@@ -26,11 +26,19 @@ public class FileLoads {
     }
 
     public LoadReport load(Job job, String kind, Path path, String sha256, long run, String description) {
-        JobParameters parameters = new JobParametersBuilder()
+        return load(job, kind, path, sha256, null, run, description);
+    }
+
+    /** The same, for a job that reads the merger registry too ({@code registry} may be null). */
+    public LoadReport load(Job job, String kind, Path path, String sha256, Path registry, long run, String description) {
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString("file", path.toAbsolutePath().normalize().toString(), true)
                 .addString("sha256", sha256, true)
-                .addLong("run", run, false)
-                .toJobParameters();
+                .addLong("run", run, false);
+        if (registry != null) {
+            builder.addString("registry", registry.toAbsolutePath().toString(), false);
+        }
+        JobParameters parameters = builder.toJobParameters();
         JobRunner.Outcome outcome = jobs.run(job, parameters, description);
         if (!outcome.completed()) {
             throw new JobFailedException(description, outcome.execution());

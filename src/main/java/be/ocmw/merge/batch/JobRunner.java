@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -47,15 +45,11 @@ public class JobRunner {
 
     public Outcome run(Job job, JobParameters parameters, String description) {
         String key = job.getName() + "|" + parameters.getIdentifyingParameters();
-        try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock, key)) {
-                throw new JobAlreadyRunningException("Another run of " + description
-                        + " is under way; wait for it to finish, then run the command again if needed.");
-            }
-            try {
+        try (Connection connection = dataSource.getConnection()) {
+            AdvisoryLock lock = AdvisoryLock.tryTake(connection, key).orElseThrow(() -> new JobAlreadyRunningException(
+                    "Another run of " + description + " is under way; wait for it to finish, then run the command again if needed."));
+            try (lock) {
                 return runLocked(job, parameters);
-            } finally {
-                unlock(lock, key);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the run lock for " + description + ": " + e.getMessage(), e);
@@ -82,22 +76,6 @@ public class JobRunner {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static boolean tryLock(Connection connection, String key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
-            statement.setString(1, key);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection connection, String key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
-            statement.setString(1, key);
-            statement.execute();
         }
     }
 }

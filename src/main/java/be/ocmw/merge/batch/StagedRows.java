@@ -21,6 +21,11 @@ public class StagedRows {
         jdbc.sql("delete from " + stagingTable + " s using load_file f where s.load_file_id = f.id "
                         + "and f.job_instance_id = :ji and f.status = 'REJECTED'")
                 .param("ji", jobInstance).update();
+        forgetRejectionsOfRefusedFiles(jobInstance);
+    }
+
+    /** A file refused whole reports no row rejections: its refusal is the one thing to say about it. */
+    public void forgetRejectionsOfRefusedFiles(long jobInstance) {
         jdbc.sql("delete from rejected_row r using load_file f where r.job_instance_id = f.job_instance_id "
                         + "and r.source_file = f.name and f.job_instance_id = :ji and f.status = 'REJECTED'")
                 .param("ji", jobInstance).update();

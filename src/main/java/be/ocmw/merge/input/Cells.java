@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Cells {
 
     private static final Pattern SEPARATORS = Pattern.compile("[.\\-/ ]");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     private Cells() {
     }
@@ -48,6 +49,16 @@ public final class Cells {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the text has the shape of an e-mail address (and a sane length). */
+    public static boolean isEmail(String text) {
+        return text.length() <= 254 && EMAIL.matcher(text).matches();
+    }
+
+    /** A value as it can be quoted in a message: a 5 000-character cell is cut at 40 characters. */
+    public static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** A value written by a spreadsheet-safe export: the apostrophe that neutralised a formula is removed. */

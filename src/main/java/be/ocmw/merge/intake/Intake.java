@@ -2,17 +2,12 @@ package be.ocmw.merge.intake;
 
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.FileLoads;
-import be.ocmw.merge.batch.JobFailedException;
-import be.ocmw.merge.batch.JobRunner;
-import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.intake.internal.SubmissionFilesTasklet;
 import be.ocmw.merge.intake.internal.SubmissionFolder;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.RegistryLoader;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +19,12 @@ import java.util.List;
 @Component
 public class Intake {
 
-    private final JobRunner jobs;
-    private final LoadFiles files;
+    private final FileLoads loads;
     private final JdbcClient jdbc;
     private final Job intakeJob;
 
-    Intake(JobRunner jobs, LoadFiles files, JdbcClient jdbc, Job intakeJob) {
-        this.jobs = jobs;
-        this.files = files;
+    Intake(FileLoads loads, JdbcClient jdbc, Job intakeJob) {
+        this.loads = loads;
         this.jdbc = jdbc;
         this.intakeJob = intakeJob;
     }
@@ -40,20 +33,9 @@ public class Intake {
         MergerRegistry mergerRegistry = RegistryLoader.load(registry).registry();
         List<String> content = SubmissionFolder.scan(dir).stream()
                 .map(f -> f.getFileName() + ":" + FileDigest.of(f)).toList();
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("file", dir.toAbsolutePath().normalize().toString(), true)
-                .addString("sha256", FileDigest.ofAll(content), true)
-                .addLong("run", run, false)
-                .addString("registry", registry.toAbsolutePath().toString(), false)
-                .toJobParameters();
-        String description = "the intake of " + dir;
-        JobRunner.Outcome outcome = jobs.run(intakeJob, parameters, description);
-        if (!outcome.completed()) {
-            throw new JobFailedException(description, outcome.execution());
-        }
-        long jobInstance = outcome.execution().getJobInstance().getInstanceId();
-        LoadReport load = files.report(description, jobInstance, SubmissionFilesTasklet.KIND, outcome.alreadyDone(),
-                FileLoads.LISTED_REJECTIONS);
+        LoadReport load = loads.load(intakeJob, SubmissionFilesTasklet.KIND, dir, FileDigest.ofAll(content), registry, run,
+                "the intake of " + dir);
+        long jobInstance = load.jobInstance();
         List<IntakeResult.Submission> submissions = jdbc.sql("""
                         select f.name, s.merger_id, s.kbo, s.ocmw_name, s.submitted_on, s.superseded_by is null as current,
                                f.password_columns

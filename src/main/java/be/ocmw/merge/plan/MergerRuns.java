@@ -1,5 +1,6 @@
 package be.ocmw.merge.plan;
 
+import be.ocmw.merge.batch.AdvisoryLock;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.batch.JobFailedException;
 import be.ocmw.merge.batch.JobRunner;
@@ -14,8 +15,6 @@ import tools.jackson.core.type.TypeReference;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,15 +62,12 @@ public class MergerRuns {
     }
 
     public Outcome apply(Merger merger, Path out, String approved, long run) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock, "apply:" + merger.id())) {
-                throw new JobAlreadyRunningException("Another apply of merger " + merger.id() + " is under way: this one was "
-                        + "refused and changed nothing. Wait for it to finish.");
-            }
-            try {
+        try (Connection connection = dataSource.getConnection()) {
+            AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
+                    new JobAlreadyRunningException("Another apply of merger " + merger.id() + " is under way: this one was "
+                            + "refused and changed nothing. Wait for it to finish."));
+            try (lock) {
                 return applyLocked(merger, out, approved, run);
-            } finally {
-                unlock(lock, "apply:" + merger.id());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
@@ -251,21 +247,5 @@ public class MergerRuns {
         counts.put("dossiers", dossiers);
         counts.put("online_requests", Map.of("to_relink", 0));
         return counts;
-    }
-
-    private static boolean tryLock(Connection connection, String key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 1))")) {
-            statement.setString(1, key);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection connection, String key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 1))")) {
-            statement.setString(1, key);
-            statement.execute();
-        }
     }
 }

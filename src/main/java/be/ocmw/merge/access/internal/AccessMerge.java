@@ -3,6 +3,7 @@ package be.ocmw.merge.access.internal;
 import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadFiles;
+import be.ocmw.merge.batch.StagedRows;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,10 +20,12 @@ public class AccessMerge implements Tasklet {
 
     private final JdbcClient jdbc;
     private final LoadFiles files;
+    private final StagedRows staged;
 
-    public AccessMerge(JdbcClient jdbc, LoadFiles files) {
+    public AccessMerge(JdbcClient jdbc, LoadFiles files, StagedRows staged) {
         this.jdbc = jdbc;
         this.files = files;
+        this.staged = staged;
     }
 
     @Override
@@ -40,11 +43,7 @@ public class AccessMerge implements Tasklet {
                         )
                         delete from account a using refused r where a.snapshot_id = r.id""")
                 .param("ji", jobInstance).update();
-        jdbc.sql("""
-                        delete from rejected_row r using load_file f
-                        where r.job_instance_id = f.job_instance_id and r.source_file = f.name
-                          and f.job_instance_id = :ji and f.status = 'REJECTED'""")
-                .param("ji", jobInstance).update();
+        staged.forgetRejectionsOfRefusedFiles(jobInstance);
         jdbc.sql("""
                         update load_file f set
                             rows_accepted = (select count(*) from account a where a.snapshot_id = f.snapshot_id),

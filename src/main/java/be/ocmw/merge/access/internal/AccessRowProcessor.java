@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import static be.ocmw.merge.access.AccessFormat.APPLICATIONS;
 import static be.ocmw.merge.access.AccessFormat.EMAIL;
@@ -27,7 +26,6 @@ import static be.ocmw.merge.access.AccessFormat.USERNAME;
 /** Checks one row of a portal export against SPEC 4.1 and the file it is in (a domain or the HTB file). */
 public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow> {
 
-    static final Pattern EMAIL_SYNTAX = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     static final int MAX_NAME = 200;
 
     private final JdbcClient jdbc;
@@ -51,7 +49,7 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
             throw item.reject(USERNAME, "username " + username + " is already used on row " + first
                     + ": a username is unique per domain");
         }
-        Role role = Role.parse(item.value(TYPE)).orElseThrow(() -> item.reject(TYPE, "type '" + shorten(item.value(TYPE))
+        Role role = Role.parse(item.value(TYPE)).orElseThrow(() -> item.reject(TYPE, "type '" + Cells.shorten(item.value(TYPE))
                 + "' must be TB (LB), co-TB (Co-LB), SB or USER (Gebruiker), or HTB (VTE) / co-HTB in "
                 + AccessFormat.MAIN_ADMINISTRATORS));
         boolean mainFile = AccessFormat.MAIN_ADMINISTRATORS.equalsIgnoreCase(item.file().domain());
@@ -74,7 +72,7 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
             case "actief", "actif", "active", "actieve" -> "ACTIEF";
             case "geblokkeerd", "bloqué", "bloque", "blocked" -> "GEBLOKKEERD";
             default -> throw item.reject(STATUS, item.value(STATUS).isEmpty() ? "the status is empty"
-                    : "status '" + shorten(item.value(STATUS)) + "' must be Actief or Geblokkeerd (Actif or Bloqué)");
+                    : "status '" + Cells.shorten(item.value(STATUS)) + "' must be Actief or Geblokkeerd (Actif or Bloqué)");
         };
         String[] applications = applications(item.value(APPLICATIONS));
         if (mainFile && applications.length > 0) {
@@ -84,8 +82,8 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
             throw item.reject(APPLICATIONS, "an application name is longer than 200 characters");
         }
         String email = item.value(EMAIL);
-        if (!email.isEmpty() && (email.length() > 254 || !EMAIL_SYNTAX.matcher(email).matches())) {
-            throw item.reject(EMAIL, "'" + shorten(email) + "' is not an e-mail address");
+        if (!email.isEmpty() && !Cells.isEmail(email)) {
+            throw item.reject(EMAIL, "'" + Cells.shorten(email) + "' is not an e-mail address");
         }
         String language = language(item);
         usernames.put(username, item.row().number());
@@ -145,11 +143,8 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
             case "FR", "FRANS", "FRANÇAIS", "FRANCAIS", "FRENCH" -> "FR";
             case "DE", "DUITS", "DEUTSCH", "ALLEMAND", "GERMAN" -> "DE";
             case "EN", "ENGELS", "ENGLISH", "ANGLAIS" -> "EN";
-            default -> throw item.reject(LANGUAGE, "language '" + shorten(item.value(LANGUAGE)) + "' must be NL, FR, DE or EN");
+            default -> throw item.reject(LANGUAGE, "language '" + Cells.shorten(item.value(LANGUAGE)) + "' must be NL, FR, DE or EN");
         };
     }
 
-    static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
 }

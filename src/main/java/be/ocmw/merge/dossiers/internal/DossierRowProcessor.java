@@ -33,7 +33,7 @@ public class DossierRowProcessor implements ItemProcessor<SourceItem, StagedDoss
         }
         String type = item.value(TYPE).toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
         if (!TYPES.contains(type)) {
-            throw item.reject(TYPE, "type '" + shorten(item.value(TYPE)) + "' must be INTEGRATIE, SOCIAAL_ONDERZOEK or A036");
+            throw item.reject(TYPE, "type '" + Cells.shorten(item.value(TYPE)) + "' must be INTEGRATIE, SOCIAAL_ONDERZOEK or A036");
         }
         String insz;
         try {
@@ -60,10 +60,7 @@ public class DossierRowProcessor implements ItemProcessor<SourceItem, StagedDoss
     }
 
     static String dateProblem(String text) {
-        return text.isEmpty() ? "the date is empty" : "'" + shorten(text) + "' is not a date like 2024-03-01 or 01/03/2024";
+        return text.isEmpty() ? "the date is empty" : "'" + Cells.shorten(text) + "' is not a date like 2024-03-01 or 01/03/2024";
     }
 
-    static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
 }

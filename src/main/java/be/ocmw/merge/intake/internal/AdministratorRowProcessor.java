@@ -8,7 +8,6 @@ import be.ocmw.merge.input.Column;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import static be.ocmw.merge.intake.SubmissionFormat.DOMAIN;
 import static be.ocmw.merge.intake.SubmissionFormat.EMAIL;
@@ -22,13 +21,12 @@ import static be.ocmw.merge.intake.SubmissionFormat.ROLE;
 /** Checks one designated administrator: role, domain where a role needs one, INSZ, names, e-mail, language. */
 public class AdministratorRowProcessor implements ItemProcessor<SourceItem, StagedAdministrator> {
 
-    private static final Pattern EMAIL_SYNTAX = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     @Override
     public StagedAdministrator process(SourceItem item) {
         Role role = Role.parse(item.value(ROLE)).filter(r -> r != Role.SB && r != Role.USER)
                 .orElseThrow(() -> item.reject(ROLE, item.value(ROLE).isEmpty() ? "the role is empty"
-                        : "role '" + shorten(item.value(ROLE)) + "' must be HTB, co-HTB, TB or co-TB"));
+                        : "role '" + Cells.shorten(item.value(ROLE)) + "' must be HTB, co-HTB, TB or co-TB"));
         String domain = item.value(DOMAIN);
         if ((role == Role.TB || role == Role.CO_TB) && domain.isEmpty()) {
             throw item.reject(DOMAIN, "a " + role.label() + " manages one domain: say which (e.g. Maatschappelijk Welzijn)");
@@ -48,13 +46,13 @@ public class AdministratorRowProcessor implements ItemProcessor<SourceItem, Stag
         String lastName = required(item, LAST_NAME, 200);
         String firstName = required(item, FIRST_NAME, 200);
         String email = required(item, EMAIL, 254);
-        if (!EMAIL_SYNTAX.matcher(email).matches()) {
-            throw item.reject(EMAIL, "'" + shorten(email) + "' is not an e-mail address");
+        if (!Cells.isEmail(email)) {
+            throw item.reject(EMAIL, "'" + Cells.shorten(email) + "' is not an e-mail address");
         }
         String language = switch (item.value(LANGUAGE).toUpperCase(Locale.ROOT)) {
             case "" -> null;
             case "NL", "FR", "DE", "EN" -> item.value(LANGUAGE).toUpperCase(Locale.ROOT);
-            default -> throw item.reject(LANGUAGE, "language '" + shorten(item.value(LANGUAGE)) + "' must be NL, FR, DE or EN");
+            default -> throw item.reject(LANGUAGE, "language '" + Cells.shorten(item.value(LANGUAGE)) + "' must be NL, FR, DE or EN");
         };
         String phone = item.value(PHONE);
         if (phone.length() > 50) {
@@ -75,7 +73,4 @@ public class AdministratorRowProcessor implements ItemProcessor<SourceItem, Stag
         return value;
     }
 
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
 }
