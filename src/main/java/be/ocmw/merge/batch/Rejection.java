@@ -11,14 +11,6 @@ public record Rejection(String file, String sheet, int row, String column, Strin
         column = column == null ? "" : column;
     }
 
-    public static Rejection of(String file, String sheet, int row, String column, String reason) {
-        return new Rejection(file, sheet, row, column, reason, null);
-    }
-
-    public Rejection forKbo(String kboDigits) {
-        return new Rejection(file, sheet, row, column, reason, kboDigits);
-    }
-
     /** {@code file, sheet 'Beheerders', row 14, column INSZ: reason}. */
     public String describe() {
         return file + (sheet.isEmpty() ? "" : ", sheet '" + sheet + "'") + ", row " + row

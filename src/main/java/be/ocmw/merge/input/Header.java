@@ -80,15 +80,6 @@ public final class Header {
         return position == null ? "" : row.cell(position);
     }
 
-    public boolean has(Column column) {
-        return positions.containsKey(column);
-    }
-
-    /** The header name a column has in this file, for messages. */
-    public int position(Column column) {
-        return positions.getOrDefault(column, -1);
-    }
-
     /** Extra columns this format does not have: ignored. */
     public List<String> ignored() {
         return List.copyOf(ignored);

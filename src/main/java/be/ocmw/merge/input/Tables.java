@@ -47,10 +47,4 @@ public final class Tables {
         }
         throw new UnreadableFileException(file, "only .csv and .xlsx files can be read");
     }
-
-    /** Whether the name says this is a table file we read (.csv or .xlsx), or an .xls to refuse with a reason. */
-    public static boolean looksLikeTable(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm");
-    }
 }
