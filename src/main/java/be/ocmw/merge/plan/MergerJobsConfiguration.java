@@ -3,6 +3,10 @@ package be.ocmw.merge.plan;
 import be.ocmw.merge.batch.Progress;
 import be.ocmw.merge.plan.internal.ApplyWriter;
 import be.ocmw.merge.plan.internal.ApplyWriter.Change;
+import be.ocmw.merge.plan.internal.OrganisationTasklet;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -20,46 +24,98 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code apply}: the stored plan's changes, in order, a chunk at a time, each chunk one transaction with its
- * progress (the step's checkpoint); then the check that every planned change is in place. A killed apply restarts at the first chunk that
- * was not committed. (The plan itself is computed in one go by {@link MergerRuns}: it changes nothing.)
+ * {@code apply}: the stored plan's organisation changes first; then its account changes, split in consecutive
+ * ranges applied in parallel threads, each a chunk at a time, each chunk one transaction with its progress
+ * (the partition's checkpoint); then the check that every planned change is in place. A killed apply
+ * restarts every range at its first chunk that was not committed. (The plan itself is computed in one go by {@link MergerRuns}: it changes nothing.)
  */
 @Configuration(proxyBeanMethods = false)
 class MergerJobsConfiguration {
 
+    static final String ACCOUNT_KINDS = "kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT')";
+
     @Bean
-    Job applyJob(JobRepository repository, Step applyChangesStep, Step applyCheckStep) {
-        return new JobBuilder("applyJob", repository).start(applyChangesStep).next(applyCheckStep).build();
+    Job applyJob(JobRepository repository, Step applyOrganisationStep, Step applyAccountsStep, Step applyCheckStep) {
+        return new JobBuilder("applyJob", repository)
+                .start(applyOrganisationStep).next(applyAccountsStep).next(applyCheckStep).build();
+    }
+
+    @Bean
+    @StepScope
+    OrganisationTasklet organisationTasklet(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan,
+                                            @Value("#{jobParameters['run']}") Long run,
+                                            @Value("#{jobParameters['merger']}") String merger,
+                                            @Value("#{jobParameters['targetName']}") String targetName) {
+        return new OrganisationTasklet(jdbc, plan, run, merger, targetName);
+    }
+
+    @Bean
+    Step applyOrganisationStep(JobRepository repository, PlatformTransactionManager transactions,
+                               OrganisationTasklet organisationTasklet) {
+        return new StepBuilder("applyOrganisationStep", repository).tasklet(organisationTasklet, transactions).build();
+    }
+
+    /** The plan's account changes in as many consecutive ranges as there are threads. */
+    @Bean
+    @StepScope
+    Partitioner accountChangesPartitioner(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan) {
+        return grid -> {
+            List<Integer> seqs = jdbc.sql("select seq from plan_change where plan_id = :plan and " + ACCOUNT_KINDS + " order by seq")
+                    .param("plan", plan).query(Integer.class).list();
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            int size = Math.max(1, (seqs.size() + grid - 1) / grid);
+            for (int i = 0, p = 0; i < seqs.size(); i += size, p++) {
+                ExecutionContext range = new ExecutionContext();
+                range.putInt("from", seqs.get(i));
+                range.putInt("to", seqs.get(Math.min(seqs.size(), i + size) - 1));
+                partitions.put("range" + p, range);
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    Step applyAccountsStep(JobRepository repository, Partitioner accountChangesPartitioner, Step applyChangesStep,
+                           @Value("${ocmw.apply.threads}") int threads) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("apply-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder("applyAccountsStep", repository)
+                .partitioner("applyChangesStep", accountChangesPartitioner)
+                .step(applyChangesStep)
+                .gridSize(threads)
+                .taskExecutor(executor)
+                .build();
     }
 
     @Bean
     @StepScope
     JdbcPagingItemReader<Change> planChangeReader(DataSource dataSource,
                                                   @Value("#{jobParameters['plan']}") Long plan,
+                                                  @Value("#{stepExecutionContext['from']}") Integer from,
+                                                  @Value("#{stepExecutionContext['to']}") Integer to,
                                                   @Value("${ocmw.apply.chunk-size}") int chunk) throws Exception {
         return new JdbcPagingItemReaderBuilder<Change>()
                 .name("planChangeReader")
                 .dataSource(dataSource)
-                .selectClause("select plan_id, seq, kind, target_kbo, domain, subject, cast(detail as text) as detail")
+                .selectClause("select plan_id, seq, kind")
                 .fromClause("from plan_change")
-                .whereClause("where plan_id = :plan")
-                .parameterValues(Map.of("plan", plan))
+                .whereClause("where plan_id = :plan and seq between :from and :to and " + ACCOUNT_KINDS)
+                .parameterValues(Map.of("plan", plan, "from", from, "to", to))
                 .sortKeys(Map.of("seq", Order.ASCENDING))
                 .pageSize(chunk)
-                .rowMapper((rs, n) -> new Change(rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("kind"),
-                        rs.getString("target_kbo"), rs.getString("domain"), rs.getString("subject"), rs.getString("detail")))
+                .rowMapper((rs, n) -> new Change(rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("kind")))
                 .build();
     }
 
     @Bean
     @StepScope
-    ApplyWriter applyWriter(JdbcClient jdbc, @Value("#{jobParameters['run']}") Long run,
-                            @Value("#{jobParameters['merger']}") String merger,
-                            @Value("#{jobParameters['targetName']}") String targetName) {
-        return new ApplyWriter(jdbc, run, merger, targetName);
+    ApplyWriter applyWriter(JdbcClient jdbc, @Value("#{jobParameters['run']}") Long run) {
+        return new ApplyWriter(jdbc, run);
     }
 
     @Bean

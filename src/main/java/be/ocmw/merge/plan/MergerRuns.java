@@ -107,7 +107,12 @@ public class MergerRuns {
                         + "applied.\n  approved:   " + approved + "\n  current:    " + plan.fingerprint() + "\n"
                         + differences(merger, approved, plan) + "Plan again, have the new plan approved, then apply it.");
             }
-            planId = planner.store(plan, "APPLY", run);
+            // the approved plan is usually stored already with these very changes: copy them rather than write them out
+            Long sameAs = jdbc.sql("""
+                            select id from plan where merger_id = :merger and mode = 'PLAN' and fingerprint = :fingerprint
+                            order by id desc limit 1""")
+                    .param("merger", merger.id()).param("fingerprint", plan.fingerprint()).query(Long.class).optional().orElse(null);
+            planId = planner.store(plan, "APPLY", run, sameAs);
             computed = plan;
             applyRun = run;
             sourceBefore = plan.sourceFingerprint();
@@ -122,21 +127,33 @@ public class MergerRuns {
                 .addLong("run", applyRun, false)
                 .addString("targetName", merger.target().name(), false)
                 .toJobParameters();
-        JobRunner.Outcome outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
-        if (!outcome.completed()) {
-            throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
-        }
-        String sourceAfter = planner.sourceFingerprint(Planner.sources(merger));
-        // the plan this process computed is the one it applied; only a resumed apply reads its plan back
-        MergerPlan applied = computed == null ? stored(merger, planId)
+        // the plan this process computed is the one it applies: its workbook is written while the job runs
+        MergerPlan applied = computed == null ? null
                 : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
                 appliedCounts(computed.changes()), computed.accounts().stream()
                 .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
+        PlanReports.Pending workbook = applied == null ? null : reports.startWorkbook(applied, "apply", "APPLIED", out);
+        JobRunner.Outcome outcome;
+        try {
+            outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
+        } catch (RuntimeException e) {
+            PlanReports.discard(workbook);
+            throw e;
+        }
+        if (!outcome.completed()) {
+            PlanReports.discard(workbook);
+            throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
+        }
+        String sourceAfter = planner.sourceFingerprint(Planner.sources(merger));
+        if (applied == null) {
+            // a resumed apply reads the plan it finished back from the database
+            applied = stored(merger, planId);
+        }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("source_fingerprint_before", sourceBefore);
         extra.put("source_fingerprint_after", sourceAfter);
         extra.put("sources_untouched", sourceBefore.equals(sourceAfter));
-        Path folder = reports.write(applied, "apply", "APPLIED", extra, out);
+        Path folder = reports.write(applied, "apply", "APPLIED", extra, out, workbook);
         return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter);
     }
 

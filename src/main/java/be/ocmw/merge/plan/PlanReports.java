@@ -14,8 +14,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code DIR/<merger>/summary.json} (SPEC 7) and a first {@code plan.xlsx} / {@code apply.xlsx}: summary,
@@ -28,11 +31,64 @@ public class PlanReports {
 
     /** Writes the reports of a plan (mode plan) or of an applied plan (mode apply); returns the folder. */
     public Path write(MergerPlan plan, String mode, String status, Map<String, Object> extra, Path out) {
+        return write(plan, mode, status, extra, out, null);
+    }
+
+    /** A workbook being written on another thread into a part file, put in its place by {@link #write}. */
+    public record Pending(CompletableFuture<Void> writing, Path part, Path file) {
+    }
+
+    /**
+     * Starts writing the workbook of a plan on another thread: an apply writes its report while its job runs.
+     * The file only gets its real name when the apply has succeeded ({@link #write}); {@link #discard} otherwise.
+     */
+    public Pending startWorkbook(MergerPlan plan, String mode, String status, Path out) {
+        Path folder = out.resolve(plan.merger().id());
+        Path file = folder.resolve(mode + ".xlsx");
+        Path part = folder.resolve(mode + ".xlsx.part");
+        return new Pending(CompletableFuture.runAsync(() -> {
+            try {
+                Files.createDirectories(folder);
+                workbook(plan, mode, status, part);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }), part, file);
+    }
+
+    /** Waits for a workbook that is no longer wanted and removes it. */
+    public static void discard(Pending pending) {
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.writing().join();
+        } catch (RuntimeException e) {
+            // the workbook is thrown away anyway
+        }
+        try {
+            Files.deleteIfExists(pending.part());
+        } catch (IOException e) {
+            // a stale part file is harmless: the next apply overwrites it
+        }
+    }
+
+    /** Writes summary.json, and the workbook unless {@code pending} is writing it already. */
+    public Path write(MergerPlan plan, String mode, String status, Map<String, Object> extra, Path out, Pending pending) {
         Path folder = out.resolve(plan.merger().id());
         try {
             Files.createDirectories(folder);
+            if (pending == null) {
+                workbook(plan, mode, status, folder.resolve(mode + ".xlsx"));
+            } else {
+                try {
+                    pending.writing().join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+                Files.move(pending.part(), pending.file(), StandardCopyOption.REPLACE_EXISTING);
+            }
             JSON.writeValue(folder.resolve("summary.json").toFile(), summary(plan, mode, status, extra));
-            workbook(plan, mode, status, folder.resolve(mode + ".xlsx"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports in " + folder + ": " + e.getMessage(), e);
         }
@@ -72,7 +128,7 @@ public class PlanReports {
 
     private static void workbook(MergerPlan plan, String mode, String status, Path file) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        workbook.setCompressTempFiles(true);
+        workbook.setCompressTempFiles(false);
         try (OutputStream out = Files.newOutputStream(file)) {
             CellStyle bold = ReportSheets.bold(workbook);
             Sheet summary = ReportSheets.sheet(workbook, "Samenvatting", bold, "Wat", "Waarde");

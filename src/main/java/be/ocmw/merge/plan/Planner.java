@@ -5,6 +5,7 @@ import be.ocmw.merge.domain.Scenario;
 import be.ocmw.merge.plan.internal.AccessPlanner;
 import be.ocmw.merge.plan.internal.AccessPlanner.Account;
 import be.ocmw.merge.plan.internal.AccessPlanner.Designation;
+import be.ocmw.merge.plan.internal.CanonicalJson;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Ocmw;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -53,6 +55,8 @@ public class Planner {
 
     public MergerPlan compute(Merger merger) {
         List<Ocmw> sources = sources(merger);
+        // the database hashes the sources' access while this thread reads and plans
+        CompletableFuture<String> sourceFingerprint = CompletableFuture.supplyAsync(() -> sourceFingerprint(sources));
         String target = merger.target().kbo().digits();
         List<Account> sourceAccounts = new ArrayList<>();
         for (int i = 0; i < merger.participants().size(); i++) {
@@ -90,7 +94,7 @@ public class Planner {
         counts.put("online_requests", Map.of("to_relink", 0));
         String fingerprint = fingerprint(merger, status, changes, findings, tasks);
         return new MergerPlan(merger, status, changes, findings, tasks, counts, planner.accounts(), fingerprint,
-                sourceFingerprint(sources));
+                sourceFingerprint.join());
     }
 
     /** Scenario 1: every participant; scenarios 2 and 3: every participant but the retained one. */
@@ -198,7 +202,8 @@ public class Planner {
                               List<PlanTask> tasks) {
         MessageDigest digest = sha256();
         update(digest, merger.id() + "|" + merger.scenario() + "|" + merger.effectiveDate() + "|" + merger.target() + "|" + status);
-        changes.stream().map(Planner::canonical).sorted().forEach(line -> update(digest, line));
+        // the planner makes its changes in a fixed order (domains, then people in registry and username order)
+        changes.forEach(change -> update(digest, canonical(change)));
         findings.stream().map(f -> f.code() + "|" + f.severity() + "|" + f.kbo() + "|" + f.subject() + "|" + f.detail())
                 .sorted().forEach(line -> update(digest, line));
         tasks.forEach(t -> update(digest, t.code() + "|" + t.due()));
@@ -207,7 +212,7 @@ public class Planner {
 
     static String canonical(PlanChange change) {
         return change.kind() + "|" + change.targetKbo() + "|" + change.domain() + "|" + change.subject() + "|"
-                + JSON.writeValueAsString(change.detail());
+                + CanonicalJson.of(change.detail());
     }
 
     /** The source organisations' access, fingerprinted: equal before and after apply proves they were not touched. */
@@ -237,6 +242,14 @@ public class Planner {
 
     /** Stores a plan with its changes, findings and tasks; returns its id. */
     public long store(MergerPlan plan, String mode, long run) {
+        return store(plan, mode, run, null);
+    }
+
+    /**
+     * Stores a plan; when {@code sameAs} is a stored plan with the same fingerprint (so the same changes), its
+     * changes are copied in the database instead of being written out again.
+     */
+    public long store(MergerPlan plan, String mode, long run, Long sameAs) {
         String summary = JSON.writeValueAsString(plan.counts());
         long id = jdbc.sql("""
                         insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run)
@@ -244,13 +257,26 @@ public class Planner {
                 .param("merger", plan.merger().id()).param("mode", mode).param("status", plan.status())
                 .param("fingerprint", plan.fingerprint()).param("summary", summary).param("run", run)
                 .query(Long.class).single();
+        if (sameAs != null) {
+            jdbc.sql("""
+                            insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
+                            select :id, seq, kind, target_kbo, domain, subject, detail from plan_change where plan_id = :same""")
+                    .param("id", id).param("same", sameAs).update();
+        } else {
+            storeChanges(plan, id);
+        }
+        storeFindingsAndTasks(plan, mode, run, id);
+        return id;
+    }
+
+    private void storeChanges(MergerPlan plan, long id) {
         List<PlanChange> ordered = plan.changes().stream()
                 .sorted(Comparator.comparing(c -> c.kind().equals("CREATE_ORGANISATION") || c.kind().equals("SET_NIS") ? 0 : 1))
                 .toList();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             PlanChange c = ordered.get(i);
-            rows.add(new Object[]{id, i + 1, c.kind(), c.targetKbo(), c.domain(), c.subject(), JSON.writeValueAsString(c.detail())});
+            rows.add(new Object[]{id, i + 1, c.kind(), c.targetKbo(), c.domain(), c.subject(), CanonicalJson.of(c.detail())});
         }
         try {
             new CopyWriter<Object[]>(dataSource, "plan_change",
@@ -259,6 +285,9 @@ public class Planner {
         } catch (Exception e) {
             throw new IllegalStateException("cannot store the plan's changes: " + e.getMessage(), e);
         }
+    }
+
+    private void storeFindingsAndTasks(MergerPlan plan, String mode, long run, long id) {
         template.batchUpdate("""
                         insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, run_id)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -270,7 +299,6 @@ public class Planner {
             tasks.add(new Object[]{id, i + 1, t.code(), t.due(), t.detail()});
         }
         template.batchUpdate("insert into plan_task (plan_id, seq, code, due, detail) values (?, ?, ?, ?, ?)", tasks);
-        return id;
     }
 
     /** The subjects of the changes of a stored plan, as canonical lines, to show what differs from another. */
