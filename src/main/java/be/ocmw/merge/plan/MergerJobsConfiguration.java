@@ -3,6 +3,8 @@ package be.ocmw.merge.plan;
 import be.ocmw.merge.batch.Progress;
 import be.ocmw.merge.plan.internal.ApplyWriter;
 import be.ocmw.merge.plan.internal.ApplyWriter.Change;
+import be.ocmw.merge.plan.internal.DossierWriter;
+import be.ocmw.merge.plan.internal.OnlineRequestTasklet;
 import be.ocmw.merge.plan.internal.OrganisationTasklet;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,8 @@ import java.util.Map;
 /**
  * {@code apply}: the stored plan's organisation changes first; then its account changes, split in consecutive
  * ranges applied in parallel threads, each a chunk at a time, each chunk one transaction with its progress
- * (the partition's checkpoint); then the check that every planned change is in place. A killed apply
+ * (the partition's checkpoint); then its dossiers, one partition per source OCMW, closed and reopened the
+ * same way; then its OCMW Online links; then the check that every planned change is in place. A killed apply
  * restarts every range at its first chunk that was not committed. (The plan itself is computed in one go by {@link MergerRuns}: it changes nothing.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,9 +44,93 @@ class MergerJobsConfiguration {
     static final String ACCOUNT_KINDS = "kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT')";
 
     @Bean
-    Job applyJob(JobRepository repository, Step applyOrganisationStep, Step applyAccountsStep, Step applyCheckStep) {
+    Job applyJob(JobRepository repository, Step applyOrganisationStep, Step applyAccountsStep, Step applyDossiersStep,
+                 Step onlineRequestStep, Step applyCheckStep) {
         return new JobBuilder("applyJob", repository)
-                .start(applyOrganisationStep).next(applyAccountsStep).next(applyCheckStep).build();
+                .start(applyOrganisationStep).next(applyAccountsStep).next(applyDossiersStep).next(onlineRequestStep)
+                .next(applyCheckStep).build();
+    }
+
+    /** One partition per source OCMW with dossiers to close: they run side by side. */
+    @Bean
+    @StepScope
+    Partitioner dossierPartitioner(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan) {
+        return grid -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            jdbc.sql("select distinct source_kbo from plan_dossier where plan_id = :plan order by 1").param("plan", plan)
+                    .query(String.class).list()
+                    .forEach(kbo -> partitions.put("kbo" + kbo, new ExecutionContext(Map.of("kbo", kbo))));
+            return partitions;
+        };
+    }
+
+    @Bean
+    Step applyDossiersStep(JobRepository repository, Partitioner dossierPartitioner, Step closeReopenStep,
+                           @Value("${ocmw.apply.threads}") int threads) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("dossiers-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder("applyDossiersStep", repository)
+                .partitioner("closeReopenStep", dossierPartitioner)
+                .step(closeReopenStep)
+                .gridSize(threads)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Long> plannedDossierReader(DataSource dataSource, @Value("#{jobParameters['plan']}") Long plan,
+                                             @Value("#{stepExecutionContext['kbo']}") String kbo,
+                                             @Value("${ocmw.apply.chunk-size}") int chunk) throws Exception {
+        return new JdbcPagingItemReaderBuilder<Long>()
+                .name("plannedDossierReader")
+                .dataSource(dataSource)
+                .selectClause("select dossier_id")
+                .fromClause("from plan_dossier")
+                .whereClause("where plan_id = :plan and source_kbo = :kbo")
+                .parameterValues(Map.of("plan", plan, "kbo", kbo))
+                .sortKeys(Map.of("dossier_id", Order.ASCENDING))
+                .pageSize(chunk)
+                .rowMapper((rs, n) -> rs.getLong(1))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    DossierWriter plannedDossierWriter(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan,
+                                @Value("#{stepExecutionContext['kbo']}") String kbo,
+                                @Value("#{jobParameters['target']}") String target,
+                                @Value("#{jobParameters['closeDate']}") String closeDate,
+                                @Value("#{jobParameters['effectiveDate']}") String effectiveDate,
+                                @Value("#{jobParameters['run']}") Long run) {
+        return new DossierWriter(jdbc, plan, kbo, target, LocalDate.parse(closeDate), LocalDate.parse(effectiveDate), run);
+    }
+
+    @Bean
+    Step closeReopenStep(JobRepository repository, PlatformTransactionManager transactions,
+                         JdbcPagingItemReader<Long> plannedDossierReader, DossierWriter plannedDossierWriter,
+                         @Value("${ocmw.apply.chunk-size}") int chunk) {
+        return new StepBuilder("closeReopenStep", repository).<Long, Long>chunk(chunk)
+                .transactionManager(transactions)
+                .reader(plannedDossierReader)
+                .writer(plannedDossierWriter)
+                .listener(new Progress("dossiers closed and reopened"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    OnlineRequestTasklet onlineRequestTasklet(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan,
+                                              @Value("#{jobParameters['target']}") String target,
+                                              @Value("#{jobParameters['effectiveDate']}") String effectiveDate,
+                                              @Value("#{jobParameters['run']}") Long run) {
+        return new OnlineRequestTasklet(jdbc, plan, target, LocalDate.parse(effectiveDate), run);
+    }
+
+    @Bean
+    Step onlineRequestStep(JobRepository repository, PlatformTransactionManager transactions,
+                           OnlineRequestTasklet onlineRequestTasklet) {
+        return new StepBuilder("onlineRequestStep", repository).tasklet(onlineRequestTasklet, transactions).build();
     }
 
     @Bean
@@ -158,6 +246,21 @@ class MergerJobsConfiguration {
                                                       and n.nis = c.detail ->> 'nis'
                                                       and n.valid_from = cast(c.detail ->> 'valid_from' as date))""")
                             .param("plan", plan).query(Long.class).single();
+                    var parameters = context.getStepContext().getStepExecution().getJobParameters();
+                    missing += jdbc.sql("""
+                                    select count(*) from plan_dossier p join dossier d on d.id = p.dossier_id
+                                    where p.plan_id = :plan
+                                      and (d.end_date is distinct from cast(:close as date)
+                                           or (p.successor_reference is not null and not exists (
+                                                   select 1 from dossier s where s.predecessor_id = p.dossier_id
+                                                   and s.kbo = :target and s.reference = p.successor_reference)))""")
+                            .param("plan", plan).param("close", LocalDate.parse(parameters.getString("closeDate")))
+                            .param("target", parameters.getString("target")).query(Long.class).single();
+                    missing += jdbc.sql("""
+                                    select count(*) from plan_online_request p
+                                    where p.plan_id = :plan and not exists (select 1 from online_request_link l
+                                                                            where l.request_id = p.request_id and l.kbo = :target)""")
+                            .param("plan", plan).param("target", parameters.getString("target")).query(Long.class).single();
                     if (missing > 0) {
                         throw new IllegalStateException(missing + " planned change(s) are not in place after the apply");
                     }

@@ -126,11 +126,14 @@ public class MergerRuns {
                 .addLong("plan", planId, true)
                 .addLong("run", applyRun, false)
                 .addString("targetName", merger.target().name(), false)
+                .addString("target", merger.target().kbo().digits(), false)
+                .addString("closeDate", merger.closeDate().toString(), false)
+                .addString("effectiveDate", merger.effectiveDate().toString(), false)
                 .toJobParameters();
         // the plan this process computed is the one it applies: its workbook is written while the job runs
         MergerPlan applied = computed == null ? null
                 : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
-                appliedCounts(computed.changes()), computed.accounts().stream()
+                appliedCounts(computed.changes(), computed.counts()), computed.accounts().stream()
                 .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
         PlanReports.Pending workbook = applied == null ? null : reports.startWorkbook(applied, "apply", "APPLIED", out);
         JobRunner.Outcome outcome;
@@ -144,7 +147,7 @@ public class MergerRuns {
             PlanReports.discard(workbook);
             throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
         }
-        String sourceAfter = planner.sourceFingerprint(Planner.sources(merger));
+        String sourceAfter = planner.sourceFingerprint(merger, planId);
         if (applied == null) {
             // a resumed apply reads the plan it finished back from the database
             applied = stored(merger, planId);
@@ -210,7 +213,7 @@ public class MergerRuns {
                 .param("id", planId)
                 .query((rs, n) -> new PlanTask(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3)))
                 .list();
-        Map<String, Map<String, Integer>> counts = appliedCounts(changes);
+        Map<String, Map<String, Integer>> counts = appliedCounts(changes, storedCounts(planId));
         return new MergerPlan(merger, "APPLIED", changes, findings, tasks, counts, accounts,
                 (String) summary.get("fingerprint"), (String) summary.get("source_fingerprint_before"));
     }
@@ -219,7 +222,7 @@ public class MergerRuns {
      * What an apply did, counted from the changes it applied: a second apply, which has none, reports zeros.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Integer>> appliedCounts(List<PlanChange> changes) {
+    static Map<String, Map<String, Integer>> appliedCounts(List<PlanChange> changes, Map<String, Map<String, Integer>> planned) {
         Map<String, Integer> administrators = new LinkedHashMap<>();
         for (String role : List.of("htb", "co_htb", "tb", "co_tb")) {
             administrators.put(role, 0);
@@ -257,12 +260,21 @@ public class MergerRuns {
         counts.put("administrators", administrators);
         counts.put("accounts", accounts);
         counts.put("grants", Map.of("to_create", grants));
-        Map<String, Integer> dossiers = new LinkedHashMap<>();
-        dossiers.put("to_close", 0);
-        dossiers.put("to_reopen", 0);
-        dossiers.put("after_cutover", 0);
-        counts.put("dossiers", dossiers);
-        counts.put("online_requests", Map.of("to_relink", 0));
+        // dossiers and requests are done as planned: the apply's check step proves it
+        counts.put("dossiers", planned.get("dossiers"));
+        counts.put("online_requests", planned.get("online_requests"));
+        return counts;
+    }
+
+    /** The dossier and request counts of a stored plan (a resumed apply has no computed plan). */
+    private Map<String, Map<String, Integer>> storedCounts(long planId) {
+        Map<String, Object> summary = storedSummary(planId);
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (String key : List.of("dossiers", "online_requests")) {
+            Map<String, Integer> values = new LinkedHashMap<>();
+            ((Map<?, ?>) summary.get(key)).forEach((k, v) -> values.put(k.toString(), ((Number) v).intValue()));
+            counts.put(key, values);
+        }
         return counts;
     }
 }

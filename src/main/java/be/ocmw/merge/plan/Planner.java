@@ -6,6 +6,7 @@ import be.ocmw.merge.plan.internal.AccessPlanner;
 import be.ocmw.merge.plan.internal.AccessPlanner.Account;
 import be.ocmw.merge.plan.internal.AccessPlanner.Designation;
 import be.ocmw.merge.plan.internal.CanonicalJson;
+import be.ocmw.merge.plan.internal.DossierPlanner;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Ocmw;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -56,7 +57,7 @@ public class Planner {
     public MergerPlan compute(Merger merger) {
         List<Ocmw> sources = sources(merger);
         // the database hashes the sources' access while this thread reads and plans
-        CompletableFuture<String> sourceFingerprint = CompletableFuture.supplyAsync(() -> sourceFingerprint(sources));
+        CompletableFuture<String> sourceFingerprint = CompletableFuture.supplyAsync(() -> sourceFingerprint(merger, null));
         String target = merger.target().kbo().digits();
         List<Account> sourceAccounts = new ArrayList<>();
         for (int i = 0; i < merger.participants().size(); i++) {
@@ -74,11 +75,13 @@ public class Planner {
             planner.cleanUpSuggestions(both);
         }
 
+        DossierPlanner.Part dossiers = new DossierPlanner(jdbc, merger).compute();
         List<PlanChange> changes = new ArrayList<>(organisationChanges(merger));
         changes.addAll(planner.changes());
         List<PlanFinding> findings = new ArrayList<>(intakeFindings(merger));
         findings.addAll(accessNotLoaded(merger, sources));
         findings.addAll(planner.findings());
+        findings.addAll(dossiers.findings());
         boolean blocked = findings.stream().anyMatch(PlanFinding::blocking);
         String status = blocked ? "BLOCKED" : "READY";
         List<PlanTask> tasks = Tasks.of(merger);
@@ -89,10 +92,9 @@ public class Planner {
         counts.put("accounts", ordered(access, "source", "to_create", "merged_duplicates", "already_in_target",
                 "to_update", "not_copied"));
         counts.put("grants", Map.of("to_create", access.get("grants_to_create")));
-        counts.put("dossiers", ordered(Map.of("to_close", 0, "to_reopen", 0, "after_cutover", 0),
-                "to_close", "to_reopen", "after_cutover"));
-        counts.put("online_requests", Map.of("to_relink", 0));
-        String fingerprint = fingerprint(merger, status, changes, findings, tasks);
+        counts.put("dossiers", dossiers.dossiers());
+        counts.put("online_requests", dossiers.onlineRequests());
+        String fingerprint = fingerprint(merger, status, changes, dossiers.digest(), findings, tasks);
         return new MergerPlan(merger, status, changes, findings, tasks, counts, planner.accounts(), fingerprint,
                 sourceFingerprint.join());
     }
@@ -198,12 +200,13 @@ public class Planner {
     }
 
     /** sha256 over the plan's content in a canonical order: the same state gives the same fingerprint. */
-    static String fingerprint(Merger merger, String status, List<PlanChange> changes, List<PlanFinding> findings,
-                              List<PlanTask> tasks) {
+    static String fingerprint(Merger merger, String status, List<PlanChange> changes, String dossiers,
+                              List<PlanFinding> findings, List<PlanTask> tasks) {
         MessageDigest digest = sha256();
         update(digest, merger.id() + "|" + merger.scenario() + "|" + merger.effectiveDate() + "|" + merger.target() + "|" + status);
         // the planner makes its changes in a fixed order (domains, then people in registry and username order)
         changes.forEach(change -> update(digest, canonical(change)));
+        update(digest, dossiers);
         findings.stream().map(f -> f.code() + "|" + f.severity() + "|" + f.kbo() + "|" + f.subject() + "|" + f.detail())
                 .sorted().forEach(line -> update(digest, line));
         tasks.forEach(t -> update(digest, t.code() + "|" + t.due()));
@@ -215,17 +218,25 @@ public class Planner {
                 + CanonicalJson.of(change.detail());
     }
 
-    /** The source organisations' access, fingerprinted: equal before and after apply proves they were not touched. */
-    public String sourceFingerprint(List<Ocmw> sources) {
-        List<String> kbos = sources.stream().map(o -> o.kbo().digits()).sorted().toList();
-        String value = jdbc.sql("""
+    /**
+     * The source organisations, fingerprinted: their access, and the dossiers of the dossier sources as they
+     * were before {@code plan} (null: as they are). Equal before and after apply proves they were not touched
+     * beyond the planned closing of their running dossiers.
+     */
+    public String sourceFingerprint(Merger merger, Long plan) {
+        List<String> kbos = sources(merger).stream().map(o -> o.kbo().digits()).sorted().toList();
+        String access = jdbc.sql("""
                         select encode(sha256(convert_to(coalesce(string_agg(
                                    concat_ws('|', kbo, domain, username, last_name, first_name, role, insz, status, email,
                                              language, array_to_string(applications, ',')), E'\\n'
                                    order by kbo, domain, username), ''), 'UTF8')), 'hex')
                         from live_account where kbo in (:kbos)""")
                 .param("kbos", kbos).query(String.class).single();
-        return "sha256:" + value;
+        String dossiers = new DossierPlanner(jdbc, merger).sourceFingerprint(plan);
+        MessageDigest digest = sha256();
+        update(digest, access);
+        update(digest, dossiers);
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest sha256() {
@@ -257,6 +268,7 @@ public class Planner {
                 .param("merger", plan.merger().id()).param("mode", mode).param("status", plan.status())
                 .param("fingerprint", plan.fingerprint()).param("summary", summary).param("run", run)
                 .query(Long.class).single();
+        new DossierPlanner(jdbc, plan.merger()).store(id);
         if (sameAs != null) {
             jdbc.sql("""
                             insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
