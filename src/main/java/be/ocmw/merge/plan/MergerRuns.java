@@ -56,8 +56,8 @@ public class MergerRuns {
 
     public Outcome plan(Merger merger, Path out, long run) {
         MergerPlan plan = planner.compute(merger);
-        planner.store(plan, "PLAN", run);
-        Path folder = reports.write(plan, "plan", plan.status(), Map.of(), out);
+        long id = planner.store(plan, "PLAN", run);
+        Path folder = reports.write(plan, id, "plan", plan.status(), Map.of(), out);
         return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null);
     }
 
@@ -97,7 +97,7 @@ public class MergerRuns {
         } else {
             MergerPlan plan = planner.compute(merger);
             if (plan.blocked()) {
-                reports.write(plan, "plan", plan.status(), Map.of(), out);
+                reports.write(plan, null, "plan", plan.status(), Map.of(), out);
                 throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"
                         + String.join("\n", plan.findings().stream().filter(PlanFinding::blocking)
                         .map(f -> "  " + f.code() + ": " + f.detail()).toList()));
@@ -135,7 +135,7 @@ public class MergerRuns {
                 : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
                 appliedCounts(computed.changes(), computed.counts()), computed.accounts().stream()
                 .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
-        PlanReports.Pending workbook = applied == null ? null : reports.startWorkbook(applied, "apply", "APPLIED", out);
+        PlanReports.Pending workbook = applied == null ? null : reports.startWorkbook(applied, planId, "apply", "APPLIED", out);
         JobRunner.Outcome outcome;
         try {
             outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
@@ -156,7 +156,7 @@ public class MergerRuns {
         extra.put("source_fingerprint_before", sourceBefore);
         extra.put("source_fingerprint_after", sourceAfter);
         extra.put("sources_untouched", sourceBefore.equals(sourceAfter));
-        Path folder = reports.write(applied, "apply", "APPLIED", extra, out, workbook);
+        Path folder = reports.write(applied, planId, "apply", "APPLIED", extra, out, workbook);
         return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter);
     }
 
@@ -266,15 +266,23 @@ public class MergerRuns {
         return counts;
     }
 
-    /** The dossier and request counts of a stored plan (a resumed apply has no computed plan). */
+    /** The dossier and request counts of a stored plan (a resumed apply has no computed plan), from its rows. */
     private Map<String, Map<String, Integer>> storedCounts(long planId) {
-        Map<String, Object> summary = storedSummary(planId);
+        Map<String, Integer> dossiers = new LinkedHashMap<>();
+        jdbc.sql("select count(*), count(successor_reference) from plan_dossier where plan_id = :id").param("id", planId)
+                .query(rs -> {
+                    dossiers.put("to_close", rs.getInt(1));
+                    dossiers.put("to_reopen", rs.getInt(2));
+                });
+        Object summary = storedSummary(planId).get("dossiers");
+        dossiers.put("after_cutover", summary instanceof Map<?, ?> stored && stored.get("after_cutover") instanceof Number n
+                ? n.intValue() : 0);
+        Map<String, Integer> requests = new LinkedHashMap<>();
+        requests.put("to_relink", jdbc.sql("select count(*) from plan_online_request where plan_id = :id").param("id", planId)
+                .query(Integer.class).single());
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        for (String key : List.of("dossiers", "online_requests")) {
-            Map<String, Integer> values = new LinkedHashMap<>();
-            ((Map<?, ?>) summary.get(key)).forEach((k, v) -> values.put(k.toString(), ((Number) v).intValue()));
-            counts.put(key, values);
-        }
+        counts.put("dossiers", dossiers);
+        counts.put("online_requests", requests);
         return counts;
     }
 }

@@ -5,7 +5,11 @@ import be.ocmw.merge.domain.Insz;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import be.ocmw.merge.plan.internal.DossierPlanner;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,16 +26,30 @@ import java.util.concurrent.CompletionException;
 
 /**
  * {@code DIR/<merger>/summary.json} (SPEC 7) and a first {@code plan.xlsx} / {@code apply.xlsx}: summary,
- * administrators, accounts with the accounts each was merged from, findings, tasks. INSZ are masked.
+ * administrators, accounts with the accounts each was merged from, findings, dossiers, OCMW Online requests,
+ * tasks. INSZ are masked.
  */
 @Component
 public class PlanReports {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    /** Writes the reports of a plan (mode plan) or of an applied plan (mode apply); returns the folder. */
-    public Path write(MergerPlan plan, String mode, String status, Map<String, Object> extra, Path out) {
-        return write(plan, mode, status, extra, out, null);
+    private final JdbcClient jdbc;
+    private final TransactionTemplate streaming;
+
+    PlanReports(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        // PostgreSQL only streams a result (fetch size) inside a transaction; otherwise it sends all rows at once
+        this.streaming = new TransactionTemplate(transactions);
+        this.streaming.setReadOnly(true);
+    }
+
+    /**
+     * Writes the reports of a plan (mode plan) or of an applied plan (mode apply); returns the folder. The
+     * dossiers and requests are listed from the stored plan {@code planId} (none when it was not stored).
+     */
+    public Path write(MergerPlan plan, Long planId, String mode, String status, Map<String, Object> extra, Path out) {
+        return write(plan, planId, mode, status, extra, out, null);
     }
 
     /** A workbook being written on another thread into a part file, put in its place by {@link #write}. */
@@ -42,14 +60,14 @@ public class PlanReports {
      * Starts writing the workbook of a plan on another thread: an apply writes its report while its job runs.
      * The file only gets its real name when the apply has succeeded ({@link #write}); {@link #discard} otherwise.
      */
-    public Pending startWorkbook(MergerPlan plan, String mode, String status, Path out) {
+    public Pending startWorkbook(MergerPlan plan, long planId, String mode, String status, Path out) {
         Path folder = out.resolve(plan.merger().id());
         Path file = folder.resolve(mode + ".xlsx");
         Path part = folder.resolve(mode + ".xlsx.part");
         return new Pending(CompletableFuture.runAsync(() -> {
             try {
                 Files.createDirectories(folder);
-                workbook(plan, mode, status, part);
+                workbook(plan, planId, mode, status, part);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
@@ -74,12 +92,13 @@ public class PlanReports {
     }
 
     /** Writes summary.json, and the workbook unless {@code pending} is writing it already. */
-    public Path write(MergerPlan plan, String mode, String status, Map<String, Object> extra, Path out, Pending pending) {
+    public Path write(MergerPlan plan, Long planId, String mode, String status, Map<String, Object> extra, Path out,
+                      Pending pending) {
         Path folder = out.resolve(plan.merger().id());
         try {
             Files.createDirectories(folder);
             if (pending == null) {
-                workbook(plan, mode, status, folder.resolve(mode + ".xlsx"));
+                workbook(plan, planId, mode, status, folder.resolve(mode + ".xlsx"));
             } else {
                 try {
                     pending.writing().join();
@@ -126,7 +145,7 @@ public class PlanReports {
         return summary;
     }
 
-    private static void workbook(MergerPlan plan, String mode, String status, Path file) throws IOException {
+    private void workbook(MergerPlan plan, Long planId, String mode, String status, Path file) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         workbook.setCompressTempFiles(false);
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -167,6 +186,11 @@ public class PlanReports {
             for (PlanFinding f : plan.findings()) {
                 ReportSheets.row(findings, r++, f.severity(), f.code(), f.subject() == null ? "" : f.subject(), f.detail());
             }
+            streaming.executeWithoutResult(tx -> dossiers(ReportSheets.sheet(workbook, "Dossiers", bold, "Actie", "KBO", "Referentie", "Type", "INSZ", "Begindatum",
+                    "Einddatum", "Nieuwe einddatum", "Opvolger KBO", "Opvolger referentie", "Opvolger begindatum",
+                    "Opvolger einddatum"), plan, planId));
+            onlineRequests(ReportSheets.sheet(workbook, "OCMW Online", bold, "Referentie", "Ingediend op", "KBO",
+                    "Behandeld door (KBO)", "Vanaf"), plan, planId);
             Sheet tasks = ReportSheets.sheet(workbook, "Taken", bold, "Taak", "Tegen", "Omschrijving");
             r = 1;
             for (PlanTask t : plan.tasks()) {
@@ -177,6 +201,61 @@ public class PlanReports {
             workbook.dispose();
             workbook.close();
         }
+    }
+
+    /**
+     * Every dossier the plan closes (and reopens), then the ones after the cut-over it leaves alone, streamed
+     * from the database: a merger of a million dossiers is written in the memory of a few hundred rows.
+     */
+    private void dossiers(Sheet sheet, MergerPlan plan, Long planId) {
+        int[] r = {1};
+        String close = plan.merger().closeDate().toString();
+        String effective = plan.merger().effectiveDate().toString();
+        String target = plan.merger().target().kbo().digits();
+        if (planId != null) {
+            jdbc.sql("""
+                            select d.kbo, d.reference, d.type, d.insz, d.start_date, p.original_end_date, p.successor_reference
+                            from plan_dossier p join dossier d on d.id = p.dossier_id
+                            where p.plan_id = :plan order by d.kbo, d.reference""")
+                    .param("plan", planId).withFetchSize(1000)
+                    .query(rs -> {
+                        String successor = rs.getString("successor_reference");
+                        String end = rs.getString("original_end_date") == null ? "" : rs.getString("original_end_date");
+                        ReportSheets.row(sheet, r[0]++, successor == null ? "SLUITEN" : "SLUITEN EN HEROPENEN",
+                                rs.getString("kbo"), rs.getString("reference"), rs.getString("type"), masked(rs.getString("insz")),
+                                rs.getString("start_date"), end, close, successor == null ? "" : target,
+                                successor == null ? "" : successor, successor == null ? "" : effective, successor == null ? "" : end);
+                    });
+        }
+        jdbc.sql("""
+                        select kbo, reference, type, insz, start_date, end_date from dossier
+                        where kbo = any(:gone) and start_date >= :effective order by kbo, reference""")
+                .param("gone", DossierPlanner.disappearing(plan.merger()).toArray(String[]::new))
+                .param("effective", plan.merger().effectiveDate()).withFetchSize(1000)
+                .query(rs -> {
+                    ReportSheets.row(sheet, r[0]++, "NIET AANGERAAKT: start na de fusie", rs.getString("kbo"),
+                            rs.getString("reference"), rs.getString("type"), masked(rs.getString("insz")),
+                            rs.getString("start_date"), rs.getString("end_date") == null ? "" : rs.getString("end_date"),
+                            "", "", "", "", "");
+                });
+    }
+
+    private void onlineRequests(Sheet sheet, MergerPlan plan, Long planId) {
+        if (planId == null) {
+            return;
+        }
+        int[] r = {1};
+        String target = plan.merger().target().kbo().digits();
+        String effective = plan.merger().effectiveDate().toString();
+        jdbc.sql("""
+                        select r.reference, r.submitted_on, r.kbo from plan_online_request p
+                        join online_request r on r.id = p.request_id
+                        where p.plan_id = :plan order by r.kbo, r.reference""")
+                .param("plan", planId)
+                .query(rs -> {
+                    ReportSheets.row(sheet, r[0]++, rs.getString("reference"), rs.getString("submitted_on"), rs.getString("kbo"),
+                            target, effective);
+                });
     }
 
     private static String masked(String insz) {

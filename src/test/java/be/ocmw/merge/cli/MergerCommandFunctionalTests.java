@@ -25,6 +25,9 @@ class MergerCommandFunctionalTests {
     /** How far an apply has come: accounts of the merged OCMW (the kbo of pajottegem's target). */
     static final String APPLIED = "select count(*) from account where kbo = '1002209443'";
 
+    /** How far an apply has come with the dossiers: those reopened under the merged OCMW. */
+    static final String REOPENED = "select count(*) from dossier where kbo = '1002209443'";
+
     @TempDir
     Path workDir;
 
@@ -34,19 +37,27 @@ class MergerCommandFunctionalTests {
         Run whole = uninterrupted.jar().run("apply", "pajottegem", "--out", "out");
         assertThat(whole.exitCode()).as(whole.output()).isZero();
         uninterrupted.jar().run("export", "access", "1002209443", "--out", "export");
+        uninterrupted.jar().run("export", "dossiers", "--out", "export/dossiers.csv");
 
         Database killed = loaded("killed");
         OcmwMergeJar slow = killed.jar().env("OCMW_APPLY_CHUNK", "10");
-        long total = killAfter(slow, killed, 100);
+        long total = killAfter(slow, killed, APPLIED, 100);
         long afterFirstKill = killed.count(APPLIED);
-        killAfter(slow, killed, afterFirstKill + 200);
+        killAfter(slow, killed, APPLIED, afterFirstKill + 200);
         long afterSecondKill = killed.count(APPLIED);
+        killAfter(slow, killed, REOPENED, 100);
+        long reopenedAtThirdKill = killed.count(REOPENED);
         Run resumed = killed.jar().run("apply", "pajottegem", "--out", "out");
         Run again = killed.jar().run("apply", "pajottegem", "--out", "out");
         killed.jar().run("export", "access", "1002209443", "--out", "export");
+        killed.jar().run("export", "dossiers", "--out", "export/dossiers.csv");
 
         assertThat(afterFirstKill).isBetween(1L, total - 1);
         assertThat(afterSecondKill).isBetween(afterFirstKill, total - 1);
+        assertThat(reopenedAtThirdKill).isBetween(1L, uninterrupted.count(REOPENED) - 1);
+        assertThat(Files.readAllBytes(killed.dir().resolve("export/dossiers.csv")))
+                .isEqualTo(Files.readAllBytes(uninterrupted.dir().resolve("export/dossiers.csv")));
+        assertThat(again.out()).contains("to_close 0, to_reopen 0");
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertThat(resumed.out()).contains("an interrupted apply was finished").contains("source organisations untouched: true");
         assertThat(again.out()).contains("to_create 0").contains("grants: to_create 0");
@@ -107,10 +118,10 @@ class MergerCommandFunctionalTests {
         assertThat(run.err()).contains("unknown merger 'pajotegem'").contains("pajottegem");
     }
 
-    /** Starts an apply, kills it once at least {@code applied} changes are committed; returns the plan's size. */
-    private static long killAfter(OcmwMergeJar jar, Database db, long applied) throws Exception {
+    /** Starts an apply, kills it once {@code progress} counts at least {@code applied}; returns the plan's size. */
+    private static long killAfter(OcmwMergeJar jar, Database db, String progress, long applied) throws Exception {
         Started apply = jar.start("apply", "pajottegem", "--out", "out");
-        await(() -> db.count(APPLIED) >= applied);
+        await(() -> db.count(progress) >= applied);
         apply.process().destroyForcibly().waitFor();
         return db.count("select count(*) from plan_change c join plan p on p.id = c.plan_id where p.mode = 'APPLY'");
     }
@@ -125,6 +136,10 @@ class MergerCommandFunctionalTests {
         assertThat(jar.run("sample-data", "--out", "sample", "--scale", "10").exitCode()).isZero();
         Run access = jar.run("load", "access", "sample/access");
         Run intake = jar.run("intake", "sample/submissions");
+        Run dossiers = jar.run("load", "dossiers", "sample/dossiers.csv");
+        Run requests = jar.run("load", "online-requests", "sample/online-requests.csv");
+        assertThat(dossiers.exitCode()).as(dossiers.output()).isZero();
+        assertThat(requests.exitCode()).as(requests.output()).isZero();
         assertThat(access.exitCode()).as(access.output()).isZero();
         assertThat(intake.exitCode()).as(intake.output()).isZero();
         return new Database(dir, url, jar);

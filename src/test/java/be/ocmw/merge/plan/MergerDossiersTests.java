@@ -8,6 +8,8 @@ import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.RegistryLoader;
 import be.ocmw.merge.support.DatabaseTest;
 import be.ocmw.merge.support.Registries;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -98,6 +102,32 @@ class MergerDossiersTests extends DatabaseTest {
         assertThat(audit("UPDATE")).isEqualTo(5);
         assertThat(audit("INSERT")).isEqualTo(5);
         assertThat(applied.sourceBefore()).isEqualTo(applied.sourceAfter());
+        List<List<String>> sheet = sheet(folder.resolve("out/pajottegem/apply.xlsx"), "Dossiers");
+        assertThat(sheet).hasSize(1 + 5 + 1);
+        assertThat(sheet).filteredOn(row -> row.get(2).equals("GAL-FAR")).singleElement().satisfies(row -> {
+            assertThat(row.get(0)).isEqualTo("SLUITEN EN HEROPENEN");
+            assertThat(row.get(4)).matches("85\\.07\\.30-xxx\\.\\d\\d");
+            assertThat(row.subList(6, 12)).containsExactly("2031-12-31", "2024-12-31", PAJOTTEGEM, "GAL-FAR", "2025-01-01",
+                    "2031-12-31");
+        });
+        assertThat(sheet).filteredOn(row -> row.get(2).equals("GAL-STARTS-ON-E")).singleElement()
+                .satisfies(row -> assertThat(row.get(0)).startsWith("NIET AANGERAAKT"));
+    }
+
+    /** A sheet of a written workbook, read back with POI, as text per row. */
+    private static List<List<String>> sheet(Path file, String name) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+            DataFormatter format = new DataFormatter();
+            List<List<String>> rows = new ArrayList<>();
+            workbook.getSheet(name).forEach(row -> {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.getLastCellNum(); i++) {
+                    cells.add(format.formatCellValue(row.getCell(i)));
+                }
+                rows.add(cells);
+            });
+            return rows;
+        }
     }
 
     @Test
