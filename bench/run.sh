@@ -33,11 +33,20 @@ dossiers=$(OCMW_REPORT_MEMORY=1 $JAVA load dossiers bench-dossiers.csv | tee /de
 dossiers_s=$(echo "$dossiers" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 dossiers_heap=$(echo "$dossiers" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 
+# The dossier part of a merger: the 20 OCMWs of bench-dossiers.csv merge (the same registry as the access
+# merger below, whose KBOs they are); nothing else of theirs is loaded, so plan and apply do the dossiers.
+R="--registry bench-merger/bench-registry.yml"
 MERGER_ACCOUNTS=${MERGER_ACCOUNTS:-100000}
-echo "== The merger: 20 OCMWs, $MERGER_ACCOUNTS accounts (a third of the people in two OCMWs)"
 rm -rf bench-merger
 java -jar "$JAR" sample-data --out . --bench-merger-accounts "$MERGER_ACCOUNTS"
-R="--registry bench-merger/bench-registry.yml"
+echo "== The dossiers of a merger: $DOSSIERS running dossiers of 20 OCMWs closed and reopened"
+dplan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out-dossiers $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+dfloor_out=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" bench-apply-floor bench --dossiers $R | tee /dev/stderr)
+dfloor_s=$(echo "$dfloor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
+dapply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out-dossiers $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+
+echo "== The access of a merger: 20 OCMWs, $MERGER_ACCOUNTS accounts (a third of the people in two OCMWs), a fresh database"
+rm -rf .ocmw
 java -jar "$JAR" load access bench-merger/access $R | tail -1
 java -jar "$JAR" intake bench-merger/submissions $R | tail -1
 plan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
@@ -58,4 +67,9 @@ awk -v p="$plan_s" -v f="$floor_s" -v a="$apply_s" -v n="$MERGER_ACCOUNTS" -v g=
   printf "plan of the 20-OCMW merger (%d accounts, %s grants): %6.2f s  %8.0f accounts/s\n", n, g, p, n / p;
   printf "hand-written SQL doing the apply inserts (floor):  %6.2f s\n", f;
   printf "apply of that merger:                               %6.2f s  = %.2f x the floor\n", a, a / f;
+}'
+awk -v p="$dplan_s" -v f="$dfloor_s" -v a="$dapply_s" -v n="$DOSSIERS" 'BEGIN {
+  printf "plan of %d running dossiers of 20 OCMWs:          %6.2f s  %8.0f dossiers/s\n", n, p, n / p;
+  printf "hand-written SQL closing and reopening them (floor): %6.2f s\n", f;
+  printf "apply of those dossiers:                             %6.2f s  %8.0f dossiers/s = %.2f x the floor\n", a, n / a, a / f;
 }'

@@ -59,7 +59,7 @@ class MergerJobsConfiguration {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             jdbc.sql("select distinct source_kbo from plan_dossier where plan_id = :plan order by 1").param("plan", plan)
                     .query(String.class).list()
-                    .forEach(kbo -> partitions.put("kbo" + kbo, new ExecutionContext(Map.of("kbo", kbo))));
+                    .forEach(kbo -> partitions.put("KBO " + kbo, new ExecutionContext(Map.of("kbo", kbo))));
             return partitions;
         };
     }
@@ -161,7 +161,7 @@ class MergerJobsConfiguration {
                 ExecutionContext range = new ExecutionContext();
                 range.putInt("from", seqs.get(i));
                 range.putInt("to", seqs.get(Math.min(seqs.size(), i + size) - 1));
-                partitions.put("range" + p, range);
+                partitions.put("part " + (p + 1), range);
             }
             return partitions;
         };

@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,10 +27,16 @@ class BenchFloorCommand extends DatabaseCommand {
     @Mixin
     RegistryOption registry;
 
+    @Option(names = "--dossiers", description = "The dossier writes instead (closing, reopening, audit), rolled back.")
+    boolean dossiers;
+
     @Override
     protected int execute(ConfigurableApplicationContext context, long run) {
         Merger m = MergerCommands.merger(registry, merger);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
+        if (dossiers) {
+            return dossierFloor(context, jdbc, m, run);
+        }
         String[] sources = m.participants().stream().map(Ocmw::kbo).map(k -> k.digits()).toArray(String[]::new);
         long start = System.nanoTime();
         var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
@@ -82,6 +89,51 @@ class BenchFloorCommand extends DatabaseCommand {
             jdbc.sql("delete from organisation_nis where kbo = :k").param("k", FLOOR_KBO).update();
             jdbc.sql("delete from organisation where kbo = :k").param("k", FLOOR_KBO).update();
         });
+        out().flush();
+        return ExitCode.DONE;
+    }
+
+    /**
+     * Closes every running dossier of the participants on C and reopens it under the target on E with a link
+     * to its predecessor and an audit row for each, as one statement; then rolls it all back (and vacuums),
+     * so the apply measured after it finds the dossiers as they were.
+     */
+    private int dossierFloor(ConfigurableApplicationContext context, JdbcClient jdbc, Merger m, long run) {
+        String[] sources = m.participants().stream().map(o -> o.kbo().digits()).toArray(String[]::new);
+        var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        long start = System.nanoTime();
+        int written = transactions.execute(status -> {
+            int rows = jdbc.sql("""
+                            with running as (
+                                select id, end_date from dossier
+                                where kbo = any(:sources) and start_date <= :close and (end_date is null or end_date > :close)
+                            ), closed as (
+                                update dossier d set end_date = :close, updated_by_run = :run from running r where d.id = r.id
+                                returning d.id, d.kbo, d.reference, d.type, d.insz, r.end_date as original_end_date
+                            ), reopened as (
+                                insert into dossier (kbo, reference, type, insz, start_date, end_date, predecessor_id, created_by_run)
+                                select :target, reference || '-' || kbo, type, insz, :effective, original_end_date, id, :run from closed
+                            ), closings as (
+                                insert into audit (run_id, table_name, row_key, action, before, after)
+                                select :run, 'dossier', kbo || '/' || reference, 'UPDATE', jsonb_build_object('end_date', original_end_date),
+                                       jsonb_build_object('end_date', cast(:close as date), 'successor', :target || '/' || reference || '-' || kbo)
+                                from closed
+                            )
+                            insert into audit (run_id, table_name, row_key, action, after)
+                            select :run, 'dossier', :target || '/' || reference || '-' || kbo, 'INSERT',
+                                   jsonb_build_object('kbo', cast(:target as text), 'reference', reference || '-' || kbo, 'type', type,
+                                                      'insz', insz, 'start_date', cast(:effective as date),
+                                                      'end_date', original_end_date, 'predecessor', kbo || '/' || reference)
+                            from closed""")
+                    .param("sources", sources).param("close", m.closeDate()).param("effective", m.effectiveDate())
+                    .param("target", m.target().kbo().digits()).param("run", run).update();
+            status.setRollbackOnly();
+            return rows;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out().printf("SQL floor: %d dossiers closed and reopened with their audit rows in %.2f s (rolled back)%n", written, seconds);
+        jdbc.sql("vacuum analyze dossier").update();
+        jdbc.sql("vacuum analyze audit").update();
         out().flush();
         return ExitCode.DONE;
     }

@@ -11,7 +11,9 @@ import java.time.LocalDate;
  * statement, in the chunk's transaction: the dossier gets end date C, its successor under the target starts
  * on E with the same type and INSZ, the original end date and a link to it; an audit row for each. Only a
  * dossier that is still running is closed and only a closed one reopened, in the same statement, so a
- * replayed chunk does nothing twice and a dossier is never reopened twice (predecessor is unique).
+ * replayed chunk does nothing twice and a dossier is never reopened twice (predecessor is unique: a second
+ * reopening would fail the chunk, not pass silently). The audit rows are written from what was closed,
+ * not by joining the inserted rows back (a join of two CTEs without statistics can go quadratic).
  */
 public class DossierWriter implements ItemWriter<Long> {
 
@@ -49,8 +51,6 @@ public class DossierWriter implements ItemWriter<Long> {
                             insert into dossier (kbo, reference, type, insz, start_date, end_date, predecessor_id, created_by_run)
                             select :target, successor_reference, type, insz, :effective, original_end_date, id, :run
                             from closed where successor_reference is not null
-                            on conflict do nothing
-                            returning kbo, reference, type, insz, start_date, end_date, predecessor_id
                         ), closings as (
                             insert into audit (run_id, table_name, row_key, action, before, after)
                             select :run, 'dossier', kbo || '/' || reference, 'UPDATE',
@@ -61,11 +61,11 @@ public class DossierWriter implements ItemWriter<Long> {
                             from closed
                         )
                         insert into audit (run_id, table_name, row_key, action, after)
-                        select :run, 'dossier', r.kbo || '/' || r.reference, 'INSERT',
-                               jsonb_build_object('kbo', r.kbo, 'reference', r.reference, 'type', r.type, 'insz', r.insz,
-                                                  'start_date', r.start_date, 'end_date', r.end_date,
-                                                  'predecessor', c.kbo || '/' || c.reference)
-                        from reopened r join closed c on c.id = r.predecessor_id""")
+                        select :run, 'dossier', :target || '/' || successor_reference, 'INSERT',
+                               jsonb_build_object('kbo', cast(:target as text), 'reference', successor_reference, 'type', type,
+                                                  'insz', insz, 'start_date', cast(:effective as date),
+                                                  'end_date', original_end_date, 'predecessor', kbo || '/' || reference)
+                        from closed where successor_reference is not null""")
                 .param("plan", plan).param("source", sourceKbo).param("target", targetKbo)
                 .param("from", chunk.getItems().get(0)).param("to", chunk.getItems().get(chunk.size() - 1))
                 .param("close", closeDate).param("effective", effectiveDate).param("run", run)
