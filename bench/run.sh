@@ -21,15 +21,15 @@ rm -rf .ocmw
 XLSX="bench-access/0212978247/Maatschappelijk Welzijn.xlsx"
 
 echo "== Floor: POI (excel-streaming-reader) streaming every cell of the $ACCESS_ROWS-row xlsx"
-floor=$($JAVA bench-read-xlsx "$XLSX" | tee /dev/stderr | sed -E 's/.* in ([0-9.]+) s.*/\1/')
+floor=$($JAVA bench-read-xlsx "$XLSX" | tee >(cat >&2) | sed -E 's/.* in ([0-9.]+) s.*/\1/')
 
 echo "== load access: the same $ACCESS_ROWS-row xlsx into the database"
-access=$(OCMW_REPORT_MEMORY=1 $JAVA load access bench-access | tee /dev/stderr | grep "Work took")
+access=$(OCMW_REPORT_MEMORY=1 $JAVA load access bench-access | tee >(cat >&2) | grep "Work took")
 access_s=$(echo "$access" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 access_heap=$(echo "$access" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 
 echo "== load dossiers: $DOSSIERS dossiers from CSV"
-dossiers=$(OCMW_REPORT_MEMORY=1 $JAVA load dossiers bench-dossiers.csv | tee /dev/stderr | grep "Work took")
+dossiers=$(OCMW_REPORT_MEMORY=1 $JAVA load dossiers bench-dossiers.csv | tee >(cat >&2) | grep "Work took")
 dossiers_s=$(echo "$dossiers" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 dossiers_heap=$(echo "$dossiers" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 
@@ -40,19 +40,19 @@ MERGER_ACCOUNTS=${MERGER_ACCOUNTS:-100000}
 rm -rf bench-merger
 java -jar "$JAR" sample-data --out . --bench-merger-accounts "$MERGER_ACCOUNTS"
 echo "== The dossiers of a merger: $DOSSIERS running dossiers of 20 OCMWs closed and reopened"
-dplan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out-dossiers $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
-dfloor_out=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" bench-apply-floor bench --dossiers $R | tee /dev/stderr)
+dplan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out-dossiers $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+dfloor_out=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" bench-apply-floor bench --dossiers $R | tee >(cat >&2))
 dfloor_s=$(echo "$dfloor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
-dapply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out-dossiers $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+dapply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out-dossiers $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 
 echo "== The access of a merger: 20 OCMWs, $MERGER_ACCOUNTS accounts (a third of the people in two OCMWs), a fresh database"
 rm -rf .ocmw
 java -jar "$JAR" load access bench-merger/access $R | tail -1
 java -jar "$JAR" intake bench-merger/submissions $R | tail -1
-plan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
-floor_out=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" bench-apply-floor bench $R | tee /dev/stderr)
+plan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+floor_out=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" bench-apply-floor bench $R | tee >(cat >&2))
 floor_s=$(echo "$floor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
-apply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out $R | tee /dev/stderr | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+apply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 grants=$(python3 -c "import json;print(json.load(open('out/bench/summary.json'))['grants']['to_create'])" 2>/dev/null || echo "?")
 
 echo
