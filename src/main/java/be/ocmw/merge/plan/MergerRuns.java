@@ -55,26 +55,34 @@ public class MergerRuns {
     }
 
     public Outcome plan(Merger merger, Path out, long run) {
+        return plan(merger, out, ReportOptions.DEFAULT, run);
+    }
+
+    public Outcome plan(Merger merger, Path out, ReportOptions options, long run) {
         MergerPlan plan = planner.compute(merger);
         long id = planner.store(plan, "PLAN", run);
-        Path folder = reports.write(plan, id, "plan", plan.status(), Map.of(), out);
+        Path folder = reports.write(plan, id, "plan", plan.status(), Map.of(), out, options);
         return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null);
     }
 
     public Outcome apply(Merger merger, Path out, String approved, long run) {
+        return apply(merger, out, approved, ReportOptions.DEFAULT, run);
+    }
+
+    public Outcome apply(Merger merger, Path out, String approved, ReportOptions options, long run) {
         try (Connection connection = dataSource.getConnection()) {
             AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
                     new JobAlreadyRunningException("Another apply of merger " + merger.id() + " is under way: this one was "
                             + "refused and changed nothing. Wait for it to finish."));
             try (lock) {
-                return applyLocked(merger, out, approved, run);
+                return applyLocked(merger, out, approved, options, run);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
         }
     }
 
-    private Outcome applyLocked(Merger merger, Path out, String approved, long run) {
+    private Outcome applyLocked(Merger merger, Path out, String approved, ReportOptions options, long run) {
         Optional<long[]> unfinished = jdbc.sql("""
                         select id, created_by_run from plan where merger_id = :merger and mode = 'APPLY' and status = 'READY'
                         order by id desc limit 1""")
@@ -97,7 +105,7 @@ public class MergerRuns {
         } else {
             MergerPlan plan = planner.compute(merger);
             if (plan.blocked()) {
-                reports.write(plan, null, "plan", plan.status(), Map.of(), out);
+                reports.write(plan, null, "plan", plan.status(), Map.of(), out, options);
                 throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"
                         + String.join("\n", plan.findings().stream().filter(PlanFinding::blocking)
                         .map(f -> "  " + f.code() + ": " + f.detail()).toList()));
@@ -135,7 +143,7 @@ public class MergerRuns {
                 : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
                 appliedCounts(computed.changes(), computed.counts()), computed.accounts().stream()
                 .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
-        PlanReports.Pending workbook = applied == null ? null : reports.startWorkbook(applied, planId, "apply", "APPLIED", out);
+        PlanReports.Pending workbook = applied == null ? null : reports.startWorkbook(applied, planId, "apply", "APPLIED", out, options);
         JobRunner.Outcome outcome;
         try {
             outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
@@ -156,8 +164,57 @@ public class MergerRuns {
         extra.put("source_fingerprint_before", sourceBefore);
         extra.put("source_fingerprint_after", sourceAfter);
         extra.put("sources_untouched", sourceBefore.equals(sourceAfter));
-        Path folder = reports.write(applied, planId, "apply", "APPLIED", extra, out, workbook);
+        // what the job did, counted in the audit trail, beside what the plan predicted
+        Map<String, Map<String, Integer>> done = done(applyRun, merger);
+        extra.put("done", done);
+        extra.put("_done", done);
+        List<PlanFinding> differences = differences(applied.counts(), done);
+        if (!differences.isEmpty()) {
+            List<PlanFinding> findings = new ArrayList<>(applied.findings());
+            findings.addAll(differences);
+            applied = new MergerPlan(applied.merger(), applied.status(), applied.changes(), findings, applied.tasks(),
+                    applied.counts(), applied.accounts(), applied.fingerprint(), applied.sourceFingerprint());
+        }
+        Path folder = reports.write(applied, planId, "apply", "APPLIED", extra, out, options, workbook);
         return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter);
+    }
+
+    /** What an apply run did, from its audit rows: accounts, dossiers and request links. */
+    private Map<String, Map<String, Integer>> done(long applyRun, Merger merger) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String target = merger.target().kbo().digits() + "/%";
+        jdbc.sql("""
+                        select count(*) filter (where table_name = 'account' and action = 'INSERT') as to_create,
+                               count(*) filter (where table_name = 'account' and action = 'UPDATE') as to_update,
+                               count(*) filter (where table_name = 'dossier' and action = 'UPDATE') as to_close,
+                               count(*) filter (where table_name = 'dossier' and action = 'INSERT') as to_reopen,
+                               count(*) filter (where table_name = 'online_request_link') as to_relink
+                        from audit where run_id = :run
+                          and (table_name <> 'account' or row_key like :target)""")
+                .param("run", applyRun).param("target", target)
+                .query(rs -> {
+                    for (String key : List.of("to_create", "to_update", "to_close", "to_reopen", "to_relink")) {
+                        counts.put(key, rs.getInt(key));
+                    }
+                });
+        Map<String, Map<String, Integer>> done = new LinkedHashMap<>();
+        done.put("accounts", Map.of("to_create", counts.get("to_create"), "to_update", counts.get("to_update")));
+        done.put("dossiers", Map.of("to_close", counts.get("to_close"), "to_reopen", counts.get("to_reopen")));
+        done.put("online_requests", Map.of("to_relink", counts.get("to_relink")));
+        return done;
+    }
+
+    /** A finding for every count where the audit trail does not show what the plan predicted. */
+    private static List<PlanFinding> differences(Map<String, Map<String, Integer>> planned, Map<String, Map<String, Integer>> done) {
+        List<PlanFinding> findings = new ArrayList<>();
+        done.forEach((group, values) -> values.forEach((key, value) -> {
+            int predicted = planned.getOrDefault(group, Map.of()).getOrDefault(key, 0);
+            if (predicted != value) {
+                findings.add(PlanFinding.of("APPLY_DIFFERS", "WARNING", null, group + "." + key, "APPLY_DIFFERS",
+                        group + "." + key, predicted, value));
+            }
+        }));
+        return findings;
     }
 
     /** What differs between the plan that was approved (if it is stored) and the current one. */
@@ -205,9 +262,11 @@ public class MergerRuns {
                                 (List<String>) detail.get("applications"), "CREATE", (List<String>) detail.get("sources")));
                     }
                 });
-        List<PlanFinding> findings = jdbc.sql("select code, severity, kbo, subject, detail from finding where plan_id = :id order by id")
+        List<PlanFinding> findings = jdbc.sql("""
+                        select code, severity, kbo, subject, detail, message, cast(args as text) as args from finding
+                        where plan_id = :id order by id""")
                 .param("id", planId)
-                .query((rs, n) -> new PlanFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> Planner.finding(rs))
                 .list();
         List<PlanTask> tasks = jdbc.sql("select code, due, detail from plan_task where plan_id = :id order by seq")
                 .param("id", planId)

@@ -1,7 +1,9 @@
 package be.ocmw.merge.plan;
 
-import be.ocmw.merge.reporting.ReportSheets;
 import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.plan.internal.DossierPlanner;
+import be.ocmw.merge.reporting.ReportSheets;
+import be.ocmw.merge.reporting.ReportText;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -9,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import be.ocmw.merge.plan.internal.DossierPlanner;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,66 +20,79 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * {@code DIR/<merger>/summary.json} (SPEC 7) and a first {@code plan.xlsx} / {@code apply.xlsx}: summary,
- * administrators, accounts with the accounts each was merged from, findings, dossiers, OCMW Online requests,
- * tasks. INSZ are masked.
+ * {@code DIR/<merger>/summary.json} (SPEC 7), {@code plan.xlsx} / {@code apply.xlsx} and {@code plan.html} /
+ * {@code apply.html} (SPEC 8) for coordinators, in Dutch or French: a summary that explains the merger and
+ * what blocks it, the administrators, the users with the accounts each was merged from, the findings with
+ * what to do about them, the dossiers and OCMW Online requests, the checklist of tasks, the rejected input
+ * rows and who keeps access to an old OCMW in the transition phase. INSZ are masked unless asked otherwise.
  */
 @Component
 public class PlanReports {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final List<String> SEVERITIES = List.of("BLOCKING", "WARNING", "INFO");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate streaming;
+    private final PlanHtml html;
 
-    PlanReports(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    PlanReports(JdbcClient jdbc, PlatformTransactionManager transactions, PlanHtml html) {
         this.jdbc = jdbc;
+        this.html = html;
         // PostgreSQL only streams a result (fetch size) inside a transaction; otherwise it sends all rows at once
         this.streaming = new TransactionTemplate(transactions);
         this.streaming.setReadOnly(true);
+    }
+
+    /** A workbook being written on another thread into a part file; its summary waits for {@code extra}. */
+    public record Pending(CompletableFuture<Void> writing, CompletableFuture<Map<String, Object>> extra, Path part,
+                          Path file) {
     }
 
     /**
      * Writes the reports of a plan (mode plan) or of an applied plan (mode apply); returns the folder. The
      * dossiers and requests are listed from the stored plan {@code planId} (none when it was not stored).
      */
-    public Path write(MergerPlan plan, Long planId, String mode, String status, Map<String, Object> extra, Path out) {
-        return write(plan, planId, mode, status, extra, out, null);
-    }
-
-    /** A workbook being written on another thread into a part file, put in its place by {@link #write}. */
-    public record Pending(CompletableFuture<Void> writing, Path part, Path file) {
+    public Path write(MergerPlan plan, Long planId, String mode, String status, Map<String, Object> extra, Path out,
+                      ReportOptions options) {
+        return write(plan, planId, mode, status, extra, out, options, null);
     }
 
     /**
      * Starts writing the workbook of a plan on another thread: an apply writes its report while its job runs.
-     * The file only gets its real name when the apply has succeeded ({@link #write}); {@link #discard} otherwise.
+     * The summary sheet is written last, with what {@link #write} hands over when the apply has succeeded; the
+     * file only gets its real name then. {@link #discard} otherwise.
      */
-    public Pending startWorkbook(MergerPlan plan, long planId, String mode, String status, Path out) {
+    public Pending startWorkbook(MergerPlan plan, long planId, String mode, String status, Path out, ReportOptions options) {
         Path folder = out.resolve(plan.merger().id());
         Path file = folder.resolve(mode + ".xlsx");
         Path part = folder.resolve(mode + ".xlsx.part");
+        CompletableFuture<Map<String, Object>> extra = new CompletableFuture<>();
         return new Pending(CompletableFuture.runAsync(() -> {
             try {
                 Files.createDirectories(folder);
-                workbook(plan, planId, mode, status, part);
+                workbook(plan, planId, mode, status, options, part, extra);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
-        }), part, file);
+        }), extra, part, file);
     }
 
-    /** Waits for a workbook that is no longer wanted and removes it. */
+    /** Stops a workbook that is no longer wanted and removes it. */
     public static void discard(Pending pending) {
         if (pending == null) {
             return;
         }
+        pending.extra().completeExceptionally(new IllegalStateException("the apply did not finish"));
         try {
             pending.writing().join();
         } catch (RuntimeException e) {
@@ -91,15 +105,17 @@ public class PlanReports {
         }
     }
 
-    /** Writes summary.json, and the workbook unless {@code pending} is writing it already. */
+    /** Writes summary.json and the HTML, and the workbook unless {@code pending} is writing it already. */
     public Path write(MergerPlan plan, Long planId, String mode, String status, Map<String, Object> extra, Path out,
-                      Pending pending) {
+                      ReportOptions options, Pending pending) {
         Path folder = out.resolve(plan.merger().id());
         try {
             Files.createDirectories(folder);
             if (pending == null) {
-                workbook(plan, planId, mode, status, folder.resolve(mode + ".xlsx"));
+                workbook(plan, planId, mode, status, options, folder.resolve(mode + ".xlsx"),
+                        CompletableFuture.completedFuture(extra));
             } else {
+                pending.extra().complete(extra);
                 try {
                     pending.writing().join();
                 } catch (CompletionException e) {
@@ -107,6 +123,7 @@ public class PlanReports {
                 }
                 Files.move(pending.part(), pending.file(), StandardCopyOption.REPLACE_EXISTING);
             }
+            html.write(model(plan, planId, mode, status, extra, options), folder.resolve(mode + ".html"), options);
             JSON.writeValue(folder.resolve("summary.json").toFile(), summary(plan, mode, status, extra));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports in " + folder + ": " + e.getMessage(), e);
@@ -141,60 +158,80 @@ public class PlanReports {
             return task;
         }).toList());
         summary.put("fingerprint", plan.fingerprint());
-        summary.putAll(extra);
+        extra.forEach((key, value) -> {
+            if (!key.startsWith("_")) {
+                summary.put(key, value);
+            }
+        });
         return summary;
     }
 
-    private void workbook(MergerPlan plan, Long planId, String mode, String status, Path file) throws IOException {
+    /** The summary rows: what, value, and for an apply what the plan predicted. */
+    List<List<Object>> summaryRows(MergerPlan plan, String mode, String status, Map<String, Object> extra, ReportText text) {
+        var merger = plan.merger();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of(text.get("summary.merger"), merger.name() + " (" + merger.id() + ")"));
+        rows.add(List.of(text.get("summary.scenario"), text.get("scenario." + merger.scenario().number())));
+        rows.add(List.of(text.get("summary.target"), text.get("summary.target.value", merger.target().name(),
+                merger.target().kbo().formatted(), merger.target().nis().code())));
+        rows.add(List.of(text.get("summary.effective"), merger.effectiveDate()));
+        rows.add(List.of(text.get("summary.close"), merger.closeDate()));
+        rows.add(List.of(text.get("summary.mode"), text.get("summary.mode." + mode)));
+        rows.add(List.of(text.get("summary.status"), text.get("status." + status)));
+        plan.findings().stream().filter(PlanFinding::blocking).forEach(f -> rows.add(List.of(text.get("summary.blocked_by"),
+                text.get("finding." + f.code() + ".title") + ": " + f.detail(text))));
+        // an apply shows what its audit trail says was done, beside what the plan predicted
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Integer>> done = (Map<String, Map<String, Integer>>) extra.get("_done");
+        for (var group : plan.counts().entrySet()) {
+            for (var count : group.getValue().entrySet()) {
+                String key = "count." + group.getKey() + "." + count.getKey();
+                String label = text.has(key) ? text.get(key) : group.getKey() + "." + count.getKey();
+                if (done == null) {
+                    rows.add(List.of(label, count.getValue()));
+                } else {
+                    Integer did = done.getOrDefault(group.getKey(), Map.of()).get(count.getKey());
+                    rows.add(List.of(label, did == null ? count.getValue() : did, count.getValue()));
+                }
+            }
+        }
+        rows.add(List.of(text.get("summary.fingerprint"), plan.fingerprint()));
+        if (mode.equals("plan")) {
+            rows.add(List.of("", text.get("summary.fingerprint.help")));
+        }
+        if (extra.containsKey("source_fingerprint_before")) {
+            rows.add(List.of(text.get("summary.source_before"), extra.get("source_fingerprint_before")));
+            rows.add(List.of(text.get("summary.source_after"), extra.get("source_fingerprint_after")));
+            rows.add(List.of(text.get("summary.untouched"),
+                    text.get(Boolean.TRUE.equals(extra.get("sources_untouched")) ? "summary.yes" : "summary.no")));
+        }
+        rows.add(List.of(text.get("summary.generated"), LocalDate.now()));
+        return rows;
+    }
+
+    private void workbook(MergerPlan plan, Long planId, String mode, String status, ReportOptions options, Path file,
+                          CompletableFuture<Map<String, Object>> extra) throws IOException {
+        ReportText text = ReportText.of(options.language());
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        workbook.setCompressTempFiles(false);
         try (OutputStream out = Files.newOutputStream(file)) {
             CellStyle bold = ReportSheets.bold(workbook);
-            Sheet summary = ReportSheets.sheet(workbook, "Samenvatting", bold, "Wat", "Waarde");
+            // first in the workbook, written last: an apply's summary says what the job did
+            Sheet summary = mode.equals("apply")
+                    ? ReportSheets.sheet(workbook, text.get("sheet.summary"), bold, text.get("column.what"), text.get("column.value"),
+                    text.get("column.planned"))
+                    : ReportSheets.sheet(workbook, text.get("sheet.summary"), bold, text.get("column.what"), text.get("column.value"));
+            ReportSheets.widths(summary, 50, 90, 24);
+            administrators(workbook, bold, plan, text, options);
+            users(workbook, bold, plan, text, options);
+            findings(workbook, bold, plan, text);
+            streaming.executeWithoutResult(tx -> dossiers(workbook, bold, plan, planId, text, options));
+            onlineRequests(workbook, bold, plan, planId, text);
+            tasks(workbook, bold, plan, text);
+            rejected(workbook, bold, plan, text);
+            transition(workbook, bold, plan, text, options);
             int r = 1;
-            ReportSheets.row(summary, r++, "Fusie", plan.merger().name() + " (" + plan.merger().id() + ")");
-            ReportSheets.row(summary, r++, "Scenario", plan.merger().scenario().number() + " " + plan.merger().scenario());
-            ReportSheets.row(summary, r++, "Gefusioneerd OCMW", plan.merger().target().name() + ", KBO " + plan.merger().target().kbo()
-                    + ", NIS " + plan.merger().target().nis());
-            ReportSheets.row(summary, r++, "Invoegetreding", plan.merger().effectiveDate().toString());
-            ReportSheets.row(summary, r++, "Status", status);
-            ReportSheets.row(summary, r++, "Vingerafdruk (fingerprint)", plan.fingerprint());
-            for (var group : plan.counts().entrySet()) {
-                for (var count : group.getValue().entrySet()) {
-                    ReportSheets.row(summary, r++, group.getKey() + "." + count.getKey(), count.getValue());
-                }
-            }
-            Sheet administrators = ReportSheets.sheet(workbook, "Beheerders", bold, "Domein", "Rol", "Gebruikersnaam", "Naam", "Voornaam",
-                    "INSZ", "Actie");
-            r = 1;
-            for (MergerPlan.TargetAccount a : plan.accounts()) {
-                if (!a.role().equals("USER")) {
-                    ReportSheets.row(administrators, r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(), masked(a.insz()),
-                            a.action());
-                }
-            }
-            Sheet users = ReportSheets.sheet(workbook, "Gebruikers", bold, "Domein", "Gebruikersnaam", "Naam", "Voornaam", "INSZ", "Rol",
-                    "Status", "E-mailadres", "Toepassingen", "Actie", "Samengevoegd uit");
-            r = 1;
-            for (MergerPlan.TargetAccount a : plan.accounts()) {
-                ReportSheets.row(users, r++, a.domain(), a.username(), a.lastName(), a.firstName(), masked(a.insz()), a.role(), a.status(),
-                        a.email() == null ? "" : a.email(), String.join(" | ", a.applications()), a.action(),
-                        String.join("; ", a.mergedFrom()));
-            }
-            Sheet findings = ReportSheets.sheet(workbook, "Bevindingen", bold, "Ernst", "Code", "Betreft", "Toelichting");
-            r = 1;
-            for (PlanFinding f : plan.findings()) {
-                ReportSheets.row(findings, r++, f.severity(), f.code(), f.subject() == null ? "" : f.subject(), f.detail());
-            }
-            streaming.executeWithoutResult(tx -> dossiers(ReportSheets.sheet(workbook, "Dossiers", bold, "Actie", "KBO", "Referentie", "Type", "INSZ", "Begindatum",
-                    "Einddatum", "Nieuwe einddatum", "Opvolger KBO", "Opvolger referentie", "Opvolger begindatum",
-                    "Opvolger einddatum"), plan, planId));
-            onlineRequests(ReportSheets.sheet(workbook, "OCMW Online", bold, "Referentie", "Ingediend op", "KBO",
-                    "Behandeld door (KBO)", "Vanaf"), plan, planId);
-            Sheet tasks = ReportSheets.sheet(workbook, "Taken", bold, "Taak", "Tegen", "Omschrijving");
-            r = 1;
-            for (PlanTask t : plan.tasks()) {
-                ReportSheets.row(tasks, r++, t.code(), t.due().toString(), t.detail());
+            for (List<Object> row : summaryRows(plan, mode, status, extra.join(), text)) {
+                ReportSheets.row(summary, r++, row.toArray());
             }
             workbook.write(out);
         } finally {
@@ -203,14 +240,65 @@ public class PlanReports {
         }
     }
 
+    private static void administrators(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text,
+                                       ReportOptions options) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.administrators"), bold, text.get("column.domain"),
+                text.get("column.role"), text.get("column.username"), text.get("column.last_name"), text.get("column.first_name"),
+                text.get("column.insz"), text.get("column.action"));
+        int r = 1;
+        for (MergerPlan.TargetAccount a : plan.accounts()) {
+            if (!a.role().equals("USER")) {
+                ReportSheets.row(sheet, r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(),
+                        insz(a.insz(), options), text.get("action." + a.action()));
+            }
+        }
+    }
+
+    private static void users(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text, ReportOptions options) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.users"), bold, text.get("column.domain"),
+                text.get("column.username"), text.get("column.last_name"), text.get("column.first_name"), text.get("column.insz"),
+                text.get("column.role"), text.get("column.status"), text.get("column.email"), text.get("column.applications"),
+                text.get("column.action"), text.get("column.sources"));
+        ReportSheets.widths(sheet, 24, 18, 20, 16, 18, 10, 14, 30, 60, 12, 60);
+        int r = 1;
+        for (MergerPlan.TargetAccount a : plan.accounts()) {
+            ReportSheets.row(sheet, r++, a.domain(), a.username(), a.lastName(), a.firstName(), insz(a.insz(), options), a.role(),
+                    a.status(), a.email() == null ? "" : a.email(), String.join(" | ", a.applications()),
+                    text.get("action." + a.action()), String.join("; ", a.mergedFrom()));
+        }
+    }
+
+    /** Blocking first, then what to check, then what is only for information. */
+    static List<PlanFinding> ordered(List<PlanFinding> findings) {
+        return findings.stream().sorted(Comparator.comparingInt(f -> SEVERITIES.indexOf(f.severity()))).toList();
+    }
+
+    private static void findings(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.findings"), bold, text.get("column.severity"),
+                text.get("column.code"), text.get("column.subject"), text.get("column.detail"), text.get("column.todo"));
+        ReportSheets.widths(sheet, 16, 26, 24, 100, 60);
+        int r = 1;
+        for (PlanFinding f : ordered(plan.findings())) {
+            ReportSheets.row(sheet, r++, text.get("severity." + f.severity()), f.code(), f.subject() == null ? "" : f.subject(),
+                    text.get("finding." + f.code() + ".title") + ": " + f.detail(text), text.get("finding." + f.code() + ".todo"));
+        }
+    }
+
     /**
      * Every dossier the plan closes (and reopens), then the ones after the cut-over it leaves alone, streamed
      * from the database: a merger of a million dossiers is written in the memory of a few hundred rows.
      */
-    private void dossiers(Sheet sheet, MergerPlan plan, Long planId) {
+    private void dossiers(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, Long planId, ReportText text,
+                          ReportOptions options) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.dossiers"), bold, text.get("column.action"),
+                text.get("column.kbo"), text.get("column.reference"), text.get("column.type"), text.get("column.insz"),
+                text.get("column.start_date"), text.get("column.end_date"), text.get("column.new_end_date"),
+                text.get("column.successor_kbo"), text.get("column.successor_reference"), text.get("column.successor_start"),
+                text.get("column.successor_end"));
+        ReportSheets.widths(sheet, 28);
         int[] r = {1};
-        String close = plan.merger().closeDate().toString();
-        String effective = plan.merger().effectiveDate().toString();
+        LocalDate close = plan.merger().closeDate();
+        LocalDate effective = plan.merger().effectiveDate();
         String target = plan.merger().target().kbo().digits();
         if (planId != null) {
             jdbc.sql("""
@@ -220,48 +308,151 @@ public class PlanReports {
                     .param("plan", planId).withFetchSize(1000)
                     .query(rs -> {
                         String successor = rs.getString("successor_reference");
-                        String end = rs.getString("original_end_date") == null ? "" : rs.getString("original_end_date");
-                        ReportSheets.row(sheet, r[0]++, successor == null ? "SLUITEN" : "SLUITEN EN HEROPENEN",
-                                rs.getString("kbo"), rs.getString("reference"), rs.getString("type"), masked(rs.getString("insz")),
-                                rs.getString("start_date"), end, close, successor == null ? "" : target,
-                                successor == null ? "" : successor, successor == null ? "" : effective, successor == null ? "" : end);
+                        LocalDate end = rs.getObject("original_end_date", LocalDate.class);
+                        boolean reopened = successor != null;
+                        ReportSheets.row(sheet, r[0]++, text.get(reopened ? "dossier.close_reopen" : "dossier.close"),
+                                rs.getString("kbo"), rs.getString("reference"), rs.getString("type"),
+                                insz(rs.getString("insz"), options), rs.getObject("start_date", LocalDate.class), end, close,
+                                reopened ? target : "", reopened ? successor : "", reopened ? effective : "",
+                                reopened && end != null ? end : "");
                     });
         }
         jdbc.sql("""
                         select kbo, reference, type, insz, start_date, end_date from dossier
                         where kbo = any(:gone) and start_date >= :effective order by kbo, reference""")
                 .param("gone", DossierPlanner.disappearing(plan.merger()).toArray(String[]::new))
-                .param("effective", plan.merger().effectiveDate()).withFetchSize(1000)
+                .param("effective", effective).withFetchSize(1000)
                 .query(rs -> {
-                    ReportSheets.row(sheet, r[0]++, "NIET AANGERAAKT: start na de fusie", rs.getString("kbo"),
-                            rs.getString("reference"), rs.getString("type"), masked(rs.getString("insz")),
-                            rs.getString("start_date"), rs.getString("end_date") == null ? "" : rs.getString("end_date"),
-                            "", "", "", "", "");
+                    LocalDate end = rs.getObject("end_date", LocalDate.class);
+                    ReportSheets.row(sheet, r[0]++, text.get("dossier.untouched"), rs.getString("kbo"),
+                            rs.getString("reference"), rs.getString("type"), insz(rs.getString("insz"), options),
+                            rs.getObject("start_date", LocalDate.class), end == null ? "" : end, "", "", "", "", "");
                 });
     }
 
-    private void onlineRequests(Sheet sheet, MergerPlan plan, Long planId) {
+    private void onlineRequests(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, Long planId, ReportText text) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.online"), bold, text.get("column.reference"),
+                text.get("column.submitted_on"), text.get("column.kbo"), text.get("column.handled_by"), text.get("column.from"));
         if (planId == null) {
             return;
         }
         int[] r = {1};
         String target = plan.merger().target().kbo().digits();
-        String effective = plan.merger().effectiveDate().toString();
+        LocalDate effective = plan.merger().effectiveDate();
         jdbc.sql("""
                         select r.reference, r.submitted_on, r.kbo from plan_online_request p
                         join online_request r on r.id = p.request_id
                         where p.plan_id = :plan order by r.kbo, r.reference""")
                 .param("plan", planId)
                 .query(rs -> {
-                    ReportSheets.row(sheet, r[0]++, rs.getString("reference"), rs.getString("submitted_on"), rs.getString("kbo"),
-                            target, effective);
+                    ReportSheets.row(sheet, r[0]++, rs.getString("reference"), rs.getObject("submitted_on", LocalDate.class),
+                            rs.getString("kbo"), target, effective);
                 });
     }
 
-    private static String masked(String insz) {
-        return insz == null ? "" : new Insz(insz).masked();
+    private static void tasks(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.tasks"), bold, text.get("column.task"), text.get("column.due"),
+                text.get("column.description"), text.get("column.done"));
+        ReportSheets.widths(sheet, 28, 14, 110, 10);
+        int r = 1;
+        for (PlanTask t : plan.tasks()) {
+            ReportSheets.row(sheet, r++, t.code(), t.due(), taskText(t, plan, text), "");
+        }
     }
 
+    static String taskText(PlanTask task, MergerPlan plan, ReportText text) {
+        int year = plan.merger().effectiveDate().getYear();
+        return switch (task.code()) {
+            case "UNIEK_VERSLAG_OLD" -> text.get("task.UNIEK_VERSLAG_OLD", year - 1, year);
+            case "UNIEK_VERSLAG_NEW" -> text.get("task.UNIEK_VERSLAG_NEW", year);
+            case "LOGIN_CHOICE" -> text.get("task.LOGIN_CHOICE", text.get("sheet.transition"));
+            default -> text.has("task." + task.code()) ? text.get("task." + task.code()) : task.detail();
+        };
+    }
 
+    /** The input rows refused for this merger's organisations, so that they can be sent back and corrected. */
+    private void rejected(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.rejected"), bold, text.get("column.file"),
+                text.get("column.sheet"), text.get("column.row"), text.get("column.column"), text.get("column.reason"));
+        ReportSheets.widths(sheet, 40, 16, 8, 20, 100);
+        int[] r = {1};
+        jdbc.sql("""
+                        select source_file, sheet, row_number, column_name, reason from rejected_row
+                        where merger_id = :merger or kbo = any(:kbos) order by source_file, sheet, row_number""")
+                .param("merger", plan.merger().id())
+                .param("kbos", plan.merger().participants().stream().map(o -> o.kbo().digits()).toArray(String[]::new))
+                .query(rs -> {
+                    ReportSheets.row(sheet, r[0]++, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5));
+                });
+    }
 
+    /** Whoever gets an account in the merged OCMW from an old one keeps that one for now: both, in the transition. */
+    static List<MergerPlan.TargetAccount> transitionPeople(MergerPlan plan) {
+        return plan.accounts().stream().filter(a -> !a.mergedFrom().isEmpty()).toList();
+    }
+
+    private static void transition(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text,
+                                   ReportOptions options) {
+        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.transition"), bold, text.get("column.last_name"),
+                text.get("column.first_name"), text.get("column.insz"), text.get("column.domain"), text.get("column.username"),
+                text.get("column.old_ocmws"));
+        ReportSheets.widths(sheet, 20, 16, 18, 24, 18, 70);
+        int r = 1;
+        for (MergerPlan.TargetAccount a : transitionPeople(plan)) {
+            ReportSheets.row(sheet, r++, a.lastName(), a.firstName(), insz(a.insz(), options), a.domain(), a.username(),
+                    String.join("; ", a.mergedFrom()));
+        }
+    }
+
+    static String insz(String insz, ReportOptions options) {
+        if (insz == null) {
+            return "";
+        }
+        return options.fullInsz() ? new Insz(insz).formatted() : new Insz(insz).masked();
+    }
+
+    /** What the HTML shows: the same as the workbook, long lists cut short with a pointer to the workbook. */
+    private PlanHtml.Model model(MergerPlan plan, Long planId, String mode, String status, Map<String, Object> extra,
+                                 ReportOptions options) {
+        ReportText text = ReportText.of(options.language());
+        return PlanHtml.model(this, plan, planId, mode, status, extra, options, text);
+    }
+
+    List<List<Object>> dossierRows(MergerPlan plan, Long planId, ReportOptions options, ReportText text, int limit) {
+        if (planId == null) {
+            return List.of();
+        }
+        String target = plan.merger().target().kbo().digits();
+        return jdbc.sql("""
+                        select d.kbo, d.reference, d.type, d.insz, d.start_date, p.original_end_date, p.successor_reference
+                        from plan_dossier p join dossier d on d.id = p.dossier_id
+                        where p.plan_id = :plan order by d.kbo, d.reference limit :limit""")
+                .param("plan", planId).param("limit", limit)
+                .query((rs, n) -> {
+                    String successor = rs.getString("successor_reference");
+                    String end = rs.getString("original_end_date");
+                    return List.<Object>of(text.get(successor != null ? "dossier.close_reopen" : "dossier.close"), rs.getString("kbo"),
+                            rs.getString("reference"), rs.getString("type"), insz(rs.getString("insz"), options),
+                            rs.getString("start_date"), end == null ? "" : end,
+                            successor == null ? "" : target + "/" + successor);
+                })
+                .list();
+    }
+
+    int dossierCount(Long planId) {
+        return planId == null ? 0 : jdbc.sql("select count(*) from plan_dossier where plan_id = :plan").param("plan", planId)
+                .query(Integer.class).single();
+    }
+
+    List<List<Object>> onlineRows(Long planId) {
+        if (planId == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select r.reference, r.submitted_on, r.kbo from plan_online_request p
+                        join online_request r on r.id = p.request_id where p.plan_id = :plan order by r.kbo, r.reference""")
+                .param("plan", planId)
+                .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
 }

@@ -169,12 +169,19 @@ public class Planner {
 
     private List<PlanFinding> intakeFindings(Merger merger) {
         return jdbc.sql("""
-                        select code, severity, kbo, subject, detail from finding
+                        select code, severity, kbo, subject, detail, message, cast(args as text) as args from finding
                         where merger_id = :merger and origin = 'INTAKE' order by id""")
                 .param("merger", merger.id())
-                .query((rs, n) -> new PlanFinding(rs.getString("code"), rs.getString("severity"), rs.getString("kbo"),
-                        rs.getString("subject"), rs.getString("detail")))
+                .query((rs, n) -> finding(rs))
                 .list();
+    }
+
+    /** A stored finding, with its message and values when it has them. */
+    static PlanFinding finding(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String args = rs.getString("args");
+        List<String> values = args == null ? List.of() : List.of(JSON.readValue(args, String[].class));
+        return new PlanFinding(rs.getString("code"), rs.getString("severity"), rs.getString("kbo"), rs.getString("subject"),
+                rs.getString("detail"), rs.getString("message"), values);
     }
 
     private List<PlanFinding> accessNotLoaded(Merger merger, List<Ocmw> sources) {
@@ -183,9 +190,8 @@ public class Planner {
             boolean loaded = jdbc.sql("select count(*) from access_snapshot where kbo = :kbo and status = 'CURRENT'")
                     .param("kbo", source.kbo().digits()).query(Integer.class).single() > 0;
             if (!loaded) {
-                findings.add(new PlanFinding("ACCESS_NOT_LOADED", "WARNING", source.kbo().digits(), source.name(),
-                        "No access export of " + source.name() + " (" + source.kbo() + ") has been loaded: its users "
-                                + "cannot be copied until it is (load access)."));
+                findings.add(PlanFinding.of("ACCESS_NOT_LOADED", "WARNING", source.kbo().digits(), source.name(),
+                        "ACCESS_NOT_LOADED", source.name(), source.kbo()));
             }
         }
         return findings;
@@ -301,10 +307,10 @@ public class Planner {
 
     private void storeFindingsAndTasks(MergerPlan plan, String mode, long run, long id) {
         template.batchUpdate("""
-                        insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, run_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, message, args, run_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""",
                 plan.findings().stream().map(f -> new Object[]{plan.merger().id(), id, mode, f.code(), f.severity(), f.kbo(),
-                        f.subject(), f.detail(), run}).collect(Collectors.toList()));
+                        f.subject(), f.detail(), f.message(), JSON.writeValueAsString(f.args()), run}).collect(Collectors.toList()));
         List<Object[]> tasks = new ArrayList<>();
         for (int i = 0; i < plan.tasks().size(); i++) {
             PlanTask t = plan.tasks().get(i);

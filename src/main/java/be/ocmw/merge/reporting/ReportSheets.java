@@ -9,8 +9,17 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
-/** Report sheets: a bold, frozen, filterable header; numbers as numbers; text neutralised against formulas. */
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Report sheets: a bold, frozen, filterable header; numbers as numbers, dates as dates (dd/mm/yyyy); text
+ * neutralised so that no cell is ever executed as a formula.
+ */
 public final class ReportSheets {
+
+    private static final Map<Workbook, CellStyle> DATES = new WeakHashMap<>();
 
     private ReportSheets() {
     }
@@ -37,15 +46,37 @@ public final class ReportSheets {
         return sheet;
     }
 
+    /** Column widths in characters, from the first column on; 0 keeps the width the header gave. */
+    public static void widths(Sheet sheet, int... characters) {
+        for (int i = 0; i < characters.length; i++) {
+            if (characters[i] > 0) {
+                sheet.setColumnWidth(i, characters[i] * 256);
+            }
+        }
+    }
+
     public static void row(Sheet sheet, int index, Object... values) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < values.length; i++) {
             Cell cell = row.createCell(i);
             if (values[i] instanceof Number number) {
                 cell.setCellValue(number.doubleValue());
+            } else if (values[i] instanceof LocalDate date) {
+                cell.setCellValue(date);
+                cell.setCellStyle(dateStyle(sheet.getWorkbook()));
             } else {
                 cell.setCellValue(Cells.neutralised(values[i] == null ? "" : String.valueOf(values[i])));
             }
+        }
+    }
+
+    private static CellStyle dateStyle(Workbook workbook) {
+        synchronized (DATES) {
+            return DATES.computeIfAbsent(workbook, w -> {
+                CellStyle style = w.createCellStyle();
+                style.setDataFormat(w.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+                return style;
+            });
         }
     }
 }

@@ -58,6 +58,11 @@ class MergerCommandFunctionalTests {
         assertThat(Files.readAllBytes(killed.dir().resolve("export/dossiers.csv")))
                 .isEqualTo(Files.readAllBytes(uninterrupted.dir().resolve("export/dossiers.csv")));
         assertThat(again.out()).contains("to_close 0, to_reopen 0");
+        String log = Files.readString(killed.dir().resolve(".ocmw/logs/ocmw-merge.log"));
+        assertThat(killed.strings("select distinct insz from account where insz is not null "
+                + "union select distinct insz from dossier")).isNotEmpty()
+                .allSatisfy(insz -> assertThat(log).as("a full INSZ in the log").doesNotContain(insz)
+                        .doesNotContain(new be.ocmw.merge.domain.Insz(insz).formatted()));
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertThat(resumed.out()).contains("an interrupted apply was finished").contains("source organisations untouched: true");
         assertThat(again.out()).contains("to_create 0").contains("grants: to_create 0");
@@ -167,6 +172,19 @@ class MergerCommandFunctionalTests {
             } catch (java.sql.SQLException e) {
                 return 0;
             }
+        }
+
+        List<String> strings(String sql) {
+            List<String> values = new java.util.ArrayList<>();
+            try (Connection connection = DriverManager.getConnection(url);
+                 ResultSet rs = connection.createStatement().executeQuery(sql)) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return values;
         }
 
         void execute(String sql) throws Exception {

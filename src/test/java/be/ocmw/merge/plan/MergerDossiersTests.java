@@ -105,10 +105,10 @@ class MergerDossiersTests extends DatabaseTest {
         List<List<String>> sheet = sheet(folder.resolve("out/pajottegem/apply.xlsx"), "Dossiers");
         assertThat(sheet).hasSize(1 + 5 + 1);
         assertThat(sheet).filteredOn(row -> row.get(2).equals("GAL-FAR")).singleElement().satisfies(row -> {
-            assertThat(row.get(0)).isEqualTo("SLUITEN EN HEROPENEN");
+            assertThat(row.get(0)).isEqualTo("AFSLUITEN EN HEROPENEN");
             assertThat(row.get(4)).matches("85\\.07\\.30-xxx\\.\\d\\d");
-            assertThat(row.subList(6, 12)).containsExactly("2031-12-31", "2024-12-31", PAJOTTEGEM, "GAL-FAR", "2025-01-01",
-                    "2031-12-31");
+            assertThat(row.subList(6, 12)).containsExactly("31/12/2031", "31/12/2024", PAJOTTEGEM, "GAL-FAR", "01/01/2025",
+                    "31/12/2031");
         });
         assertThat(sheet).filteredOn(row -> row.get(2).equals("GAL-STARTS-ON-E")).singleElement()
                 .satisfies(row -> assertThat(row.get(0)).startsWith("NIET AANGERAAKT"));

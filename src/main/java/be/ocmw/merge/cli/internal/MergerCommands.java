@@ -50,13 +50,13 @@ final class MergerCommands {
                     + " (" + outcome.sourceAfter() + ")");
         }
         out.println("  reports: " + outcome.reports().resolve("summary.json") + ", "
-                + outcome.reports().resolve(mode + ".xlsx"));
+                + outcome.reports().resolve(mode + ".xlsx") + ", " + outcome.reports().resolve(mode + ".html"));
         out.flush();
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
-            description = "Dry run: work out everything the merger does and change nothing. Writes DIR/<merger>/summary.json "
-                    + "and plan.xlsx; prints the fingerprint a coordinator approves. Exit 0 READY, 4 BLOCKED.")
+            description = "Dry run: work out everything the merger does and change nothing. Writes DIR/<merger>/summary.json, "
+                    + "plan.xlsx and plan.html (--lang nl|fr, INSZ masked unless --full-insz); prints the fingerprint a coordinator approves. Exit 0 READY, 4 BLOCKED.")
     static class Plan extends DatabaseCommand {
 
         @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
@@ -68,9 +68,12 @@ final class MergerCommands {
         @Mixin
         RegistryOption registry;
 
+        @Mixin
+        ReportOption report;
+
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(registry, merger), out, run);
+            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(registry, merger), out, report.options(), run);
             print(outcome, "plan", out());
             return outcome.plan().blocked() ? ExitCode.BLOCKED : ExitCode.DONE;
         }
@@ -94,9 +97,13 @@ final class MergerCommands {
         @Mixin
         RegistryOption registry;
 
+        @Mixin
+        ReportOption report;
+
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).apply(merger(registry, merger), out, fingerprint, run);
+            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class)
+                    .apply(merger(registry, merger), out, fingerprint, report.options(), run);
             print(outcome, "apply", out());
             return ExitCode.DONE;
         }

@@ -3,6 +3,7 @@ package be.ocmw.merge.intake.internal;
 import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
@@ -123,13 +124,11 @@ public class SubmissionResolution implements Tasklet {
         for (Ocmw participant : merger.participants()) {
             Current submission = byKbo.get(participant.kbo().digits());
             if (submission == null) {
-                finding(merger, run, "SUBMISSION_MISSING", "WARNING", participant.kbo().digits(), null,
-                        participant.name() + " (" + participant.kbo() + ") has not sent its HTB submission (deadline "
-                                + merger.deadline() + ").");
+                finding(merger, run, "SUBMISSION_MISSING", "WARNING", participant.kbo().digits(), null, "SUBMISSION_MISSING",
+                        participant.name(), participant.kbo(), merger.deadline());
             } else if (submission.submittedOn().isAfter(merger.deadline())) {
                 finding(merger, run, "SUBMISSION_LATE", "WARNING", participant.kbo().digits(), submission.file(),
-                        participant.name() + " sent its HTB submission on " + submission.submittedOn()
-                                + ", after the deadline of " + merger.deadline() + ".");
+                        "SUBMISSION_LATE", participant.name(), submission.submittedOn(), merger.deadline());
             }
         }
         List<Designation> designations = jdbc.sql("""
@@ -144,13 +143,9 @@ public class SubmissionResolution implements Tasklet {
                 .list();
         Map<String, List<Designation>> htbs = byPerson(designations.stream().filter(d -> d.role().equals("HTB")).toList());
         if (htbs.isEmpty()) {
-            finding(merger, run, "HTB_MISSING", "BLOCKING", null, null, current.isEmpty()
-                    ? "No HTB submission has been received, so the merged OCMW has no main access manager (HTB) yet."
-                    : "None of the submissions names a main access manager (HTB) for the merged OCMW.");
+            finding(merger, run, "HTB_MISSING", "BLOCKING", null, null, current.isEmpty() ? "HTB_MISSING.none" : "HTB_MISSING.unnamed");
         } else if (htbs.size() > 1) {
-            finding(merger, run, "HTB_DISAGREEMENT", "BLOCKING", null, null,
-                    "The submissions name different main access managers (HTB); they must agree on one: "
-                            + describe(htbs) + ".");
+            finding(merger, run, "HTB_DISAGREEMENT", "BLOCKING", null, null, "HTB_DISAGREEMENT", describe(htbs));
         }
         Map<String, List<Designation>> tbsByDomain = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         designations.stream().filter(d -> d.role().equals("TB"))
@@ -158,9 +153,7 @@ public class SubmissionResolution implements Tasklet {
         tbsByDomain.forEach((domain, tbs) -> {
             Map<String, List<Designation>> people = byPerson(tbs);
             if (people.size() > 1) {
-                finding(merger, run, "TB_DISAGREEMENT", "BLOCKING", null, domain,
-                        "For domain " + domain + " the submissions name different access managers (TB), and a domain has "
-                                + "one: " + describe(people) + ".");
+                finding(merger, run, "TB_DISAGREEMENT", "BLOCKING", null, domain, "TB_DISAGREEMENT", domain, describe(people));
             }
         });
     }
@@ -171,21 +164,31 @@ public class SubmissionResolution implements Tasklet {
         return people;
     }
 
-    /** "Jan D'Hondt (85.07.30-xxx.28) named by OCMW Galmaarden, OCMW Gooik; …", INSZ masked. */
+    /** "Jan D'Hondt (85.07.30-xxx.28): OCMW Galmaarden, OCMW Gooik; …", INSZ masked, words in no language. */
     private static String describe(Map<String, List<Designation>> people) {
         return people.entrySet().stream().map(e -> e.getValue().get(0).name() + " (" + new Insz(e.getKey()).masked()
-                        + ") named by " + e.getValue().stream().map(Designation::ocmw).distinct().collect(Collectors.joining(", ")))
+                        + "): " + e.getValue().stream().map(Designation::ocmw).distinct().collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
     }
 
-    private void finding(Merger merger, long run, String code, String severity, String kbo, String subject, String detail) {
+    /** A finding whose words are {@code finding.<message>} of the report bundles; stored with its English words. */
+    private void finding(Merger merger, long run, String code, String severity, String kbo, String subject, String message,
+                         Object... values) {
+        List<String> args = ReportText.values(values);
         jdbc.sql("""
-                        insert into finding (merger_id, origin, code, severity, kbo, subject, detail, run_id)
-                        values (:merger, 'INTAKE', :code, :severity, :kbo, :subject, :detail, :run)""")
+                        insert into finding (merger_id, origin, code, severity, kbo, subject, detail, message, args, run_id)
+                        values (:merger, 'INTAKE', :code, :severity, :kbo, :subject, :detail, :message, cast(:args as jsonb), :run)""")
                 .param("merger", merger.id()).param("code", code).param("severity", severity).param("kbo", kbo)
-                .param("subject", subject).param("detail", detail).param("run", run)
+                .param("subject", subject).param("detail", ReportText.english("finding." + message, args))
+                .param("message", message).param("args", jsonArray(args)).param("run", run)
                 .update();
     }
+
+    static String jsonArray(List<String> values) {
+        return ARGS.writeValueAsString(values);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper ARGS = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private record Current(long id, String kbo, String name, LocalDate submittedOn, String file) {
     }

@@ -120,13 +120,11 @@ public final class AccessPlanner {
             Designation designation = designationByInsz.get(insz);
             List<Account> members = group.getValue();
             if (main && designation == null) {
-                members.forEach(m -> finding("ADMIN_NOT_DESIGNATED", "INFO", m.kbo(), m.username(),
-                        describe(m) + " is " + label(m.role()) + " of " + m.organisation()
-                                + " but no submission designates them; they get no main-administrator role in the merged OCMW."));
+                members.forEach(m -> finding("ADMIN_NOT_DESIGNATED", "INFO", m.kbo(), m.username(), "ADMIN_NOT_DESIGNATED.main",
+                        describe(m), label(m.role()), m.organisation()));
                 if (existing != null && ADMIN_ROLES.contains(existing.role())) {
-                    finding("ADMIN_NOT_DESIGNATED", "WARNING", targetKbo, existing.username(), describe(existing)
-                            + " is " + label(existing.role()) + " of the merged OCMW but no submission designates them: "
-                            + "withdraw the role by hand in access management.");
+                    finding("ADMIN_NOT_DESIGNATED", "WARNING", targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.main.target",
+                            describe(existing), label(existing.role()));
                 }
                 counts.merge("not_copied", members.size(), Integer::sum);
                 continue;
@@ -145,15 +143,13 @@ public final class AccessPlanner {
         if (designation == null) {
             for (Account member : members) {
                 if (ADMIN_ROLES.contains(member.role())) {
-                    finding("ADMIN_NOT_DESIGNATED", "INFO", member.kbo(), member.username(), describe(member) + " is "
-                            + label(member.role()) + " of " + member.organisation() + " for " + domain
-                            + " but not designated by the submissions: USER in the merged OCMW, with their applications.");
+                    finding("ADMIN_NOT_DESIGNATED", "INFO", member.kbo(), member.username(), "ADMIN_NOT_DESIGNATED.domain",
+                            describe(member), label(member.role()), member.organisation(), domain);
                 }
             }
             if (existing != null && ADMIN_ROLES.contains(existing.role())) {
-                finding("ADMIN_NOT_DESIGNATED", "INFO", targetKbo, existing.username(), describe(existing) + " is "
-                        + label(existing.role()) + " of the merged OCMW for " + domain
-                        + " but not designated by the submissions: becomes USER, with their applications.");
+                finding("ADMIN_NOT_DESIGNATED", "INFO", targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.domain.target",
+                        describe(existing), label(existing.role()), domain);
             }
         } else {
             counts.merge(designation.role().toLowerCase(Locale.ROOT), 1, Integer::sum);
@@ -177,9 +173,9 @@ public final class AccessPlanner {
         names.add(nameKey(lastName, firstName));
         members.forEach(m -> names.add(nameKey(m.lastName(), m.firstName())));
         if (names.size() > 1) {
-            finding("NAME_MISMATCH", "WARNING", null, masked(insz), "The same INSZ " + masked(insz) + " carries different names: "
-                    + String.join(", ", members.stream().map(m -> m.firstName() + " " + m.lastName() + " (" + m.organisation() + ")")
-                    .distinct().toList()) + "; the INSZ decides, the account is named " + firstName + " " + lastName + ".");
+            finding("NAME_MISMATCH", "WARNING", null, masked(insz), "NAME_MISMATCH", masked(insz),
+                    String.join(", ", members.stream().map(m -> m.firstName() + " " + m.lastName() + " (" + m.organisation() + ")")
+                            .distinct().toList()), firstName + " " + lastName);
         }
         String email = existing != null && notBlank(existing.email()) ? existing.email()
                 : members.stream().map(Account::email).filter(AccessPlanner::notBlank).findFirst()
@@ -190,8 +186,8 @@ public final class AccessPlanner {
         }
         members.stream().map(Account::email).filter(AccessPlanner::notBlank).forEach(emails::add);
         if (emails.size() > 1) {
-            finding("EMAIL_DIFFERS", "INFO", null, masked(insz), firstName + " " + lastName + " has different e-mail addresses ("
-                    + String.join(", ", emails) + "); the merged OCMW's account uses " + email + ".");
+            finding("EMAIL_DIFFERS", "INFO", null, masked(insz), "EMAIL_DIFFERS", firstName + " " + lastName,
+                    String.join(", ", emails), email);
         }
         String language = existing != null && existing.language() != null ? existing.language()
                 : members.stream().map(Account::language).filter(Objects::nonNull).findFirst()
@@ -229,10 +225,13 @@ public final class AccessPlanner {
         String username = free(wanted, taken, planned);
         if (!username.equals(wanted) && !members.isEmpty()) {
             Account holder = taken.get(wanted.toLowerCase(Locale.ROOT));
-            finding("USERNAME_RENAMED", "INFO", targetKbo, username, "The username " + wanted + " of " + firstName + " "
-                    + lastName + " (" + members.get(0).organisation() + ") is already used in the merged OCMW for " + domain
-                    + (holder != null ? " by " + holder.firstName() + " " + holder.lastName() : " by someone else")
-                    + ": the new account is " + username + ".");
+            if (holder != null) {
+                finding("USERNAME_RENAMED", "INFO", targetKbo, username, "USERNAME_RENAMED", wanted, firstName + " " + lastName,
+                        members.get(0).organisation(), domain, holder.firstName() + " " + holder.lastName(), username);
+            } else {
+                finding("USERNAME_RENAMED", "INFO", targetKbo, username, "USERNAME_RENAMED.unknown", wanted,
+                        firstName + " " + lastName, members.get(0).organisation(), domain, username);
+            }
         }
         planned.add(username.toLowerCase(Locale.ROOT));
         counts.merge("to_create", 1, Integer::sum);
@@ -256,18 +255,17 @@ public final class AccessPlanner {
         }
         if (holder != null || planned.contains(key)) {
             counts.merge("not_copied", 1, Integer::sum);
-            finding("NO_INSZ", "WARNING", source.kbo(), source.username(), describe(source) + " of " + source.organisation()
-                    + " has no INSZ and the username is already used in the merged OCMW for " + domain
-                    + ": not copied; check by hand who this is.");
+            finding("NO_INSZ", "WARNING", source.kbo(), source.username(), "NO_INSZ.taken", describe(source),
+                    source.organisation(), domain);
             return;
         }
         String role = ADMIN_ROLES.contains(source.role()) ? "USER" : source.role();
         if (!role.equals(source.role())) {
-            finding("ADMIN_NOT_DESIGNATED", "INFO", source.kbo(), source.username(), describe(source) + " is "
-                    + label(source.role()) + " of " + source.organisation() + " but not designated: USER in the merged OCMW.");
+            finding("ADMIN_NOT_DESIGNATED", "INFO", source.kbo(), source.username(), "ADMIN_NOT_DESIGNATED.no_insz",
+                    describe(source), label(source.role()), source.organisation());
         }
-        finding("NO_INSZ", "WARNING", source.kbo(), source.username(), describe(source) + " of " + source.organisation()
-                + " has no INSZ: copied as is; check whether this person also has an account with an INSZ.");
+        finding("NO_INSZ", "WARNING", source.kbo(), source.username(), "NO_INSZ.copied", describe(source),
+                source.organisation());
         TreeSet<String> applications = new TreeSet<>(source.applications());
         unknownApplications(domain, applications, source.firstName() + " " + source.lastName());
         planned.add(key);
@@ -289,8 +287,8 @@ public final class AccessPlanner {
         }
         List<String> unknown = applications.stream().filter(a -> !known.contains(a)).toList();
         if (!unknown.isEmpty()) {
-            finding("UNKNOWN_APPLICATION", "WARNING", targetKbo, who, who + " has application(s) not in the catalogue of "
-                    + domain + ": " + String.join(", ", unknown) + "; they are kept, check that they still exist.");
+            finding("UNKNOWN_APPLICATION", "WARNING", targetKbo, who, "UNKNOWN_APPLICATION", who, domain,
+                    String.join(", ", unknown));
         }
     }
 
@@ -350,8 +348,8 @@ public final class AccessPlanner {
         };
     }
 
-    private void finding(String code, String severity, String kbo, String subject, String detail) {
-        findings.add(new PlanFinding(code, severity, kbo, subject, detail));
+    private void finding(String code, String severity, String kbo, String subject, String message, Object... values) {
+        findings.add(PlanFinding.of(code, severity, kbo, subject, message, values));
     }
 
     /** Scenario 3: what both OCMWs could clean up, one finding per organisation and kind. */
@@ -362,26 +360,26 @@ public final class AccessPlanner {
         byOrganisation.forEach((key, list) -> {
             String kbo = key.substring(0, key.indexOf('|'));
             String organisation = key.substring(key.indexOf('|') + 1);
-            suggest(kbo, "CLEANUP_BLOCKED_ACCOUNTS", organisation, "blocked account(s)",
+            suggest(kbo, "CLEANUP_BLOCKED_ACCOUNTS", organisation,
                     list.stream().filter(a -> "GEBLOKKEERD".equals(a.status())).toList());
-            suggest(kbo, "CLEANUP_NO_APPLICATIONS", organisation, "account(s) without any application",
+            suggest(kbo, "CLEANUP_NO_APPLICATIONS", organisation,
                     list.stream().filter(a -> a.applications().isEmpty()).toList());
             Map<String, List<Account>> byPerson = new TreeMap<>();
             list.stream().filter(a -> a.insz() != null)
                     .forEach(a -> byPerson.computeIfAbsent(a.domain() + "|" + a.insz(), k -> new ArrayList<>()).add(a));
-            suggest(kbo, "CLEANUP_SAME_PERSON_TWICE", organisation, "account(s) of a person who has another username too",
+            suggest(kbo, "CLEANUP_SAME_PERSON_TWICE", organisation,
                     byPerson.values().stream().filter(l -> l.size() > 1).flatMap(List::stream).toList());
         });
     }
 
-    private void suggest(String kbo, String code, String organisation, String what, List<Account> accounts) {
+    private void suggest(String kbo, String code, String organisation, List<Account> accounts) {
         if (accounts.isEmpty()) {
             return;
         }
         List<String> usernames = accounts.stream().map(Account::username).sorted().toList();
+        // the first twenty by name; the report's reader counts the rest from the number
         String listed = String.join(", ", usernames.subList(0, Math.min(20, usernames.size())))
-                + (usernames.size() > 20 ? " and " + (usernames.size() - 20) + " more" : "");
-        finding(code, "INFO", kbo, organisation, organisation + " has " + accounts.size() + " " + what
-                + " that could be cleaned up: " + listed + ".");
+                + (usernames.size() > 20 ? ", … (+" + (usernames.size() - 20) + ")" : "");
+        finding(code, "INFO", kbo, organisation, code, organisation, accounts.size(), listed);
     }
 }

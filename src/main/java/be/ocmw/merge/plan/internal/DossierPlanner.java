@@ -88,14 +88,13 @@ public final class DossierPlanner {
         List<PlanFinding> findings = new ArrayList<>();
         int continued = ((Number) row.get("continued")).intValue();
         if (continued > 0) {
-            findings.add(new PlanFinding("DOSSIER_ALREADY_CONTINUED", "WARNING", null, null, continued
-                    + " running dossier(s) were already reopened under the merged OCMW by an earlier apply and are running "
-                    + "again (reloaded?): they are closed on " + merger.closeDate() + " again, not reopened a second time."));
+            findings.add(PlanFinding.of("DOSSIER_ALREADY_CONTINUED", "WARNING", null, null, "DOSSIER_ALREADY_CONTINUED",
+                    continued, merger.closeDate()));
         }
         int taken = ((Number) row.get("taken")).intValue();
         if (taken > 0) {
-            findings.add(new PlanFinding("DOSSIER_REFERENCE_TAKEN", "BLOCKING", merger.target().kbo().digits(), null, taken
-                    + " dossier(s) cannot be reopened: the reference they would get under the merged OCMW is already used."));
+            findings.add(PlanFinding.of("DOSSIER_REFERENCE_TAKEN", "BLOCKING", merger.target().kbo().digits(), null,
+                    "DOSSIER_REFERENCE_TAKEN", taken));
         }
         int afterCutover = afterCutover(findings);
         Map<String, Object> online = selection("""
@@ -129,10 +128,8 @@ public final class DossierPlanner {
                     String kbo = rs.getString("kbo");
                     String name = merger.participants().stream().filter(o -> o.kbo().digits().equals(kbo))
                             .map(Ocmw::name).findFirst().orElse(kbo);
-                    return new PlanFinding("DOSSIER_AFTER_CUTOVER", "WARNING", kbo, name, count + " dossier(s) of " + name
-                            + " start on or after " + merger.effectiveDate() + " under its old KBO: they are not touched. Enter "
-                            + "them under the merged OCMW in the social software: " + rs.getString("refs")
-                            + (count > 20 ? " and " + (count - 20) + " more" : "") + ".");
+                    return PlanFinding.of("DOSSIER_AFTER_CUTOVER", "WARNING", kbo, name, "DOSSIER_AFTER_CUTOVER", count, name,
+                            merger.effectiveDate(), rs.getString("refs") + (count > 20 ? ", … (+" + (count - 20) + ")" : ""));
                 })
                 .list().forEach(findings::add);
         return total[0];

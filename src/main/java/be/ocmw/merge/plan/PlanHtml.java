@@ -1,0 +1,115 @@
+package be.ocmw.merge.plan;
+
+import be.ocmw.merge.reporting.ReportText;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code plan.html} / {@code apply.html}: the report for reading and printing, from the Thymeleaf template
+ * {@code templates/plan.html}. The findings are grouped by what somebody has to do about them; long lists
+ * (users, dossiers) show their first rows and point at the workbook.
+ */
+@Component
+class PlanHtml {
+
+    static final int LIMIT = 200;
+
+    private final TemplateEngine engine = new TemplateEngine();
+
+    PlanHtml() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        engine.setTemplateResolver(resolver);
+    }
+
+    /** A group of findings: what to do with them, and each with its title, words and what to do. */
+    public record Group(String severity, String heading, List<Item> items) {
+    }
+
+    public record Item(String code, String title, String subject, String detail, String todo) {
+    }
+
+    public record Task(String code, String due, String text) {
+    }
+
+    public record Model(String title, String lang, List<List<Object>> summary, List<Group> groups, List<Task> tasks,
+                 List<MergerPlan.TargetAccount> administrators, List<List<Object>> dossiers, String dossiersMore,
+                 List<List<Object>> online, List<List<Object>> transition, String transitionMore, boolean fullInsz) {
+    }
+
+    static Model model(PlanReports reports, MergerPlan plan, Long planId, String mode, String status, Map<String, Object> extra,
+                       ReportOptions options, ReportText text) {
+        List<Group> groups = new ArrayList<>();
+        for (String severity : PlanReports.SEVERITIES) {
+            List<Item> items = plan.findings().stream().filter(f -> f.severity().equals(severity))
+                    .map(f -> new Item(f.code(), text.get("finding." + f.code() + ".title"), f.subject() == null ? "" : f.subject(),
+                            f.detail(text), text.get("finding." + f.code() + ".todo")))
+                    .toList();
+            if (!items.isEmpty()) {
+                groups.add(new Group(severity, text.get("group." + severity), items));
+            }
+        }
+        List<Task> tasks = plan.tasks().stream()
+                .map(t -> new Task(t.code(), PlanFindingDates.belgian(t.due()), PlanReports.taskText(t, plan, text))).toList();
+        List<MergerPlan.TargetAccount> administrators = plan.accounts().stream().filter(a -> !a.role().equals("USER"))
+                .map(a -> new MergerPlan.TargetAccount(a.domain(), a.username(), a.lastName(), a.firstName(),
+                        PlanReports.insz(a.insz(), options), a.role(), a.status(), a.email(), a.applications(),
+                        text.get("action." + a.action()), a.mergedFrom()))
+                .toList();
+        int dossierCount = reports.dossierCount(planId);
+        List<MergerPlan.TargetAccount> people = PlanReports.transitionPeople(plan);
+        List<List<Object>> transition = people.stream().limit(LIMIT)
+                .map(a -> List.<Object>of(a.lastName(), a.firstName(), PlanReports.insz(a.insz(), options), a.domain(),
+                        a.username(), String.join("; ", a.mergedFrom())))
+                .toList();
+        List<List<Object>> summary = reports.summaryRows(plan, mode, status, extra, text).stream()
+                .map(row -> row.stream().map(v -> v instanceof java.time.LocalDate d ? (Object) PlanFindingDates.belgian(d) : v).toList())
+                .toList();
+        return new Model(text.get("html.title", plan.merger().name(), text.get("summary.mode." + mode)), text.code(), summary,
+                groups, tasks, administrators, reports.dossierRows(plan, planId, options, text, LIMIT),
+                dossierCount > LIMIT ? text.get("html.dossiers.more", LIMIT, dossierCount, mode + ".xlsx") : null,
+                reports.onlineRows(planId), transition,
+                people.size() > LIMIT ? text.get("html.transition.more", LIMIT, people.size(), mode + ".xlsx") : null,
+                options.fullInsz());
+    }
+
+    void write(Model model, Path file, ReportOptions options) {
+        Context context = new Context(options.language());
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("r", model);
+        variables.put("t", ReportText.of(options.language()));
+        context.setVariables(variables);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            engine.process("plan", context, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Dates as a Belgian reader writes them. */
+    static final class PlanFindingDates {
+        private PlanFindingDates() {
+        }
+
+        static String belgian(java.time.LocalDate date) {
+            return ReportText.values(date).get(0);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package be.ocmw.merge.reporting;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The words of the coordinator reports, from the {@code messages/report} bundles: Dutch (the base bundle)
+ * or French. Never falls back to the machine's own language.
+ */
+public final class ReportText {
+
+    public static final Locale DUTCH = Locale.forLanguageTag("nl-BE");
+    public static final Locale FRENCH = Locale.forLanguageTag("fr-BE");
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private ReportText(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    public static ReportText of(Locale locale) {
+        return new ReportText(ResourceBundle.getBundle("messages/report", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), locale);
+    }
+
+    /** {@code nl} or {@code fr}; names the bad value otherwise. */
+    public static Locale language(String code) {
+        return switch (code == null ? "nl" : code.strip().toLowerCase(Locale.ROOT)) {
+            case "nl" -> DUTCH;
+            case "fr" -> FRENCH;
+            default -> throw new IllegalArgumentException("unknown language '" + code + "': nl or fr");
+        };
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String code() {
+        return locale.getLanguage();
+    }
+
+    public String get(String key, Object... values) {
+        return new MessageFormat(bundle.getString(key), locale).format(values);
+    }
+
+    /** Values as a message shows them in every language: dates the Belgian way (dd/MM/yyyy), the rest as text. */
+    public static java.util.List<String> values(Object... values) {
+        return java.util.Arrays.stream(values).map(v -> v instanceof java.time.LocalDate date
+                ? java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date) : String.valueOf(v)).toList();
+    }
+
+    /** The English words of a finding message, for the console, the log and summary.json. */
+    public static String english(String key, java.util.List<String> values) {
+        return of(Locale.ENGLISH).get(key, values.toArray());
+    }
+
+    /** A message without values (for templates, whose expressions do not call varargs methods). */
+    public String text(String key) {
+        return get(key);
+    }
+
+    public boolean has(String key) {
+        try {
+            bundle.getString(key);
+            return true;
+        } catch (MissingResourceException e) {
+            return false;
+        }
+    }
+}
