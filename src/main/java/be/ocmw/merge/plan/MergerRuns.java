@@ -129,15 +129,7 @@ public class MergerRuns {
             jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
                     .param("summary", Planner.JSON.writeValueAsString(summary)).param("id", planId).update();
         }
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("merger", merger.id(), true)
-                .addLong("plan", planId, true)
-                .addLong("run", applyRun, false)
-                .addString("targetName", merger.target().name(), false)
-                .addString("target", merger.target().kbo().digits(), false)
-                .addString("closeDate", merger.closeDate().toString(), false)
-                .addString("effectiveDate", merger.effectiveDate().toString(), false)
-                .toJobParameters();
+        JobParameters parameters = applyParameters(merger, planId, applyRun);
         // the plan this process computed is the one it applies: its workbook is written while the job runs
         MergerPlan applied = computed == null ? null
                 : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
@@ -177,6 +169,42 @@ public class MergerRuns {
         }
         Path folder = reports.write(applied, planId, "apply", "APPLIED", extra, out, options, workbook);
         return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter);
+    }
+
+    private static JobParameters applyParameters(Merger merger, long planId, long run) {
+        return new JobParametersBuilder()
+                .addString("merger", merger.id(), true)
+                .addLong("plan", planId, true)
+                .addLong("run", run, false)
+                .addString("targetName", merger.target().name(), false)
+                .addString("target", merger.target().kbo().digits(), false)
+                .addString("closeDate", merger.closeDate().toString(), false)
+                .addString("effectiveDate", merger.effectiveDate().toString(), false)
+                .toJobParameters();
+    }
+
+    /**
+     * Executes a reconciliation's safe corrections of an applied merger (additive changes only, chosen by the
+     * caller) as an apply does: stored as a plan of mode RECONCILE, the same job, audited, one at a time with
+     * the merger's applies. Returns what was done, from the audit trail.
+     */
+    public Map<String, Map<String, Integer>> correct(Merger merger, MergerPlan corrections, long run) {
+        try (Connection connection = dataSource.getConnection()) {
+            AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
+                    new JobAlreadyRunningException("An apply of merger " + merger.id() + " is under way: its drift "
+                            + "was not corrected now."));
+            try (lock) {
+                long planId = planner.store(corrections, "RECONCILE", run);
+                JobRunner.Outcome outcome = jobs.run(applyJob, applyParameters(merger, planId, run),
+                        "the safe corrections of " + merger.id());
+                if (!outcome.completed()) {
+                    throw new JobFailedException("The safe corrections of " + merger.id(), outcome.execution());
+                }
+                return done(run, merger);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
+        }
     }
 
     /** What an apply run did, from its audit rows: accounts, dossiers and request links. */

@@ -99,8 +99,23 @@ public class Planner {
                 sourceFingerprint.join());
     }
 
+    /** The dossiers still running on C under the dossier sources, as {@code KBO/reference}: reconciliation's drift. */
+    public List<String> runningDossiers(Merger merger) {
+        return new DossierPlanner(jdbc, merger).running();
+    }
+
+    /** The dossiers under a disappearing KBO that start on or after E, as {@code KBO/reference}. */
+    public List<String> dossiersAfterCutover(Merger merger) {
+        return new DossierPlanner(jdbc, merger).afterCutoverList();
+    }
+
+    /** The OCMW Online requests of the disappearing KBOs not linked to the target, as {@code KBO/reference}. */
+    public List<String> unlinkedRequests(Merger merger) {
+        return new DossierPlanner(jdbc, merger).unlinked();
+    }
+
     /** Scenario 1: every participant; scenarios 2 and 3: every participant but the retained one. */
-    static List<Ocmw> sources(Merger merger) {
+    public static List<Ocmw> sources(Merger merger) {
         return merger.scenario() == Scenario.NEW_KBO_NEW_NIS ? merger.participants() : merger.disappearing();
     }
 

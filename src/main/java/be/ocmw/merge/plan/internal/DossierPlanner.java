@@ -135,6 +135,26 @@ public final class DossierPlanner {
         return total[0];
     }
 
+    /** The selected dossiers that are not continued yet, as {@code KBO/reference}. */
+    public List<String> running() {
+        return selection("with " + SELECTED + " select kbo || '/' || reference from planned where not continued order by kbo, reference")
+                .query(String.class).list();
+    }
+
+    public List<String> afterCutoverList() {
+        return selection("""
+                        select kbo || '/' || reference from dossier where kbo = any(:gone) and start_date >= :effective
+                        order by kbo, reference""").query(String.class).list();
+    }
+
+    public List<String> unlinked() {
+        return selection("""
+                        select r.kbo || '/' || r.reference from online_request r
+                        where r.kbo = any(:gone)
+                          and not exists (select 1 from online_request_link l where l.request_id = r.id and l.kbo = :target)
+                        order by r.kbo, r.reference""").query(String.class).list();
+    }
+
     /** Stores the selection under a plan: the rows the apply executes. */
     public void store(long plan) {
         selection("with " + SELECTED + """

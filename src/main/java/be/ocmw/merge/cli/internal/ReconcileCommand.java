@@ -1,0 +1,56 @@
+package be.ocmw.merge.cli.internal;
+
+import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.reconciliation.MergerDrift;
+import be.ocmw.merge.reconciliation.ReconcileRuns;
+import be.ocmw.merge.registry.MergerRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = "Report the drift of every applied merger (or one) since its apply: accounts, grants, dossiers and "
+                + "requests still under the old OCMWs. With --apply-safe also apply the additive corrections (never removes "
+                + "or blocks), unless they are more than the threshold allows: then nothing changes and the exit code is 4.")
+class ReconcileCommand extends DatabaseCommand {
+
+    @Parameters(paramLabel = "MERGER", arity = "0..1", description = "Only this merger (default: every applied merger).")
+    String merger;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where reconciliation-summary.json and reconciliation.xlsx go.")
+    Path out;
+
+    @Option(names = "--apply-safe", description = "Apply the additive corrections too.")
+    boolean applySafe;
+
+    @Mixin
+    RegistryOption registry;
+
+    @Override
+    protected int execute(ConfigurableApplicationContext context, long run) {
+        MergerRegistry mergers = registry.load().registry();
+        if (merger != null) {
+            MergerCommands.merger(registry, merger);
+        }
+        ReconcileRuns.Result result = context.getBean(ReconcileRuns.class).reconcile(mergers, merger, applySafe, out, run);
+        if (result.mergers().isEmpty()) {
+            out().println("No applied merger to reconcile.");
+        }
+        for (MergerDrift m : result.mergers()) {
+            String counts = m.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+            out().printf("%s: %s%n", m.merger(), m.drift().isEmpty() ? "no drift" : m.drift().size() + " drift (" + counts + ")");
+            if (applySafe) {
+                out().printf("  %s%n", m.refused() != null ? "NOT corrected: " + m.refused()
+                        : m.corrected() + " of " + m.corrections() + " safe corrections applied");
+            }
+        }
+        out().println("Reports: " + result.summary() + ", " + result.workbook());
+        out().flush();
+        return result.refused() ? ExitCode.BLOCKED : ExitCode.DONE;
+    }
+}

@@ -1,0 +1,18 @@
+package be.ocmw.merge.reconciliation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The drift of one merger, how many corrections it needs, and what happened to them: {@code corrected} how
+ * many were applied, {@code refused} why none were (the threshold), null otherwise.
+ */
+public record MergerDrift(String merger, List<Drift> drift, int corrections, int corrected, String refused,
+                          Map<String, Map<String, Integer>> done) {
+
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        drift.forEach(d -> counts.merge(d.code(), 1L, Long::sum));
+        return counts;
+    }
+}

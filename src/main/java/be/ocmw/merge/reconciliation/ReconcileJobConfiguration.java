@@ -1,0 +1,71 @@
+package be.ocmw.merge.reconciliation;
+
+import be.ocmw.merge.audit.RunLog;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.RegistryLoader;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code reconcileJob}: one step that looks at every applied merger of the registry (or the one asked for)
+ * whose old OCMWs still exist and records its drift under the run. Identified by the run for the command
+ * line, by the night for the scheduler, so that a night is reconciled once. Its drift rows are replaced when
+ * a killed run is run again, never added twice.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconcileJobConfiguration {
+
+    @Bean
+    Job reconcileJob(JobRepository repository, Step driftStep) {
+        return new JobBuilder("reconcileJob", repository).start(driftStep).build();
+    }
+
+    @Bean
+    Step driftStep(JobRepository repository, PlatformTransactionManager transactions, Tasklet driftTasklet) {
+        return new StepBuilder("driftStep", repository).tasklet(driftTasklet, transactions).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet driftTasklet(Reconciler reconciler, JdbcClient jdbc, RunLog runLog,
+                         @Value("#{jobParameters['registry']}") String registry,
+                         @Value("#{jobParameters['merger']}") String merger,
+                         @Value("#{jobParameters['run']}") Long run) {
+        return (contribution, context) -> {
+            long runId = run != null ? run : runLog.start("reconcile (scheduled)", registry);
+            List<Merger> mergers = RegistryLoader.load(Path.of(registry)).registry().mergers().stream()
+                    .filter(m -> merger == null || merger.isBlank() || m.id().equals(merger)).toList();
+            for (Merger m : mergers) {
+                jdbc.sql("delete from drift where run_id = :run and merger_id = :m").param("run", runId).param("m", m.id()).update();
+                if (!reconciler.applies(m)) {
+                    continue;
+                }
+                for (Drift d : reconciler.detect(m)) {
+                    jdbc.sql("""
+                                    insert into drift (run_id, merger_id, code, source_kbo, subject, detail)
+                                    values (:run, :merger, :code, :kbo, :subject, :detail)""")
+                            .param("run", runId).param("merger", m.id()).param("code", d.code()).param("kbo", d.sourceKbo())
+                            .param("subject", d.subject()).param("detail", d.detail()).update();
+                }
+            }
+            if (run == null) {
+                runLog.finish(runId, 0, "reconciled");
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package be.ocmw.merge.reconciliation;
+
+import be.ocmw.merge.batch.JobFailedException;
+import be.ocmw.merge.batch.JobRunner;
+import be.ocmw.merge.plan.MergerRuns;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.MergerRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code reconcile}: runs {@code reconcileJob}, then, with {@code --apply-safe}, applies each merger's additive
+ * corrections through the merger job, unless they are more than the threshold allows (then nothing of that
+ * merger changes and the report says why); writes the reports.
+ */
+@Component
+public class ReconcileRuns {
+
+    private final JobRunner jobs;
+    private final Job reconcileJob;
+    private final Reconciler reconciler;
+    private final MergerRuns mergerRuns;
+    private final ReconcileReports reports;
+    private final ReconcileSettings settings;
+    private final JdbcClient jdbc;
+
+    ReconcileRuns(JobRunner jobs, Job reconcileJob, Reconciler reconciler, MergerRuns mergerRuns, ReconcileReports reports,
+                  ReconcileSettings settings, JdbcClient jdbc) {
+        this.jobs = jobs;
+        this.reconcileJob = reconcileJob;
+        this.reconciler = reconciler;
+        this.mergerRuns = mergerRuns;
+        this.reports = reports;
+        this.settings = settings;
+        this.jdbc = jdbc;
+    }
+
+    /** What a reconciliation found and did, per merger, and where its reports are. */
+    public record Result(List<MergerDrift> mergers, Path summary, Path workbook, boolean applySafe) {
+
+        public boolean refused() {
+            return mergers.stream().anyMatch(m -> m.refused() != null);
+        }
+    }
+
+    public Result reconcile(MergerRegistry registry, String mergerId, boolean applySafe, Path out, long run) {
+        var parameters = new JobParametersBuilder()
+                .addString("registry", registry.file().toString(), false)
+                .addString("merger", mergerId == null ? "" : mergerId, false)
+                .addLong("run", run, true)
+                .toJobParameters();
+        JobRunner.Outcome outcome = jobs.run(reconcileJob, parameters, "the reconciliation");
+        if (!outcome.completed()) {
+            throw new JobFailedException("The reconciliation", outcome.execution());
+        }
+        List<MergerDrift> results = new ArrayList<>();
+        for (Merger merger : registry.mergers()) {
+            if ((mergerId != null && !merger.id().equals(mergerId)) || !reconciler.applies(merger)) {
+                continue;
+            }
+            List<Drift> drift = stored(merger, run);
+            int corrections = (int) drift.stream().filter(Drift::additive).count();
+            String refused = null;
+            int corrected = 0;
+            Map<String, Map<String, Integer>> done = Map.of();
+            if (applySafe && corrections > 0) {
+                long accounts = reconciler.targetAccounts(merger);
+                long percentLimit = accounts * settings.maxPercent() / 100;
+                if (corrections > settings.maxCorrections() || corrections > percentLimit) {
+                    refused = corrections + " corrections are more than the threshold allows (" + settings.maxCorrections()
+                            + ", or " + settings.maxPercent() + " % of the merged OCMW's " + accounts + " accounts = "
+                            + percentLimit + "): nothing was corrected. Look at the drift first; apply the merger again "
+                            + "to correct it all, or raise ocmw.reconcile.max-corrections / max-percent.";
+                } else {
+                    done = mergerRuns.correct(merger, reconciler.corrections(merger), run);
+                    corrected = corrections;
+                    jdbc.sql("update drift set corrected = true where run_id = :run and merger_id = :m and code in (:codes)")
+                            .param("run", run).param("m", merger.id()).param("codes", List.copyOf(Reconciler.ADDITIVE)).update();
+                    drift = stored(merger, run);
+                }
+            }
+            results.add(new MergerDrift(merger.id(), drift, corrections, corrected, refused, done));
+        }
+        ReconcileReports.Written written = reports.write(results, applySafe, run, out);
+        return new Result(results, written.summary(), written.workbook(), applySafe);
+    }
+
+    private List<Drift> stored(Merger merger, long run) {
+        return jdbc.sql("select code, source_kbo, subject, detail, corrected from drift where run_id = :run and merger_id = :m order by id")
+                .param("run", run).param("m", merger.id())
+                .query((rs, n) -> new Drift(merger.id(), rs.getString("code"), rs.getString("source_kbo"), rs.getString("subject"),
+                        rs.getString("detail") + (rs.getBoolean("corrected") ? " [corrected]" : ""),
+                        Reconciler.ADDITIVE.contains(rs.getString("code"))))
+                .list();
+    }
+}
