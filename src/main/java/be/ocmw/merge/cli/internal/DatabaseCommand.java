@@ -26,6 +26,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Settings this command adds to the application's ({@code --name=value}). */
+    protected List<String> properties() {
+        return List.of();
+    }
+
     /** Does the work; {@code run} is the id of this run in the run log. */
     protected abstract int execute(ConfigurableApplicationContext context, long run) throws Exception;
 
@@ -52,6 +57,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
         if (database.url != null && !database.url.isBlank()) {
             properties.add("--ocmw.database.url=" + database.url);
         }
+        properties.addAll(properties());
         return SpringApplication.run(OcmwMergeApplication.class, properties.toArray(String[]::new));
     }
 

@@ -1,0 +1,62 @@
+package be.ocmw.merge.scheduling;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import java.time.LocalDate;
+
+/** Starts the reconciliation of the night this firing was scheduled for; a night already done is not done again. */
+@DisallowConcurrentExecution
+public class ReconcileQuartzJob extends QuartzJobBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconcileQuartzJob.class);
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("reconcileJob")
+    Job reconcileJob;
+
+    @Autowired
+    SchedulerSettings settings;
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        LocalDate night = context.getScheduledFireTime().toInstant().atZone(settings.zone()).toLocalDate();
+        String firing = "Fired for " + context.getScheduledFireTime().toInstant() + " by " + instance(context) + ": ";
+        var parameters = new JobParametersBuilder()
+                .addString("night", night.toString(), true)
+                .addString("registry", settings.registry(), false)
+                .addString("merger", "", false)
+                .toJobParameters();
+        try {
+            var execution = jobOperator.start(reconcileJob, parameters);
+            log.info("{}reconciliation of the night of {}: {}", firing, night, execution.getStatus());
+        } catch (JobInstanceAlreadyCompleteException e) {
+            log.info("{}the night of {} was reconciled already", firing, night);
+        } catch (JobExecutionAlreadyRunningException e) {
+            log.info("{}the reconciliation of the night of {} is running elsewhere", firing, night);
+        } catch (Exception e) {
+            log.error("{}the reconciliation of the night of {} could not start: {}", firing, night, e.getMessage(), e);
+        }
+    }
+
+    private static String instance(JobExecutionContext context) {
+        try {
+            return context.getScheduler().getSchedulerInstanceId();
+        } catch (org.quartz.SchedulerException e) {
+            return "?";
+        }
+    }
+}

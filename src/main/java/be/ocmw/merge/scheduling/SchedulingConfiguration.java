@@ -1,0 +1,110 @@
+package be.ocmw.merge.scheduling;
+
+import org.quartz.CronTrigger;
+import org.quartz.JobDetail;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.quartz.spi.TriggerFiredBundle;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.CronTriggerFactoryBean;
+import org.springframework.scheduling.quartz.JobDetailFactoryBean;
+import org.springframework.scheduling.quartz.SchedulerFactoryBean;
+import org.springframework.scheduling.quartz.SpringBeanJobFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.util.Properties;
+import java.util.TimeZone;
+
+/**
+ * The Quartz scheduler, only when {@code ocmw.scheduler.enabled} ({@code serve}): a clustered JDBC job store
+ * on the application's PostgreSQL with the PostgreSQL delegate, the nightly reconciliation's job and cron
+ * trigger (kept as stored, with its missed firings, unless the configured cron or zone changed), and a
+ * misfire policy that fires once after downtime.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ocmw.scheduler.enabled", havingValue = "true")
+class SchedulingConfiguration {
+
+    @Bean
+    JobDetailFactoryBean reconcileJobDetail() {
+        JobDetailFactoryBean job = new JobDetailFactoryBean();
+        job.setJobClass(ReconcileQuartzJob.class);
+        job.setName("nightlyReconciliation");
+        job.setDescription("The nightly reconciliation of every applied merger (SPEC 6)");
+        job.setDurability(true);
+        return job;
+    }
+
+    @Bean
+    CronTriggerFactoryBean nightlyTrigger(JobDetail reconcileJobDetail, SchedulerSettings settings) {
+        CronTriggerFactoryBean trigger = new CronTriggerFactoryBean();
+        trigger.setJobDetail(reconcileJobDetail);
+        trigger.setName("nightlyReconciliationTrigger");
+        trigger.setCronExpression(settings.cron());
+        trigger.setTimeZone(TimeZone.getTimeZone(settings.zone()));
+        // after downtime: one run at start-up, not one per missed night
+        trigger.setMisfireInstruction(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        return trigger;
+    }
+
+    @Bean
+    SchedulerFactoryBean scheduler(DataSource dataSource, PlatformTransactionManager transactions, ApplicationContext context,
+                                   JobDetail reconcileJobDetail, CronTrigger nightlyTrigger, SchedulerSettings settings) {
+        SchedulerFactoryBean scheduler = new SchedulerFactoryBean();
+        scheduler.setDataSource(dataSource);
+        scheduler.setTransactionManager(transactions);
+        scheduler.setJobFactory(new AutowiringJobFactory(context.getAutowireCapableBeanFactory()));
+        scheduler.setSchedulerName("ocmw-merge");
+        scheduler.setJobDetails(reconcileJobDetail);
+        scheduler.setTriggers(nightlyTrigger);
+        // an existing trigger keeps its state (so missed firings are seen); a changed cron is put in by TriggerSync
+        scheduler.setOverwriteExistingJobs(false);
+        scheduler.setWaitForJobsToCompleteOnShutdown(true);
+        Properties quartz = new Properties();
+        quartz.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        quartz.setProperty("org.quartz.jobStore.isClustered", "true");
+        quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.checkin().toMillis()));
+        quartz.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(settings.misfireThreshold().toMillis()));
+        quartz.setProperty("org.quartz.threadPool.threadCount", "2");
+        scheduler.setQuartzProperties(quartz);
+        return scheduler;
+    }
+
+    /** Before the scheduler starts: a stored trigger whose cron or zone is not the configured one is replaced. */
+    @Bean
+    SmartInitializingSingleton triggerSync(org.quartz.Scheduler scheduler, CronTrigger nightlyTrigger) {
+        return () -> {
+            try {
+                org.quartz.Trigger stored = scheduler.getTrigger(nightlyTrigger.getKey());
+                if (stored instanceof CronTrigger cron && (!cron.getCronExpression().equals(nightlyTrigger.getCronExpression())
+                        || !cron.getTimeZone().getID().equals(nightlyTrigger.getTimeZone().getID()))) {
+                    scheduler.rescheduleJob(nightlyTrigger.getKey(), nightlyTrigger);
+                }
+            } catch (org.quartz.SchedulerException e) {
+                throw new IllegalStateException("cannot update the nightly trigger: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Quartz jobs get their collaborators injected like any bean. */
+    static final class AutowiringJobFactory extends SpringBeanJobFactory {
+
+        private final AutowireCapableBeanFactory beans;
+
+        AutowiringJobFactory(AutowireCapableBeanFactory beans) {
+            this.beans = beans;
+        }
+
+        @Override
+        protected Object createJobInstance(TriggerFiredBundle bundle) throws Exception {
+            Object job = super.createJobInstance(bundle);
+            beans.autowireBean(job);
+            return job;
+        }
+    }
+}
