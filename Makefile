@@ -46,10 +46,17 @@ run: $(JAR)
 	$(RUN) apply hasselt --out out
 	$(RUN) apply antwerpen --out out
 	@echo
+	@echo "== Reconciling them: the drift since the apply (here: dossiers opened under an old KBO after the merger)"
+	$(RUN) reconcile --out out/reconcile
+	@echo
+	@echo "== Checking a ChaMan certificate"
+	$(RUN) check-certificate sample-data/chaman/ocmw-rest.cer --channel rest || true
+	@echo
 	$(RUN) status
 	@echo
 	@echo "Reports: out/intake/ (intake-summary.json, intake-report.xlsx, *.checked.xlsx per submission),"
-	@echo "         out/<merger>/ (summary.json, plan.xlsx, apply.xlsx) for pajottegem, hasselt and antwerpen."
+	@echo "         out/<merger>/ (summary.json, plan.xlsx, plan.html, apply.xlsx, apply.html) for pajottegem, hasselt and antwerpen,"
+	@echo "         out/reconcile/ (reconciliation-summary.json, reconciliation.xlsx)."
 
 ## Regenerate sample-data/ (deterministic: the same files every time).
 sample-data: $(JAR)

@@ -40,10 +40,21 @@ MERGER_ACCOUNTS=${MERGER_ACCOUNTS:-100000}
 rm -rf bench-merger
 java -jar "$JAR" sample-data --out . --bench-merger-accounts "$MERGER_ACCOUNTS"
 echo "== The dossiers of a merger: $DOSSIERS running dossiers of 20 OCMWs closed and reopened"
-dplan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out-dossiers $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+dplan_s=$(OCMW_REPORT_MEMORY=1 java -Xmx512m -jar "$JAR" plan bench --out out-dossiers $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 dfloor_out=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" bench-apply-floor bench --dossiers $R | tee >(cat >&2))
 dfloor_s=$(echo "$dfloor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
 dapply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out-dossiers $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+
+echo "== Reconciliation: the same merger with its accounts applied too, then 1 % drift in the old OCMWs"
+java -jar "$JAR" load access bench-merger/access $R | tail -1
+java -jar "$JAR" intake bench-merger/submissions $R | tail -1
+java -jar "$JAR" apply bench --out out-dossiers $R | tail -1
+java -jar "$JAR" bench-drift bench --percent 1 $R
+rec=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" reconcile bench --out out-reconcile $R | tee >(cat >&2) | grep "Work took")
+rec_s=$(echo "$rec" | sed -E 's/Work took ([0-9.]+) s.*/\1/'); rec_heap=$(echo "$rec" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
+recs=$(OCMW_RECONCILE_MAX_CORRECTIONS=100000000 OCMW_RECONCILE_MAX_PERCENT=100000 OCMW_REPORT_MEMORY=1 \
+       java -jar "$JAR" reconcile bench --apply-safe --out out-reconcile-safe $R | tee >(cat >&2) | grep "Work took")
+recs_s=$(echo "$recs" | sed -E 's/Work took ([0-9.]+) s.*/\1/'); recs_heap=$(echo "$recs" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 
 echo "== The access of a merger: 20 OCMWs, $MERGER_ACCOUNTS accounts (a third of the people in two OCMWs), a fresh database"
 rm -rf .ocmw
@@ -69,7 +80,11 @@ awk -v p="$plan_s" -v f="$floor_s" -v a="$apply_s" -v n="$MERGER_ACCOUNTS" -v g=
   printf "apply of that merger:                               %6.2f s  = %.2f x the floor\n", a, a / f;
 }'
 awk -v p="$dplan_s" -v f="$dfloor_s" -v a="$dapply_s" -v n="$DOSSIERS" 'BEGIN {
-  printf "plan of %d running dossiers of 20 OCMWs:          %6.2f s  %8.0f dossiers/s\n", n, p, n / p;
+  printf "plan of %d running dossiers of 20 OCMWs (-Xmx512m): %6.2f s  %8.0f dossiers/s\n", n, p, n / p;
   printf "hand-written SQL closing and reopening them (floor): %6.2f s\n", f;
   printf "apply of those dossiers:                             %6.2f s  %8.0f dossiers/s = %.2f x the floor\n", a, n / a, a / f;
+}'
+awk -v r="$rec_s" -v rh="$rec_heap" -v s="$recs_s" -v sh="$recs_heap" 'BEGIN {
+  printf "reconcile (1 %% drift, 1M dossiers, 100k accounts):  %6.2f s  peak heap %s MB\n", r, rh;
+  printf "reconcile --apply-safe (the same drift corrected):  %6.2f s  peak heap %s MB\n", s, sh;
 }'

@@ -90,6 +90,8 @@ public class DossierMerge implements Tasklet {
                         """)
                 .param("ji", jobInstance).param("run", run).update();
         staged.finish(jobInstance, STAGING);
+        // fresh statistics after a large load: the plan's selection must not be planned for an empty table
+        jdbc.sql("analyze dossier").update();
         return RepeatStatus.FINISHED;
     }
 }
