@@ -223,9 +223,6 @@ class MergerJobsConfiguration {
         return new StepBuilder("applyCheckStep", repository)
                 .tasklet((contribution, context) -> {
                     long plan = context.getStepContext().getStepExecution().getJobParameters().getLong("plan");
-                    // a million dossiers closed and reopened leave the planner's statistics far behind: the check and
-                    // the next plan or reconciliation would otherwise join the merged OCMW's rows as if it had none
-                    jdbc.sql("analyze account, dossier, online_request_link").update();
                     long missing = jdbc.sql("""
                                     select count(*) from plan_change c
                                     where c.plan_id = :plan and c.kind = 'CREATE_ACCOUNT'

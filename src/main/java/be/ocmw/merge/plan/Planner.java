@@ -289,7 +289,20 @@ public class Planner {
                 .param("merger", plan.merger().id()).param("mode", mode).param("status", plan.status())
                 .param("fingerprint", plan.fingerprint()).param("summary", summary).param("run", run)
                 .query(Long.class).single();
-        new DossierPlanner(jdbc, plan.merger()).store(id);
+        if (sameAs != null) {
+            // the same fingerprint covers the same dossiers and requests (their digest is part of it)
+            jdbc.sql("""
+                            insert into plan_dossier (plan_id, source_kbo, dossier_id, original_end_date, successor_reference)
+                            select :id, source_kbo, dossier_id, original_end_date, successor_reference
+                            from plan_dossier where plan_id = :same""")
+                    .param("id", id).param("same", sameAs).update();
+            jdbc.sql("""
+                            insert into plan_online_request (plan_id, request_id, source_kbo)
+                            select :id, request_id, source_kbo from plan_online_request where plan_id = :same""")
+                    .param("id", id).param("same", sameAs).update();
+        } else {
+            new DossierPlanner(jdbc, plan.merger()).store(id);
+        }
         if (sameAs != null) {
             jdbc.sql("""
                             insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)

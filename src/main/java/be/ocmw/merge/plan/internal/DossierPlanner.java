@@ -178,7 +178,7 @@ public final class DossierPlanner {
         return selection("""
                         select encode(sha256(convert_to(coalesce(string_agg(concat_ws('|', d.kbo, d.reference, d.type, d.insz,
                                    d.start_date, case when p.dossier_id is null then d.end_date else p.original_end_date end,
-                                   d.predecessor_id), E'\\n' order by d.kbo, d.reference), ''), 'UTF8')), 'hex')
+                                   d.predecessor_id), E'\\n' order by d.id), ''), 'UTF8')), 'hex')
                         from dossier d
                              left join plan_dossier p on p.plan_id = :plan and p.dossier_id = d.id
                         where d.kbo = any(:sources)
