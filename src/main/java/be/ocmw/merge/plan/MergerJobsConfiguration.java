@@ -67,14 +67,7 @@ class MergerJobsConfiguration {
     @Bean
     Step applyDossiersStep(JobRepository repository, Partitioner dossierPartitioner, Step closeReopenStep,
                            @Value("${ocmw.apply.threads}") int threads) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("dossiers-");
-        executor.setConcurrencyLimit(threads);
-        return new StepBuilder("applyDossiersStep", repository)
-                .partitioner("closeReopenStep", dossierPartitioner)
-                .step(closeReopenStep)
-                .gridSize(threads)
-                .taskExecutor(executor)
-                .build();
+        return partitioned(repository, "applyDossiersStep", dossierPartitioner, closeReopenStep, threads);
     }
 
     @Bean
@@ -170,14 +163,7 @@ class MergerJobsConfiguration {
     @Bean
     Step applyAccountsStep(JobRepository repository, Partitioner accountChangesPartitioner, Step applyChangesStep,
                            @Value("${ocmw.apply.threads}") int threads) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("apply-");
-        executor.setConcurrencyLimit(threads);
-        return new StepBuilder("applyAccountsStep", repository)
-                .partitioner("applyChangesStep", accountChangesPartitioner)
-                .step(applyChangesStep)
-                .gridSize(threads)
-                .taskExecutor(executor)
-                .build();
+        return partitioned(repository, "applyAccountsStep", accountChangesPartitioner, applyChangesStep, threads);
     }
 
     @Bean
@@ -215,6 +201,18 @@ class MergerJobsConfiguration {
                 .reader(planChangeReader)
                 .writer(applyWriter)
                 .listener(new Progress("changes applied"))
+                .build();
+    }
+
+    /** A step whose partitions run the worker step side by side, at most {@code threads} at a time. */
+    private static Step partitioned(JobRepository repository, String name, Partitioner partitioner, Step worker, int threads) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(worker.getName() + "-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder(name, repository)
+                .partitioner(worker.getName(), partitioner)
+                .step(worker)
+                .gridSize(threads)
+                .taskExecutor(executor)
                 .build();
     }
 

@@ -67,7 +67,7 @@ class PlanHtml {
             }
         }
         List<Task> tasks = plan.tasks().stream()
-                .map(t -> new Task(t.code(), PlanFindingDates.belgian(t.due()), PlanReports.taskText(t, plan, text))).toList();
+                .map(t -> new Task(t.code(), ReportText.date(t.due()), PlanReports.taskText(t, plan, text))).toList();
         List<MergerPlan.TargetAccount> administrators = plan.accounts().stream().filter(a -> !a.role().equals("USER"))
                 .map(a -> new MergerPlan.TargetAccount(a.domain(), a.username(), a.lastName(), a.firstName(),
                         PlanReports.insz(a.insz(), options), a.role(), a.status(), a.email(), a.applications(),
@@ -80,7 +80,7 @@ class PlanHtml {
                         a.username(), String.join("; ", a.mergedFrom())))
                 .toList();
         List<List<Object>> summary = reports.summaryRows(plan, mode, status, extra, text).stream()
-                .map(row -> row.stream().map(v -> v instanceof java.time.LocalDate d ? (Object) PlanFindingDates.belgian(d) : v).toList())
+                .map(row -> row.stream().map(v -> v instanceof java.time.LocalDate d ? (Object) ReportText.date(d) : v).toList())
                 .toList();
         return new Model(text.get("html.title", plan.merger().name(), text.get("summary.mode." + mode)), text.code(), summary,
                 groups, tasks, administrators, reports.dossierRows(plan, planId, options, text, LIMIT),
@@ -100,16 +100,6 @@ class PlanHtml {
             engine.process("plan", context, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Dates as a Belgian reader writes them. */
-    static final class PlanFindingDates {
-        private PlanFindingDates() {
-        }
-
-        static String belgian(java.time.LocalDate date) {
-            return ReportText.values(date).get(0);
         }
     }
 }

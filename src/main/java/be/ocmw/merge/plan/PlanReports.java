@@ -301,21 +301,13 @@ public class PlanReports {
         LocalDate effective = plan.merger().effectiveDate();
         String target = plan.merger().target().kbo().digits();
         if (planId != null) {
-            jdbc.sql("""
-                            select d.kbo, d.reference, d.type, d.insz, d.start_date, p.original_end_date, p.successor_reference
-                            from plan_dossier p join dossier d on d.id = p.dossier_id
-                            where p.plan_id = :plan order by d.kbo, d.reference""")
-                    .param("plan", planId).withFetchSize(1000)
-                    .query(rs -> {
-                        String successor = rs.getString("successor_reference");
-                        LocalDate end = rs.getObject("original_end_date", LocalDate.class);
-                        boolean reopened = successor != null;
-                        ReportSheets.row(sheet, r[0]++, text.get(reopened ? "dossier.close_reopen" : "dossier.close"),
-                                rs.getString("kbo"), rs.getString("reference"), rs.getString("type"),
-                                insz(rs.getString("insz"), options), rs.getObject("start_date", LocalDate.class), end, close,
-                                reopened ? target : "", reopened ? successor : "", reopened ? effective : "",
-                                reopened && end != null ? end : "");
-                    });
+            plannedDossiers(planId, null, d -> {
+                boolean reopened = d.successor() != null;
+                ReportSheets.row(sheet, r[0]++, text.get(reopened ? "dossier.close_reopen" : "dossier.close"), d.kbo(),
+                        d.reference(), d.type(), insz(d.insz(), options), d.start(), d.originalEnd(), close,
+                        reopened ? target : "", reopened ? d.successor() : "", reopened ? effective : "",
+                        reopened && d.originalEnd() != null ? d.originalEnd() : "");
+            });
         }
         jdbc.sql("""
                         select kbo, reference, type, insz, start_date, end_date from dossier
@@ -339,15 +331,8 @@ public class PlanReports {
         int[] r = {1};
         String target = plan.merger().target().kbo().digits();
         LocalDate effective = plan.merger().effectiveDate();
-        jdbc.sql("""
-                        select r.reference, r.submitted_on, r.kbo from plan_online_request p
-                        join online_request r on r.id = p.request_id
-                        where p.plan_id = :plan order by r.kbo, r.reference""")
-                .param("plan", planId)
-                .query(rs -> {
-                    ReportSheets.row(sheet, r[0]++, rs.getString("reference"), rs.getObject("submitted_on", LocalDate.class),
-                            rs.getString("kbo"), target, effective);
-                });
+        plannedRequests(planId, request -> ReportSheets.row(sheet, r[0]++, request.reference(), request.submittedOn(),
+                request.kbo(), target, effective));
     }
 
     private static void tasks(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text) {
@@ -419,24 +404,48 @@ public class PlanReports {
     }
 
     List<List<Object>> dossierRows(MergerPlan plan, Long planId, ReportOptions options, ReportText text, int limit) {
-        if (planId == null) {
-            return List.of();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        if (planId != null) {
+            String target = plan.merger().target().kbo().digits();
+            plannedDossiers(planId, limit, d -> rows.add(List.of(
+                    text.get(d.successor() != null ? "dossier.close_reopen" : "dossier.close"), d.kbo(), d.reference(), d.type(),
+                    insz(d.insz(), options), ReportText.date(d.start()), d.originalEnd() == null ? "" : ReportText.date(d.originalEnd()),
+                    d.successor() == null ? "" : target + "/" + d.successor())));
         }
-        String target = plan.merger().target().kbo().digits();
-        return jdbc.sql("""
+        return rows;
+    }
+
+    /** A dossier a stored plan closes; {@code successor} the reference it is reopened under, null when only closed. */
+    record PlannedDossier(String kbo, String reference, String type, String insz, LocalDate start, LocalDate originalEnd,
+                          String successor) {
+    }
+
+    /** The dossiers of a stored plan in KBO and reference order, the first {@code limit} (null: all), streamed. */
+    private void plannedDossiers(long planId, Integer limit, java.util.function.Consumer<PlannedDossier> each) {
+        jdbc.sql("""
                         select d.kbo, d.reference, d.type, d.insz, d.start_date, p.original_end_date, p.successor_reference
                         from plan_dossier p join dossier d on d.id = p.dossier_id
                         where p.plan_id = :plan order by d.kbo, d.reference limit :limit""")
-                .param("plan", planId).param("limit", limit)
-                .query((rs, n) -> {
-                    String successor = rs.getString("successor_reference");
-                    String end = rs.getString("original_end_date");
-                    return List.<Object>of(text.get(successor != null ? "dossier.close_reopen" : "dossier.close"), rs.getString("kbo"),
-                            rs.getString("reference"), rs.getString("type"), insz(rs.getString("insz"), options),
-                            rs.getString("start_date"), end == null ? "" : end,
-                            successor == null ? "" : target + "/" + successor);
-                })
-                .list();
+                .param("plan", planId).param("limit", limit, java.sql.Types.INTEGER).withFetchSize(1000)
+                .query(rs -> {
+                    each.accept(new PlannedDossier(rs.getString("kbo"), rs.getString("reference"), rs.getString("type"),
+                            rs.getString("insz"), rs.getObject("start_date", LocalDate.class),
+                            rs.getObject("original_end_date", LocalDate.class), rs.getString("successor_reference")));
+                });
+    }
+
+    /** An OCMW Online request a stored plan links to the target. */
+    record PlannedRequest(String reference, LocalDate submittedOn, String kbo) {
+    }
+
+    private void plannedRequests(long planId, java.util.function.Consumer<PlannedRequest> each) {
+        jdbc.sql("""
+                        select r.reference, r.submitted_on, r.kbo from plan_online_request p
+                        join online_request r on r.id = p.request_id where p.plan_id = :plan order by r.kbo, r.reference""")
+                .param("plan", planId)
+                .query(rs -> {
+                    each.accept(new PlannedRequest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)));
+                });
     }
 
     int dossierCount(Long planId) {
@@ -445,14 +454,10 @@ public class PlanReports {
     }
 
     List<List<Object>> onlineRows(Long planId) {
-        if (planId == null) {
-            return List.of();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        if (planId != null) {
+            plannedRequests(planId, r -> rows.add(List.of(r.reference(), ReportText.date(r.submittedOn()), r.kbo())));
         }
-        return jdbc.sql("""
-                        select r.reference, r.submitted_on, r.kbo from plan_online_request p
-                        join online_request r on r.id = p.request_id where p.plan_id = :plan order by r.kbo, r.reference""")
-                .param("plan", planId)
-                .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+        return rows;
     }
 }

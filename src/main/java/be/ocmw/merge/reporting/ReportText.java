@@ -54,6 +54,11 @@ public final class ReportText {
                 ? java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date) : String.valueOf(v)).toList();
     }
 
+    /** A date as a Belgian reader writes it (dd/MM/yyyy). */
+    public static String date(java.time.LocalDate date) {
+        return values(date).get(0);
+    }
+
     /** The English words of a finding message, for the console, the log and summary.json. */
     public static String english(String key, java.util.List<String> values) {
         return of(Locale.ENGLISH).get(key, values.toArray());
