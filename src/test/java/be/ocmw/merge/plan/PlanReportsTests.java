@@ -1,16 +1,10 @@
 package be.ocmw.merge.plan;
 
-import be.ocmw.merge.access.AccessLoader;
-import be.ocmw.merge.audit.RunLog;
-import be.ocmw.merge.dossiers.DossierLoader;
-import be.ocmw.merge.intake.Intake;
-import be.ocmw.merge.online.OnlineRequestLoader;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.RegistryLoader;
 import be.ocmw.merge.reporting.ReportText;
-import be.ocmw.merge.sampledata.SampleData;
-import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.SampleDataTest;
 import be.ocmw.merge.support.Registries;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sheets and headers, counts that match the summary, INSZ masked, dates as dates, nothing a spreadsheet
  * would execute, and an HTML page with every finding and task, in Dutch and in French.
  */
-class PlanReportsTests extends DatabaseTest {
+class PlanReportsTests extends SampleDataTest {
 
     static final MergerRegistry REGISTRY = RegistryLoader.load(Registries.shipped()).registry();
     static final Pattern FULL_INSZ = Pattern.compile("\\b\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}\\b|\\b\\d{11}\\b");
@@ -48,35 +41,12 @@ class PlanReportsTests extends DatabaseTest {
     @Autowired
     MergerRuns runs;
 
-    @Autowired
-    AccessLoader access;
-
-    @Autowired
-    DossierLoader dossiers;
-
-    @Autowired
-    OnlineRequestLoader requests;
-
-    @Autowired
-    Intake intake;
-
-    @Autowired
-    RunLog runLog;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @TempDir
     Path folder;
 
     @BeforeEach
     void sampleData() {
-        clean(jdbc);
-        new SampleData(2025, 1).write(folder.resolve("sample"));
-        access.load(folder.resolve("sample/access"), Registries.shipped(), run());
-        dossiers.load(folder.resolve("sample/dossiers.csv"), run());
-        requests.load(folder.resolve("sample/online-requests.csv"), run());
-        intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        loadSampleData(folder);
     }
 
     @Test
@@ -223,9 +193,5 @@ class PlanReportsTests extends DatabaseTest {
 
     private static Merger merger(String id) {
         return REGISTRY.find(id).orElseThrow();
-    }
-
-    private long run() {
-        return runLog.start("test", "");
     }
 }

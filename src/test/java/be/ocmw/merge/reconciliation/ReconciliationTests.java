@@ -1,21 +1,14 @@
 package be.ocmw.merge.reconciliation;
 
-import be.ocmw.merge.access.AccessLoader;
-import be.ocmw.merge.audit.RunLog;
-import be.ocmw.merge.dossiers.DossierLoader;
-import be.ocmw.merge.intake.Intake;
-import be.ocmw.merge.online.OnlineRequestLoader;
 import be.ocmw.merge.plan.MergerRuns;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.RegistryLoader;
-import be.ocmw.merge.sampledata.SampleData;
-import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.SampleDataTest;
 import be.ocmw.merge.support.Registries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drift introduced after an apply of the sample merger pajottegem: found by code, corrected when safe, within the threshold. */
-class ReconciliationTests extends DatabaseTest {
+class ReconciliationTests extends SampleDataTest {
 
     static final MergerRegistry REGISTRY = RegistryLoader.load(Registries.shipped()).registry();
     static final String GALMAARDEN = "0212978247";
@@ -37,35 +30,12 @@ class ReconciliationTests extends DatabaseTest {
     @Autowired
     MergerRuns runs;
 
-    @Autowired
-    AccessLoader access;
-
-    @Autowired
-    DossierLoader dossiers;
-
-    @Autowired
-    OnlineRequestLoader requests;
-
-    @Autowired
-    Intake intake;
-
-    @Autowired
-    RunLog runLog;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @TempDir
     Path folder;
 
     @BeforeEach
     void applied() {
-        clean(jdbc);
-        new SampleData(2025, 1).write(folder.resolve("sample"));
-        access.load(folder.resolve("sample/access"), Registries.shipped(), run());
-        dossiers.load(folder.resolve("sample/dossiers.csv"), run());
-        requests.load(folder.resolve("sample/online-requests.csv"), run());
-        intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        loadSampleData(folder);
         runs.apply(REGISTRY.find("pajottegem").orElseThrow(), folder.resolve("out"), null, run());
     }
 
@@ -179,9 +149,5 @@ class ReconciliationTests extends DatabaseTest {
                 .param("insz", insz).update();
         return jdbc.sql("select username from live_account where kbo = :t and insz = :insz and domain = 'Maatschappelijk Welzijn'")
                 .param("t", TARGET).param("insz", insz).query(String.class).single();
-    }
-
-    private long run() {
-        return runLog.start("test", "");
     }
 }
