@@ -73,6 +73,12 @@ public final class OcmwMergeCli {
             err.flush();
             return ExitCode.INPUT;
         }
+        be.ocmw.merge.web.WebUsersMissingException users = cause(e, be.ocmw.merge.web.WebUsersMissingException.class);
+        if (users != null) {
+            err.println("ocmw-merge: " + users.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
         DatabaseBusyException busy = cause(e, DatabaseBusyException.class);
         if (busy != null) {
             err.println("ocmw-merge: " + busy.getMessage());

@@ -124,11 +124,23 @@ public class PlanReports {
                 Files.move(pending.part(), pending.file(), StandardCopyOption.REPLACE_EXISTING);
             }
             html.write(model(plan, planId, mode, status, extra, options), folder.resolve(mode + ".html"), options);
+            // the dashboard gives these reports to coordinators only when their INSZ are masked
+            Path fullInsz = fullInszMarker(folder, mode);
+            if (options.fullInsz()) {
+                Files.writeString(fullInsz, "plan.xlsx and plan.html of this mode show full INSZ\n");
+            } else {
+                Files.deleteIfExists(fullInsz);
+            }
             JSON.writeValue(folder.resolve("summary.json").toFile(), summary(plan, mode, status, extra));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports in " + folder + ": " + e.getMessage(), e);
         }
         return folder;
+    }
+
+    /** A file beside the reports of {@code mode} that says they show full INSZ (written with --full-insz). */
+    public static Path fullInszMarker(Path folder, String mode) {
+        return folder.resolve(mode + ".full-insz");
     }
 
     static Map<String, Object> summary(MergerPlan plan, String mode, String status, Map<String, Object> extra) {
@@ -346,7 +358,11 @@ public class PlanReports {
     }
 
     static String taskText(PlanTask task, MergerPlan plan, ReportText text) {
-        int year = plan.merger().effectiveDate().getYear();
+        return taskText(task, plan.merger(), text);
+    }
+
+    static String taskText(PlanTask task, be.ocmw.merge.registry.Merger merger, ReportText text) {
+        int year = merger.effectiveDate().getYear();
         return switch (task.code()) {
             case "UNIEK_VERSLAG_OLD" -> text.get("task.UNIEK_VERSLAG_OLD", year - 1, year);
             case "UNIEK_VERSLAG_NEW" -> text.get("task.UNIEK_VERSLAG_NEW", year);

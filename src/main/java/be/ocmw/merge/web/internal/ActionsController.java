@@ -1,0 +1,205 @@
+package be.ocmw.merge.web.internal;
+
+import be.ocmw.merge.intake.Intake;
+import be.ocmw.merge.intake.IntakeReports;
+import be.ocmw.merge.intake.IntakeResult;
+import be.ocmw.merge.plan.MergerRuns;
+import be.ocmw.merge.plan.ReportOptions;
+import be.ocmw.merge.plan.StoredPlans;
+import be.ocmw.merge.reconciliation.ReconcileRuns;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.web.WebSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What operators do from the dashboard: take in HTB submissions, plan, apply the approved plan, reconcile. Each
+ * action runs beside the page ({@link Activities}) and its page shows how far it got and, at the end, its result.
+ */
+@Controller
+@ConditionalOnWebApplication
+class ActionsController {
+
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+
+    private final Pages pages;
+    private final Activities activities;
+    private final Dashboard dashboard;
+    private final StoredPlans plans;
+    private final MergerRuns mergerRuns;
+    private final ReconcileRuns reconcileRuns;
+    private final Intake intake;
+    private final IntakeReports intakeReports;
+    private final WebSettings settings;
+
+    ActionsController(Pages pages, Activities activities, Dashboard dashboard, StoredPlans plans, MergerRuns mergerRuns,
+                      ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings) {
+        this.pages = pages;
+        this.activities = activities;
+        this.dashboard = dashboard;
+        this.plans = plans;
+        this.mergerRuns = mergerRuns;
+        this.reconcileRuns = reconcileRuns;
+        this.intake = intake;
+        this.intakeReports = intakeReports;
+        this.settings = settings;
+    }
+
+    /** An intake as its page shows it: the result, and the annotated copies and reports written. */
+    record IntakeOutcome(IntakeResult result, List<String> files) {
+    }
+
+    @PostMapping("/mergers/{id}/plan")
+    String plan(@PathVariable String id) {
+        Merger merger = pages.merger(id);
+        ReportOptions options = new ReportOptions(Pages.text().locale(), false);
+        var activity = activities.start("plan", merger.id(), Pages.user(), merger.id(),
+                run -> mergerRuns.plan(merger, settings.reports(), options, run));
+        return "redirect:/activities/" + activity.id();
+    }
+
+    @GetMapping("/mergers/{id}/apply")
+    String confirmApply(@PathVariable String id, Model model) {
+        Merger merger = pages.merger(id);
+        model.addAttribute("merger", merger);
+        model.addAttribute("view", plans.latest(merger, Pages.text(), true).orElse(null));
+        return "web/apply";
+    }
+
+    @PostMapping("/mergers/{id}/apply")
+    String apply(@PathVariable String id, @RequestParam String fingerprint,
+                 @RequestParam(defaultValue = "false") boolean confirmed, Model model) {
+        Merger merger = pages.merger(id);
+        if (!confirmed || fingerprint.isBlank()) {
+            model.addAttribute("merger", merger);
+            model.addAttribute("view", plans.latest(merger, Pages.text(), true).orElse(null));
+            model.addAttribute("notConfirmed", true);
+            return "web/apply";
+        }
+        ReportOptions options = new ReportOptions(Pages.text().locale(), false);
+        var activity = activities.start("apply", merger.id(), Pages.user(), merger.id() + " --fingerprint " + fingerprint,
+                run -> mergerRuns.apply(merger, settings.reports(), fingerprint.strip(), options, run));
+        return "redirect:/activities/" + activity.id();
+    }
+
+    @PostMapping("/reconciliation")
+    String reconcile(@RequestParam(defaultValue = "false") boolean applySafe) {
+        var registry = pages.registry();
+        var activity = activities.start("reconcile", null, Pages.user(), applySafe ? "--apply-safe" : "",
+                run -> reconcileRuns.reconcile(registry, null, applySafe, settings.reports().resolve("reconcile"), run));
+        return "redirect:/activities/" + activity.id();
+    }
+
+    @GetMapping("/intake")
+    String intakeForm() {
+        return "web/intake";
+    }
+
+    @PostMapping("/intake")
+    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
+        List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        List<String> problems = new ArrayList<>();
+        if (given.isEmpty()) {
+            problems.add(Pages.text().get("web.intake.none"));
+        }
+        for (MultipartFile file : given) {
+            String name = safeName(file.getOriginalFilename());
+            if (!name.toLowerCase(Locale.ROOT).endsWith(".xlsx") || !startsWithZip(file)) {
+                problems.add(Pages.text().get("web.intake.not_xlsx", name));
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            return "web/intake";
+        }
+        String folder = FOLDER.format(LocalDateTime.now());
+        Path dir = settings.uploads().resolve(folder);
+        Files.createDirectories(dir);
+        List<String> names = new ArrayList<>();
+        for (MultipartFile file : given) {
+            String name = safeName(file.getOriginalFilename());
+            while (names.contains(name)) {
+                name = "1-" + name;
+            }
+            names.add(name);
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        Path out = settings.reports().resolve("intake").resolve(folder);
+        var registryFile = settings.registry();
+        var activity = activities.start("intake", null, Pages.user(), String.join(" ", names), run -> {
+            IntakeResult result = intake.intake(dir, registryFile, run);
+            List<String> written = intakeReports.write(result, out).stream().map(p -> p.getFileName().toString()).toList();
+            return new IntakeOutcome(result, written);
+        });
+        uploadFolders.put(activity.id(), out);
+        return "redirect:/activities/" + activity.id();
+    }
+
+    private final java.util.Map<String, Path> uploadFolders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Model model) {
+        model.addAttribute("problems", List.of(Pages.text().get("web.intake.too_large")));
+        model.addAttribute("operator", true);
+        model.addAttribute("demo", settings.demo());
+        model.addAttribute("lang", Pages.text().code());
+        return "web/intake";
+    }
+
+    @GetMapping("/activities/{id}")
+    String activity(@PathVariable String id, Model model) {
+        var activity = activities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such action"));
+        model.addAttribute("activity", activity);
+        model.addAttribute("progress", dashboard.progressSince(activity.started()));
+        return "web/activity";
+    }
+
+    @GetMapping("/activities/{id}/files/{name}")
+    ResponseEntity<FileSystemResource> activityFile(@PathVariable String id, @PathVariable String name) {
+        var activity = activities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such action"));
+        Path folder = uploadFolders.get(activity.id());
+        if (folder == null || !(activity.result() instanceof IntakeOutcome outcome) || !outcome.files().contains(name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + name);
+        }
+        return DashboardController.download(folder.resolve(name));
+    }
+
+    /** The file's own name, without any folder, in characters that are safe on every disk. */
+    static String safeName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        return name.isEmpty() || name.startsWith(".") ? "upload" + name : name;
+    }
+
+    private static boolean startsWithZip(MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            byte[] head = in.readNBytes(4);
+            return java.util.Arrays.equals(head, ZIP);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package be.ocmw.merge.web.internal;
+
+import be.ocmw.merge.plan.PlanReports;
+import be.ocmw.merge.plan.StoredPlans;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.web.WebSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The pages everybody who logs in may read: mergers, one merger, runs, reconciliation; and the reports. */
+@Controller
+@ConditionalOnWebApplication
+class DashboardController {
+
+    static final List<String> REPORTS = List.of("plan.html", "plan.xlsx", "apply.html", "apply.xlsx", "summary.json");
+    private static final Map<String, MediaType> TYPES = Map.of(
+            "html", MediaType.TEXT_HTML,
+            "json", MediaType.APPLICATION_JSON,
+            "xlsx", MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+
+    private final Pages pages;
+    private final Dashboard dashboard;
+    private final StoredPlans plans;
+    private final WebSettings settings;
+
+    DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings) {
+        this.pages = pages;
+        this.dashboard = dashboard;
+        this.plans = plans;
+        this.settings = settings;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "web/login";
+    }
+
+    @GetMapping("/")
+    String overview(Model model) {
+        model.addAttribute("rows", dashboard.overview(pages.registry(), LocalDate.now(), Pages.text()));
+        model.addAttribute("today", LocalDate.now());
+        return "web/overview";
+    }
+
+    @GetMapping("/mergers/{id}")
+    String merger(@PathVariable String id, Model model) {
+        Merger merger = pages.merger(id);
+        model.addAttribute("merger", merger);
+        model.addAttribute("view", plans.latest(merger, Pages.text(), Pages.operator()).orElse(null));
+        model.addAttribute("standing", plans.standing(merger));
+        model.addAttribute("submissions", dashboard.submissions(merger));
+        model.addAttribute("reports", REPORTS.stream().filter(name -> Files.isRegularFile(report(merger, name))).toList());
+        return "web/merger";
+    }
+
+    @GetMapping("/mergers/{id}/reports/{name}")
+    ResponseEntity<FileSystemResource> report(@PathVariable String id, @PathVariable String name) {
+        Merger merger = pages.merger(id);
+        if (!REPORTS.contains(name) || !Files.isRegularFile(report(merger, name))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " of " + id);
+        }
+        String mode = name.substring(0, name.indexOf('.'));
+        if (!Pages.operator() && Files.exists(PlanReports.fullInszMarker(report(merger, name).getParent(), mode))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this report shows full INSZ: ask an operator for one "
+                    + "with masked INSZ (plan again without --full-insz)");
+        }
+        return download(report(merger, name));
+    }
+
+    @GetMapping("/runs")
+    String runs(Model model) {
+        model.addAttribute("runs", dashboard.runs(100));
+        return "web/runs";
+    }
+
+    @GetMapping("/reconciliation")
+    String reconciliation(Model model) {
+        model.addAttribute("reconciliation", dashboard.lastReconciliation().orElse(null));
+        return "web/reconciliation";
+    }
+
+    private Path report(Merger merger, String name) {
+        return settings.reports().resolve(merger.id()).resolve(name);
+    }
+
+    static ResponseEntity<FileSystemResource> download(Path file) {
+        String name = file.getFileName().toString();
+        MediaType type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), MediaType.APPLICATION_OCTET_STREAM);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(new FileSystemResource(file));
+    }
+}

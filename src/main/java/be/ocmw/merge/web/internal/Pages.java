@@ -1,0 +1,74 @@
+package be.ocmw.merge.web.internal;
+
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.MergerRegistry;
+import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.reporting.ReportText;
+import be.ocmw.merge.web.WebSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ResponseStatusException;
+
+/** What every page needs: who reads it, in which language, whether this is the demo, and the merger registry. */
+@Component
+@ControllerAdvice
+@ConditionalOnWebApplication
+class Pages {
+
+    private final WebSettings settings;
+
+    Pages(WebSettings settings) {
+        this.settings = settings;
+    }
+
+    @ModelAttribute("demo")
+    boolean demo() {
+        return settings.demo();
+    }
+
+    @ModelAttribute("operator")
+    boolean operatorAttribute() {
+        return operator();
+    }
+
+    @ModelAttribute("lang")
+    String lang() {
+        return text().code();
+    }
+
+    /** The report words in the reader's language, for what templates render through a method (findings). */
+    @ModelAttribute("t")
+    ReportText textAttribute() {
+        return text();
+    }
+
+    static boolean operator() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + WebSecurityConfiguration.OPERATOR));
+    }
+
+    static String user() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "?" : authentication.getName();
+    }
+
+    static ReportText text() {
+        return ReportText.of("fr".equals(LocaleContextHolder.getLocale().getLanguage()) ? ReportText.FRENCH : ReportText.DUTCH);
+    }
+
+    /** The registry as it is on disk now: edits are seen without a restart. */
+    MergerRegistry registry() {
+        return RegistryLoader.load(settings.registry()).registry();
+    }
+
+    Merger merger(String id) {
+        return registry().find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no merger " + id));
+    }
+}

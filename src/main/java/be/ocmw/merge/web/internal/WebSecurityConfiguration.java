@@ -1,0 +1,85 @@
+package be.ocmw.merge.web.internal;
+
+import be.ocmw.merge.web.WebSettings;
+import be.ocmw.merge.web.WebUsersMissingException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who may do what on the dashboard: everybody logs in through the form; a COORDINATOR reads and downloads,
+ * an OPERATOR also acts. The users come from configuration with bcrypt hashes only, and there is no default
+ * user: without users the dashboard does not start (the demo profile brings its own, and says so on every page).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class WebSecurityConfiguration {
+
+    static final String COORDINATOR = "COORDINATOR";
+    static final String OPERATOR = "OPERATOR";
+    private static final Set<String> ROLES = Set.of(COORDINATOR, OPERATOR);
+    private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
+    @Bean
+    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/**").hasRole(OPERATOR)
+                        .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**").hasRole(OPERATOR)
+                        .anyRequest().hasAnyRole(COORDINATOR, OPERATOR))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService dashboardUsers(WebSettings settings) {
+        return new InMemoryUserDetailsManager(users(settings));
+    }
+
+    /** The configured users; refuses none, a role that does not exist, and anything but a bcrypt hash. */
+    static List<UserDetails> users(WebSettings settings) {
+        if (settings.users().isEmpty()) {
+            throw new WebUsersMissingException("serve needs dashboard users, and none are configured. Give each user a "
+                    + "bcrypt hash (ocmw-merge hash-password) and a role in a file, e.g. users.properties:\n"
+                    + "  ocmw.web.users.an.password={bcrypt}$2a$10$...\n  ocmw.web.users.an.role=COORDINATOR\n"
+                    + "and start serve --users users.properties. To try the dashboard out: serve --demo (demo users, "
+                    + "never for real data).");
+        }
+        List<UserDetails> users = new ArrayList<>();
+        for (Map.Entry<String, WebSettings.User> entry : settings.users().entrySet()) {
+            WebSettings.User user = entry.getValue();
+            String role = user.role() == null ? "" : user.role().strip().toUpperCase(java.util.Locale.ROOT);
+            if (!ROLES.contains(role)) {
+                throw new WebUsersMissingException("dashboard user '" + entry.getKey() + "' has role '" + user.role()
+                        + "': the roles are COORDINATOR (reads) and OPERATOR (also acts).");
+            }
+            if (user.password() == null || !BCRYPT.matcher(user.password().strip()).matches()) {
+                throw new WebUsersMissingException("dashboard user '" + entry.getKey() + "' has no bcrypt hash as password: "
+                        + "give {bcrypt}$2a$… as ocmw-merge hash-password prints it, never the password itself.");
+            }
+            users.add(User.withUsername(entry.getKey()).password(user.password().strip()).roles(role).build());
+        }
+        return users;
+    }
+}
