@@ -153,6 +153,12 @@ class Dashboard {
                         (Integer) rs.getObject(4), new LinkedHashMap<>()))
                 .optional()
                 .map(r -> {
+                    // every applied merger is shown, the ones without drift too
+                    plans.standings().forEach((merger, standing) -> {
+                        if (standing.status().equals("APPLIED")) {
+                            r.drift().put(merger, new ArrayList<>());
+                        }
+                    });
                     jdbc.sql("select merger_id, code, source_kbo, subject, detail, corrected from drift where run_id = :run order by merger_id, id")
                             .param("run", r.run())
                             .query(rs -> {

@@ -1,0 +1,113 @@
+package be.ocmw.merge.web;
+
+import be.ocmw.merge.sampledata.SampleData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What operators do, and that coordinators and forged requests cannot: upload, plan, apply, reconcile. */
+class DashboardActionsTests extends DashboardTest {
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void sampleDataWithoutSubmissions() {
+        loadSampleData(folder);
+        jdbc.sql("truncate table submission, submission_administrator cascade").update();
+        jdbc.sql("delete from finding where origin = 'INTAKE'").update();
+    }
+
+    @Test
+    void aCoordinatorCannotActAndAnActionWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/mergers/pajottegem/plan").with(coordinator()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", "x").param("confirmed", "true")
+                .with(coordinator()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/reconciliation").with(coordinator()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(multipart("/intake").file(workbook("pajottegem-herne.xlsx")).with(coordinator()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/intake").with(coordinator())).andExpect(status().isForbidden());
+        mvc.perform(get("/mergers/pajottegem/apply").with(coordinator())).andExpect(status().isForbidden());
+
+        mvc.perform(post("/mergers/pajottegem/plan").with(operator())).andExpect(status().isForbidden());
+        mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+
+        assertThat(jdbc.sql("select count(*) from plan").query(Integer.class).single()).as("nothing was planned").isZero();
+    }
+
+    @Test
+    void anOperatorUploadsSubmissionsAndSeesTheRejectedRowsAndOnlyXlsxIsTaken() throws Exception {
+        String refused = mvc.perform(multipart("/intake").file(new MockMultipartFile("files", "notes.txt", "text/plain", "hello".getBytes()))
+                .with(operator()).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("notes.txt is geen Excel-werkmap (.xlsx)");
+        String renamed = mvc.perform(multipart("/intake").file(new MockMultipartFile("files", "fake.xlsx", "application/octet-stream",
+                "not a zip".getBytes())).with(operator()).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(renamed).contains("fake.xlsx is geen Excel-werkmap");
+        assertThat(jdbc.sql("select count(*) from submission").query(Integer.class).single()).isZero();
+
+        MvcResult upload = mvc.perform(multipart("/intake").file(workbook("pajottegem-herne.xlsx"))
+                .file(workbook("pajottegem-gooik-v2.xlsx")).with(operator()).with(csrf())).andReturn();
+        String html = finished(upload, operator());
+
+        assertThat(html).contains("data-state=\"DONE\"")
+                .contains("id=\"intake-rejections\"").contains("pajottegem-herne.xlsx")
+                .contains("has check digits").contains("SUBMISSION_LATE")
+                .contains("pajottegem-herne.checked.xlsx");
+        assertThat(jdbc.sql("select count(*) from submission").query(Integer.class).single()).isEqualTo(2);
+        String annotated = html.replaceAll("(?s).*href=\"(/activities/[^\"]+/files/pajottegem-herne.checked.xlsx)\".*", "$1");
+        var download = mvc.perform(get(annotated).with(operator())).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(download.getContentAsByteArray()).startsWith('P', 'K');
+        assertThat(page("/", operator())).containsPattern("ontvangen 2, ontbrekend 1, te laat 1");
+    }
+
+    @Test
+    void anOperatorPlansThenAppliesOnlyWithTheShownFingerprintConfirmed() throws Exception {
+        String planned = finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+        assertThat(planned).contains("data-state=\"DONE\"").contains("id=\"outcome-findings\"").contains("data-code=\"ADMIN_NOT_DESIGNATED\"");
+
+        String confirm = page("/mergers/pajottegem/apply", operator());
+        String fingerprint = jdbc.sql("select fingerprint from plan where merger_id = 'pajottegem' order by id desc limit 1")
+                .query(String.class).single();
+        assertThat(confirm).contains(fingerprint).contains("id=\"confirmed\"");
+
+        String unconfirmed = mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).with(operator()).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(unconfirmed).contains("id=\"not-confirmed\"");
+        String stale = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", "sha256:0000").param("confirmed", "true")
+                .with(operator()).with(csrf())).andReturn(), operator());
+        assertThat(stale).contains("data-state=\"REFUSED\"").contains("no longer the approved one");
+        assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY'").query(Integer.class).single()).isZero();
+
+        String applied = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).param("confirmed", "true")
+                .with(operator()).with(csrf())).andReturn(), operator());
+        assertThat(applied).contains("data-state=\"DONE\"").contains("UITGEVOERD").contains("applyAccountsStep");
+        assertThat(page("/", coordinator())).contains("data-merger=\"pajottegem\" data-status=\"APPLIED\"");
+        assertThat(page("/mergers/pajottegem", coordinator())).contains("/mergers/pajottegem/reports/apply.xlsx");
+        assertThat(jdbc.sql("select count(*) from run where command = 'apply' and arguments like '%(dashboard, operator)' and exit_code = 0")
+                .query(Integer.class).single()).isEqualTo(1);
+
+        String reconciled = finished(mvc.perform(post("/reconciliation").with(operator()).with(csrf())).andReturn(), operator());
+        assertThat(reconciled).contains("data-state=\"DONE\"").contains("pajottegem");
+        assertThat(page("/reconciliation", coordinator())).contains("<h2>pajottegem</h2>");
+    }
+
+    private MockMultipartFile workbook(String name) throws Exception {
+        Path sample = folder.resolve("sample/submissions").resolve(name);
+        if (!Files.exists(sample)) {
+            new SampleData(2025, 1).write(folder.resolve("sample"));
+        }
+        return new MockMultipartFile("files", name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                Files.readAllBytes(sample));
+    }
+}

@@ -1,0 +1,130 @@
+package be.ocmw.merge.web;
+
+import be.ocmw.merge.plan.MergerRuns;
+import be.ocmw.merge.plan.ReportOptions;
+import be.ocmw.merge.reconciliation.ReconcileRuns;
+import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.reporting.ReportText;
+import be.ocmw.merge.support.Registries;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What coordinators and operators read: every page, in Dutch and French, from the sample data; never a full INSZ for a coordinator. */
+class DashboardPagesTests extends DashboardTest {
+
+    @Autowired
+    MergerRuns runs;
+
+    @Autowired
+    ReconcileRuns reconciliations;
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void sampleDataPlannedAndHasseltApplied() {
+        loadSampleData(folder);
+        var registry = RegistryLoader.load(Registries.shipped()).registry();
+        runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, ReportOptions.DEFAULT, run());
+        runs.apply(registry.find("hasselt").orElseThrow(), REPORTS, null, ReportOptions.DEFAULT, run());
+    }
+
+    @Test
+    void anonymousReadersAreSentToTheLoginAndTheLoginTakesTheDemoUsersOnly() throws Exception {
+        mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx")).andExpect(status().is3xxRedirection());
+        mvc.perform(formLogin("/login").user("operator").password("wrong")).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin("/login").user("coordinator").password("coordinator")).andExpect(redirectedUrl("/"));
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString())
+                .contains("DEMO").contains("name=\"_csrf\"");
+    }
+
+    @Test
+    void theOverviewShowsEachMergerWithItsStandingSubmissionsAndNextTask() throws Exception {
+        String html = page("/", coordinator());
+
+        assertThat(html).contains("data-merger=\"pajottegem\" data-status=\"READY\"")
+                .contains("data-merger=\"hasselt\" data-status=\"APPLIED\"")
+                .contains("data-merger=\"antwerpen\" data-status=\"NO_PLAN\"")
+                .contains("Pajottegem").contains("KLAAR").contains("UITGEVOERD").contains("geen plan")
+                // Pajottegem: Gooik twice (the later one counts), Herne late; Hasselt: Kortessem never sent one
+                .contains("ontvangen 3, ontbrekend 0, te laat 1").contains("ontvangen 1, ontbrekend 1, te laat 0");
+        assertThat(page("/?lang=fr", coordinator())).contains("Où en est chaque fusion").contains("PRÊT").contains("EXÉCUTÉ");
+    }
+
+    @Test
+    void aMergerPageShowsSummaryFindingsTasksAdministratorsCountsAndReports() throws Exception {
+        String html = page("/mergers/pajottegem", coordinator());
+
+        assertThat(html).contains("id=\"fingerprint\"").contains(fingerprint("pajottegem"))
+                .contains("id=\"findings\"").contains("data-code=\"SUBMISSION_LATE\"").contains("OCMW Herne")
+                .contains("id=\"tasks\"").contains("ChaMan")
+                .contains("id=\"administrators\"").contains("HTB")
+                .contains("Nieuwe gebruikers in het gefusioneerde OCMW")
+                .contains("/mergers/pajottegem/reports/plan.xlsx").contains("/mergers/pajottegem/reports/summary.json")
+                .doesNotContain("id=\"run-plan\"");
+        assertThat(page("/mergers/pajottegem?lang=fr", coordinator())).contains("Constatations").contains("Gestionnaires");
+        mvc.perform(get("/mergers/nowhere").with(coordinator())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCoordinatorNeverSeesAFullInszButAnOperatorSeesTheAdministratorsInFull() throws Exception {
+        var coordinatorPages = new StringBuilder();
+        for (String url : new String[]{"/", "/mergers/pajottegem", "/mergers/hasselt", "/mergers/antwerpen", "/runs", "/reconciliation"}) {
+            coordinatorPages.append(page(url, coordinator()));
+        }
+        for (String insz : everyFullInsz()) {
+            assertThat(coordinatorPages.toString()).as("a coordinator's pages show no full INSZ").doesNotContain(insz);
+        }
+        assertThat(coordinatorPages.toString()).containsPattern("\\d{2}\\.\\d{2}\\.\\d{2}-xxx\\.\\d{2}");
+
+        String operatorPage = page("/mergers/pajottegem", operator());
+        assertThat(everyFullInsz()).anyMatch(operatorPage::contains);
+    }
+
+    @Test
+    void reportsAreDownloadedButNotByACoordinatorWhenTheyShowFullInsz() throws Exception {
+        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"plan.xlsx\""));
+        mvc.perform(get("/mergers/pajottegem/reports/..%2F..%2Fetc%2Fpasswd").with(coordinator())).andExpect(status().is4xxClientError());
+        mvc.perform(get("/mergers/antwerpen/reports/plan.xlsx").with(coordinator())).andExpect(status().isNotFound());
+
+        var registry = RegistryLoader.load(Registries.shipped()).registry();
+        runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, new ReportOptions(ReportText.DUTCH, true), run());
+
+        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator())).andExpect(status().isForbidden());
+        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(operator())).andExpect(status().isOk());
+        mvc.perform(get("/mergers/pajottegem/reports/summary.json").with(coordinator())).andExpect(status().isOk());
+    }
+
+    @Test
+    void theRunsPageListsTheBatchJobsWithTheirCountsAndTheReconciliationPageItsDrift() throws Exception {
+        String html = page("/runs", coordinator());
+        assertThat(html).contains("data-job=\"applyJob\" data-status=\"COMPLETED\"").contains("data-job=\"loadAccessJob\"")
+                .contains("hasselt");
+
+        var registry = RegistryLoader.load(Registries.shipped()).registry();
+        long run = runLog.start("reconcile", "");
+        reconciliations.reconcile(registry, null, false, folder.resolve("reconcile"), run);
+        runLog.finish(run, 0, "done");
+        assertThat(page("/reconciliation", coordinator())).contains("Run " + run + " (reconcile)").contains("<h2>hasselt</h2>")
+                .doesNotContain("id=\"no-reconciliation\"").doesNotContain("id=\"run-reconcile\"");
+    }
+
+    private String fingerprint(String merger) {
+        return jdbc.sql("select fingerprint from plan where merger_id = :m order by id desc limit 1").param("m", merger)
+                .query(String.class).single();
+    }
+}

@@ -1,0 +1,98 @@
+package be.ocmw.merge.web;
+
+import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.SampleDataTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The dashboard as serve runs it (servlet application, the demo profile's users and their bcrypt hashes, the real
+ * security filter chain), on the sample data in the JVM's real PostgreSQL, driven through MockMvc.
+ */
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
+abstract class DashboardTest extends SampleDataTest {
+
+    static final Path REPORTS = temporaryFolder("ocmw-dashboard-reports");
+    static final Pattern ACTIVITY = Pattern.compile("/activities/([0-9a-f-]{36})");
+
+    @Autowired
+    MockMvc mvc;
+
+    @DynamicPropertySource
+    static void dashboard(DynamicPropertyRegistry properties) {
+        properties.add("ocmw.web.registry", () -> Registries.shipped().toString());
+        properties.add("ocmw.web.reports", REPORTS::toString);
+        properties.add("ocmw.web.uploads", () -> REPORTS.resolve("uploads").toString());
+    }
+
+    static RequestPostProcessor coordinator() {
+        return user("coordinator").roles("COORDINATOR");
+    }
+
+    static RequestPostProcessor operator() {
+        return user("operator").roles("OPERATOR");
+    }
+
+    String page(String url, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(url).with(who)).andReturn().getResponse().getContentAsString();
+    }
+
+    /** Follows an action's page until it is no longer running, as the page's refresh does; returns the last page. */
+    String finished(MvcResult started, RequestPostProcessor who) throws Exception {
+        String location = started.getResponse().getRedirectedUrl();
+        Matcher matcher = ACTIVITY.matcher(String.valueOf(location));
+        if (!matcher.find()) {
+            throw new AssertionError("the action did not lead to its page but to " + location);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            String html = page(matcher.group(0), who);
+            if (!html.contains("data-state=\"RUNNING\"")) {
+                return html;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the action was still running after two minutes");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Every INSZ the database holds, as 11 digits and as written (85.07.30-033.28). */
+    List<String> everyFullInsz() {
+        return jdbc.sql("""
+                        select insz from account where insz is not null union select insz from submission_administrator
+                        union select insz from dossier""")
+                .query(String.class).list().stream()
+                .flatMap(digits -> java.util.stream.Stream.of(digits, new be.ocmw.merge.domain.Insz(digits).formatted()))
+                .toList();
+    }
+
+    private static Path temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
