@@ -6,7 +6,7 @@ JAR := target/ocmw-merge.jar
 RUN := java -jar $(JAR)
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: build test run bench sample-data clean
+.PHONY: build test test-e2e browser run serve bench sample-data clean
 
 build: $(JAR)
 
@@ -17,6 +17,20 @@ $(JAR): $(SOURCES)
 ## Unit tests (surefire), then the jar, then the functional tests that run it (failsafe).
 test:
 	$(MVN) verify
+
+## The dashboard in a real headless Chromium (Debian's chromium and chromedriver, installed here when missing).
+test-e2e: browser
+	$(MVN) -Pe2e verify
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ echo "== Installing Debian's chromium and chromium-driver for the browser tests"; \
+		  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+## The dashboard and the scheduler on the data of make run, with the demo users (never for real data). Ctrl-C stops it.
+serve: $(JAR)
+	$(RUN) serve --demo
 
 ## The sample workflow, from a fresh clone: registry, loads, intake, plan and apply (run it as often as you like).
 run: $(JAR)

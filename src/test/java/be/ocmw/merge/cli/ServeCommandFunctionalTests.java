@@ -33,6 +33,23 @@ class ServeCommandFunctionalTests {
     Path workDir;
 
     @Test
+    void withoutDashboardUsersServeRefusesToStartAndSaysHow() throws Exception {
+        Path dir = Files.createDirectories(workDir.resolve("no-users"));
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
+        Files.writeString(dir.resolve("users.properties"), "ocmw.web.users.an.password=plain-text-password\nocmw.web.users.an.role=OPERATOR\n");
+
+        OcmwMergeJar.Run none = OcmwMergeJar.in(dir).env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl()).run("serve", "--port", "0");
+        OcmwMergeJar.Run plain = OcmwMergeJar.in(dir).env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl())
+                .run("serve", "--port", "0", "--users", "users.properties");
+
+        assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.err()).contains("serve needs dashboard users").contains("--demo").doesNotContain("Exception");
+        assertThat(plain.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(plain.err()).contains("dashboard user 'an' has no bcrypt hash");
+    }
+
+    @Test
     void twoServeProcessesOnOneDatabaseFireEveryDueTriggerOnceAndReconcileTheNightOnce() throws Exception {
         String url = TestDatabase.freshDatabaseUrl();
         Started one = serve("one", url, "0/2 * * * * ?", "60s");
@@ -86,12 +103,12 @@ class ServeCommandFunctionalTests {
         Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
         return OcmwMergeJar.in(dir).env("OCMW_DB_URL", url).env("OCMW_RECONCILE_CRON", cron)
                 .env("OCMW_RECONCILE_ZONE", "UTC").env("OCMW_SCHEDULER_MISFIRE", misfire)
-                .env("OCMW_SCHEDULER_CHECKIN", "1s").start("serve");
+                .env("OCMW_SCHEDULER_CHECKIN", "1s").start("serve", "--demo", "--port", "0");
     }
 
     private static void awaitServing(Started serve) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
-        while (!serve.outputSoFar().contains("Serving:")) {
+        while (!serve.outputSoFar().contains("Scheduler:")) {
             assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
             assertThat(Instant.now()).as("serve started").isBefore(deadline);
             Thread.sleep(100);

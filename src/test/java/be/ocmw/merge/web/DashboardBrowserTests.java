@@ -1,0 +1,194 @@
+package be.ocmw.merge.web;
+
+import be.ocmw.merge.sampledata.SampleData;
+import be.ocmw.merge.support.OcmwMergeJar;
+import be.ocmw.merge.support.OcmwMergeJar.Started;
+import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromedriver, which make test-e2e installs),
+ * served by the real jar with the demo profile on the sample data: what a new user tries first.
+ */
+class DashboardBrowserTests {
+
+    static final Pattern DASHBOARD = Pattern.compile("Dashboard: (http://localhost:\\d+/)");
+
+    @TempDir
+    Path workDir;
+
+    Started serve;
+    WebDriver browser;
+    String base;
+
+    @BeforeEach
+    void serveTheSampleDataAndOpenABrowser() throws Exception {
+        new SampleData(2025, 1).write(workDir.resolve("sample"));
+        Files.createDirectories(workDir.resolve("jobs"));
+        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl());
+        assertThat(jar.run("load", "access", "sample/access").exitCode()).isZero();
+        assertThat(jar.run("load", "dossiers", "sample/dossiers.csv").exitCode()).isZero();
+        assertThat(jar.run("load", "online-requests", "sample/online-requests.csv").exitCode()).isZero();
+        serve = jar.start("serve", "--demo", "--port", "0");
+        base = awaitDashboard(serve);
+
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("ocmw.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("ocmw.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(workDir.resolve("chromium-profile")), "--window-size=1400,1000");
+        browser = new ChromeDriver(service, options);
+        // a click that submits a form returns before the next page is there: look for a while, as a reader does
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (serve != null) {
+            serve.process().destroy();
+            serve.process().waitFor();
+        }
+    }
+
+    @Test
+    void anOperatorLogsInUploadsASubmissionWithBadRowsPlansAppliesAndACoordinatorReadsWithoutActing() throws Exception {
+        browser.get(base);
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        logIn("operator", "wrong");
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("klopt niet");
+        logIn("operator", "operator");
+
+        assertThat(browser.findElement(By.id("demo-banner")).getText()).contains("DEMO");
+        assertThat(browser.findElements(By.cssSelector("#mergers tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(row("pajottegem").getAttribute("data-status")).isEqualTo("NO_PLAN");
+        assertThat(row("hasselt").getText()).contains("Hasselt");
+        assertThat(row("antwerpen").getText()).contains("Antwerpen");
+
+        // upload a submission with bad rows: they are listed with their row and column
+        browser.findElement(By.id("nav-intake")).click();
+        browser.findElement(By.id("files")).sendKeys(workDir.resolve("sample/submissions/pajottegem-herne.xlsx").toString());
+        browser.findElement(By.id("upload")).click();
+        awaitDone();
+        WebElement rejections = browser.findElement(By.id("intake-rejections"));
+        assertThat(rejections.findElements(By.cssSelector("tbody tr"))).hasSize(4);
+        assertThat(rejections.getText()).contains("pajottegem-herne.xlsx").contains("INSZ").contains("E-mailadres");
+        assertThat(browser.findElement(By.id("intake-findings")).getText()).contains("SUBMISSION_LATE");
+
+        // plan: the page follows the run and shows the findings
+        browser.findElement(By.id("nav-overview")).click();
+        row("pajottegem").findElement(By.tagName("a")).click();
+        browser.findElement(By.id("run-plan")).click();
+        awaitDone();
+        assertThat(browser.findElement(By.id("outcome-status")).getText()).isEqualTo("KLAAR");
+        assertThat(browser.findElement(By.id("outcome-findings")).getText()).contains("SUBMISSION_LATE").contains("SUBMISSION_MISSING");
+        browser.findElement(By.id("to-merger")).click();
+        assertThat(browser.findElement(By.id("findings")).getText()).contains("OCMW Herne");
+        String fingerprint = browser.findElement(By.id("fingerprint")).getText();
+
+        // apply with the fingerprint shown, only once confirmed
+        browser.findElement(By.id("go-apply")).click();
+        assertThat(browser.findElement(By.id("fingerprint")).getText()).isEqualTo(fingerprint);
+        browser.findElement(By.id("apply")).click();
+        assertThat(browser.findElement(By.id("not-confirmed")).isDisplayed()).isTrue();
+        browser.findElement(By.id("confirmed")).click();
+        browser.findElement(By.id("apply")).click();
+        awaitDone();
+        assertThat(browser.findElement(By.id("outcome-status")).getText()).isEqualTo("UITGEVOERD");
+        browser.findElement(By.id("to-merger")).click();
+        assertThat(browser.findElement(By.id("standing")).getAttribute("data-status")).isEqualTo("APPLIED");
+        String report = browser.findElement(By.linkText("apply.xlsx")).getAttribute("href");
+        assertThat(download(report)).startsWith("PK");
+
+        // a coordinator reads, in French if asked, but cannot act
+        browser.findElement(By.id("logout")).click();
+        logIn("coordinator", "coordinator");
+        assertThat(browser.findElement(By.id("nav-overview")).isDisplayed()).isTrue();
+        assertThat(browser.getPageSource()).doesNotContain("id=\"nav-intake\"");
+        browser.get(base + "mergers/pajottegem?lang=fr");
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Résumé");
+        assertThat(browser.getPageSource()).doesNotContain("id=\"run-plan\"");
+        assertThat(browser.findElement(By.id("administrators")).getText()).containsPattern("\\d{2}\\.\\d{2}\\.\\d{2}-xxx\\.\\d{2}")
+                .doesNotContainPattern("\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}");
+        browser.get(base + "mergers/pajottegem/apply");
+        assertThat(browser.getPageSource()).doesNotContain("id=\"apply\"");
+    }
+
+    private void logIn(String user, String password) {
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    private WebElement row(String merger) {
+        return browser.findElement(By.cssSelector("#mergers tr[data-merger='" + merger + "']"));
+    }
+
+    /** Waits, as a user would, while the action's page refreshes itself until the action is done. */
+    private void awaitDone() {
+        new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(300)).until(driver -> {
+            try {
+                String state = driver.findElement(By.id("state")).getAttribute("data-state");
+                return !"RUNNING".equals(state);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        assertThat(browser.findElement(By.id("state")).getAttribute("data-state")).as(browser.findElement(By.tagName("main")).getText())
+                .isEqualTo("DONE");
+    }
+
+    /** The report as the browser's session may fetch it. */
+    private String download(String url) throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new String(response.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String awaitDashboard(Started serve) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            Matcher matcher = DASHBOARD.matcher(serve.outputSoFar());
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+            assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
+            assertThat(Instant.now()).as("serve started").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
