@@ -71,6 +71,7 @@ run: $(JAR)
 	@echo "Reports: out/intake/ (intake-summary.json, intake-report.xlsx, *.checked.xlsx per submission),"
 	@echo "         out/<merger>/ (summary.json, plan.xlsx, plan.html, apply.xlsx, apply.html) for pajottegem, hasselt and antwerpen,"
 	@echo "         out/reconcile/ (reconciliation-summary.json, reconciliation.xlsx)."
+	@echo "Dashboard: make serve, then http://localhost:8080/ as operator/operator or coordinator/coordinator (demo users)."
 
 ## Regenerate sample-data/ (deterministic: the same files every time).
 sample-data: $(JAR)

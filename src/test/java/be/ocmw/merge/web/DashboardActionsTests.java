@@ -54,6 +54,14 @@ class DashboardActionsTests extends DashboardTest {
         String renamed = mvc.perform(multipart("/intake").file(new MockMultipartFile("files", "fake.xlsx", "application/octet-stream",
                 "not a zip".getBytes())).with(operator()).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(renamed).contains("fake.xlsx is geen Excel-werkmap");
+        byte[] large = new byte[100 * 1024];
+        large[0] = 'P';
+        large[1] = 'K';
+        large[2] = 3;
+        large[3] = 4;
+        String tooLarge = mvc.perform(multipart("/intake").file(new MockMultipartFile("files", "large.xlsx", "application/octet-stream",
+                large)).with(operator()).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(tooLarge).contains("large.xlsx is te groot: een werkmap mag hoogstens 64 KB zijn.");
         assertThat(jdbc.sql("select count(*) from submission").query(Integer.class).single()).isZero();
 
         MvcResult upload = mvc.perform(multipart("/intake").file(workbook("pajottegem-herne.xlsx"))

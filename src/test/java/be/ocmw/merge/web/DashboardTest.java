@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@TestPropertySource(properties = "spring.main.web-application-type=servlet")
+@TestPropertySource(properties = {"spring.main.web-application-type=servlet", "ocmw.web.max-upload=64KB"})
 abstract class DashboardTest extends SampleDataTest {
 
     static final Path REPORTS = temporaryFolder("ocmw-dashboard-reports");

@@ -15,12 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -129,6 +127,8 @@ class ActionsController {
             String name = safeName(file.getOriginalFilename());
             if (!name.toLowerCase(Locale.ROOT).endsWith(".xlsx") || !startsWithZip(file)) {
                 problems.add(Pages.text().get("web.intake.not_xlsx", name));
+            } else if (file.getSize() > settings.maxUpload().toBytes()) {
+                problems.add(Pages.text().get("web.intake.too_large", name, size(settings.maxUpload())));
             }
         }
         if (!problems.isEmpty()) {
@@ -162,15 +162,6 @@ class ActionsController {
 
     private final java.util.Map<String, Path> uploadFolders = new java.util.concurrent.ConcurrentHashMap<>();
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(Model model) {
-        model.addAttribute("problems", List.of(Pages.text().get("web.intake.too_large")));
-        model.addAttribute("operator", true);
-        model.addAttribute("demo", settings.demo());
-        model.addAttribute("lang", Pages.text().code());
-        return "web/intake";
-    }
-
     @GetMapping("/activities/{id}")
     String activity(@PathVariable String id, Model model) {
         var activity = activities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such action"));
@@ -194,6 +185,10 @@ class ActionsController {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
         return name.isEmpty() || name.startsWith(".") ? "upload" + name : name;
+    }
+
+    private static String size(org.springframework.util.unit.DataSize size) {
+        return size.toMegabytes() >= 1 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
     }
 
     private static boolean startsWithZip(MultipartFile file) throws IOException {
