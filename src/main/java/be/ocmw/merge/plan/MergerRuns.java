@@ -151,7 +151,7 @@ public class MergerRuns {
         // million dossiers closed and reopened leave them far behind, and the next plan or reconciliation would
         // otherwise join the merged OCMW's rows as if it had none
         java.util.concurrent.CompletableFuture<Map<String, Map<String, Integer>>> counted =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                be.ocmw.merge.reporting.Background.supply("apply-count", () -> {
                     jdbc.sql("analyze account, dossier, online_request_link, plan_dossier").update();
                     return done(applyRun, merger);
                 });

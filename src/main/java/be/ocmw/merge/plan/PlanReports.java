@@ -2,6 +2,7 @@ package be.ocmw.merge.plan;
 
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.plan.internal.DossierPlanner;
+import be.ocmw.merge.reporting.Background;
 import be.ocmw.merge.reporting.ReportSheets;
 import be.ocmw.merge.reporting.ReportText;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * {@code DIR/<merger>/summary.json} (SPEC 7), {@code plan.xlsx} / {@code apply.xlsx} and {@code plan.html} /
@@ -77,7 +77,7 @@ public class PlanReports {
         Path file = folder.resolve(mode + ".xlsx");
         Path part = folder.resolve(mode + ".xlsx.part");
         CompletableFuture<Map<String, Object>> extra = new CompletableFuture<>();
-        return new Pending(CompletableFuture.runAsync(() -> {
+        return new Pending(Background.run("apply-workbook", () -> {
             try {
                 Files.createDirectories(folder);
                 workbook(plan, planId, mode, status, options, part, extra);
@@ -111,19 +111,18 @@ public class PlanReports {
         Path folder = out.resolve(plan.merger().id());
         try {
             Files.createDirectories(folder);
+            // the page is written beside the workbook: each keeps one core busy
+            CompletableFuture<Void> page = Background.run("report-html", () ->
+                    html.write(model(plan, planId, mode, status, extra, options), folder.resolve(mode + ".html"), options));
             if (pending == null) {
                 workbook(plan, planId, mode, status, options, folder.resolve(mode + ".xlsx"),
                         CompletableFuture.completedFuture(extra));
             } else {
                 pending.extra().complete(extra);
-                try {
-                    pending.writing().join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
+                Background.join(pending.writing());
                 Files.move(pending.part(), pending.file(), StandardCopyOption.REPLACE_EXISTING);
             }
-            html.write(model(plan, planId, mode, status, extra, options), folder.resolve(mode + ".html"), options);
+            Background.join(page);
             // the dashboard gives these reports to coordinators only when their INSZ are masked
             Path fullInsz = fullInszMarker(folder, mode);
             if (options.fullInsz()) {
@@ -224,7 +223,7 @@ public class PlanReports {
     private void workbook(MergerPlan plan, Long planId, String mode, String status, ReportOptions options, Path file,
                           CompletableFuture<Map<String, Object>> extra) throws IOException {
         ReportText text = ReportText.of(options.language());
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        SXSSFWorkbook workbook = ReportSheets.streamingWorkbook();
         try (OutputStream out = Files.newOutputStream(file)) {
             CellStyle bold = ReportSheets.bold(workbook);
             // first in the workbook, written last: an apply's summary says what the job did
@@ -272,11 +271,12 @@ public class PlanReports {
                 text.get("column.role"), text.get("column.status"), text.get("column.email"), text.get("column.applications"),
                 text.get("column.action"), text.get("column.sources"));
         ReportSheets.widths(sheet, 24, 18, 20, 16, 18, 10, 14, 30, 60, 12, 60);
+        Map<String, String> actions = new java.util.HashMap<>();
         int r = 1;
         for (MergerPlan.TargetAccount a : plan.accounts()) {
             ReportSheets.row(sheet, r++, a.domain(), a.username(), a.lastName(), a.firstName(), insz(a.insz(), options), a.role(),
                     a.status(), a.email() == null ? "" : a.email(), String.join(" | ", a.applications()),
-                    text.get("action." + a.action()), String.join("; ", a.mergedFrom()));
+                    actions.computeIfAbsent(a.action(), action -> text.get("action." + action)), String.join("; ", a.mergedFrom()));
         }
     }
 
