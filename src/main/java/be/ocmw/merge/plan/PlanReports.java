@@ -3,11 +3,8 @@ package be.ocmw.merge.plan;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.plan.internal.DossierPlanner;
 import be.ocmw.merge.reporting.Background;
-import be.ocmw.merge.reporting.ReportSheets;
+import be.ocmw.merge.reporting.StreamingXlsx;
 import be.ocmw.merge.reporting.ReportText;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -223,58 +220,50 @@ public class PlanReports {
     private void workbook(MergerPlan plan, Long planId, String mode, String status, ReportOptions options, Path file,
                           CompletableFuture<Map<String, Object>> extra) throws IOException {
         ReportText text = ReportText.of(options.language());
-        SXSSFWorkbook workbook = ReportSheets.streamingWorkbook();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            CellStyle bold = ReportSheets.bold(workbook);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+             StreamingXlsx workbook = new StreamingXlsx(out)) {
             // first in the workbook, written last: an apply's summary says what the job did
-            Sheet summary = mode.equals("apply")
-                    ? ReportSheets.sheet(workbook, text.get("sheet.summary"), bold, text.get("column.what"), text.get("column.value"),
+            StreamingXlsx.Sheet summary = mode.equals("apply")
+                    ? workbook.later(text.get("sheet.summary"), text.get("column.what"), text.get("column.value"),
                     text.get("column.planned"))
-                    : ReportSheets.sheet(workbook, text.get("sheet.summary"), bold, text.get("column.what"), text.get("column.value"));
-            ReportSheets.widths(summary, 50, 90, 24);
-            administrators(workbook, bold, plan, text, options);
-            users(workbook, bold, plan, text, options);
-            findings(workbook, bold, plan, text);
-            streaming.executeWithoutResult(tx -> dossiers(workbook, bold, plan, planId, text, options));
-            onlineRequests(workbook, bold, plan, planId, text);
-            tasks(workbook, bold, plan, text);
-            rejected(workbook, bold, plan, text);
-            transition(workbook, bold, plan, text, options);
-            int r = 1;
-            for (List<Object> row : summaryRows(plan, mode, status, extra.join(), text)) {
-                ReportSheets.row(summary, r++, row.toArray());
-            }
-            workbook.write(out);
-        } finally {
-            workbook.dispose();
-            workbook.close();
+                    : workbook.later(text.get("sheet.summary"), text.get("column.what"), text.get("column.value"));
+            summary.widths(50, 90, 24);
+            administrators(workbook, plan, text, options);
+            users(workbook, plan, text, options);
+            findings(workbook, plan, text);
+            streaming.executeWithoutResult(tx -> dossiers(workbook, plan, planId, text, options));
+            onlineRequests(workbook, plan, planId, text);
+            tasks(workbook, plan, text);
+            rejected(workbook, plan, text);
+            transition(workbook, plan, text, options);
+            summary.rows(summaryRows(plan, mode, status, extra.join(), text));
         }
     }
 
-    private static void administrators(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text,
+    private static void administrators(StreamingXlsx workbook, MergerPlan plan, ReportText text,
                                        ReportOptions options) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.administrators"), bold, text.get("column.domain"),
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.administrators"), text.get("column.domain"),
                 text.get("column.role"), text.get("column.username"), text.get("column.last_name"), text.get("column.first_name"),
                 text.get("column.insz"), text.get("column.action"));
         int r = 1;
         for (MergerPlan.TargetAccount a : plan.accounts()) {
             if (!a.role().equals("USER")) {
-                ReportSheets.row(sheet, r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(),
+                sheet.row(r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(),
                         insz(a.insz(), options), text.get("action." + a.action()));
             }
         }
     }
 
-    private static void users(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text, ReportOptions options) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.users"), bold, text.get("column.domain"),
+    private static void users(StreamingXlsx workbook, MergerPlan plan, ReportText text, ReportOptions options) {
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.users"), text.get("column.domain"),
                 text.get("column.username"), text.get("column.last_name"), text.get("column.first_name"), text.get("column.insz"),
                 text.get("column.role"), text.get("column.status"), text.get("column.email"), text.get("column.applications"),
                 text.get("column.action"), text.get("column.sources"));
-        ReportSheets.widths(sheet, 24, 18, 20, 16, 18, 10, 14, 30, 60, 12, 60);
+        sheet.widths(24, 18, 20, 16, 18, 10, 14, 30, 60, 12, 60);
         Map<String, String> actions = new java.util.HashMap<>();
         int r = 1;
         for (MergerPlan.TargetAccount a : plan.accounts()) {
-            ReportSheets.row(sheet, r++, a.domain(), a.username(), a.lastName(), a.firstName(), insz(a.insz(), options), a.role(),
+            sheet.row(r++, a.domain(), a.username(), a.lastName(), a.firstName(), insz(a.insz(), options), a.role(),
                     a.status(), a.email() == null ? "" : a.email(), String.join(" | ", a.applications()),
                     actions.computeIfAbsent(a.action(), action -> text.get("action." + action)), String.join("; ", a.mergedFrom()));
         }
@@ -285,13 +274,13 @@ public class PlanReports {
         return findings.stream().sorted(Comparator.comparingInt(f -> SEVERITIES.indexOf(f.severity()))).toList();
     }
 
-    private static void findings(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.findings"), bold, text.get("column.severity"),
+    private static void findings(StreamingXlsx workbook, MergerPlan plan, ReportText text) {
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.findings"), text.get("column.severity"),
                 text.get("column.code"), text.get("column.subject"), text.get("column.detail"), text.get("column.todo"));
-        ReportSheets.widths(sheet, 16, 26, 24, 100, 60);
+        sheet.widths(16, 26, 24, 100, 60);
         int r = 1;
         for (PlanFinding f : ordered(plan.findings())) {
-            ReportSheets.row(sheet, r++, text.get("severity." + f.severity()), f.code(), f.subject() == null ? "" : f.subject(),
+            sheet.row(r++, text.get("severity." + f.severity()), f.code(), f.subject() == null ? "" : f.subject(),
                     text.get("finding." + f.code() + ".title") + ": " + f.detail(text), text.get("finding." + f.code() + ".todo"));
         }
     }
@@ -300,14 +289,14 @@ public class PlanReports {
      * Every dossier the plan closes (and reopens), then the ones after the cut-over it leaves alone, streamed
      * from the database: a merger of a million dossiers is written in the memory of a few hundred rows.
      */
-    private void dossiers(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, Long planId, ReportText text,
+    private void dossiers(StreamingXlsx workbook, MergerPlan plan, Long planId, ReportText text,
                           ReportOptions options) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.dossiers"), bold, text.get("column.action"),
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.dossiers"), text.get("column.action"),
                 text.get("column.kbo"), text.get("column.reference"), text.get("column.type"), text.get("column.insz"),
                 text.get("column.start_date"), text.get("column.end_date"), text.get("column.new_end_date"),
                 text.get("column.successor_kbo"), text.get("column.successor_reference"), text.get("column.successor_start"),
                 text.get("column.successor_end"));
-        ReportSheets.widths(sheet, 28);
+        sheet.widths(28);
         int[] r = {1};
         LocalDate close = plan.merger().closeDate();
         LocalDate effective = plan.merger().effectiveDate();
@@ -315,7 +304,7 @@ public class PlanReports {
         if (planId != null) {
             plannedDossiers(planId, null, d -> {
                 boolean reopened = d.successor() != null;
-                ReportSheets.row(sheet, r[0]++, text.get(reopened ? "dossier.close_reopen" : "dossier.close"), d.kbo(),
+                sheet.row(r[0]++, text.get(reopened ? "dossier.close_reopen" : "dossier.close"), d.kbo(),
                         d.reference(), d.type(), insz(d.insz(), options), d.start(), d.originalEnd(), close,
                         reopened ? target : "", reopened ? d.successor() : "", reopened ? effective : "",
                         reopened && d.originalEnd() != null ? d.originalEnd() : "");
@@ -328,14 +317,14 @@ public class PlanReports {
                 .param("effective", effective).withFetchSize(1000)
                 .query(rs -> {
                     LocalDate end = rs.getObject("end_date", LocalDate.class);
-                    ReportSheets.row(sheet, r[0]++, text.get("dossier.untouched"), rs.getString("kbo"),
+                    sheet.row(r[0]++, text.get("dossier.untouched"), rs.getString("kbo"),
                             rs.getString("reference"), rs.getString("type"), insz(rs.getString("insz"), options),
                             rs.getObject("start_date", LocalDate.class), end == null ? "" : end, "", "", "", "", "");
                 });
     }
 
-    private void onlineRequests(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, Long planId, ReportText text) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.online"), bold, text.get("column.reference"),
+    private void onlineRequests(StreamingXlsx workbook, MergerPlan plan, Long planId, ReportText text) {
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.online"), text.get("column.reference"),
                 text.get("column.submitted_on"), text.get("column.kbo"), text.get("column.handled_by"), text.get("column.from"));
         if (planId == null) {
             return;
@@ -343,17 +332,17 @@ public class PlanReports {
         int[] r = {1};
         String target = plan.merger().target().kbo().digits();
         LocalDate effective = plan.merger().effectiveDate();
-        plannedRequests(planId, request -> ReportSheets.row(sheet, r[0]++, request.reference(), request.submittedOn(),
+        plannedRequests(planId, request -> sheet.row(r[0]++, request.reference(), request.submittedOn(),
                 request.kbo(), target, effective));
     }
 
-    private static void tasks(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.tasks"), bold, text.get("column.task"), text.get("column.due"),
+    private static void tasks(StreamingXlsx workbook, MergerPlan plan, ReportText text) {
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.tasks"), text.get("column.task"), text.get("column.due"),
                 text.get("column.description"), text.get("column.done"));
-        ReportSheets.widths(sheet, 28, 14, 110, 10);
+        sheet.widths(28, 14, 110, 10);
         int r = 1;
         for (PlanTask t : plan.tasks()) {
-            ReportSheets.row(sheet, r++, t.code(), t.due(), taskText(t, plan, text), "");
+            sheet.row(r++, t.code(), t.due(), taskText(t, plan, text), "");
         }
     }
 
@@ -372,10 +361,10 @@ public class PlanReports {
     }
 
     /** The input rows refused for this merger's organisations, so that they can be sent back and corrected. */
-    private void rejected(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.rejected"), bold, text.get("column.file"),
+    private void rejected(StreamingXlsx workbook, MergerPlan plan, ReportText text) {
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.rejected"), text.get("column.file"),
                 text.get("column.sheet"), text.get("column.row"), text.get("column.column"), text.get("column.reason"));
-        ReportSheets.widths(sheet, 40, 16, 8, 20, 100);
+        sheet.widths(40, 16, 8, 20, 100);
         int[] r = {1};
         jdbc.sql("""
                         select source_file, sheet, row_number, column_name, reason from rejected_row
@@ -383,7 +372,7 @@ public class PlanReports {
                 .param("merger", plan.merger().id())
                 .param("kbos", plan.merger().participants().stream().map(o -> o.kbo().digits()).toArray(String[]::new))
                 .query(rs -> {
-                    ReportSheets.row(sheet, r[0]++, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5));
+                    sheet.row(r[0]++, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5));
                 });
     }
 
@@ -392,15 +381,15 @@ public class PlanReports {
         return plan.accounts().stream().filter(a -> !a.mergedFrom().isEmpty()).toList();
     }
 
-    private static void transition(SXSSFWorkbook workbook, CellStyle bold, MergerPlan plan, ReportText text,
+    private static void transition(StreamingXlsx workbook, MergerPlan plan, ReportText text,
                                    ReportOptions options) {
-        Sheet sheet = ReportSheets.sheet(workbook, text.get("sheet.transition"), bold, text.get("column.last_name"),
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.transition"), text.get("column.last_name"),
                 text.get("column.first_name"), text.get("column.insz"), text.get("column.domain"), text.get("column.username"),
                 text.get("column.old_ocmws"));
-        ReportSheets.widths(sheet, 20, 16, 18, 24, 18, 70);
+        sheet.widths(20, 16, 18, 24, 18, 70);
         int r = 1;
         for (MergerPlan.TargetAccount a : transitionPeople(plan)) {
-            ReportSheets.row(sheet, r++, a.lastName(), a.firstName(), insz(a.insz(), options), a.domain(), a.username(),
+            sheet.row(r++, a.lastName(), a.firstName(), insz(a.insz(), options), a.domain(), a.username(),
                     String.join("; ", a.mergedFrom()));
         }
     }

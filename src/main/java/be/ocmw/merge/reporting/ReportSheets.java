@@ -1,7 +1,6 @@
 package be.ocmw.merge.reporting;
 
 import be.ocmw.merge.input.Cells;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -9,14 +8,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import java.io.OutputStream;
 
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.zip.Deflater;
 
 /**
  * Report sheets: a bold, frozen, filterable header; numbers as numbers, dates as dates (dd/mm/yyyy); text
@@ -27,21 +23,6 @@ public final class ReportSheets {
     private static final Map<Workbook, CellStyle> DATES = new WeakHashMap<>();
 
     private ReportSheets() {
-    }
-
-    /**
-     * A streaming workbook for large reports, zipped at the fastest deflate level: a report of 200 000 rows is
-     * written after the job that it reports on, so the time it takes is waited for, and the file is only a little larger.
-     */
-    public static SXSSFWorkbook streamingWorkbook() {
-        return new SXSSFWorkbook(200) {
-            @Override
-            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-                ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-                zip.setLevel(Deflater.BEST_SPEED);
-                return zip;
-            }
-        };
     }
 
     public static CellStyle bold(Workbook workbook) {

@@ -1,0 +1,334 @@
+package be.ocmw.merge.reporting;
+
+import be.ocmw.merge.input.Cells;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A report workbook written straight into its zip, a row at a time: the sheets of {@link ReportSheets} (bold,
+ * frozen, filterable header; numbers as numbers, dates as dd/mm/yyyy dates, text neutralised so that no cell is
+ * ever a formula) without POI's temporary files, so that a report of a million rows takes the memory of one and a
+ * fraction of the time. One sheet is written at a time; a sheet made with {@link #later} keeps its place in the
+ * workbook but is written at the end (a summary that is only known when everything else is).
+ */
+public final class StreamingXlsx implements AutoCloseable {
+
+    private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
+    private static final int BOLD = 1;
+    private static final int DATE = 2;
+
+    private final ZipOutputStream zip;
+    private final Writer xml;
+    private final List<Sheet> sheets = new ArrayList<>();
+    private Sheet open;
+
+    public StreamingXlsx(OutputStream out) {
+        this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_SPEED);
+        // the writer must never close the zip: every part is an entry of its own
+        this.xml = new OutputStreamWriter(new FilterOutputStream(zip) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out().write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+            }
+
+            private OutputStream out() {
+                return zip;
+            }
+        }, StandardCharsets.UTF_8);
+    }
+
+    /** The next sheet, written now: the one before it is finished. */
+    public Sheet sheet(String name, String... headers) {
+        finishOpen();
+        Sheet sheet = new Sheet(sheets.size() + 1, name, headers);
+        sheets.add(sheet);
+        open = sheet;
+        return sheet;
+    }
+
+    /** A sheet that takes its place in the workbook now and is written with {@link Sheet#rows} at the end. */
+    public Sheet later(String name, String... headers) {
+        Sheet sheet = new Sheet(sheets.size() + 1, name, headers);
+        sheets.add(sheet);
+        return sheet;
+    }
+
+    /** One sheet: set its widths first, then write its rows in order. */
+    public final class Sheet {
+
+        private final int number;
+        private final String name;
+        private final String[] headers;
+        private final int[] widths;
+        private boolean started;
+        private boolean finished;
+        private int lastRow;
+
+        private Sheet(int number, String name, String[] headers) {
+            this.number = number;
+            this.name = name;
+            this.headers = headers;
+            this.widths = new int[headers.length];
+            for (int i = 0; i < headers.length; i++) {
+                widths[i] = Math.max(14, Math.min(60, headers[i].length() + 6));
+            }
+        }
+
+        /** Column widths in characters, from the first column on; 0 keeps the width the header gave. */
+        public Sheet widths(int... characters) {
+            for (int i = 0; i < characters.length && i < widths.length; i++) {
+                if (characters[i] > 0) {
+                    widths[i] = characters[i];
+                }
+            }
+            return this;
+        }
+
+        /** Row {@code index} (1 is the first under the header). */
+        public void row(int index, Object... values) {
+            start();
+            if (index <= lastRow) {
+                throw new IllegalArgumentException("rows are written in order: " + index + " after " + lastRow);
+            }
+            lastRow = index;
+            try {
+                writeRow(index, values, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Writes this sheet made with {@link #later} now, all its rows at once. */
+        public void rows(List<List<Object>> rows) {
+            finishOpen();
+            open = this;
+            int r = 1;
+            for (List<Object> row : rows) {
+                row(r++, row.toArray());
+            }
+            finishOpen();
+        }
+
+        private void start() {
+            if (started) {
+                return;
+            }
+            if (open != this) {
+                throw new IllegalStateException("sheet " + name + " is not the one being written");
+            }
+            started = true;
+            try {
+                zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + number + ".xml"));
+                xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\""
+                        + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\""
+                        + "http://schemas.openxmlformats.org/officeDocument/2006/relationships\">");
+                xml.write("<sheetViews><sheetView workbookViewId=\"0\"" + (number == 1 ? " tabSelected=\"1\"" : "") + ">"
+                        + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                        + "<selection pane=\"bottomLeft\"/></sheetView></sheetViews><cols>");
+                for (int i = 0; i < widths.length; i++) {
+                    xml.write("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
+                            + "\" customWidth=\"1\"/>");
+                }
+                xml.write("</cols><sheetData>");
+                writeRow(0, headers, BOLD);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void finish() throws IOException {
+            start();
+            xml.write("</sheetData>");
+            if (headers.length > 0) {
+                xml.write("<autoFilter ref=\"A1:" + column(headers.length - 1) + "1\"/>");
+            }
+            xml.write("</worksheet>");
+            xml.flush();
+            zip.closeEntry();
+            finished = true;
+        }
+
+        private void writeRow(int index, Object[] values, int style) throws IOException {
+            String r = Integer.toString(index + 1);
+            xml.write("<row r=\"");
+            xml.write(r);
+            xml.write("\">");
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                xml.write("<c r=\"");
+                xml.write(column(i));
+                xml.write(r);
+                if (value instanceof Number number) {
+                    xml.write("\"><v>");
+                    xml.write(number instanceof Double || number instanceof Float
+                            ? Double.toString(number.doubleValue()) : Long.toString(number.longValue()));
+                    xml.write("</v></c>");
+                } else if (value instanceof LocalDate date) {
+                    xml.write("\" s=\"" + DATE + "\"><v>");
+                    xml.write(Long.toString(ChronoUnit.DAYS.between(EPOCH, date)));
+                    xml.write("</v></c>");
+                } else {
+                    xml.write(style == 0 ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                            : "\" s=\"" + style + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+                    escape(Cells.neutralised(value == null ? "" : String.valueOf(value)));
+                    xml.write("</t></is></c>");
+                }
+            }
+            xml.write("</row>");
+        }
+    }
+
+    private void finishOpen() {
+        if (open != null && !open.finished) {
+            try {
+                open.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        open = null;
+    }
+
+    /** Finishes the last sheet, writes what ties the workbook together and closes the zip (not the stream under it). */
+    @Override
+    public void close() throws IOException {
+        finishOpen();
+        for (Sheet sheet : sheets) {
+            if (!sheet.finished) {
+                open = sheet;
+                finishOpen();
+            }
+        }
+        part("[Content_Types].xml", contentTypes());
+        part("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
+                + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\""
+                + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + "</Relationships>");
+        part("xl/workbook.xml", workbook());
+        part("xl/_rels/workbook.xml.rels", workbookRelations());
+        part("xl/styles.xml", STYLES);
+        zip.finish();
+    }
+
+    private void part(String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        xml.write(content);
+        xml.flush();
+        zip.closeEntry();
+    }
+
+    private String contentTypes() {
+        StringBuilder types = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\""
+                + "http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\""
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\""
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+        for (Sheet sheet : sheets) {
+            types.append("<Override PartName=\"/xl/worksheets/sheet").append(sheet.number).append(".xml\" ContentType=\""
+                    + "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+        }
+        return types.append("</Types>").toString();
+    }
+
+    private String workbook() {
+        StringBuilder book = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\""
+                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\""
+                + "http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
+        for (Sheet sheet : sheets) {
+            book.append("<sheet name=\"").append(attribute(sheet.name)).append("\" sheetId=\"").append(sheet.number)
+                    .append("\" r:id=\"rId").append(sheet.number).append("\"/>");
+        }
+        book.append("</sheets><definedNames>");
+        for (Sheet sheet : sheets) {
+            if (sheet.headers.length > 0) {
+                book.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"").append(sheet.number - 1)
+                        .append("\" hidden=\"1\">'").append(attribute(sheet.name.replace("'", "''"))).append("'!$A$1:$")
+                        .append(column(sheet.headers.length - 1)).append("$1</definedName>");
+            }
+        }
+        return book.append("</definedNames></workbook>").toString();
+    }
+
+    private String workbookRelations() {
+        StringBuilder relations = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        for (Sheet sheet : sheets) {
+            relations.append("<Relationship Id=\"rId").append(sheet.number).append("\" Type=\""
+                    + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet")
+                    .append(sheet.number).append(".xml\"/>");
+        }
+        relations.append("<Relationship Id=\"rId").append(sheets.size() + 1).append("\" Type=\""
+                + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+        return relations.append("</Relationships>").toString();
+    }
+
+    private static final String STYLES = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
+            + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+            + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
+            + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+            + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>";
+
+    private static final String[] COLUMNS = new String[64];
+
+    static {
+        for (int i = 0; i < COLUMNS.length; i++) {
+            COLUMNS[i] = i < 26 ? String.valueOf((char) ('A' + i)) : (char) ('A' + i / 26 - 1) + String.valueOf((char) ('A' + i % 26));
+        }
+    }
+
+    private static String column(int index) {
+        return COLUMNS[index];
+    }
+
+    /** Text as XML: the five specials escaped, characters XML cannot hold left out. */
+    private void escape(String text) throws IOException {
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                default -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF ? "" : null;
+            };
+            if (replacement != null) {
+                xml.write(text, from, i - from);
+                xml.write(replacement);
+                from = i + 1;
+            }
+        }
+        xml.write(text, from, text.length() - from);
+    }
+
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
