@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A computed plan: the changes, findings and tasks, the counts the summary reports, its fingerprint, and
- * the fingerprint of the source organisations' access as it was when the plan was computed.
+ * A computed plan: the changes, findings and tasks, the counts the summary reports, its fingerprint, the
+ * fingerprint of the source organisations' access as it was when the plan was computed, and the digest of the
+ * inputs it was computed from (null when not known).
  */
 public record MergerPlan(Merger merger, String status, List<PlanChange> changes, List<PlanFinding> findings,
                          List<PlanTask> tasks, Map<String, Map<String, Integer>> counts,
-                         List<TargetAccount> accounts, String fingerprint, String sourceFingerprint) {
+                         List<TargetAccount> accounts, String fingerprint, String sourceFingerprint, String inputDigest) {
+
+    public MergerPlan(Merger merger, String status, List<PlanChange> changes, List<PlanFinding> findings,
+                      List<PlanTask> tasks, Map<String, Map<String, Integer>> counts,
+                      List<TargetAccount> accounts, String fingerprint, String sourceFingerprint) {
+        this(merger, status, changes, findings, tasks, counts, accounts, fingerprint, sourceFingerprint, null);
+    }
 
     public boolean blocked() {
         return "BLOCKED".equals(status);

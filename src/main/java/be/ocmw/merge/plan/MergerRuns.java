@@ -5,6 +5,7 @@ import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.batch.JobFailedException;
 import be.ocmw.merge.batch.JobRunner;
 import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.reporting.Background;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code plan} and {@code apply}. A plan is computed and stored, and changes nothing. An apply computes the
@@ -51,7 +53,7 @@ public class MergerRuns {
 
     /** What a plan or apply gave: the plan, its status, where the reports are, and for apply the source proof. */
     public record Outcome(MergerPlan plan, String status, Path reports, boolean resumed, String sourceBefore,
-                          String sourceAfter) {
+                          String sourceAfter, boolean asStored) {
     }
 
     public Outcome plan(Merger merger, Path out, long run) {
@@ -62,7 +64,7 @@ public class MergerRuns {
         MergerPlan plan = planner.compute(merger);
         long id = planner.store(plan, "PLAN", run);
         Path folder = reports.write(plan, id, "plan", plan.status(), Map.of(), out, options);
-        return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null);
+        return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null, false);
     }
 
     public Outcome apply(Merger merger, Path out, String approved, long run) {
@@ -92,6 +94,8 @@ public class MergerRuns {
         long applyRun;
         String sourceBefore;
         MergerPlan computed = null;
+        CompletableFuture<MergerPlan> storedPlan = null;
+        Optional<Long> unchanged = resumed ? Optional.empty() : planner.unchangedPlan(merger, approved);
         if (resumed) {
             planId = unfinished.get()[0];
             applyRun = unfinished.get()[1];
@@ -102,6 +106,24 @@ public class MergerRuns {
                         + "--fingerprint (or with that one) to finish it, then plan and apply anew.");
             }
             sourceBefore = stored.get("source_fingerprint_before").toString();
+        } else if (unchanged.isPresent()) {
+            // the approved plan was computed from exactly the data there is now: computing it again would give it back
+            CompletableFuture<String> before = Background.supply("source-fingerprint", () -> planner.sourceFingerprint(merger, null));
+            planId = planner.copy(unchanged.get(), "APPLY", run);
+            applyRun = run;
+            sourceBefore = Background.join(before);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("merger", merger.id());
+            summary.put("mode", "apply");
+            summary.put("status", "APPLIED");
+            summary.putAll(storedSummary(planId));
+            summary.put("fingerprint", jdbc.sql("select fingerprint from plan where id = :id").param("id", planId)
+                    .query(String.class).single());
+            summary.put("source_fingerprint_before", sourceBefore);
+            jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
+                    .param("summary", Planner.JSON.writeValueAsString(summary)).param("id", planId).update();
+            long copied = planId;
+            storedPlan = Background.supply("stored-plan", () -> stored(merger, copied));
         } else {
             MergerPlan plan = planner.compute(merger);
             if (plan.blocked()) {
@@ -135,7 +157,8 @@ public class MergerRuns {
                 : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
                 appliedCounts(computed.changes(), computed.counts()), computed.accounts().stream()
                 .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
-        PlanReports.Pending workbook = applied == null ? null : reports.startWorkbook(applied, planId, "apply", "APPLIED", out, options);
+        PlanReports.Pending workbook = applied != null ? reports.startWorkbook(applied, planId, "apply", "APPLIED", out, options)
+                : storedPlan != null ? reports.startWorkbook(merger, storedPlan, planId, "apply", "APPLIED", out, options) : null;
         JobRunner.Outcome outcome;
         try {
             outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
@@ -151,14 +174,14 @@ public class MergerRuns {
         // million dossiers closed and reopened leave them far behind, and the next plan or reconciliation would
         // otherwise join the merged OCMW's rows as if it had none
         java.util.concurrent.CompletableFuture<Map<String, Map<String, Integer>>> counted =
-                be.ocmw.merge.reporting.Background.supply("apply-count", () -> {
+                Background.supply("apply-count", () -> {
                     jdbc.sql("analyze account, dossier, online_request_link, plan_dossier").update();
                     return done(applyRun, merger);
                 });
         String sourceAfter = planner.sourceFingerprint(merger, planId);
         if (applied == null) {
-            // a resumed apply reads the plan it finished back from the database
-            applied = stored(merger, planId);
+            // an apply of the stored plan, or a resumed one, reads the plan it executed back from the database
+            applied = storedPlan != null ? Background.join(storedPlan) : stored(merger, planId);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("source_fingerprint_before", sourceBefore);
@@ -176,7 +199,7 @@ public class MergerRuns {
                     applied.counts(), applied.accounts(), applied.fingerprint(), applied.sourceFingerprint());
         }
         Path folder = reports.write(applied, planId, "apply", "APPLIED", extra, out, options, workbook);
-        return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter);
+        return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter, unchanged.isPresent());
     }
 
     private static JobParameters applyParameters(Merger merger, long planId, long run) {
@@ -286,18 +309,73 @@ public class MergerRuns {
         Map<String, Object> summary = storedSummary(planId);
         List<PlanChange> changes = new ArrayList<>();
         List<MergerPlan.TargetAccount> accounts = new ArrayList<>();
-        jdbc.sql("select kind, target_kbo, domain, subject, cast(detail as text) from plan_change where plan_id = :id order by seq")
+        List<Integer> seqs = new ArrayList<>();
+        // the database takes the account changes apart: reading a hundred thousand JSON documents here costs seconds
+        jdbc.sql("""
+                        select seq, kind, target_kbo, domain, subject, detail->>'username' as username,
+                               detail->>'last_name' as last_name, detail->>'first_name' as first_name, detail->>'insz' as insz,
+                               detail->>'role' as role, detail->>'status' as status, detail->>'email' as email,
+                               array(select jsonb_array_elements_text(detail->'applications')) as applications,
+                               array(select jsonb_array_elements_text(detail->'add_applications')) as add_applications,
+                               array(select jsonb_array_elements_text(detail->'sources')) as sources,
+                               case when kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT') then null else cast(detail as text) end as other
+                        from plan_change where plan_id = :id order by seq""")
                 .param("id", planId)
                 .query(rs -> {
-                    Map<String, Object> detail = Planner.JSON.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() { });
-                    changes.add(new PlanChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), detail));
-                    if (rs.getString(1).equals("CREATE_ACCOUNT")) {
-                        accounts.add(new MergerPlan.TargetAccount(rs.getString(3), (String) detail.get("username"),
-                                (String) detail.get("last_name"), (String) detail.get("first_name"), (String) detail.get("insz"),
-                                (String) detail.get("role"), (String) detail.get("status"), (String) detail.get("email"),
-                                (List<String>) detail.get("applications"), "CREATE", (List<String>) detail.get("sources")));
+                    seqs.add(rs.getInt("seq"));
+                    Map<String, Object> detail;
+                    if (rs.getString("other") != null) {
+                        detail = Planner.JSON.readValue(rs.getString("other"), new TypeReference<Map<String, Object>>() { });
+                    } else {
+                        detail = new LinkedHashMap<>();
+                        for (String key : List.of("username", "last_name", "first_name", "insz", "role", "status", "email")) {
+                            if (rs.getString(key) != null) {
+                                detail.put(key, rs.getString(key));
+                            }
+                        }
+                        boolean create = rs.getString("kind").equals("CREATE_ACCOUNT");
+                        for (String key : List.of("applications", "add_applications", "sources")) {
+                            List<String> values = List.of((String[]) rs.getArray(key).getArray());
+                            if (!values.isEmpty() || key.equals("sources") || (create && key.equals("applications"))) {
+                                detail.put(key, values);
+                            }
+                        }
                     }
+                    changes.add(new PlanChange(rs.getString("kind"), rs.getString("target_kbo"), rs.getString("domain"),
+                            rs.getString("subject"), detail));
                 });
+        // an updated account is shown as the plan shows it: the target's account with the role, status and applications it gets
+        Map<Integer, MergerPlan.TargetAccount> updated = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select c.seq, a.last_name, a.first_name, a.insz, a.role, a.status, a.email, a.applications
+                        from plan_change c
+                                 join live_account a on a.kbo = c.target_kbo and a.domain = c.domain and a.username = c.detail->>'username'
+                        where c.plan_id = :id and c.kind = 'UPDATE_ACCOUNT'""")
+                .param("id", planId)
+                .query(rs -> {
+                    updated.put(rs.getInt(1), new MergerPlan.TargetAccount(null, null, rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            List.of((String[]) rs.getArray(8).getArray()), "UPDATE", List.of()));
+                });
+        for (int i = 0; i < changes.size(); i++) {
+            PlanChange change = changes.get(i);
+            Map<String, Object> detail = change.detail();
+            if (change.kind().equals("CREATE_ACCOUNT")) {
+                accounts.add(new MergerPlan.TargetAccount(change.domain(), (String) detail.get("username"),
+                        (String) detail.get("last_name"), (String) detail.get("first_name"), (String) detail.get("insz"),
+                        (String) detail.get("role"), (String) detail.get("status"), (String) detail.get("email"),
+                        (List<String>) detail.get("applications"), "CREATE", (List<String>) detail.get("sources")));
+            } else if (change.kind().equals("UPDATE_ACCOUNT")) {
+                MergerPlan.TargetAccount now = updated.get(seqs.get(i));
+                java.util.TreeSet<String> applications = new java.util.TreeSet<>(now == null ? List.of() : now.applications());
+                applications.addAll((List<String>) detail.getOrDefault("add_applications", List.of()));
+                accounts.add(new MergerPlan.TargetAccount(change.domain(), (String) detail.get("username"),
+                        now == null ? "" : now.lastName(), now == null ? "" : now.firstName(), now == null ? null : now.insz(),
+                        (String) detail.getOrDefault("role", now == null ? null : now.role()),
+                        (String) detail.getOrDefault("status", now == null ? null : now.status()), now == null ? null : now.email(),
+                        List.copyOf(applications), "UPDATE", (List<String>) detail.get("sources")));
+            }
+        }
         List<PlanFinding> findings = jdbc.sql("""
                         select code, severity, kbo, subject, detail, message, cast(args as text) as args from finding
                         where plan_id = :id order by id""")

@@ -70,14 +70,20 @@ public class PlanReports {
      * file only gets its real name then. {@link #discard} otherwise.
      */
     public Pending startWorkbook(MergerPlan plan, long planId, String mode, String status, Path out, ReportOptions options) {
-        Path folder = out.resolve(plan.merger().id());
+        return startWorkbook(plan.merger(), CompletableFuture.completedFuture(plan), planId, mode, status, out, options);
+    }
+
+    /** The same, for a plan that is still being read back from the database. */
+    public Pending startWorkbook(be.ocmw.merge.registry.Merger merger, CompletableFuture<MergerPlan> plan, long planId,
+                                 String mode, String status, Path out, ReportOptions options) {
+        Path folder = out.resolve(merger.id());
         Path file = folder.resolve(mode + ".xlsx");
         Path part = folder.resolve(mode + ".xlsx.part");
         CompletableFuture<Map<String, Object>> extra = new CompletableFuture<>();
         return new Pending(Background.run("apply-workbook", () -> {
             try {
                 Files.createDirectories(folder);
-                workbook(plan, planId, mode, status, options, part, extra);
+                workbook(Background.join(plan), planId, mode, status, options, part, extra);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }

@@ -7,12 +7,17 @@ import be.ocmw.merge.plan.internal.AccessPlanner.Account;
 import be.ocmw.merge.plan.internal.AccessPlanner.Designation;
 import be.ocmw.merge.plan.internal.CanonicalJson;
 import be.ocmw.merge.plan.internal.DossierPlanner;
+import be.ocmw.merge.plan.internal.InputDigest;
+import be.ocmw.merge.reporting.Background;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Ocmw;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,17 +52,52 @@ public class Planner {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
+    private final TransactionTemplate snapshot;
 
-    Planner(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    Planner(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
+    /**
+     * The plan of the merger as the data is now. Everything it reads, and the digest of its inputs, comes from one
+     * snapshot of the database: a load that commits meanwhile is either wholly in the plan or not at all.
+     */
     public MergerPlan compute(Merger merger) {
-        List<Ocmw> sources = sources(merger);
         // the database hashes the sources' access while this thread reads and plans
-        CompletableFuture<String> sourceFingerprint = CompletableFuture.supplyAsync(() -> sourceFingerprint(merger, null));
+        CompletableFuture<String> sourceFingerprint = Background.supply("source-fingerprint", () -> sourceFingerprint(merger, null));
+        return snapshot.execute(tx -> compute(merger, sourceFingerprint));
+    }
+
+    /** The digest of everything the plan of this merger is computed from, as the data is now. */
+    public String inputDigest(Merger merger) {
+        return InputDigest.of(jdbc, merger);
+    }
+
+    /**
+     * The stored plan (mode PLAN, READY, with {@code approved} as fingerprint when given) that was computed from
+     * exactly the inputs there are now: executing it is executing the plan computed now.
+     */
+    public java.util.Optional<Long> unchangedPlan(Merger merger, String approved) {
+        return jdbc.sql("""
+                        select id, input_digest from plan
+                        where merger_id = :merger and mode = 'PLAN' and status = 'READY' and input_digest is not null
+                          and (cast(:approved as text) is null or fingerprint = :approved)
+                        order by id desc limit 1""")
+                .param("merger", merger.id()).param("approved", approved)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)})
+                .optional()
+                .filter(candidate -> candidate[1].equals(inputDigest(merger)))
+                .map(candidate -> (Long) candidate[0]);
+    }
+
+    private MergerPlan compute(Merger merger, CompletableFuture<String> sourceFingerprint) {
+        String inputs = inputDigest(merger);
+        List<Ocmw> sources = sources(merger);
         String target = merger.target().kbo().digits();
         List<Account> sourceAccounts = new ArrayList<>();
         for (int i = 0; i < merger.participants().size(); i++) {
@@ -96,7 +136,7 @@ public class Planner {
         counts.put("online_requests", dossiers.onlineRequests());
         String fingerprint = fingerprint(merger, status, changes, dossiers.digest(), findings, tasks);
         return new MergerPlan(merger, status, changes, findings, tasks, counts, planner.accounts(), fingerprint,
-                sourceFingerprint.join());
+                Background.join(sourceFingerprint), inputs);
     }
 
     /** The dossiers still running on C under the dossier sources, as {@code KBO/reference}: reconciliation's drift. */
@@ -246,12 +286,10 @@ public class Planner {
      */
     public String sourceFingerprint(Merger merger, Long plan) {
         List<String> kbos = sources(merger).stream().map(o -> o.kbo().digits()).sorted().toList();
-        String access = jdbc.sql("""
-                        select encode(sha256(convert_to(coalesce(string_agg(
-                                   concat_ws('|', kbo, domain, username, last_name, first_name, role, insz, status, email,
-                                             language, array_to_string(applications, ',')), E'\\n'
-                                   order by kbo, domain, username), ''), 'UTF8')), 'hex')
-                        from live_account where kbo in (:kbos)""")
+        String access = jdbc.sql("select " + InputDigest.MULTISET + """
+                         from (select row(kbo, domain, username, last_name, first_name, role, insz, status, email, language,
+                                          applications)::text as h
+                               from live_account where kbo in (:kbos)) x""")
                 .param("kbos", kbos).query(String.class).single();
         String dossiers = new DossierPlanner(jdbc, merger).sourceFingerprint(plan);
         MessageDigest digest = sha256();
@@ -312,6 +350,43 @@ public class Planner {
             storeChanges(plan, id);
         }
         storeFindingsAndTasks(plan, mode, run, id);
+        // the dossier sets were selected again just now: the plan may be executed as stored only if its inputs are
+        // still the ones it was computed from
+        if (mode.equals("PLAN") && plan.inputDigest() != null && plan.inputDigest().equals(inputDigest(plan.merger()))) {
+            jdbc.sql("update plan set input_digest = :digest where id = :id").param("digest", plan.inputDigest()).param("id", id)
+                    .update();
+        }
+        return id;
+    }
+
+    /**
+     * Stores a copy of stored plan {@code from} in {@code mode}: its changes, dossier and request sets, findings and
+     * tasks, copied in the database. Returns the copy's id.
+     */
+    public long copy(long from, String mode, long run) {
+        long id = jdbc.sql("""
+                        insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run, input_digest)
+                        select merger_id, :mode, status, fingerprint, summary, :run, input_digest from plan where id = :from
+                        returning id""")
+                .param("mode", mode).param("run", run).param("from", from).query(Long.class).single();
+        for (String sql : List.of("""
+                        insert into plan_dossier (plan_id, source_kbo, dossier_id, original_end_date, successor_reference)
+                        select :id, source_kbo, dossier_id, original_end_date, successor_reference from plan_dossier where plan_id = :from""",
+                """
+                        insert into plan_online_request (plan_id, request_id, source_kbo)
+                        select :id, request_id, source_kbo from plan_online_request where plan_id = :from""",
+                """
+                        insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
+                        select :id, seq, kind, target_kbo, domain, subject, detail from plan_change where plan_id = :from""",
+                """
+                        insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, message, args, run_id)
+                        select merger_id, :id, :mode, code, severity, kbo, subject, detail, message, args, :run
+                        from finding where plan_id = :from order by id""",
+                """
+                        insert into plan_task (plan_id, seq, code, due, detail)
+                        select :id, seq, code, due, detail from plan_task where plan_id = :from""")) {
+            jdbc.sql(sql).param("id", id).param("from", from).param("mode", mode).param("run", run).update();
+        }
         return id;
     }
 

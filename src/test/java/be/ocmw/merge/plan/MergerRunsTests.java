@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.nio.file.Path;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +43,9 @@ class MergerRunsTests extends DatabaseTest {
 
     @Autowired
     RunLog runLog;
+
+    @Autowired
+    Planner planner;
 
     @Autowired
     JdbcClient jdbc;
@@ -226,6 +234,100 @@ class MergerRunsTests extends DatabaseTest {
                 .isEqualTo(plan.plan().counts().get("accounts").get("to_create").longValue());
         assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY' and status = 'APPLIED'").query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anApprovedPlanWhoseDataDidNotChangeIsExecutedAsStoredWithTheResultOfComputingItAgain() throws Exception {
+        // Hasselt (scenario 2): accounts created and accounts of the retained OCMW updated
+        MergerRuns.Outcome computed = runs.apply(merger("hasselt"), folder.resolve("computed"), null, run());
+        List<String> computedAccounts = targetAccounts("hasselt");
+        Map<String, List<String>> computedReport = sheets(folder.resolve("computed/hasselt/apply.xlsx"));
+        sampleData();
+
+        MergerRuns.Outcome plan = runs.plan(merger("hasselt"), folder.resolve("stored"), run());
+        MergerRuns.Outcome stored = runs.apply(merger("hasselt"), folder.resolve("stored"), plan.plan().fingerprint(), run());
+
+        assertThat(computed.asStored()).isFalse();
+        assertThat(stored.asStored()).isTrue();
+        assertThat(stored.plan().fingerprint()).isEqualTo(computed.plan().fingerprint());
+        assertThat(targetAccounts("hasselt")).isEqualTo(computedAccounts).isNotEmpty();
+        assertThat(stored.plan().counts()).isEqualTo(computed.plan().counts());
+        assertThat(stored.plan().counts().get("accounts").get("to_update")).isPositive();
+        assertThat(stored.sourceAfter()).isEqualTo(stored.sourceBefore());
+        Map<String, List<String>> storedReport = sheets(folder.resolve("stored/hasselt/apply.xlsx"));
+        assertThat(storedReport.keySet()).isEqualTo(computedReport.keySet());
+        for (String sheet : List.of("Beheerders", "Gebruikers", "Bevindingen", "Dossiers", "OCMW Online", "Taken", "Overgangsfase")) {
+            assertThat(storedReport.get(sheet)).as(sheet).isEqualTo(computedReport.get(sheet));
+        }
+        assertThat(runs.apply(merger("hasselt"), folder.resolve("stored"), null, run()).plan().counts().get("accounts")
+                .get("to_create")).as("a second apply").isZero();
+    }
+
+    @Test
+    void aPlanWhoseDataChangedSinceIsComputedAgainAndAnApprovedOneRefused() {
+        MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
+        assertThat(jdbc.sql("select input_digest from plan where mode = 'PLAN'").query(String.class).single()).startsWith("sha256:");
+        jdbc.sql("update account set email = 'nieuw@galmaarden.be' where kbo = '0212978247' and username = "
+                + "(select min(username) from live_account where kbo = '0212978247' and insz is not null)").update();
+
+        assertThatThrownBy(() -> runs.apply(merger("pajottegem"), folder.resolve("out"), plan.plan().fingerprint(), run()))
+                .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no longer the approved one");
+        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+
+        assertThat(applied.asStored()).isFalse();
+        assertThat(applied.plan().fingerprint()).isNotEqualTo(plan.plan().fingerprint());
+    }
+
+    @Test
+    void theInputDigestChangesWithEveryKindOfRowThePlanReads() {
+        Merger merger = merger("pajottegem");
+        List<String> changes = List.of(
+                "update account set email = 'x@y.be' where kbo = '0212978247' and username = (select min(username) from live_account where kbo = '0212978247')",
+                "update submission_administrator set phone = null, email = 'z@y.be' where source_row = (select min(source_row) from submission_administrator)",
+                "insert into finding (merger_id, origin, code, severity, detail) values ('pajottegem', 'INTAKE', 'X', 'INFO', 'x')",
+                "insert into known_application (domain, name) values ('Maatschappelijk Welzijn', 'Nieuwe toepassing')",
+                "update access_snapshot set status = 'REPLACED' where status = 'CURRENT' and kbo = '0212600838'",
+                "insert into organisation (kbo, name) values ('1002209443', 'OCMW Pajottegem')",
+                "insert into organisation_nis (kbo, nis) values ('1002209443', '23106')",
+                "insert into dossier (kbo, reference, type, insz, start_date) values ('0212978247', 'R-1', 'A036', '85073003328', '2024-01-01')",
+                "insert into dossier (kbo, reference, type, insz, start_date, predecessor_id) select '1002209443', 'R-1', 'A036', insz, '2025-01-01', id from dossier where reference = 'R-1'",
+                "insert into online_request (reference, submitted_on, kbo, read) values ('O-1', '2024-12-01', '0212978247', false)",
+                "insert into online_request_link (request_id, kbo, valid_from) select id, '1002209443', '2025-01-01' from online_request where reference = 'O-1'");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        seen.add(planner.inputDigest(merger));
+        assertThat(planner.inputDigest(merger)).as("the same data, the same digest").isIn(seen);
+        for (String change : changes) {
+            jdbc.sql(change).update();
+            assertThat(seen.add(planner.inputDigest(merger))).as(change).isTrue();
+        }
+        assertThat(planner.inputDigest(merger("antwerpen"))).isNotIn(seen);
+    }
+
+    /** The merged OCMW's accounts as export access shows them, in a stable order. */
+    private List<String> targetAccounts(String id) {
+        return jdbc.sql("""
+                        select concat_ws('|', domain, username, last_name, first_name, role, insz, status, email, language,
+                                         array_to_string(applications, ','))
+                        from live_account where kbo = :kbo order by domain, username""")
+                .param("kbo", merger(id).target().kbo().digits()).query(String.class).list();
+    }
+
+    /** Every sheet but the summary as text rows (the summary carries the run's own time). */
+    private static Map<String, List<String>> sheets(Path file) throws Exception {
+        Map<String, List<String>> sheets = new java.util.LinkedHashMap<>();
+        DataFormatter format = new DataFormatter();
+        try (var in = java.nio.file.Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            for (Sheet sheet : workbook) {
+                List<String> rows = new java.util.ArrayList<>();
+                for (Row row : sheet) {
+                    StringBuilder line = new StringBuilder();
+                    row.forEach(cell -> line.append(format.formatCellValue(cell)).append('|'));
+                    rows.add(line.toString());
+                }
+                sheets.put(sheet.getSheetName(), rows);
+            }
+        }
+        return sheets;
     }
 
     private List<Object> state() {

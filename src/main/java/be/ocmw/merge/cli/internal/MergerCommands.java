@@ -35,7 +35,8 @@ final class MergerCommands {
         MergerPlan plan = outcome.plan();
         out.println(mode + " of " + plan.merger().id() + " (" + plan.merger().name() + ", scenario "
                 + plan.merger().scenario().number() + " " + plan.merger().scenario() + "): " + outcome.status()
-                + (outcome.resumed() ? " (an interrupted apply was finished)" : ""));
+                + (outcome.resumed() ? " (an interrupted apply was finished)" : "")
+                + (outcome.asStored() ? " (the stored plan was executed: nothing it was computed from has changed)" : ""));
         plan.counts().forEach((group, values) -> out.println("  " + group + ": " + values.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         Map<String, Long> bySeverity = new TreeMap<>(plan.findings().stream()
