@@ -55,11 +55,15 @@ class MergerRunsTests extends DatabaseTest {
 
     @BeforeEach
     void sampleData() {
+        sampleData(folder.resolve("sample"));
+    }
+
+    private void sampleData(Path sample) {
         clean(jdbc);
         jdbc.sql("delete from plan").update();
-        new SampleData(2025, 1).write(folder.resolve("sample"));
-        access.load(folder.resolve("sample/access"), Registries.shipped(), run());
-        intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        new SampleData(2025, 1).write(sample);
+        access.load(sample.resolve("access"), Registries.shipped(), run());
+        intake.intake(sample.resolve("submissions"), Registries.shipped(), run());
     }
 
     @Test
@@ -242,7 +246,7 @@ class MergerRunsTests extends DatabaseTest {
         MergerRuns.Outcome computed = runs.apply(merger("hasselt"), folder.resolve("computed"), null, run());
         List<String> computedAccounts = targetAccounts("hasselt");
         Map<String, List<String>> computedReport = sheets(folder.resolve("computed/hasselt/apply.xlsx"));
-        sampleData();
+        sampleData(folder.resolve("sample-again"));
 
         MergerRuns.Outcome plan = runs.plan(merger("hasselt"), folder.resolve("stored"), run());
         MergerRuns.Outcome stored = runs.apply(merger("hasselt"), folder.resolve("stored"), plan.plan().fingerprint(), run());
