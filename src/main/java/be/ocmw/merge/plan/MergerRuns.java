@@ -11,6 +11,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 
 import javax.sql.DataSource;
@@ -42,13 +44,17 @@ public class MergerRuns {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    MergerRuns(Planner planner, PlanReports reports, JobRunner jobs, Job applyJob, JdbcClient jdbc, DataSource dataSource) {
+    private final TransactionTemplate storing;
+
+    MergerRuns(Planner planner, PlanReports reports, JobRunner jobs, Job applyJob, JdbcClient jdbc, DataSource dataSource,
+               PlatformTransactionManager transactions) {
         this.planner = planner;
         this.reports = reports;
         this.jobs = jobs;
         this.applyJob = applyJob;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.storing = new TransactionTemplate(transactions);
     }
 
     /** What a plan or apply gave: the plan, its status, where the reports are, and for apply the source proof. */
@@ -109,19 +115,24 @@ public class MergerRuns {
         } else if (unchanged.isPresent()) {
             // the approved plan was computed from exactly the data there is now: computing it again would give it back
             CompletableFuture<String> before = Background.supply("source-fingerprint", () -> planner.sourceFingerprint(merger, null));
-            planId = planner.copy(unchanged.get(), "APPLY", run);
-            applyRun = run;
             sourceBefore = Background.join(before);
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("merger", merger.id());
-            summary.put("mode", "apply");
-            summary.put("status", "APPLIED");
-            summary.putAll(storedSummary(planId));
-            summary.put("fingerprint", jdbc.sql("select fingerprint from plan where id = :id").param("id", planId)
-                    .query(String.class).single());
-            summary.put("source_fingerprint_before", sourceBefore);
-            jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
-                    .param("summary", Planner.JSON.writeValueAsString(summary)).param("id", planId).update();
+            String fingerprintBefore = sourceBefore;
+            // the plan to finish after an interruption is stored whole or not at all
+            planId = storing.execute(tx -> {
+                long id = planner.copy(unchanged.get(), "APPLY", run);
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("merger", merger.id());
+                summary.put("mode", "apply");
+                summary.put("status", "APPLIED");
+                summary.putAll(storedSummary(id));
+                summary.put("fingerprint", jdbc.sql("select fingerprint from plan where id = :id").param("id", id)
+                        .query(String.class).single());
+                summary.put("source_fingerprint_before", fingerprintBefore);
+                jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
+                        .param("summary", Planner.JSON.writeValueAsString(summary)).param("id", id).update();
+                return id;
+            });
+            applyRun = run;
             long copied = planId;
             storedPlan = Background.supply("stored-plan", () -> stored(merger, copied));
         } else {
@@ -142,14 +153,18 @@ public class MergerRuns {
                             select id from plan where merger_id = :merger and mode = 'PLAN' and fingerprint = :fingerprint
                             order by id desc limit 1""")
                     .param("merger", merger.id()).param("fingerprint", plan.fingerprint()).query(Long.class).optional().orElse(null);
-            planId = planner.store(plan, "APPLY", run, sameAs);
             computed = plan;
             applyRun = run;
             sourceBefore = plan.sourceFingerprint();
             Map<String, Object> summary = PlanReports.summary(plan, "apply", "APPLIED", Map.of());
             summary.put("source_fingerprint_before", sourceBefore);
-            jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
-                    .param("summary", Planner.JSON.writeValueAsString(summary)).param("id", planId).update();
+            // the plan to finish after an interruption is stored whole or not at all
+            planId = storing.execute(tx -> {
+                long id = planner.store(plan, "APPLY", run, sameAs);
+                jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
+                        .param("summary", Planner.JSON.writeValueAsString(summary)).param("id", id).update();
+                return id;
+            });
         }
         JobParameters parameters = applyParameters(merger, planId, applyRun);
         // the plan this process computed is the one it applies: its workbook is written while the job runs
