@@ -67,7 +67,7 @@ public class MergerRuns {
     }
 
     public Outcome plan(Merger merger, Path out, ReportOptions options, long run) {
-        MergerPlan plan = planner.compute(merger);
+        MergerPlan plan = planner.compute(merger, true);
         long id = planner.store(plan, "PLAN", run);
         Path folder = reports.write(plan, id, "plan", plan.status(), Map.of(), out, options);
         return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null, false);

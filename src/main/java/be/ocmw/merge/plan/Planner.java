@@ -68,9 +68,17 @@ public class Planner {
      * snapshot of the database: a load that commits meanwhile is either wholly in the plan or not at all.
      */
     public MergerPlan compute(Merger merger) {
+        return compute(merger, false);
+    }
+
+    /**
+     * The same, with the digest of its inputs when {@code digest}: for a plan that is stored and may be executed as
+     * stored later (a reconciliation, which only compares, does without).
+     */
+    public MergerPlan compute(Merger merger, boolean digest) {
         // the database hashes the sources' access while this thread reads and plans
         CompletableFuture<String> sourceFingerprint = Background.supply("source-fingerprint", () -> sourceFingerprint(merger, null));
-        return snapshot.execute(tx -> compute(merger, sourceFingerprint));
+        return snapshot.execute(tx -> compute(merger, sourceFingerprint, digest));
     }
 
     /** The digest of everything the plan of this merger is computed from, as the data is now. */
@@ -95,8 +103,8 @@ public class Planner {
                 .map(candidate -> (Long) candidate[0]);
     }
 
-    private MergerPlan compute(Merger merger, CompletableFuture<String> sourceFingerprint) {
-        String inputs = inputDigest(merger);
+    private MergerPlan compute(Merger merger, CompletableFuture<String> sourceFingerprint, boolean digest) {
+        String inputs = digest ? inputDigest(merger) : null;
         List<Ocmw> sources = sources(merger);
         String target = merger.target().kbo().digits();
         List<Account> sourceAccounts = new ArrayList<>();
