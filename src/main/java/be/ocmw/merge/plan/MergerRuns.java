@@ -101,6 +101,10 @@ public class MergerRuns {
         String sourceBefore;
         MergerPlan computed = null;
         CompletableFuture<MergerPlan> storedPlan = null;
+        // the sources' fingerprint before is hashed beside the comparison of the inputs: it is what an apply of the
+        // stored plan needs next (an apply that computes the plan anew hashes them again as part of it)
+        CompletableFuture<String> before = resumed ? null
+                : Background.supply("source-fingerprint", () -> planner.sourceFingerprint(merger, null));
         Optional<Long> unchanged = resumed ? Optional.empty() : planner.unchangedPlan(merger, approved);
         if (resumed) {
             planId = unfinished.get()[0];
@@ -114,7 +118,6 @@ public class MergerRuns {
             sourceBefore = stored.get("source_fingerprint_before").toString();
         } else if (unchanged.isPresent()) {
             // the approved plan was computed from exactly the data there is now: computing it again would give it back
-            CompletableFuture<String> before = Background.supply("source-fingerprint", () -> planner.sourceFingerprint(merger, null));
             sourceBefore = Background.join(before);
             String fingerprintBefore = sourceBefore;
             // the plan to finish after an interruption is stored whole or not at all
