@@ -66,8 +66,8 @@ class ActionsController {
         this.settings = settings;
     }
 
-    /** An intake as its page shows it: the result, and the annotated copies and reports written. */
-    record IntakeOutcome(IntakeResult result, List<String> files) {
+    /** An intake as its page shows it: the result, and the annotated copies and reports written in {@code folder}. */
+    record IntakeOutcome(IntakeResult result, List<String> files, Path folder) {
     }
 
     @PostMapping("/mergers/{id}/plan")
@@ -154,13 +154,10 @@ class ActionsController {
         var activity = activities.start("intake", null, Pages.user(), String.join(" ", names), run -> {
             IntakeResult result = intake.intake(dir, registryFile, run);
             List<String> written = intakeReports.write(result, out).stream().map(p -> p.getFileName().toString()).toList();
-            return new IntakeOutcome(result, written);
+            return new IntakeOutcome(result, written, out);
         });
-        uploadFolders.put(activity.id(), out);
         return "redirect:/activities/" + activity.id();
     }
-
-    private final java.util.Map<String, Path> uploadFolders = new java.util.concurrent.ConcurrentHashMap<>();
 
     @GetMapping("/activities/{id}")
     String activity(@PathVariable String id, Model model) {
@@ -173,11 +170,10 @@ class ActionsController {
     @GetMapping("/activities/{id}/files/{name}")
     ResponseEntity<FileSystemResource> activityFile(@PathVariable String id, @PathVariable String name) {
         var activity = activities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such action"));
-        Path folder = uploadFolders.get(activity.id());
-        if (folder == null || !(activity.result() instanceof IntakeOutcome outcome) || !outcome.files().contains(name)) {
+        if (!(activity.result() instanceof IntakeOutcome outcome) || !outcome.files().contains(name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + name);
         }
-        return DashboardController.download(folder.resolve(name));
+        return DashboardController.download(outcome.folder().resolve(name));
     }
 
     /** The file's own name, without any folder, in characters that are safe on every disk. */

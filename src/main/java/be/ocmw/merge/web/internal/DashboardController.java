@@ -62,8 +62,9 @@ class DashboardController {
     String merger(@PathVariable String id, Model model) {
         Merger merger = pages.merger(id);
         model.addAttribute("merger", merger);
-        model.addAttribute("view", plans.latest(merger, Pages.text(), Pages.operator()).orElse(null));
-        model.addAttribute("standing", plans.standing(merger));
+        StoredPlans.View view = plans.latest(merger, Pages.text(), Pages.operator()).orElse(null);
+        model.addAttribute("view", view);
+        model.addAttribute("standing", view != null ? view.standing() : plans.standing(merger));
         model.addAttribute("submissions", dashboard.submissions(merger));
         model.addAttribute("reports", REPORTS.stream().filter(name -> Files.isRegularFile(report(merger, name))).toList());
         return "web/merger";
