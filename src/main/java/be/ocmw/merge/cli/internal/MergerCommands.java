@@ -81,7 +81,8 @@ final class MergerCommands {
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = "Execute the merger: compute the plan again and apply it (audited, resumable: run it again after "
+            description = "Execute the merger: the stored plan when nothing it was computed from has changed, otherwise the plan "
+                    + "computed again (audited, resumable: run it again after "
                     + "an interruption; a second apply changes nothing). Refuses a BLOCKED plan, or one that is not the "
                     + "approved --fingerprint, with exit 4.")
     static class Apply extends DatabaseCommand {
