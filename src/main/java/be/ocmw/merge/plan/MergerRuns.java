@@ -101,8 +101,7 @@ public class MergerRuns {
         String sourceBefore;
         MergerPlan computed = null;
         CompletableFuture<MergerPlan> storedPlan = null;
-        // the sources' fingerprint before is hashed beside the comparison of the inputs: it is what an apply of the
-        // stored plan needs next (an apply that computes the plan anew hashes them again as part of it)
+        // the sources' fingerprint before is hashed beside the comparison of the inputs: both ways need it next
         CompletableFuture<String> before = resumed ? null
                 : Background.supply("source-fingerprint", () -> planner.sourceFingerprint(merger, null));
         Optional<Long> unchanged = resumed ? Optional.empty() : planner.unchangedPlan(merger, approved);
@@ -139,7 +138,7 @@ public class MergerRuns {
             long copied = planId;
             storedPlan = Background.supply("stored-plan", () -> stored(merger, copied));
         } else {
-            MergerPlan plan = planner.compute(merger);
+            MergerPlan plan = planner.compute(merger, false, before);
             if (plan.blocked()) {
                 reports.write(plan, null, "plan", plan.status(), Map.of(), out, options);
                 throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"

@@ -77,7 +77,11 @@ public class Planner {
      */
     public MergerPlan compute(Merger merger, boolean digest) {
         // the database hashes the sources' access while this thread reads and plans
-        CompletableFuture<String> sourceFingerprint = Background.supply("source-fingerprint", () -> sourceFingerprint(merger, null));
+        return compute(merger, digest, Background.supply("source-fingerprint", () -> sourceFingerprint(merger, null)));
+    }
+
+    /** The same, with the sources' fingerprint being hashed already (an apply starts it before it knows it needs a plan). */
+    MergerPlan compute(Merger merger, boolean digest, CompletableFuture<String> sourceFingerprint) {
         return snapshot.execute(tx -> compute(merger, sourceFingerprint, digest));
     }
 
@@ -336,25 +340,10 @@ public class Planner {
                 .param("fingerprint", plan.fingerprint()).param("summary", summary).param("run", run)
                 .query(Long.class).single();
         if (sameAs != null) {
-            // the same fingerprint covers the same dossiers and requests (their digest is part of it)
-            jdbc.sql("""
-                            insert into plan_dossier (plan_id, source_kbo, dossier_id, original_end_date, successor_reference)
-                            select :id, source_kbo, dossier_id, original_end_date, successor_reference
-                            from plan_dossier where plan_id = :same""")
-                    .param("id", id).param("same", sameAs).update();
-            jdbc.sql("""
-                            insert into plan_online_request (plan_id, request_id, source_kbo)
-                            select :id, request_id, source_kbo from plan_online_request where plan_id = :same""")
-                    .param("id", id).param("same", sameAs).update();
+            // the same fingerprint covers the same changes, dossiers and requests (their digest is part of it)
+            copyChanges(sameAs, id);
         } else {
             new DossierPlanner(jdbc, plan.merger()).store(id);
-        }
-        if (sameAs != null) {
-            jdbc.sql("""
-                            insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
-                            select :id, seq, kind, target_kbo, domain, subject, detail from plan_change where plan_id = :same""")
-                    .param("id", id).param("same", sameAs).update();
-        } else {
             storeChanges(plan, id);
         }
         storeFindingsAndTasks(plan, mode, run, id);
@@ -377,6 +366,21 @@ public class Planner {
                         select merger_id, :mode, status, fingerprint, summary, :run, input_digest from plan where id = :from
                         returning id""")
                 .param("mode", mode).param("run", run).param("from", from).query(Long.class).single();
+        copyChanges(from, id);
+        jdbc.sql("""
+                        insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, message, args, run_id)
+                        select merger_id, :id, :mode, code, severity, kbo, subject, detail, message, args, :run
+                        from finding where plan_id = :from order by id""")
+                .param("id", id).param("from", from).param("mode", mode).param("run", run).update();
+        jdbc.sql("""
+                        insert into plan_task (plan_id, seq, code, due, detail)
+                        select :id, seq, code, due, detail from plan_task where plan_id = :from""")
+                .param("id", id).param("from", from).update();
+        return id;
+    }
+
+    /** The changes and the dossier and request sets of stored plan {@code from}, copied to plan {@code id}. */
+    private void copyChanges(long from, long id) {
         for (String sql : List.of("""
                         insert into plan_dossier (plan_id, source_kbo, dossier_id, original_end_date, successor_reference)
                         select :id, source_kbo, dossier_id, original_end_date, successor_reference from plan_dossier where plan_id = :from""",
@@ -385,17 +389,9 @@ public class Planner {
                         select :id, request_id, source_kbo from plan_online_request where plan_id = :from""",
                 """
                         insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
-                        select :id, seq, kind, target_kbo, domain, subject, detail from plan_change where plan_id = :from""",
-                """
-                        insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, message, args, run_id)
-                        select merger_id, :id, :mode, code, severity, kbo, subject, detail, message, args, :run
-                        from finding where plan_id = :from order by id""",
-                """
-                        insert into plan_task (plan_id, seq, code, due, detail)
-                        select :id, seq, code, due, detail from plan_task where plan_id = :from""")) {
-            jdbc.sql(sql).param("id", id).param("from", from).param("mode", mode).param("run", run).update();
+                        select :id, seq, kind, target_kbo, domain, subject, detail from plan_change where plan_id = :from""")) {
+            jdbc.sql(sql).param("id", id).param("from", from).update();
         }
-        return id;
     }
 
     private void storeChanges(MergerPlan plan, long id) {
