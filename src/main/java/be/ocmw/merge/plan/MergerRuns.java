@@ -315,9 +315,7 @@ public class MergerRuns {
     }
 
     private Map<String, Object> storedSummary(long planId) {
-        String json = jdbc.sql("select cast(summary as text) from plan where id = :id").param("id", planId)
-                .query(String.class).single();
-        return Planner.JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        return planner.storedSummary(planId);
     }
 
     /** A stored plan, rebuilt for the reports of its apply. */
@@ -393,16 +391,8 @@ public class MergerRuns {
                         List.copyOf(applications), "UPDATE", (List<String>) detail.get("sources")));
             }
         }
-        List<PlanFinding> findings = jdbc.sql("""
-                        select code, severity, kbo, subject, detail, message, cast(args as text) as args from finding
-                        where plan_id = :id order by id""")
-                .param("id", planId)
-                .query((rs, n) -> Planner.finding(rs))
-                .list();
-        List<PlanTask> tasks = jdbc.sql("select code, due, detail from plan_task where plan_id = :id order by seq")
-                .param("id", planId)
-                .query((rs, n) -> new PlanTask(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3)))
-                .list();
+        List<PlanFinding> findings = planner.storedFindings(planId);
+        List<PlanTask> tasks = planner.storedTasks(planId);
         Map<String, Map<String, Integer>> counts = appliedCounts(changes, storedCounts(planId));
         return new MergerPlan(merger, "APPLIED", changes, findings, tasks, counts, accounts,
                 (String) summary.get("fingerprint"), (String) summary.get("source_fingerprint_before"));

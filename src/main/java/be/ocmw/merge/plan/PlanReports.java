@@ -401,10 +401,15 @@ public class PlanReports {
     }
 
     static String insz(String insz, ReportOptions options) {
+        return insz(insz, options.fullInsz());
+    }
+
+    /** An INSZ as a report shows it: masked unless {@code full}; nothing when there is none. */
+    static String insz(String insz, boolean full) {
         if (insz == null) {
             return "";
         }
-        return options.fullInsz() ? new Insz(insz).formatted() : new Insz(insz).masked();
+        return full ? new Insz(insz).formatted() : new Insz(insz).masked();
     }
 
     /** What the HTML shows: the same as the workbook, long lists cut short with a pointer to the workbook. */

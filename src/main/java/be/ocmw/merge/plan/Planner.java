@@ -243,6 +243,31 @@ public class Planner {
                 .list();
     }
 
+    /** The summary stored with a plan (empty when it has none). */
+    Map<String, Object> storedSummary(long planId) {
+        String json = jdbc.sql("select cast(summary as text) from plan where id = :id").param("id", planId)
+                .query(String.class).optional().orElse(null);
+        return json == null ? Map.of() : JSON.readValue(json, new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
+    }
+
+    /** The findings stored with a plan, in the order they were found. */
+    List<PlanFinding> storedFindings(long planId) {
+        return jdbc.sql("""
+                        select code, severity, kbo, subject, detail, message, cast(args as text) as args from finding
+                        where plan_id = :id order by id""")
+                .param("id", planId)
+                .query((rs, n) -> finding(rs))
+                .list();
+    }
+
+    /** The checklist stored with a plan. */
+    List<PlanTask> storedTasks(long planId) {
+        return jdbc.sql("select code, due, detail from plan_task where plan_id = :id order by seq")
+                .param("id", planId)
+                .query((rs, n) -> new PlanTask(rs.getString(1), rs.getObject(2, java.time.LocalDate.class), rs.getString(3)))
+                .list();
+    }
+
     /** A stored finding, with its message and values when it has them. */
     static PlanFinding finding(java.sql.ResultSet rs) throws java.sql.SQLException {
         String args = rs.getString("args");

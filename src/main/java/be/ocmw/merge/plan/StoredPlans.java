@@ -1,11 +1,9 @@
 package be.ocmw.merge.plan;
 
-import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.reporting.ReportText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,9 +21,11 @@ import java.util.Optional;
 public class StoredPlans {
 
     private final JdbcClient jdbc;
+    private final Planner planner;
 
-    StoredPlans(JdbcClient jdbc) {
+    StoredPlans(JdbcClient jdbc, Planner planner) {
         this.jdbc = jdbc;
+        this.planner = planner;
     }
 
     /** The standing of a merger: NO_PLAN, READY, BLOCKED, APPLYING (an apply under way or interrupted) or APPLIED. */
@@ -106,16 +106,8 @@ public class StoredPlans {
             return Optional.empty();
         }
         long id = standing.planId();
-        String json = jdbc.sql("select cast(summary as text) from plan where id = :id").param("id", id)
-                .query(String.class).optional().orElse(null);
-        Map<String, Object> summary = json == null ? Map.of()
-                : Planner.JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-        List<Finding> findings = jdbc.sql("""
-                        select code, severity, kbo, subject, detail, message, cast(args as text) as args from finding
-                        where plan_id = :id order by id""")
-                .param("id", id)
-                .query((rs, n) -> Planner.finding(rs)).list().stream()
-                .sorted(Comparator.comparingInt(f -> PlanReports.SEVERITIES.indexOf(f.severity())))
+        Map<String, Object> summary = planner.storedSummary(id);
+        List<Finding> findings = PlanReports.ordered(planner.storedFindings(id)).stream()
                 .map(f -> new Finding(f.severity(), f.code(), text.get("finding." + f.code() + ".title"),
                         f.subject() == null ? "" : f.subject(), f.detail(text), text.get("finding." + f.code() + ".todo")))
                 .toList();
@@ -128,25 +120,15 @@ public class StoredPlans {
                         order by seq""")
                 .param("id", id)
                 .query((rs, n) -> new Administrator(rs.getString("domain"), rs.getString("role"), rs.getString("username"),
-                        rs.getString("name"), insz(rs.getString("insz"), fullInsz), rs.getString("email"),
+                        rs.getString("name"), PlanReports.insz(rs.getString("insz"), fullInsz), rs.getString("email"),
                         text.get("action." + (rs.getString("kind").equals("CREATE_ACCOUNT") ? "CREATE" : "UPDATE"))))
                 .list();
         return Optional.of(new View(standing, summary, findings, tasks(merger, id, text), administrators));
     }
 
     private List<Task> tasks(Merger merger, long planId, ReportText text) {
-        return jdbc.sql("select code, due, detail from plan_task where plan_id = :id order by seq")
-                .param("id", planId)
-                .query((rs, n) -> new PlanTask(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)))
-                .list().stream()
+        return planner.storedTasks(planId).stream()
                 .map(t -> new Task(t.code(), t.due(), PlanReports.taskText(t, merger, text)))
                 .toList();
-    }
-
-    private static String insz(String insz, boolean full) {
-        if (insz == null) {
-            return "";
-        }
-        return full ? new Insz(insz).formatted() : new Insz(insz).masked();
     }
 }
