@@ -40,11 +40,16 @@ public final class ReportSheets {
             Cell cell = header.createCell(i);
             cell.setCellValue(headers[i]);
             cell.setCellStyle(bold);
-            sheet.setColumnWidth(i, Math.max(14, Math.min(60, headers[i].length() + 6)) * 256);
+            sheet.setColumnWidth(i, headerWidth(headers[i]) * 256);
         }
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, headers.length - 1));
         return sheet;
+    }
+
+    /** The width in characters a column gets from its header: room for the header, within 14 to 60. */
+    static int headerWidth(String header) {
+        return Math.max(14, Math.min(60, header.length() + 6));
     }
 
     /** Column widths in characters, from the first column on; 0 keeps the width the header gave. */

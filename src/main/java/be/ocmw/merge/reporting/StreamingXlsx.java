@@ -88,7 +88,7 @@ public final class StreamingXlsx implements AutoCloseable {
             this.headers = headers;
             this.widths = new int[headers.length];
             for (int i = 0; i < headers.length; i++) {
-                widths[i] = Math.max(14, Math.min(60, headers[i].length() + 6));
+                widths[i] = ReportSheets.headerWidth(headers[i]);
             }
         }
 
