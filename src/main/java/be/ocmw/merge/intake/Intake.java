@@ -49,7 +49,7 @@ public class Intake {
                 .list();
         submissions = submissions.stream().map(s -> new IntakeResult.Submission(s.file(), s.merger(), s.kbo(), s.ocmw(),
                 s.submittedOn(), s.current(), mergerRegistry.find(s.merger())
-                .map(m -> s.submittedOn().isAfter(m.deadline())).orElse(false), s.passwordColumns())).toList();
+                .map(m -> m.late(s.submittedOn())).orElse(false), s.passwordColumns())).toList();
         List<String> mergers = submissions.stream().map(IntakeResult.Submission::merger).distinct().toList();
         List<IntakeResult.Finding> findings = mergers.isEmpty() ? List.of() : jdbc.sql("""
                         select merger_id, code, severity, kbo, detail from finding

@@ -23,6 +23,11 @@ public record Merger(String id, String name, Scenario scenario, LocalDate effect
         return effectiveDate.minusDays(1);
     }
 
+    /** Whether a submission of this day came after the submission deadline. */
+    public boolean late(LocalDate submittedOn) {
+        return deadline != null && submittedOn.isAfter(deadline);
+    }
+
     /** The participant that becomes the merged OCMW (scenarios 2 and 3); empty in scenario 1. */
     public Optional<Ocmw> retained() {
         if (!scenario.keepsKbo()) {

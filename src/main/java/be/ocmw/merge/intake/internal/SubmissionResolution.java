@@ -126,7 +126,7 @@ public class SubmissionResolution implements Tasklet {
             if (submission == null) {
                 finding(merger, run, "SUBMISSION_MISSING", "WARNING", participant.kbo().digits(), null, "SUBMISSION_MISSING",
                         participant.name(), participant.kbo(), merger.deadline());
-            } else if (submission.submittedOn().isAfter(merger.deadline())) {
+            } else if (merger.late(submission.submittedOn())) {
                 finding(merger, run, "SUBMISSION_LATE", "WARNING", participant.kbo().digits(), submission.file(),
                         "SUBMISSION_LATE", participant.name(), submission.submittedOn(), merger.deadline());
             }

@@ -78,7 +78,7 @@ class Dashboard {
                 return new Submission(p, "MISSING", null, null);
             }
             LocalDate on = (LocalDate) found[0];
-            boolean late = merger.deadline() != null && on.isAfter(merger.deadline());
+            boolean late = merger.late(on);
             return new Submission(p, late ? "LATE" : "RECEIVED", on, (String) found[1]);
         }).toList();
     }
