@@ -105,7 +105,8 @@ public final class OcmwMergeCli {
         return null;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** What went wrong at the bottom of a failure, in its own words (its type when it has none). */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -3,6 +3,7 @@ package be.ocmw.merge.web.internal;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.cli.OcmwMergeCli;
 import be.ocmw.merge.plan.PlanRefusedException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -112,21 +113,13 @@ class Activities {
         } catch (Exception | Error e) {
             log.error("The dashboard's {} of {} failed", activity.kind, activity.merger, e);
             exitCode = ExitCode.FAILED;
-            outcome = rootMessage(e);
+            outcome = OcmwMergeCli.rootMessage(e);
             activity.message = outcome;
             activity.state = State.FAILED;
         } finally {
             activity.finished = LocalDateTime.now();
             runLog.finish(activity.run, exitCode, outcome);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @PreDestroy
