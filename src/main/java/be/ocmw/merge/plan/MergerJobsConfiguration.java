@@ -28,11 +28,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * {@code apply}: the stored plan's organisation changes first; then its account changes, split in consecutive
+ * {@code apply}: the stored plan's organisation changes first (the rows of job parameter {@code changes}: the plan's
+ * own, or those of the approved plan it shares); then its account changes, split in consecutive
  * ranges applied in parallel threads, each a chunk at a time, each chunk one transaction with its progress
  * (the partition's checkpoint); then its dossiers, one partition per source OCMW, closed and reopened the
  * same way; then its OCMW Online links; then the check that every planned change is in place. A killed apply
@@ -54,10 +54,10 @@ class MergerJobsConfiguration {
     /** One partition per source OCMW with dossiers to close: they run side by side. */
     @Bean
     @StepScope
-    Partitioner dossierPartitioner(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan) {
+    Partitioner dossierPartitioner(JdbcClient jdbc, @Value("#{jobParameters['changes']}") Long changes) {
         return grid -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-            jdbc.sql("select distinct source_kbo from plan_dossier where plan_id = :plan order by 1").param("plan", plan)
+            jdbc.sql("select distinct source_kbo from plan_dossier where plan_id = :plan order by 1").param("plan", changes)
                     .query(String.class).list()
                     .forEach(kbo -> partitions.put("KBO " + kbo, new ExecutionContext(Map.of("kbo", kbo))));
             return partitions;
@@ -72,7 +72,7 @@ class MergerJobsConfiguration {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<Long> plannedDossierReader(DataSource dataSource, @Value("#{jobParameters['plan']}") Long plan,
+    JdbcPagingItemReader<Long> plannedDossierReader(DataSource dataSource, @Value("#{jobParameters['changes']}") Long changes,
                                              @Value("#{stepExecutionContext['kbo']}") String kbo,
                                              @Value("${ocmw.apply.chunk-size}") int chunk) throws Exception {
         return new JdbcPagingItemReaderBuilder<Long>()
@@ -81,7 +81,7 @@ class MergerJobsConfiguration {
                 .selectClause("select dossier_id")
                 .fromClause("from plan_dossier")
                 .whereClause("where plan_id = :plan and source_kbo = :kbo")
-                .parameterValues(Map.of("plan", plan, "kbo", kbo))
+                .parameterValues(Map.of("plan", changes, "kbo", kbo))
                 .sortKeys(Map.of("dossier_id", Order.ASCENDING))
                 .pageSize(chunk)
                 .rowMapper((rs, n) -> rs.getLong(1))
@@ -90,13 +90,13 @@ class MergerJobsConfiguration {
 
     @Bean
     @StepScope
-    DossierWriter plannedDossierWriter(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan,
+    DossierWriter plannedDossierWriter(JdbcClient jdbc, @Value("#{jobParameters['changes']}") Long changes,
                                 @Value("#{stepExecutionContext['kbo']}") String kbo,
                                 @Value("#{jobParameters['target']}") String target,
                                 @Value("#{jobParameters['closeDate']}") String closeDate,
                                 @Value("#{jobParameters['effectiveDate']}") String effectiveDate,
                                 @Value("#{jobParameters['run']}") Long run) {
-        return new DossierWriter(jdbc, plan, kbo, target, LocalDate.parse(closeDate), LocalDate.parse(effectiveDate), run);
+        return new DossierWriter(jdbc, changes, kbo, target, LocalDate.parse(closeDate), LocalDate.parse(effectiveDate), run);
     }
 
     @Bean
@@ -113,11 +113,11 @@ class MergerJobsConfiguration {
 
     @Bean
     @StepScope
-    OnlineRequestTasklet onlineRequestTasklet(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan,
+    OnlineRequestTasklet onlineRequestTasklet(JdbcClient jdbc, @Value("#{jobParameters['changes']}") Long changes,
                                               @Value("#{jobParameters['target']}") String target,
                                               @Value("#{jobParameters['effectiveDate']}") String effectiveDate,
                                               @Value("#{jobParameters['run']}") Long run) {
-        return new OnlineRequestTasklet(jdbc, plan, target, LocalDate.parse(effectiveDate), run);
+        return new OnlineRequestTasklet(jdbc, changes, target, LocalDate.parse(effectiveDate), run);
     }
 
     @Bean
@@ -128,11 +128,11 @@ class MergerJobsConfiguration {
 
     @Bean
     @StepScope
-    OrganisationTasklet organisationTasklet(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan,
+    OrganisationTasklet organisationTasklet(JdbcClient jdbc, @Value("#{jobParameters['changes']}") Long changes,
                                             @Value("#{jobParameters['run']}") Long run,
                                             @Value("#{jobParameters['merger']}") String merger,
                                             @Value("#{jobParameters['targetName']}") String targetName) {
-        return new OrganisationTasklet(jdbc, plan, run, merger, targetName);
+        return new OrganisationTasklet(jdbc, changes, run, merger, targetName);
     }
 
     @Bean
@@ -141,21 +141,27 @@ class MergerJobsConfiguration {
         return new StepBuilder("applyOrganisationStep", repository).tasklet(organisationTasklet, transactions).build();
     }
 
-    /** The plan's account changes in as many consecutive ranges as there are threads. */
+    /**
+     * The plan's changes in as many consecutive ranges of their numbers as there are threads (the reader takes the
+     * account changes of its range; the numbers are dense, so the ranges are about equal).
+     */
     @Bean
     @StepScope
-    Partitioner accountChangesPartitioner(JdbcClient jdbc, @Value("#{jobParameters['plan']}") Long plan) {
+    Partitioner accountChangesPartitioner(JdbcClient jdbc, @Value("#{jobParameters['changes']}") Long changes) {
         return grid -> {
-            List<Integer> seqs = jdbc.sql("select seq from plan_change where plan_id = :plan and " + ACCOUNT_KINDS + " order by seq")
-                    .param("plan", plan).query(Integer.class).list();
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-            int size = Math.max(1, (seqs.size() + grid - 1) / grid);
-            for (int i = 0, p = 0; i < seqs.size(); i += size, p++) {
-                ExecutionContext range = new ExecutionContext();
-                range.putInt("from", seqs.get(i));
-                range.putInt("to", seqs.get(Math.min(seqs.size(), i + size) - 1));
-                partitions.put("part " + (p + 1), range);
-            }
+            jdbc.sql("select min(seq), max(seq) from plan_change where plan_id = :plan").param("plan", changes)
+                    .query(rs -> {
+                        int first = rs.getInt(1);
+                        int last = rs.getInt(2);
+                        int size = Math.max(1, (last - first + grid) / grid);
+                        for (int from = first; !rs.wasNull() && from <= last; from += size) {
+                            ExecutionContext range = new ExecutionContext();
+                            range.putInt("from", from);
+                            range.putInt("to", Math.min(last, from + size - 1));
+                            partitions.put("part " + (partitions.size() + 1), range);
+                        }
+                    });
             return partitions;
         };
     }
@@ -169,7 +175,7 @@ class MergerJobsConfiguration {
     @Bean
     @StepScope
     JdbcPagingItemReader<Change> planChangeReader(DataSource dataSource,
-                                                  @Value("#{jobParameters['plan']}") Long plan,
+                                                  @Value("#{jobParameters['changes']}") Long changes,
                                                   @Value("#{stepExecutionContext['from']}") Integer from,
                                                   @Value("#{stepExecutionContext['to']}") Integer to,
                                                   @Value("${ocmw.apply.chunk-size}") int chunk) throws Exception {
@@ -179,7 +185,7 @@ class MergerJobsConfiguration {
                 .selectClause("select plan_id, seq, kind")
                 .fromClause("from plan_change")
                 .whereClause("where plan_id = :plan and seq between :from and :to and " + ACCOUNT_KINDS)
-                .parameterValues(Map.of("plan", plan, "from", from, "to", to))
+                .parameterValues(Map.of("plan", changes, "from", from, "to", to))
                 .sortKeys(Map.of("seq", Order.ASCENDING))
                 .pageSize(chunk)
                 .rowMapper((rs, n) -> new Change(rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("kind")))
@@ -220,13 +226,17 @@ class MergerJobsConfiguration {
     Step applyCheckStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc) {
         return new StepBuilder("applyCheckStep", repository)
                 .tasklet((contribution, context) -> {
-                    long plan = context.getStepContext().getStepExecution().getJobParameters().getLong("plan");
+                    var parameters = context.getStepContext().getStepExecution().getJobParameters();
+                    long changes = parameters.getLong("changes");
+                    // a set difference, hashed whatever the statistics say (a plan just stored has none yet); an account
+                    // planned for another organisation than the target counts as missing, it is not expected
                     long missing = jdbc.sql("""
-                                    select count(*) from plan_change c
-                                    where c.plan_id = :plan and c.kind = 'CREATE_ACCOUNT'
-                                      and not exists (select 1 from live_account a where a.kbo = c.target_kbo
-                                                      and a.domain = c.domain and a.username = c.detail ->> 'username')""")
-                            .param("plan", plan).query(Long.class).single();
+                                    select count(*) from (
+                                        select target_kbo, domain, detail ->> 'username' from plan_change
+                                        where plan_id = :plan and kind = 'CREATE_ACCOUNT'
+                                        except
+                                        select kbo, domain, username from live_account where kbo = :target) missing""")
+                            .param("plan", changes).param("target", parameters.getString("target")).query(Long.class).single();
                     missing += jdbc.sql("""
                                     select count(*) from plan_change c
                                     left join live_account a on a.kbo = c.target_kbo and a.domain = c.domain
@@ -236,15 +246,14 @@ class MergerJobsConfiguration {
                                            or not a.applications @> coalesce(array(select jsonb_array_elements_text(c.detail -> 'add_applications')), '{}')
                                            or a.status is distinct from coalesce(c.detail ->> 'status', a.status)
                                            or a.role is distinct from coalesce(c.detail ->> 'role', a.role))""")
-                            .param("plan", plan).query(Long.class).single();
+                            .param("plan", changes).query(Long.class).single();
                     missing += jdbc.sql("""
                                     select count(*) from plan_change c
                                     where c.plan_id = :plan and c.kind in ('CREATE_ORGANISATION', 'SET_NIS')
                                       and not exists (select 1 from organisation_nis n where n.kbo = c.target_kbo
                                                       and n.nis = c.detail ->> 'nis'
                                                       and n.valid_from = cast(c.detail ->> 'valid_from' as date))""")
-                            .param("plan", plan).query(Long.class).single();
-                    var parameters = context.getStepContext().getStepExecution().getJobParameters();
+                            .param("plan", changes).query(Long.class).single();
                     missing += jdbc.sql("""
                                     select count(*) from plan_dossier p join dossier d on d.id = p.dossier_id
                                     where p.plan_id = :plan
@@ -252,17 +261,17 @@ class MergerJobsConfiguration {
                                            or (p.successor_reference is not null and not exists (
                                                    select 1 from dossier s where s.predecessor_id = p.dossier_id
                                                    and s.kbo = :target and s.reference = p.successor_reference)))""")
-                            .param("plan", plan).param("close", LocalDate.parse(parameters.getString("closeDate")))
+                            .param("plan", changes).param("close", LocalDate.parse(parameters.getString("closeDate")))
                             .param("target", parameters.getString("target")).query(Long.class).single();
                     missing += jdbc.sql("""
                                     select count(*) from plan_online_request p
                                     where p.plan_id = :plan and not exists (select 1 from online_request_link l
                                                                             where l.request_id = p.request_id and l.kbo = :target)""")
-                            .param("plan", plan).param("target", parameters.getString("target")).query(Long.class).single();
+                            .param("plan", changes).param("target", parameters.getString("target")).query(Long.class).single();
                     if (missing > 0) {
                         throw new IllegalStateException(missing + " planned change(s) are not in place after the apply");
                     }
-                    jdbc.sql("update plan set status = 'APPLIED' where id = :plan").param("plan", plan).update();
+                    jdbc.sql("update plan set status = 'APPLIED' where id = :plan").param("plan", parameters.getLong("plan")).update();
                     return RepeatStatus.FINISHED;
                 }, transactions)
                 .build();

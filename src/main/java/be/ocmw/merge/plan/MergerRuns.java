@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -45,6 +44,7 @@ public class MergerRuns {
     private final DataSource dataSource;
 
     private final TransactionTemplate storing;
+    private final StoredApply storedApply;
 
     MergerRuns(Planner planner, PlanReports reports, JobRunner jobs, Job applyJob, JdbcClient jdbc, DataSource dataSource,
                PlatformTransactionManager transactions) {
@@ -55,6 +55,7 @@ public class MergerRuns {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.storing = new TransactionTemplate(transactions);
+        this.storedApply = new StoredApply(jdbc, planner);
     }
 
     /** What a plan or apply gave: the plan, its status, where the reports are, and for apply the source proof. */
@@ -101,9 +102,6 @@ public class MergerRuns {
         String sourceBefore;
         MergerPlan computed = null;
         CompletableFuture<MergerPlan> storedPlan = null;
-        // the sources' fingerprint before is hashed beside the comparison of the inputs: both ways need it next
-        CompletableFuture<String> before = resumed ? null
-                : Background.supply("source-fingerprint", () -> planner.sourceFingerprint(merger, null));
         Optional<Long> unchanged = resumed ? Optional.empty() : planner.unchangedPlan(merger, approved);
         if (resumed) {
             planId = unfinished.get()[0];
@@ -116,8 +114,11 @@ public class MergerRuns {
             }
             sourceBefore = stored.get("source_fingerprint_before").toString();
         } else if (unchanged.isPresent()) {
-            // the approved plan was computed from exactly the data there is now: computing it again would give it back
-            sourceBefore = Background.join(before);
+            // the approved plan was computed from exactly the data there is now: computing it again would give it
+            // back, and hashing the sources again their fingerprint then (the input digest covers every row it hashes)
+            sourceBefore = jdbc.sql("select source_fingerprint from plan where id = :id and source_fingerprint is not null")
+                    .param("id", unchanged.get())
+                    .query(String.class).optional().orElseGet(() -> planner.sourceFingerprint(merger, null));
             String fingerprintBefore = sourceBefore;
             // the plan to finish after an interruption is stored whole or not at all
             planId = storing.execute(tx -> {
@@ -136,9 +137,9 @@ public class MergerRuns {
             });
             applyRun = run;
             long copied = planId;
-            storedPlan = Background.supply("stored-plan", () -> stored(merger, copied));
+            storedPlan = Background.supply("stored-plan", () -> storedApply.read(merger, copied));
         } else {
-            MergerPlan plan = planner.compute(merger, false, before);
+            MergerPlan plan = planner.compute(merger, false);
             if (plan.blocked()) {
                 reports.write(plan, null, "plan", plan.status(), Map.of(), out, options);
                 throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"
@@ -172,7 +173,7 @@ public class MergerRuns {
         // the plan this process computed is the one it applies: its workbook is written while the job runs
         MergerPlan applied = computed == null ? null
                 : new MergerPlan(merger, "APPLIED", computed.changes(), computed.findings(), computed.tasks(),
-                appliedCounts(computed.changes(), computed.counts()), computed.accounts().stream()
+                StoredApply.counts(computed.changes(), computed.counts()), computed.accounts().stream()
                 .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
         PlanReports.Pending workbook = applied != null ? reports.startWorkbook(applied, planId, "apply", "APPLIED", out, options)
                 : storedPlan != null ? reports.startWorkbook(merger, storedPlan, planId, "apply", "APPLIED", out, options) : null;
@@ -192,13 +193,15 @@ public class MergerRuns {
         // otherwise join the merged OCMW's rows as if it had none
         java.util.concurrent.CompletableFuture<Map<String, Map<String, Integer>>> counted =
                 Background.supply("apply-count", () -> {
-                    jdbc.sql("analyze account, dossier, online_request_link, plan_dossier").update();
+                    // (of the accounts, only the columns that are joined and filtered on: half the work)
+                    jdbc.sql("analyze account (kbo, domain, username, insz, snapshot_id, status, role), dossier, "
+                            + "online_request_link, plan_dossier").update();
                     return done(applyRun, merger);
                 });
         String sourceAfter = planner.sourceFingerprint(merger, planId);
         if (applied == null) {
             // an apply of the stored plan, or a resumed one, reads the plan it executed back from the database
-            applied = storedPlan != null ? Background.join(storedPlan) : stored(merger, planId);
+            applied = storedPlan != null ? Background.join(storedPlan) : storedApply.read(merger, planId);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("source_fingerprint_before", sourceBefore);
@@ -219,16 +222,34 @@ public class MergerRuns {
         return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter, unchanged.isPresent());
     }
 
-    private static JobParameters applyParameters(Merger merger, long planId, long run) {
+    private JobParameters applyParameters(Merger merger, long planId, long run) {
         return new JobParametersBuilder()
                 .addString("merger", merger.id(), true)
                 .addLong("plan", planId, true)
+                .addLong("attempt", failedChecks(planId), true)
+                // the rows the job executes: the plan's own, or those of the approved plan it shares
+                .addLong("changes", planner.changesOf(planId), false)
                 .addLong("run", run, false)
                 .addString("targetName", merger.target().name(), false)
                 .addString("target", merger.target().kbo().digits(), false)
                 .addString("closeDate", merger.closeDate().toString(), false)
                 .addString("effectiveDate", merger.effectiveDate().toString(), false)
                 .toJobParameters();
+    }
+
+    /**
+     * How often the apply of a plan failed its last step, the check that every change is in place. A killed apply
+     * restarts where it stopped; but one whose changes were all done and not all found in place (something beside it
+     * undid or swallowed one) would fail the same check for ever: it starts again from the first change instead, as
+     * a new attempt. Every change is idempotent, so what is in place is not done twice.
+     */
+    private long failedChecks(long planId) {
+        return jdbc.sql("""
+                        select count(*) from batch_step_execution s
+                        join batch_job_execution_params p on p.job_execution_id = s.job_execution_id
+                        where s.step_name = 'applyCheckStep' and s.status = 'FAILED'
+                          and p.parameter_name = 'plan' and p.parameter_value = :plan""")
+                .param("plan", Long.toString(planId)).query(Long.class).single();
     }
 
     /**
@@ -316,153 +337,5 @@ public class MergerRuns {
 
     private Map<String, Object> storedSummary(long planId) {
         return planner.storedSummary(planId);
-    }
-
-    /** A stored plan, rebuilt for the reports of its apply. */
-    @SuppressWarnings("unchecked")
-    MergerPlan stored(Merger merger, long planId) {
-        Map<String, Object> summary = storedSummary(planId);
-        List<PlanChange> changes = new ArrayList<>();
-        List<MergerPlan.TargetAccount> accounts = new ArrayList<>();
-        List<Integer> seqs = new ArrayList<>();
-        // the database takes the account changes apart: reading a hundred thousand JSON documents here costs seconds
-        jdbc.sql("""
-                        select seq, kind, target_kbo, domain, subject, detail->>'username' as username,
-                               detail->>'last_name' as last_name, detail->>'first_name' as first_name, detail->>'insz' as insz,
-                               detail->>'role' as role, detail->>'status' as status, detail->>'email' as email,
-                               array(select jsonb_array_elements_text(detail->'applications')) as applications,
-                               array(select jsonb_array_elements_text(detail->'add_applications')) as add_applications,
-                               array(select jsonb_array_elements_text(detail->'sources')) as sources,
-                               case when kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT') then null else cast(detail as text) end as other
-                        from plan_change where plan_id = :id order by seq""")
-                .param("id", planId)
-                .query(rs -> {
-                    seqs.add(rs.getInt("seq"));
-                    Map<String, Object> detail;
-                    if (rs.getString("other") != null) {
-                        detail = Planner.JSON.readValue(rs.getString("other"), new TypeReference<Map<String, Object>>() { });
-                    } else {
-                        detail = new LinkedHashMap<>();
-                        for (String key : List.of("username", "last_name", "first_name", "insz", "role", "status", "email")) {
-                            if (rs.getString(key) != null) {
-                                detail.put(key, rs.getString(key));
-                            }
-                        }
-                        boolean create = rs.getString("kind").equals("CREATE_ACCOUNT");
-                        for (String key : List.of("applications", "add_applications", "sources")) {
-                            List<String> values = List.of((String[]) rs.getArray(key).getArray());
-                            if (!values.isEmpty() || key.equals("sources") || (create && key.equals("applications"))) {
-                                detail.put(key, values);
-                            }
-                        }
-                    }
-                    changes.add(new PlanChange(rs.getString("kind"), rs.getString("target_kbo"), rs.getString("domain"),
-                            rs.getString("subject"), detail));
-                });
-        // an updated account is shown as the plan shows it: the target's account with the role, status and applications it gets
-        Map<Integer, MergerPlan.TargetAccount> updated = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select c.seq, a.last_name, a.first_name, a.insz, a.role, a.status, a.email, a.applications
-                        from plan_change c
-                                 join live_account a on a.kbo = c.target_kbo and a.domain = c.domain and a.username = c.detail->>'username'
-                        where c.plan_id = :id and c.kind = 'UPDATE_ACCOUNT'""")
-                .param("id", planId)
-                .query(rs -> {
-                    updated.put(rs.getInt(1), new MergerPlan.TargetAccount(null, null, rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            List.of((String[]) rs.getArray(8).getArray()), "UPDATE", List.of()));
-                });
-        for (int i = 0; i < changes.size(); i++) {
-            PlanChange change = changes.get(i);
-            Map<String, Object> detail = change.detail();
-            if (change.kind().equals("CREATE_ACCOUNT")) {
-                accounts.add(new MergerPlan.TargetAccount(change.domain(), (String) detail.get("username"),
-                        (String) detail.get("last_name"), (String) detail.get("first_name"), (String) detail.get("insz"),
-                        (String) detail.get("role"), (String) detail.get("status"), (String) detail.get("email"),
-                        (List<String>) detail.get("applications"), "CREATE", (List<String>) detail.get("sources")));
-            } else if (change.kind().equals("UPDATE_ACCOUNT")) {
-                MergerPlan.TargetAccount now = updated.get(seqs.get(i));
-                java.util.TreeSet<String> applications = new java.util.TreeSet<>(now == null ? List.of() : now.applications());
-                applications.addAll((List<String>) detail.getOrDefault("add_applications", List.of()));
-                accounts.add(new MergerPlan.TargetAccount(change.domain(), (String) detail.get("username"),
-                        now == null ? "" : now.lastName(), now == null ? "" : now.firstName(), now == null ? null : now.insz(),
-                        (String) detail.getOrDefault("role", now == null ? null : now.role()),
-                        (String) detail.getOrDefault("status", now == null ? null : now.status()), now == null ? null : now.email(),
-                        List.copyOf(applications), "UPDATE", (List<String>) detail.get("sources")));
-            }
-        }
-        List<PlanFinding> findings = planner.storedFindings(planId);
-        List<PlanTask> tasks = planner.storedTasks(planId);
-        Map<String, Map<String, Integer>> counts = appliedCounts(changes, storedCounts(planId));
-        return new MergerPlan(merger, "APPLIED", changes, findings, tasks, counts, accounts,
-                (String) summary.get("fingerprint"), (String) summary.get("source_fingerprint_before"));
-    }
-
-    /**
-     * What an apply did, counted from the changes it applied: a second apply, which has none, reports zeros.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Integer>> appliedCounts(List<PlanChange> changes, Map<String, Map<String, Integer>> planned) {
-        Map<String, Integer> administrators = new LinkedHashMap<>();
-        for (String role : List.of("htb", "co_htb", "tb", "co_tb")) {
-            administrators.put(role, 0);
-        }
-        int created = 0;
-        int updated = 0;
-        int merged = 0;
-        int already = 0;
-        int grants = 0;
-        for (PlanChange change : changes) {
-            Map<String, Object> detail = change.detail();
-            List<String> sources = (List<String>) detail.getOrDefault("sources", List.of());
-            Object role = detail.get("role");
-            if (role != null && administrators.containsKey(role.toString().toLowerCase(java.util.Locale.ROOT))) {
-                administrators.merge(role.toString().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            }
-            if (change.kind().equals("CREATE_ACCOUNT")) {
-                created++;
-                merged += Math.max(0, sources.size() - 1);
-                grants += ((List<String>) detail.getOrDefault("applications", List.of())).size();
-            } else if (change.kind().equals("UPDATE_ACCOUNT")) {
-                updated++;
-                already += sources.size();
-                grants += ((List<String>) detail.getOrDefault("add_applications", List.of())).size();
-            }
-        }
-        Map<String, Integer> accounts = new LinkedHashMap<>();
-        accounts.put("source", changes.stream().mapToInt(c -> ((List<String>) c.detail().getOrDefault("sources", List.of())).size()).sum());
-        accounts.put("to_create", created);
-        accounts.put("merged_duplicates", merged);
-        accounts.put("already_in_target", already);
-        accounts.put("to_update", updated);
-        accounts.put("not_copied", 0);
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        counts.put("administrators", administrators);
-        counts.put("accounts", accounts);
-        counts.put("grants", Map.of("to_create", grants));
-        // dossiers and requests are done as planned: the apply's check step proves it
-        counts.put("dossiers", planned.get("dossiers"));
-        counts.put("online_requests", planned.get("online_requests"));
-        return counts;
-    }
-
-    /** The dossier and request counts of a stored plan (a resumed apply has no computed plan), from its rows. */
-    private Map<String, Map<String, Integer>> storedCounts(long planId) {
-        Map<String, Integer> dossiers = new LinkedHashMap<>();
-        jdbc.sql("select count(*), count(successor_reference) from plan_dossier where plan_id = :id").param("id", planId)
-                .query(rs -> {
-                    dossiers.put("to_close", rs.getInt(1));
-                    dossiers.put("to_reopen", rs.getInt(2));
-                });
-        Object summary = storedSummary(planId).get("dossiers");
-        dossiers.put("after_cutover", summary instanceof Map<?, ?> stored && stored.get("after_cutover") instanceof Number n
-                ? n.intValue() : 0);
-        Map<String, Integer> requests = new LinkedHashMap<>();
-        requests.put("to_relink", jdbc.sql("select count(*) from plan_online_request where plan_id = :id").param("id", planId)
-                .query(Integer.class).single());
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        counts.put("dossiers", dossiers);
-        counts.put("online_requests", requests);
-        return counts;
     }
 }

@@ -83,6 +83,8 @@ public class PlanReports {
         return new Pending(Background.run("apply-workbook", () -> {
             try {
                 Files.createDirectories(folder);
+                // the page is written when the job is done; its engine is made ready now, while the plan is read
+                html.warmUp(options);
                 workbook(Background.join(plan), planId, mode, status, options, part, extra);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -442,7 +444,7 @@ public class PlanReports {
                         select d.kbo, d.reference, d.type, d.insz, d.start_date, p.original_end_date, p.successor_reference
                         from plan_dossier p join dossier d on d.id = p.dossier_id
                         where p.plan_id = :plan order by d.kbo, d.reference limit :limit""")
-                .param("plan", planId).param("limit", limit, java.sql.Types.INTEGER).withFetchSize(1000)
+                .param("plan", Planner.changesOf(jdbc, planId)).param("limit", limit, java.sql.Types.INTEGER).withFetchSize(1000)
                 .query(rs -> {
                     each.accept(new PlannedDossier(rs.getString("kbo"), rs.getString("reference"), rs.getString("type"),
                             rs.getString("insz"), rs.getObject("start_date", LocalDate.class),
@@ -458,14 +460,14 @@ public class PlanReports {
         jdbc.sql("""
                         select r.reference, r.submitted_on, r.kbo from plan_online_request p
                         join online_request r on r.id = p.request_id where p.plan_id = :plan order by r.kbo, r.reference""")
-                .param("plan", planId)
+                .param("plan", Planner.changesOf(jdbc, planId))
                 .query(rs -> {
                     each.accept(new PlannedRequest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)));
                 });
     }
 
     int dossierCount(Long planId) {
-        return planId == null ? 0 : jdbc.sql("select count(*) from plan_dossier where plan_id = :plan").param("plan", planId)
+        return planId == null ? 0 : jdbc.sql("select count(*) from plan_dossier where plan_id = :plan").param("plan", Planner.changesOf(jdbc, planId))
                 .query(Integer.class).single();
     }
 

@@ -77,11 +77,7 @@ public class Planner {
      */
     public MergerPlan compute(Merger merger, boolean digest) {
         // the database hashes the sources' access while this thread reads and plans
-        return compute(merger, digest, Background.supply("source-fingerprint", () -> sourceFingerprint(merger, null)));
-    }
-
-    /** The same, with the sources' fingerprint being hashed already (an apply starts it before it knows it needs a plan). */
-    MergerPlan compute(Merger merger, boolean digest, CompletableFuture<String> sourceFingerprint) {
+        CompletableFuture<String> sourceFingerprint = Background.supply("source-fingerprint", () -> sourceFingerprint(merger, null));
         return snapshot.execute(tx -> compute(merger, sourceFingerprint, digest));
     }
 
@@ -323,12 +319,12 @@ public class Planner {
      */
     public String sourceFingerprint(Merger merger, Long plan) {
         List<String> kbos = sources(merger).stream().map(o -> o.kbo().digits()).sorted().toList();
-        String access = jdbc.sql("select " + InputDigest.MULTISET + """
-                         from (select row(kbo, domain, username, last_name, first_name, role, insz, status, email, language,
-                                          applications)::text as h
-                               from live_account where kbo in (:kbos)) x""")
+        String access = jdbc.sql("select " + InputDigest.multiset("""
+                        select row(kbo, domain, username, last_name, first_name, role, insz, status, email, language,
+                                   applications) as h
+                        from live_account where kbo in (:kbos)"""))
                 .param("kbos", kbos).query(String.class).single();
-        String dossiers = new DossierPlanner(jdbc, merger).sourceFingerprint(plan);
+        String dossiers = new DossierPlanner(jdbc, merger).sourceFingerprint(plan == null ? null : changesOf(plan));
         MessageDigest digest = sha256();
         update(digest, access);
         update(digest, dossiers);
@@ -358,16 +354,18 @@ public class Planner {
      */
     public long store(MergerPlan plan, String mode, long run, Long sameAs) {
         String summary = JSON.writeValueAsString(plan.counts());
+        // the same fingerprint covers the same changes, dossiers and requests (their digest is part of it): shared
         long id = jdbc.sql("""
-                        insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run)
-                        values (:merger, :mode, :status, :fingerprint, cast(:summary as jsonb), :run) returning id""")
+                        insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run, source_fingerprint,
+                                          changes_of)
+                        values (:merger, :mode, :status, :fingerprint, cast(:summary as jsonb), :run, :source,
+                                (select coalesce(changes_of, id) from plan where id = :sameAs)) returning id""")
                 .param("merger", plan.merger().id()).param("mode", mode).param("status", plan.status())
                 .param("fingerprint", plan.fingerprint()).param("summary", summary).param("run", run)
+                .param("source", plan.sourceFingerprint())
+                .param("sameAs", sameAs, java.sql.Types.BIGINT)
                 .query(Long.class).single();
-        if (sameAs != null) {
-            // the same fingerprint covers the same changes, dossiers and requests (their digest is part of it)
-            copyChanges(sameAs, id);
-        } else {
+        if (sameAs == null) {
             new DossierPlanner(jdbc, plan.merger()).store(id);
             storeChanges(plan, id);
         }
@@ -382,16 +380,18 @@ public class Planner {
     }
 
     /**
-     * Stores a copy of stored plan {@code from} in {@code mode}: its changes, dossier and request sets, findings and
-     * tasks, copied in the database. Returns the copy's id.
+     * Stores a copy of stored plan {@code from} in {@code mode}: it shares the changes and dossier and request sets
+     * (they are never changed once stored) and gets copies of the findings and tasks. Returns the copy's id.
      */
     public long copy(long from, String mode, long run) {
         long id = jdbc.sql("""
-                        insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run, input_digest)
-                        select merger_id, :mode, status, fingerprint, summary, :run, input_digest from plan where id = :from
+                        insert into plan (merger_id, mode, status, fingerprint, summary, created_by_run, input_digest,
+                                          source_fingerprint, changes_of)
+                        select merger_id, :mode, status, fingerprint, summary, :run, input_digest, source_fingerprint,
+                               coalesce(changes_of, id)
+                        from plan where id = :from
                         returning id""")
                 .param("mode", mode).param("run", run).param("from", from).query(Long.class).single();
-        copyChanges(from, id);
         jdbc.sql("""
                         insert into finding (merger_id, plan_id, origin, code, severity, kbo, subject, detail, message, args, run_id)
                         select merger_id, :id, :mode, code, severity, kbo, subject, detail, message, args, :run
@@ -404,19 +404,14 @@ public class Planner {
         return id;
     }
 
-    /** The changes and the dossier and request sets of stored plan {@code from}, copied to plan {@code id}. */
-    private void copyChanges(long from, long id) {
-        for (String sql : List.of("""
-                        insert into plan_dossier (plan_id, source_kbo, dossier_id, original_end_date, successor_reference)
-                        select :id, source_kbo, dossier_id, original_end_date, successor_reference from plan_dossier where plan_id = :from""",
-                """
-                        insert into plan_online_request (plan_id, request_id, source_kbo)
-                        select :id, request_id, source_kbo from plan_online_request where plan_id = :from""",
-                """
-                        insert into plan_change (plan_id, seq, kind, target_kbo, domain, subject, detail)
-                        select :id, seq, kind, target_kbo, domain, subject, detail from plan_change where plan_id = :from""")) {
-            jdbc.sql(sql).param("id", id).param("from", from).update();
-        }
+    /** The plan whose change, dossier and request rows are those of plan {@code planId}: itself, or the one it shares. */
+    public long changesOf(long planId) {
+        return changesOf(jdbc, planId);
+    }
+
+    static long changesOf(JdbcClient jdbc, long planId) {
+        return jdbc.sql("select coalesce(changes_of, id) from plan where id = :id").param("id", planId)
+                .query(Long.class).single();
     }
 
     private void storeChanges(MergerPlan plan, long id) {
@@ -456,6 +451,6 @@ public class Planner {
         return new TreeSet<>(jdbc.sql("""
                         select kind || '|' || coalesce(target_kbo, 'null') || '|' || coalesce(domain, 'null') || '|' || subject
                         from plan_change where plan_id = :plan""")
-                .param("plan", planId).query(String.class).list());
+                .param("plan", changesOf(planId)).query(String.class).list());
     }
 }

@@ -118,7 +118,7 @@ public class StoredPlans {
                         from plan_change where plan_id = :id and kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT')
                           and detail->>'role' in ('HTB', 'CO_HTB', 'TB', 'CO_TB')
                         order by seq""")
-                .param("id", id)
+                .param("id", planner.changesOf(id))
                 .query((rs, n) -> new Administrator(rs.getString("domain"), rs.getString("role"), rs.getString("username"),
                         rs.getString("name"), PlanReports.insz(rs.getString("insz"), fullInsz), rs.getString("email"),
                         text.get("action." + (rs.getString("kind").equals("CREATE_ACCOUNT") ? "CREATE" : "UPDATE"))))

@@ -2,12 +2,9 @@ package be.ocmw.merge.reporting;
 
 import be.ocmw.merge.input.Cells;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -31,28 +28,20 @@ public final class StreamingXlsx implements AutoCloseable {
     private static final int DATE = 2;
 
     private final ZipOutputStream zip;
-    private final Writer xml;
+    // the XML is built here and handed to the zip as bytes a block at a time: a Writer encoding each small piece
+    // on its own cost more than the rest of the workbook
+    private final StringBuilder xml = new StringBuilder(1 << 17);
     private final List<Sheet> sheets = new ArrayList<>();
     private Sheet open;
 
     public StreamingXlsx(OutputStream out) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(Deflater.BEST_SPEED);
-        // the writer must never close the zip: every part is an entry of its own
-        this.xml = new OutputStreamWriter(new FilterOutputStream(zip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out().write(b, off, len);
-            }
+    }
 
-            @Override
-            public void close() {
-            }
-
-            private OutputStream out() {
-                return zip;
-            }
-        }, StandardCharsets.UTF_8);
+    private void flush() throws IOException {
+        zip.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+        xml.setLength(0);
     }
 
     /** The next sheet, written now: the one before it is finished. */
@@ -137,17 +126,17 @@ public final class StreamingXlsx implements AutoCloseable {
             started = true;
             try {
                 zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + number + ".xml"));
-                xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\""
+                xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\""
                         + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\""
                         + "http://schemas.openxmlformats.org/officeDocument/2006/relationships\">");
-                xml.write("<sheetViews><sheetView workbookViewId=\"0\"" + (number == 1 ? " tabSelected=\"1\"" : "") + ">"
+                xml.append("<sheetViews><sheetView workbookViewId=\"0\"" + (number == 1 ? " tabSelected=\"1\"" : "") + ">"
                         + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
                         + "<selection pane=\"bottomLeft\"/></sheetView></sheetViews><cols>");
                 for (int i = 0; i < widths.length; i++) {
-                    xml.write("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
+                    xml.append("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
                             + "\" customWidth=\"1\"/>");
                 }
-                xml.write("</cols><sheetData>");
+                xml.append("</cols><sheetData>");
                 writeRow(0, headers, BOLD);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -156,43 +145,46 @@ public final class StreamingXlsx implements AutoCloseable {
 
         private void finish() throws IOException {
             start();
-            xml.write("</sheetData>");
+            xml.append("</sheetData>");
             if (headers.length > 0) {
-                xml.write("<autoFilter ref=\"A1:" + column(headers.length - 1) + "1\"/>");
+                xml.append("<autoFilter ref=\"A1:" + column(headers.length - 1) + "1\"/>");
             }
-            xml.write("</worksheet>");
-            xml.flush();
+            xml.append("</worksheet>");
+            flush();
             zip.closeEntry();
             finished = true;
         }
 
         private void writeRow(int index, Object[] values, int style) throws IOException {
             String r = Integer.toString(index + 1);
-            xml.write("<row r=\"");
-            xml.write(r);
-            xml.write("\">");
+            xml.append("<row r=\"");
+            xml.append(r);
+            xml.append("\">");
             for (int i = 0; i < values.length; i++) {
                 Object value = values[i];
-                xml.write("<c r=\"");
-                xml.write(column(i));
-                xml.write(r);
+                xml.append("<c r=\"");
+                xml.append(column(i));
+                xml.append(r);
                 if (value instanceof Number number) {
-                    xml.write("\"><v>");
-                    xml.write(number instanceof Double || number instanceof Float
+                    xml.append("\"><v>");
+                    xml.append(number instanceof Double || number instanceof Float
                             ? Double.toString(number.doubleValue()) : Long.toString(number.longValue()));
-                    xml.write("</v></c>");
+                    xml.append("</v></c>");
                 } else if (value instanceof LocalDate date) {
-                    xml.write("\" s=\"" + DATE + "\"><v>");
-                    xml.write(Long.toString(ChronoUnit.DAYS.between(EPOCH, date)));
-                    xml.write("</v></c>");
+                    xml.append("\" s=\"" + DATE + "\"><v>");
+                    xml.append(Long.toString(ChronoUnit.DAYS.between(EPOCH, date)));
+                    xml.append("</v></c>");
                 } else {
-                    xml.write(style == 0 ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                    xml.append(style == 0 ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                             : "\" s=\"" + style + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
                     escape(Cells.neutralised(value == null ? "" : String.valueOf(value)));
-                    xml.write("</t></is></c>");
+                    xml.append("</t></is></c>");
                 }
             }
-            xml.write("</row>");
+            xml.append("</row>");
+            if (xml.length() > 1 << 16) {
+                flush();
+            }
         }
     }
 
@@ -230,8 +222,8 @@ public final class StreamingXlsx implements AutoCloseable {
 
     private void part(String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        xml.write(content);
-        xml.flush();
+        xml.append(content);
+        flush();
         zip.closeEntry();
     }
 
@@ -309,7 +301,7 @@ public final class StreamingXlsx implements AutoCloseable {
     }
 
     /** Text as XML: the five specials escaped, characters XML cannot hold left out. */
-    private void escape(String text) throws IOException {
+    private void escape(String text) {
         int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -320,12 +312,12 @@ public final class StreamingXlsx implements AutoCloseable {
                 default -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF ? "" : null;
             };
             if (replacement != null) {
-                xml.write(text, from, i - from);
-                xml.write(replacement);
+                xml.append(text, from, i);
+                xml.append(replacement);
                 from = i + 1;
             }
         }
-        xml.write(text, from, text.length() - from);
+        xml.append(text, from, text.length());
     }
 
     private static String attribute(String text) {

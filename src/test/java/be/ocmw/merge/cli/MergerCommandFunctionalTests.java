@@ -128,7 +128,7 @@ class MergerCommandFunctionalTests {
         Started apply = jar.start("apply", "pajottegem", "--out", "out");
         await(() -> db.count(progress) >= applied);
         apply.process().destroyForcibly().waitFor();
-        return db.count("select count(*) from plan_change c join plan p on p.id = c.plan_id where p.mode = 'APPLY'");
+        return db.count("select count(*) from plan_change c join plan p on coalesce(p.changes_of, p.id) = c.plan_id where p.mode = 'APPLY'");
     }
 
     /** A fresh database with the sample data (scaled up, so an apply has thousands of changes) loaded and taken in. */

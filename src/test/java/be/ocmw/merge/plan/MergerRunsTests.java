@@ -241,6 +241,36 @@ class MergerRunsTests extends DatabaseTest {
     }
 
     @Test
+    void aPlannedChangeThatDidNotLandFailsTheApplyAndTheNextApplyFinishesIt() {
+        Merger merger = merger("pajottegem");
+        MergerRuns.Outcome plan = runs.plan(merger, folder.resolve("out"), run());
+        PlanChange created = plan.plan().changes().stream().filter(c -> c.kind().equals("CREATE_ACCOUNT")).findFirst()
+                .orElseThrow();
+        String username = (String) created.detail().get("username");
+        // something beside the apply silently swallows one of its inserts: the check at the end of the job must see it
+        jdbc.sql("create function swallow_insert() returns trigger language plpgsql as $$ begin return null; end $$").update();
+        jdbc.sql("create trigger swallow_insert before insert on account for each row when (new.username = '" + username
+                + "' and new.domain = '" + created.domain() + "') execute function swallow_insert()").update();
+        try {
+            assertThatThrownBy(() -> runs.apply(merger, folder.resolve("out"), plan.plan().fingerprint(), run()))
+                    .isInstanceOf(be.ocmw.merge.batch.JobFailedException.class)
+                    .hasMessageContaining("1 planned change(s) are not in place after the apply");
+            assertThat(jdbc.sql("select status from plan where mode = 'APPLY'").query(String.class).single()).isEqualTo("READY");
+        } finally {
+            jdbc.sql("drop trigger swallow_insert on account").update();
+            jdbc.sql("drop function swallow_insert()").update();
+        }
+
+        MergerRuns.Outcome finished = runs.apply(merger, folder.resolve("out"), null, run());
+
+        assertThat(finished.resumed()).isTrue();
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = :kbo and domain = :domain and username = :username")
+                .param("kbo", merger.target().kbo().digits()).param("domain", created.domain()).param("username", username)
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select status from plan where mode = 'APPLY'").query(String.class).single()).isEqualTo("APPLIED");
+    }
+
+    @Test
     void anApprovedPlanWhoseDataDidNotChangeIsExecutedAsStoredWithTheResultOfComputingItAgain() throws Exception {
         // Hasselt (scenario 2): accounts created and accounts of the retained OCMW updated
         MergerRuns.Outcome computed = runs.apply(merger("hasselt"), folder.resolve("computed"), null, run());
@@ -253,6 +283,15 @@ class MergerRunsTests extends DatabaseTest {
 
         assertThat(computed.asStored()).isFalse();
         assertThat(stored.asStored()).isTrue();
+        // the apply executed the approved plan's own rows: it did not copy them, and started from its sources' proof
+        Map<String, Object> approved = jdbc.sql("select id, source_fingerprint from plan where mode = 'PLAN' order by id desc limit 1")
+                .query().singleRow();
+        Map<String, Object> apply = jdbc.sql("select id, changes_of from plan where mode = 'APPLY' order by id desc limit 1")
+                .query().singleRow();
+        assertThat(apply.get("changes_of")).isEqualTo(approved.get("id"));
+        assertThat(jdbc.sql("select count(*) from plan_change where plan_id = :id").param("id", apply.get("id"))
+                .query(Long.class).single()).isZero();
+        assertThat(stored.sourceBefore()).isEqualTo(approved.get("source_fingerprint"));
         assertThat(stored.plan().fingerprint()).isEqualTo(computed.plan().fingerprint());
         assertThat(targetAccounts("hasselt")).isEqualTo(computedAccounts).isNotEmpty();
         assertThat(stored.plan().counts()).isEqualTo(computed.plan().counts());

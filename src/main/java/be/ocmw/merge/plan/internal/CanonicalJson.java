@@ -1,6 +1,8 @@
 package be.ocmw.merge.plan.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -76,5 +78,67 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * A JSON array of strings (as the database gives {@code detail ->> 'applications'}) as a list; null (no such key)
+     * as an empty one. Read by hand for the same reason it is written by hand: an apply reads three per account.
+     */
+    public static List<String> strings(String json) {
+        List<String> values = new ArrayList<>();
+        if (json == null) {
+            return values;
+        }
+        int i = skipSpace(json, 0);
+        if (i >= json.length() || json.charAt(i) != '[') {
+            throw new IllegalArgumentException("not a JSON array of strings: " + json);
+        }
+        i = skipSpace(json, i + 1);
+        if (i < json.length() && json.charAt(i) == ']') {
+            return values;
+        }
+        while (true) {
+            if (i >= json.length() || json.charAt(i) != '"') {
+                throw new IllegalArgumentException("not a JSON array of strings: " + json);
+            }
+            StringBuilder value = new StringBuilder();
+            i++;
+            while (i < json.length() && json.charAt(i) != '"') {
+                char c = json.charAt(i++);
+                if (c == '\\' && i < json.length()) {
+                    char escaped = json.charAt(i++);
+                    switch (escaped) {
+                        case 'n' -> value.append('\n');
+                        case 'r' -> value.append('\r');
+                        case 't' -> value.append('\t');
+                        case 'b' -> value.append('\b');
+                        case 'f' -> value.append('\f');
+                        case 'u' -> {
+                            value.append((char) Integer.parseInt(json.substring(i, i + 4), 16));
+                            i += 4;
+                        }
+                        default -> value.append(escaped);
+                    }
+                } else {
+                    value.append(c);
+                }
+            }
+            values.add(value.toString());
+            i = skipSpace(json, i + 1);
+            if (i < json.length() && json.charAt(i) == ']') {
+                return values;
+            }
+            if (i >= json.length() || json.charAt(i) != ',') {
+                throw new IllegalArgumentException("not a JSON array of strings: " + json);
+            }
+            i = skipSpace(json, i + 1);
+        }
+    }
+
+    private static int skipSpace(String json, int i) {
+        while (i < json.length() && Character.isWhitespace(json.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 }

@@ -175,15 +175,15 @@ public final class DossierPlanner {
      * left out, so equal before and after proves that closing was all that happened to them.
      */
     public String sourceFingerprint(Long plan) {
-        return selection("select " + InputDigest.MULTISET + """
-                         from (select row(d.kbo, d.reference, d.type, d.insz, d.start_date,
-                                          case when p.dossier_id is null then d.end_date else p.original_end_date end,
-                                          d.predecessor_id)::text as h
+        return selection("select " + InputDigest.multiset("""
+                        select row(d.kbo, d.reference, d.type, d.insz, d.start_date,
+                                   case when p.dossier_id is null then d.end_date else p.original_end_date end,
+                                   d.predecessor_id) as h
                         from dossier d
                              left join plan_dossier p on p.plan_id = :plan and p.dossier_id = d.id
                         where d.kbo = any(:sources)
                           and (d.predecessor_id is null
-                               or not exists (select 1 from plan_dossier q where q.plan_id = :plan and q.dossier_id = d.predecessor_id))) x""")
+                               or not exists (select 1 from plan_dossier q where q.plan_id = :plan and q.dossier_id = d.predecessor_id))"""))
                 .param("plan", plan == null ? -1L : plan).query(String.class).single();
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.List;
+
 /**
  * The first step of an apply: what the plan changes to organisations (scenario 1 creates the target with its
  * NIS, scenario 2 gives the retained OCMW its new NIS from the effective date, the old one kept in the
@@ -47,17 +49,21 @@ public class OrganisationTasklet implements Tasklet {
                         setNis(change);
                     }
                 });
-        jdbc.sql("select distinct target_kbo from plan_change where plan_id = :plan and kind = 'CREATE_ACCOUNT'")
-                .param("plan", plan).query(String.class).list().forEach(this::ensureOrganisation);
-        jdbc.sql("""
-                        insert into access_snapshot (kbo, domain, source_file, content_sha256, status, loaded_by_run)
-                        select distinct c.target_kbo, c.domain, 'merger ' || cast(:merger as text), '', 'CURRENT', :run
-                        from plan_change c
-                        where c.plan_id = :plan and c.kind = 'CREATE_ACCOUNT'
-                          and not exists (select 1 from access_snapshot s where s.kbo = c.target_kbo
-                                          and s.domain = c.domain and s.status = 'CURRENT')
-                        on conflict do nothing""")
-                .param("plan", plan).param("merger", mergerId).param("run", run).update();
+        // the organisations and domains the accounts go to, in one pass over the changes
+        List<String[]> domains = jdbc.sql("""
+                        select distinct target_kbo, domain from plan_change where plan_id = :plan and kind = 'CREATE_ACCOUNT'
+                        order by 1, 2""")
+                .param("plan", plan).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        domains.stream().map(d -> d[0]).distinct().forEach(this::ensureOrganisation);
+        for (String[] domain : domains) {
+            jdbc.sql("""
+                            insert into access_snapshot (kbo, domain, source_file, content_sha256, status, loaded_by_run)
+                            select :kbo, :domain, 'merger ' || cast(:merger as text), '', 'CURRENT', :run
+                            where not exists (select 1 from access_snapshot s where s.kbo = :kbo and s.domain = :domain
+                                              and s.status = 'CURRENT')
+                            on conflict do nothing""")
+                    .param("kbo", domain[0]).param("domain", domain[1]).param("merger", mergerId).param("run", run).update();
+        }
         return RepeatStatus.FINISHED;
     }
 
