@@ -8,7 +8,6 @@ public enum Role {
 
     HTB("HTB"), CO_HTB("co-HTB"), TB("TB"), CO_TB("co-TB"), SB("SB"), USER("USER");
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-_]");
 
     private final String label;
 
@@ -31,7 +30,14 @@ public enum Role {
      * case and with or without dash or space.
      */
     public static Optional<Role> parse(String text) {
-        String key = SEPARATORS.matcher(text.toUpperCase(Locale.ROOT)).replaceAll("");
+        StringBuilder letters = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
+                letters.append(c);
+            }
+        }
+        String key = letters.toString().toUpperCase(Locale.ROOT);
         return Optional.ofNullable(switch (key) {
             case "HTB", "VTE" -> HTB;
             case "COHTB", "COVTE" -> CO_HTB;

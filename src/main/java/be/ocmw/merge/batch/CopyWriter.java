@@ -57,15 +57,30 @@ public class CopyWriter<T> implements ItemWriter<T> {
     private static void append(StringBuilder text, Object value) {
         if (value == null) {
             text.append("\\N");
+        } else if (value instanceof String string) {
+            escape(text, string);
         } else if (value instanceof String[] array) {
-            StringBuilder literal = new StringBuilder("{");
+            text.append('{');
             for (int i = 0; i < array.length; i++) {
                 if (i > 0) {
-                    literal.append(',');
+                    text.append(',');
                 }
-                literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                text.append('"');
+                // an array element's backslash and quote are escaped for the array, then that text again for COPY
+                for (int j = 0; j < array[i].length(); j++) {
+                    char c = array[i].charAt(j);
+                    switch (c) {
+                        case '\\' -> text.append("\\\\\\\\");
+                        case '"' -> text.append("\\\\\"");
+                        case '\t' -> text.append("\\t");
+                        case '\n' -> text.append("\\n");
+                        case '\r' -> text.append("\\r");
+                        default -> text.append(c);
+                    }
+                }
+                text.append('"');
             }
-            escape(text, literal.append('}').toString());
+            text.append('}');
         } else if (value instanceof Boolean b) {
             text.append(b ? 't' : 'f');
         } else if (value instanceof LocalDate || value instanceof Number) {
@@ -75,9 +90,15 @@ public class CopyWriter<T> implements ItemWriter<T> {
         }
     }
 
-    /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
+    /** COPY's text format: backslash, tab, newline and carriage return are escaped; most values have none. */
     private static void escape(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int clean = 0;
+        while (clean < length && !special(value.charAt(clean))) {
+            clean++;
+        }
+        text.append(value, 0, clean);
+        for (int i = clean; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -87,5 +108,9 @@ public class CopyWriter<T> implements ItemWriter<T> {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 }

@@ -5,13 +5,10 @@ import be.ocmw.merge.domain.Insz;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reading typed values out of cell text, as generously as real files need. */
 public final class Cells {
 
-    private static final Pattern SEPARATORS = Pattern.compile("[.\\-/ ]");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     private Cells() {
     }
@@ -21,7 +18,7 @@ public final class Cells {
      * 2000–2009): nine or ten digits that become a valid INSZ with them are taken as that INSZ.
      */
     public static Insz insz(String text) {
-        String digits = SEPARATORS.matcher(text).replaceAll("");
+        String digits = withoutSeparators(text);
         if ((digits.length() == 9 || digits.length() == 10) && digits.chars().allMatch(Character::isDigit)) {
             String padded = "0".repeat(11 - digits.length()) + digits;
             try {
@@ -31,6 +28,18 @@ public final class Cells {
             }
         }
         return Insz.parse(text);
+    }
+
+    /** The text without the dots, dashes, slashes and spaces people write between an INSZ's digits. */
+    private static String withoutSeparators(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '.' && c != '-' && c != '/' && c != ' ') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /**
@@ -53,7 +62,31 @@ public final class Cells {
 
     /** Whether the text has the shape of an e-mail address (and a sane length). */
     public static boolean isEmail(String text) {
-        return text.length() <= 254 && EMAIL.matcher(text).matches();
+        // the shape of [^@\s]+@[^@\s]+\.[^@\s.]+ without a regular expression: every row of an export asks
+        if (text.length() > 254) {
+            return false;
+        }
+        int at = -1;
+        int lastDot = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            } else if (c == '.') {
+                lastDot = i;
+            } else if (isRegexSpace(c)) {
+                return false;
+            }
+        }
+        return at > 0 && lastDot > at + 1 && lastDot < text.length() - 1;
+    }
+
+    /** What {@code \\s} matches in a Java regular expression. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** A value as it can be quoted in a message: a 5 000-character cell is cut at 40 characters. */

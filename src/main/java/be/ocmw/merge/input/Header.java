@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,14 @@ public final class Header {
     private static final Pattern PASSWORD = Pattern.compile(".*(wachtwoord|paswoord|password|passwd|mot ?de ?passe|mdp|pwd).*");
 
     private final Map<Column, Integer> positions;
+    /** The same positions looked up by the format's own column constants: every cell of every row asks. */
+    private final Map<Column, Integer> byIdentity;
     private final List<String> ignored;
     private final List<String> passwordColumns;
 
     private Header(Map<Column, Integer> positions, List<String> ignored, List<String> passwordColumns) {
         this.positions = positions;
+        this.byIdentity = new IdentityHashMap<>(positions);
         this.ignored = ignored;
         this.passwordColumns = passwordColumns;
     }
@@ -76,7 +80,10 @@ public final class Header {
 
     /** The value of a column in a row, "" when the column is absent from this file. */
     public String value(SourceRow row, Column column) {
-        Integer position = positions.get(column);
+        Integer position = byIdentity.get(column);
+        if (position == null) {
+            position = positions.get(column);
+        }
         return position == null ? "" : row.cell(position);
     }
 

@@ -27,6 +27,19 @@ class CellsTests {
     }
 
     @Test
+    void anEmailAddressNeedsOneAtSignADomainWithADotAndNoSpaces() {
+        for (String address : new String[]{"jan.peeters@ocmw-herne.be", "a@b.c", "o'brien+ocmw@sub.domein.be", "a@b..c",
+                "élodie@ocmw.be", "x@[10.0.0.1].x"}) {
+            assertThat(Cells.isEmail(address)).as(address).isTrue();
+        }
+        for (String address : new String[]{"", "jan.peeters", "@ocmw.be", "jan@", "jan@ocmw", "jan@.be", "jan@ocmw.",
+                "jan@@ocmw.be", "jan@ocmw@herne.be", "jan peeters@ocmw.be", "jan@ocmw.be\n", "jan\t@ocmw.be",
+                "a".repeat(250) + "@x.be"}) {
+            assertThat(Cells.isEmail(address)).as(address).isFalse();
+        }
+    }
+
+    @Test
     void datesComeAsIsoBelgianOrAnExcelSerialThatLostItsFormat() {
         assertThat(Cells.date("2024-03-01")).contains(LocalDate.of(2024, 3, 1));
         assertThat(Cells.date("01/03/2024")).contains(LocalDate.of(2024, 3, 1));

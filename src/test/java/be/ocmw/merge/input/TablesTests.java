@@ -126,6 +126,44 @@ class TablesTests {
     }
 
     @Test
+    void aSheetAnotherToolWroteIsReadAsExcelWouldShowIt() {
+        // No row or cell references, a rich-text name with a phonetic guide, an error, a boolean, a blank styled
+        // cell, numbers in a date and a plain style, in a workbook that counts its dates from 1904.
+        Path file = Workbooks.handWritten(folder.resolve("other-tool.xlsx"), "date1904=\"1\"",
+                "<numFmt numFmtId=\"164\" formatCode=\"d/mm/yyyy\"/>",
+                "<xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"2\"/>", """
+                        <row><c t="inlineStr"><is><t>Naam</t></is></c><c t="inlineStr"><is><t>Datum</t></is></c>\
+                        <c t="inlineStr"><is><t>Bedrag</t></is></c><c t="inlineStr"><is><t>Fout</t></is></c>\
+                        <c t="inlineStr"><is><t>Waar</t></is></c><c t="inlineStr"><is><t>Leeg</t></is></c>\
+                        <c t="inlineStr"><is><t>Laatste</t></is></c></row>\
+                        <row><c t="inlineStr"><is><r><t xml:space="preserve">Van </t></r><r><rPr><b/></rPr><t>Damme</t></r>\
+                        <rPh sb="0" eb="3"><t>ふりがな</t></rPh></is></c><c s="1"><v>43830</v></c><c s="2"><v>1234.50</v></c>\
+                        <c t="e"><f>1/0</f><v>#DIV/0!</v></c><c t="b"><v>1</v></c><c s="1"/>\
+                        <c t="str"><f>A2</f><v>Van Damme</v></c></row>\
+                        <row r="5"><c r="G5" t="inlineStr"><is><t>alleen G</t></is></c></row>""");
+
+        List<SourceRow> rows = readAll(file, null);
+
+        assertThat(rows.get(0).cells()).containsExactly("Naam", "Datum", "Bedrag", "Fout", "Waar", "Leeg", "Laatste");
+        assertThat(rows.get(1).number()).isEqualTo(2);
+        assertThat(rows.get(1).cells()).containsExactly("Van Damme", "2024-01-01", "1234.5", "", "true", "", "Van Damme");
+        assertThat(rows.get(2).number()).isEqualTo(5);
+        assertThat(rows.get(2).cells()).containsExactly("", "", "", "", "", "", "alleen G");
+    }
+
+    @Test
+    void aCellBeyondExcelsLastColumnStopsTheReadingAtItsRow() {
+        Path file = Workbooks.handWritten(folder.resolve("wide.xlsx"), "", "", "<xf numFmtId=\"0\"/>", """
+                <row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row>\
+                <row r="2"><c r="A2" t="inlineStr"><is><t>Peeters</t></is></c></row>\
+                <row r="3"><c r="ZZZZ3" t="inlineStr"><is><t>x</t></is></c></row>""");
+
+        assertThatThrownBy(() -> readAll(file, null)).isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("wide.xlsx").hasMessageContaining("reading stopped after row 2")
+                .hasMessageContaining("ZZZZ3 lies beyond Excel's last column");
+    }
+
+    @Test
     void aMissingSheetIsNamedWithTheSheetsThereAre() {
         Path file = Workbooks.xlsx(folder.resolve("sheets.xlsx"), "Blad1", List.of(row("a")));
 

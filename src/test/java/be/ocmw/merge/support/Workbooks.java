@@ -105,6 +105,56 @@ public final class Workbooks {
         }
     }
 
+    /**
+     * A workbook written the way other tools write one, part by part: the given {@code <sheetData>} content,
+     * workbook properties (e.g. {@code date1904="1"}) and {@code <cellXfs>} styles (custom formats from 164).
+     */
+    public static Path handWritten(Path file, String workbookProperties, String numberFormats, String cellStyles,
+                                   String sheetData) {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", """
+                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                </Types>""");
+        parts.put("_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+                </Relationships>""");
+        parts.put("xl/_rels/workbook.xml.rels", """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+                </Relationships>""");
+        parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + main + "\" xmlns:r=\""
+                + rels + "\"><workbookPr " + workbookProperties + "/><sheets><sheet name=\"Gebruikers\" sheetId=\"1\" r:id=\"rId1\"/>"
+                + "</sheets></workbook>");
+        parts.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"" + main + "\"><numFmts>"
+                + numberFormats + "</numFmts><fonts count=\"1\"><font/></fonts><fills count=\"1\"><fill/></fills>"
+                + "<borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs>"
+                + cellStyles + "</cellXfs></styleSheet>");
+        parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + main
+                + "\"><sheetData>" + sheetData + "</sheetData></worksheet>");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+                for (Map.Entry<String, String> part : parts.entrySet()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                    zip.write(part.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The first half of a valid workbook: what an interrupted download leaves. */
     public static Path truncated(Path valid, Path file) {
         try {

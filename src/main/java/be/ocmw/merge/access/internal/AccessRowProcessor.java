@@ -41,7 +41,7 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
         String lastName = text(item, LAST_NAME, MAX_NAME);
         String firstName = text(item, FIRST_NAME, MAX_NAME);
         String username = text(item, USERNAME, 100);
-        if (username.chars().anyMatch(Character::isWhitespace)) {
+        if (hasWhitespace(username)) {
             throw item.reject(USERNAME, "the username '" + username + "' contains a space");
         }
         Integer first = firstRowOf(item, username);
@@ -107,6 +107,15 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
                     });
         }
         return usernames.get(username);
+    }
+
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The application names, trimmed, without duplicates, sorted. */

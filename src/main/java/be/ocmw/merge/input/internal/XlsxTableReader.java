@@ -3,42 +3,42 @@ package be.ocmw.merge.input.internal;
 import be.ocmw.merge.input.SourceRow;
 import be.ocmw.merge.input.TableReader;
 import be.ocmw.merge.input.UnreadableFileException;
-import com.github.pjfanning.xlsx.StreamingReader;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
 
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One sheet of an xlsx workbook, streamed: rows are parsed as they are read and only a small window of
- * them is ever in memory. Cells come out as the text a person sees: dates as ISO dates, whole numbers
- * without decimals, formulas as their last computed value.
+ * One sheet of an xlsx workbook, streamed: POI opens the package (with its zip-bomb guard), its shared
+ * strings and styles, and the sheet's XML is read row by row as it inflates, so only the row at hand is
+ * ever in memory. Cells come out as the text a person sees: dates as ISO dates, whole numbers without
+ * decimals, formulas as their last computed value.
  */
 public final class XlsxTableReader implements TableReader {
 
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     private final Path file;
-    private final Workbook workbook;
-    private final Iterator<Row> rows;
+    private final OPCPackage workbook;
+    private final SheetRows rows;
     private final List<String> header;
     private final int headerRow;
     private int lastRow;
 
-    private XlsxTableReader(Path file, Workbook workbook, Iterator<Row> rows, List<String> header, int headerRow) {
+    private XlsxTableReader(Path file, OPCPackage workbook, SheetRows rows, List<String> header, int headerRow) {
         this.file = file;
         this.workbook = workbook;
         this.rows = rows;
@@ -49,32 +49,55 @@ public final class XlsxTableReader implements TableReader {
 
     public static XlsxTableReader open(Path file, String sheetName, boolean datesMatter) {
         checkContainer(file);
-        Workbook workbook;
+        OPCPackage workbook;
         try {
-            workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(1 << 16)
-                    .setReadComments(false).setReadHyperlinks(false).setReadShapes(false)
-                    .setReadStyles(datesMatter)
-                    .open(file.toFile());
-        } catch (RuntimeException e) {
+            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (Exception e) {
             throw damaged(file, e);
         }
+        SheetRows rows = null;
         try {
-            Sheet sheet = sheet(file, workbook, sheetName);
-            Iterator<Row> rows = sheet.rowIterator();
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                List<String> cells = cells(row);
-                if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-                    return new XlsxTableReader(file, workbook, rows, cells, row.getRowNum() + 1);
+            XSSFReader reader = new XSSFReader(workbook);
+            rows = new SheetRows(sheet(file, reader, sheetName), new ReadOnlySharedStringsTable(workbook, false),
+                    datesMatter ? reader.getStylesTable() : null, datesMatter && date1904(reader));
+            for (SourceRow row = rows.next(); row != null; row = rows.next()) {
+                if (row.cells().stream().anyMatch(c -> !c.isEmpty())) {
+                    return new XlsxTableReader(file, workbook, rows, row.cells(), row.number());
                 }
             }
             throw new UnreadableFileException(file, where(sheetName) + "the sheet is empty: it has no header row");
         } catch (UnreadableFileException e) {
-            closeQuietly(workbook);
+            close(workbook, rows);
             throw e;
-        } catch (RuntimeException e) {
-            closeQuietly(workbook);
+        } catch (Exception e) {
+            close(workbook, rows);
             throw damaged(file, e);
+        }
+    }
+
+    /** Whether the workbook counts its dates from 1904 (old Mac Excel) instead of 1900. */
+    private static boolean date1904(XSSFReader reader) throws Exception {
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                        switch (xml.getLocalName()) {
+                            case "workbookPr" -> {
+                                String value = xml.getAttributeValue(null, "date1904");
+                                return "1".equals(value) || "true".equalsIgnoreCase(value);
+                            }
+                            case "sheets" -> {
+                                return false;
+                            }
+                            default -> { }
+                        }
+                    }
+                }
+                return false;
+            } finally {
+                xml.close();
+            }
         }
     }
 
@@ -144,20 +167,21 @@ public final class XlsxTableReader implements TableReader {
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
-    private static Sheet sheet(Path file, Workbook workbook, String name) {
-        if (name == null) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw new UnreadableFileException(file, "the workbook has no sheets");
-            }
-            return workbook.getSheetAt(0);
-        }
+    /** The part of the sheet asked for (any case), or of the first sheet; the other sheets are not read. */
+    private static InputStream sheet(Path file, XSSFReader reader, String name) throws Exception {
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            String candidate = workbook.getSheetName(i);
-            names.add(candidate);
-            if (candidate.trim().equalsIgnoreCase(name)) {
-                return workbook.getSheetAt(i);
+        while (sheets.hasNext()) {
+            InputStream part = sheets.next();
+            String candidate = sheets.getSheetName();
+            if (name == null || candidate.trim().equalsIgnoreCase(name)) {
+                return part;
             }
+            names.add(candidate);
+            part.close();
+        }
+        if (name == null) {
+            throw new UnreadableFileException(file, "the workbook has no sheets");
         }
         throw new UnreadableFileException(file, "the workbook has no sheet '" + name + "' (its sheets: "
                 + String.join(", ", names) + ")");
@@ -165,44 +189,6 @@ public final class XlsxTableReader implements TableReader {
 
     private static String where(String sheet) {
         return sheet == null ? "" : "sheet '" + sheet + "': ";
-    }
-
-    static List<String> cells(Row row) {
-        List<String> cells = new ArrayList<>(Math.max(row.getLastCellNum(), 0));
-        for (Cell cell : row) {
-            int column = cell.getColumnIndex();
-            while (cells.size() < column) {
-                cells.add("");
-            }
-            cells.add(text(cell));
-        }
-        return cells;
-    }
-
-    /** The text a person sees in the cell. */
-    static String text(Cell cell) {
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
-        }
-        String value = switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case NUMERIC -> dateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            default -> "";
-        };
-        return value == null ? "" : value.replace('\u00a0', ' ').strip();
-    }
-
-    /** Whether Excel shows this number as a date; without styles read, nothing is. */
-    private static boolean dateFormatted(Cell cell) {
-        try {
-            return cell.getCellStyle() != null && DateUtil.isCellDateFormatted(cell);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     @Override
@@ -218,13 +204,12 @@ public final class XlsxTableReader implements TableReader {
     @Override
     public SourceRow next() {
         try {
-            if (!rows.hasNext()) {
-                return null;
+            SourceRow row = rows.next();
+            if (row != null) {
+                lastRow = row.number();
             }
-            Row row = rows.next();
-            lastRow = row.getRowNum() + 1;
-            return new SourceRow(lastRow, cells(row));
-        } catch (RuntimeException e) {
+            return row;
+        } catch (RuntimeException | XMLStreamException e) {
             throw new UnreadableFileException(file, "reading stopped after row " + lastRow + ": "
                     + rootMessage(e), e);
         }
@@ -232,13 +217,17 @@ public final class XlsxTableReader implements TableReader {
 
     @Override
     public void close() {
-        closeQuietly(workbook);
+        close(workbook, rows);
     }
 
-    private static void closeQuietly(Workbook workbook) {
+    /** Read only: nothing is saved, the package is let go. */
+    private static void close(OPCPackage workbook, SheetRows rows) {
+        if (rows != null) {
+            rows.close();
+        }
         try {
-            workbook.close();
-        } catch (IOException | RuntimeException ignored) {
+            workbook.revert();
+        } catch (RuntimeException ignored) {
             // the file is read; a failing close loses nothing
         }
     }

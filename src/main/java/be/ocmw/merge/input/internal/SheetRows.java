@@ -1,0 +1,205 @@
+package be.ocmw.merge.input.internal;
+
+import be.ocmw.merge.input.SourceRow;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of one worksheet part, read with a StAX cursor as the XML streams in: no cell or row objects,
+ * only the text of each cell as a person sees it. Excel's cell kinds are told apart by the cell's type
+ * ({@code s} shared string, {@code inlineStr}, {@code str} formula text, {@code b}, {@code e}, {@code d},
+ * or a number) and a number is a date when its style's format is a date format.
+ */
+final class SheetRows implements AutoCloseable {
+
+    /** Excel's last column is XFD; a reference beyond it is damage, not data. */
+    private static final int LAST_COLUMN = 16_383;
+
+    private final InputStream part;
+    private final XMLStreamReader xml;
+    private final SharedStrings sharedStrings;
+    private final StylesTable styles;
+    private final boolean date1904;
+    private final List<Boolean> dateStyles = new ArrayList<>();
+    private final StringBuilder value = new StringBuilder();
+    private final StringBuilder inline = new StringBuilder();
+    private int lastRow;
+
+    /**
+     * @param styles the workbook's styles, or null when dates do not matter (then every number stays a number)
+     */
+    SheetRows(InputStream part, SharedStrings sharedStrings, StylesTable styles, boolean date1904) throws XMLStreamException {
+        this.part = part;
+        this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(part);
+        this.sharedStrings = sharedStrings;
+        this.styles = styles;
+        this.date1904 = date1904;
+    }
+
+    /** The next row the sheet holds (rows it leaves out are skipped), or null after the last. */
+    SourceRow next() throws XMLStreamException {
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
+                String number = xml.getAttributeValue(null, "r");
+                lastRow = number == null ? lastRow + 1 : Integer.parseInt(number.trim());
+                return new SourceRow(lastRow, cells());
+            }
+        }
+        return null;
+    }
+
+    private List<String> cells() throws XMLStreamException {
+        List<String> cells = new ArrayList<>();
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
+                int column = column(xml.getAttributeValue(null, "r"), cells.size());
+                while (cells.size() < column) {
+                    cells.add("");
+                }
+                cells.add(cell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s")));
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+                break;
+            }
+        }
+        return cells;
+    }
+
+    /** Reads one {@code <c>} element to its end and gives its text. */
+    private String cell(String type, String style) throws XMLStreamException {
+        value.setLength(0);
+        inline.setLength(0);
+        boolean inValue = false;
+        boolean inInline = false;
+        boolean inText = false;
+        int phonetic = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "v" -> inValue = true;
+                    case "is" -> inInline = true;
+                    case "t" -> inText = inInline;
+                    case "rPh" -> phonetic++;
+                    default -> { }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                String name = xml.getLocalName();
+                if (name.equals("c")) {
+                    break;
+                }
+                switch (name) {
+                    case "v" -> inValue = false;
+                    case "is" -> inInline = false;
+                    case "t" -> inText = false;
+                    case "rPh" -> phonetic--;
+                    default -> { }
+                }
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE) {
+                if (inValue) {
+                    value.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                } else if (inText && phonetic == 0) {
+                    inline.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
+            }
+        }
+        return seen(type, style).replace('\u00a0', ' ').strip();
+    }
+
+    private String seen(String type, String style) {
+        if (type == null || type.equals("n")) {
+            return value.isEmpty() ? "" : number(value.toString().trim(), style);
+        }
+        return switch (type) {
+            case "s" -> value.isEmpty() ? "" : sharedString(value.toString().trim());
+            case "inlineStr" -> inline.isEmpty() ? value.toString() : inline.toString();
+            case "str" -> value.toString();
+            case "b" -> String.valueOf(value.toString().trim().equals("1") || value.toString().trim().equalsIgnoreCase("true"));
+            case "d" -> value.length() >= 10 ? value.substring(0, 10) : value.toString();
+            default -> ""; // an error value (#N/A, #DIV/0!) shows no data
+        };
+    }
+
+    private String sharedString(String index) {
+        String text = sharedStrings.getItemAt(Integer.parseInt(index)).getString();
+        return text == null ? "" : text;
+    }
+
+    private String number(String raw, String style) {
+        double number = Double.parseDouble(raw);
+        if (style != null && DateUtil.isValidExcelDate(number) && dateStyle(Integer.parseInt(style.trim()))) {
+            return DateUtil.getLocalDateTime(number, date1904).toLocalDate().toString();
+        }
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether Excel shows a number in this style as a date; decided once per style. */
+    private boolean dateStyle(int index) {
+        if (styles == null || index < 0 || index >= styles.getNumCellStyles()) {
+            return false;
+        }
+        while (dateStyles.size() <= index) {
+            dateStyles.add(null);
+        }
+        Boolean known = dateStyles.get(index);
+        if (known == null) {
+            XSSFCellStyle cellStyle = styles.getStyleAt(index);
+            known = cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+            dateStyles.set(index, known);
+        }
+        return known;
+    }
+
+    /** The zero-based column of a reference like {@code AB12}; without one, the cell after the previous. */
+    private static int column(String reference, int next) {
+        if (reference == null || reference.isEmpty()) {
+            return next;
+        }
+        int column = 0;
+        int i = 0;
+        for (; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                column = column * 26 + (c - 'a' + 1);
+            } else {
+                break;
+            }
+            if (column - 1 > LAST_COLUMN) {
+                throw new IllegalArgumentException("cell reference " + reference + " lies beyond Excel's last column");
+            }
+        }
+        if (i == 0) {
+            throw new IllegalArgumentException("cell reference '" + reference + "' names no column");
+        }
+        return column - 1;
+    }
+
+    @Override
+    public void close() {
+        try {
+            xml.close();
+        } catch (XMLStreamException ignored) {
+            // the part is closed below
+        }
+        try {
+            part.close();
+        } catch (IOException ignored) {
+            // read only: nothing to lose
+        }
+    }
+}
