@@ -52,15 +52,11 @@ class LoadAccessJobConfiguration {
 
     @Bean
     @StepScope
-    LoadFileReader accessReader(LoadFiles files,
-                                @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
-        return new LoadFileReader(files, jobInstance, AccessFilesTasklet.KIND, null, AccessFormat.COLUMNS, false);
-    }
-
-    @Bean
-    @StepScope
-    AccessRowProcessor accessProcessor(JdbcClient jdbc) {
-        return new AccessRowProcessor(jdbc);
+    LoadFileReader<AccountRow> accessReader(LoadFiles files, JdbcClient jdbc,
+                                            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
+        // a check of its own per step execution: it remembers the usernames of the file it is in
+        return new LoadFileReader<>(files, jobInstance, AccessFilesTasklet.KIND, null, AccessFormat.COLUMNS, false,
+                new AccessRowProcessor(jdbc));
     }
 
     @Bean
@@ -72,11 +68,10 @@ class LoadAccessJobConfiguration {
     }
 
     @Bean
-    Step accessRowsStep(JobRepository repository, PlatformTransactionManager transactions, LoadFileReader accessReader,
-                        AccessRowProcessor accessProcessor, CopyWriter<AccountRow> accessWriter,
+    Step accessRowsStep(JobRepository repository, PlatformTransactionManager transactions,
+                        LoadFileReader<AccountRow> accessReader, CopyWriter<AccountRow> accessWriter,
                         RejectionRecorder rejections) {
-        return Steps.rowsStep("accessRowsStep", repository, transactions, accessReader, accessProcessor,
-                accessWriter, rejections);
+        return Steps.rowsStep("accessRowsStep", repository, transactions, accessReader, accessWriter, rejections);
     }
 
     @Bean

@@ -2,22 +2,22 @@ package be.ocmw.merge.batch;
 
 import be.ocmw.merge.input.Column;
 import be.ocmw.merge.input.Header;
-import be.ocmw.merge.input.PrefetchingTableReader;
-import be.ocmw.merge.input.SourceRow;
 import be.ocmw.merge.input.TableReader;
 import be.ocmw.merge.input.Tables;
 import be.ocmw.merge.input.UnreadableFileException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.util.List;
 
 /**
- * Streams the non-empty rows of every pending file of a job instance, one file after the other. A file
- * that cannot be read (at its start or half-way) is refused whole and the reader goes on with the next.
- * After a restart it reopens the file it was in and skips the rows already handed on.
+ * Streams the non-empty rows of every pending file of a job instance, one file after the other, each row
+ * already checked by the format's check on the reading thread. A file that cannot be read (at its start or
+ * half-way) is refused whole and the reader goes on with the next. After a restart it reopens the file it
+ * was in and skips the rows already handed on.
  */
-public class LoadFileReader implements ItemStreamReader<SourceItem> {
+public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
 
     private static final String FILE = "file.id";
     private static final String ROWS = "file.rows";
@@ -28,23 +28,30 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
     private final String sheet;
     private final List<Column> columns;
     private final boolean datesMatter;
+    private final ItemProcessor<SourceItem, O> check;
 
     private List<LoadFile> queue;
     private int index;
-    private TableReader table;
+    private RowsAhead<O> table;
     private Header header;
     private int handedOn;
     private int toSkip;
     private int lastRow;
 
-    public LoadFileReader(LoadFiles files, long jobInstance, String kind, String sheet, List<Column> columns) {
-        this(files, jobInstance, kind, sheet, columns, true);
+    public LoadFileReader(LoadFiles files, long jobInstance, String kind, String sheet, List<Column> columns,
+                          ItemProcessor<SourceItem, O> check) {
+        this(files, jobInstance, kind, sheet, columns, true, check);
     }
 
-    /** {@code datesMatter} false: the format has no dates, so xlsx cell styles need not be read (faster). */
+    /**
+     * @param datesMatter false: the format has no dates, so xlsx cell styles need not be read (faster)
+     * @param check       what a row becomes, or a {@link RejectedRowException} saying why it is refused; it runs on
+     *                    the reading thread, one row after the other
+     */
     public LoadFileReader(LoadFiles files, long jobInstance, String kind, String sheet, List<Column> columns,
-                          boolean datesMatter) {
+                          boolean datesMatter, ItemProcessor<SourceItem, O> check) {
         this.datesMatter = datesMatter;
+        this.check = check;
         this.files = files;
         this.jobInstance = jobInstance;
         this.kind = kind;
@@ -66,21 +73,21 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
     }
 
     @Override
-    public SourceItem read() {
+    public CheckedRow<O> read() {
         while (index < queue.size()) {
             LoadFile file = queue.get(index);
             try {
                 if (table == null) {
                     openTable(file);
                 }
-                SourceRow row = table.next();
+                RowsAhead.Row<O> row = table.next();
                 if (row == null) {
                     files.finished(file.id(), lastRow);
                     nextFile();
                     continue;
                 }
-                lastRow = row.number();
-                if (row.blank()) {
+                lastRow = row.row().number();
+                if (row.checked() == null) {
                     continue;
                 }
                 handedOn++;
@@ -88,7 +95,7 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
                     toSkip--;
                     continue;
                 }
-                return new SourceItem(file, sheet == null ? "" : sheet, header, row);
+                return row.checked();
             } catch (UnreadableFileException e) {
                 files.reject(file.id(), e.getMessage());
                 nextFile();
@@ -98,12 +105,20 @@ public class LoadFileReader implements ItemStreamReader<SourceItem> {
     }
 
     private void openTable(LoadFile file) {
-        table = new PrefetchingTableReader(Tables.open(file.path(), sheet, datesMatter));
+        TableReader rows = Tables.open(file.path(), sheet, datesMatter);
         String where = sheet == null ? "" : "sheet '" + sheet + "': ";
-        header = Header.match(file.path(), where, table.header(), columns);
+        try {
+            header = Header.match(file.path(), where, rows.header(), columns);
+        } catch (RuntimeException e) {
+            rows.close();
+            throw e;
+        }
         handedOn = 0;
-        lastRow = table.headerRowNumber();
-        files.opened(file.id(), table.headerRowNumber(), header.ignored(), header.passwordColumns());
+        lastRow = rows.headerRowNumber();
+        files.opened(file.id(), rows.headerRowNumber(), header.ignored(), header.passwordColumns());
+        Header matched = header;
+        String sheetName = sheet == null ? "" : sheet;
+        table = new RowsAhead<>(rows, row -> CheckedRow.check(check, new SourceItem(file, sheetName, matched, row)));
     }
 
     private void nextFile() {

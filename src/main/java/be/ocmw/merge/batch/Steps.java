@@ -5,13 +5,12 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
 import org.springframework.batch.core.step.skip.SkipPolicy;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Set;
 
-/** The shape every row-loading step has: stream rows, check each, stage the good ones, record the bad. */
+/** The shape every row-loading step has: stream rows, check each ahead, stage the good ones, record the bad. */
 public final class Steps {
 
     /** Rows per transaction: large enough for fast COPY writes, small enough to resume close to a kill. */
@@ -25,13 +24,13 @@ public final class Steps {
         return new LimitCheckingExceptionHierarchySkipPolicy(Set.of(RejectedRowException.class), Long.MAX_VALUE);
     }
 
+    /** The rows come checked from the reader: the processor step only hands on the outcome, or throws the refusal. */
     public static <O> Step rowsStep(String name, JobRepository repository, PlatformTransactionManager transactions,
-                                    LoadFileReader reader, ItemProcessor<SourceItem, O> processor,
-                                    ItemWriter<O> writer, RejectionRecorder rejections) {
-        return new StepBuilder(name, repository).<SourceItem, O>chunk(CHUNK)
+                                    LoadFileReader<O> reader, ItemWriter<O> writer, RejectionRecorder rejections) {
+        return new StepBuilder(name, repository).<CheckedRow<O>, O>chunk(CHUNK)
                 .transactionManager(transactions)
                 .reader(reader)
-                .processor(processor)
+                .processor(CheckedRow::outcome)
                 .writer(writer)
                 .faultTolerant()
                 .skipPolicy(rejectedRowsSkipped())

@@ -53,9 +53,9 @@ class LoadDossiersJobConfiguration {
 
     @Bean
     @StepScope
-    LoadFileReader dossierReader(LoadFiles files,
-                                 @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
-        return new LoadFileReader(files, jobInstance, KIND, null, DossierFormat.COLUMNS);
+    LoadFileReader<StagedDossier> dossierReader(LoadFiles files,
+                                                @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
+        return new LoadFileReader<>(files, jobInstance, KIND, null, DossierFormat.COLUMNS, new DossierRowProcessor());
     }
 
     @Bean
@@ -67,10 +67,10 @@ class LoadDossiersJobConfiguration {
     }
 
     @Bean
-    Step dossierRowsStep(JobRepository repository, PlatformTransactionManager transactions, LoadFileReader dossierReader,
-                         CopyWriter<StagedDossier> dossierWriter, RejectionRecorder rejections) {
-        return Steps.rowsStep("dossierRowsStep", repository, transactions, dossierReader, new DossierRowProcessor(),
-                dossierWriter, rejections);
+    Step dossierRowsStep(JobRepository repository, PlatformTransactionManager transactions,
+                         LoadFileReader<StagedDossier> dossierReader, CopyWriter<StagedDossier> dossierWriter,
+                         RejectionRecorder rejections) {
+        return Steps.rowsStep("dossierRowsStep", repository, transactions, dossierReader, dossierWriter, rejections);
     }
 
     @Bean

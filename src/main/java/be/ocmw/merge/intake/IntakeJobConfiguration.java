@@ -52,10 +52,10 @@ class IntakeJobConfiguration {
 
     @Bean
     @StepScope
-    LoadFileReader administratorReader(LoadFiles files,
+    LoadFileReader<StagedAdministrator> administratorReader(LoadFiles files,
                                        @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
-        return new LoadFileReader(files, jobInstance, SubmissionFilesTasklet.KIND, SubmissionFormat.ADMINISTRATORS_SHEET,
-                SubmissionFormat.COLUMNS);
+        return new LoadFileReader<>(files, jobInstance, SubmissionFilesTasklet.KIND, SubmissionFormat.ADMINISTRATORS_SHEET,
+                SubmissionFormat.COLUMNS, new AdministratorRowProcessor());
     }
 
     @Bean
@@ -74,10 +74,10 @@ class IntakeJobConfiguration {
 
     @Bean
     Step administratorRowsStep(JobRepository repository, PlatformTransactionManager transactions,
-                               LoadFileReader administratorReader, JdbcBatchItemWriter<StagedAdministrator> administratorWriter,
-                               RejectionRecorder rejections) {
-        return Steps.rowsStep("administratorRowsStep", repository, transactions, administratorReader,
-                new AdministratorRowProcessor(), administratorWriter, rejections);
+                               LoadFileReader<StagedAdministrator> administratorReader,
+                               JdbcBatchItemWriter<StagedAdministrator> administratorWriter, RejectionRecorder rejections) {
+        return Steps.rowsStep("administratorRowsStep", repository, transactions, administratorReader, administratorWriter,
+                rejections);
     }
 
     @Bean

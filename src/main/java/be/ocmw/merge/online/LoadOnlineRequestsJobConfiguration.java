@@ -54,9 +54,10 @@ class LoadOnlineRequestsJobConfiguration {
 
     @Bean
     @StepScope
-    LoadFileReader onlineRequestReader(LoadFiles files,
+    LoadFileReader<StagedOnlineRequest> onlineRequestReader(LoadFiles files,
                                  @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
-        return new LoadFileReader(files, jobInstance, KIND, null, OnlineRequestFormat.COLUMNS);
+        return new LoadFileReader<>(files, jobInstance, KIND, null, OnlineRequestFormat.COLUMNS,
+                new OnlineRequestRowProcessor());
     }
 
     @Bean
@@ -73,10 +74,11 @@ class LoadOnlineRequestsJobConfiguration {
     }
 
     @Bean
-    Step onlineRequestRowsStep(JobRepository repository, PlatformTransactionManager transactions, LoadFileReader onlineRequestReader,
-                         JdbcBatchItemWriter<StagedOnlineRequest> onlineRequestWriter, RejectionRecorder rejections) {
-        return Steps.rowsStep("onlineRequestRowsStep", repository, transactions, onlineRequestReader, new OnlineRequestRowProcessor(),
-                onlineRequestWriter, rejections);
+    Step onlineRequestRowsStep(JobRepository repository, PlatformTransactionManager transactions,
+                               LoadFileReader<StagedOnlineRequest> onlineRequestReader,
+                               JdbcBatchItemWriter<StagedOnlineRequest> onlineRequestWriter, RejectionRecorder rejections) {
+        return Steps.rowsStep("onlineRequestRowsStep", repository, transactions, onlineRequestReader, onlineRequestWriter,
+                rejections);
     }
 
     @Bean

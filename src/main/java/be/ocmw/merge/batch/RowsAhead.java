@@ -1,37 +1,46 @@
-package be.ocmw.merge.input;
+package be.ocmw.merge.batch;
 
-import java.util.List;
+import be.ocmw.merge.input.SourceRow;
+import be.ocmw.merge.input.TableReader;
+
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Parses a table on a thread of its own, a bounded number of rows ahead of its reader, so that parsing a
- * large workbook overlaps with checking and writing the rows it already gave. Memory stays bounded by the
- * queue; a failure while parsing reaches the reader at the row where it happened.
+ * Parses a table and checks its rows on a thread of its own, a bounded number of rows ahead of the step,
+ * so that parsing and checking overlap with the database writing the chunk before. Memory stays bounded by
+ * the queue; a failure while parsing reaches the step at the row where it happened.
  */
-public final class PrefetchingTableReader implements TableReader {
+final class RowsAhead<O> implements AutoCloseable {
+
+    /** A row as the table gave it, and its check (none for a blank row, which is only counted). */
+    record Row<O>(SourceRow row, CheckedRow<O> checked) {
+    }
 
     private static final int AHEAD = 1024;
     private static final Object END = new Object();
 
     private final TableReader table;
+    private final Function<SourceRow, CheckedRow<O>> check;
     private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(AHEAD);
-    private final Thread parser;
+    private final Thread reader;
     private volatile boolean closed;
     private boolean ended;
 
-    public PrefetchingTableReader(TableReader table) {
+    RowsAhead(TableReader table, Function<SourceRow, CheckedRow<O>> check) {
         this.table = table;
-        this.parser = new Thread(this::parse, "table-parser");
-        this.parser.setDaemon(true);
-        this.parser.start();
+        this.check = check;
+        this.reader = new Thread(this::read, "rows-ahead");
+        this.reader.setDaemon(true);
+        this.reader.start();
     }
 
-    private void parse() {
+    private void read() {
         try {
             for (SourceRow row = table.next(); row != null && !closed; row = table.next()) {
-                put(row);
+                put(new Row<>(row, row.blank() ? null : check.apply(row)));
             }
             put(END);
         } catch (RuntimeException e) {
@@ -42,25 +51,16 @@ public final class PrefetchingTableReader implements TableReader {
     private void put(Object item) {
         try {
             while (!closed && !rows.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                // the reader is busy: wait for room
+                // the step is busy: wait for room
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    @Override
-    public List<String> header() {
-        return table.header();
-    }
-
-    @Override
-    public int headerRowNumber() {
-        return table.headerRowNumber();
-    }
-
-    @Override
-    public SourceRow next() {
+    /** The next row, or null after the last; a parse failure is thrown here, after the rows before it. */
+    @SuppressWarnings("unchecked")
+    Row<O> next() {
         if (ended) {
             return null;
         }
@@ -79,15 +79,15 @@ public final class PrefetchingTableReader implements TableReader {
             ended = true;
             throw e;
         }
-        return (SourceRow) item;
+        return (Row<O>) item;
     }
 
     @Override
     public void close() {
         closed = true;
-        parser.interrupt();
+        reader.interrupt();
         try {
-            parser.join(10_000);
+            reader.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
