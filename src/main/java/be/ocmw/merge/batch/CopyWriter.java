@@ -1,13 +1,13 @@
 package be.ocmw.merge.batch;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +18,9 @@ import java.util.function.Function;
  * faster than batched inserts, and a chunk rolled back by a kill leaves nothing behind to replay twice.
  */
 public class CopyWriter<T> implements ItemWriter<T> {
+
+    /** Characters of COPY text sent at a time. */
+    private static final int PIECE = 32 * 1024;
 
     private final DataSource dataSource;
     private final String copy;
@@ -34,23 +37,42 @@ public class CopyWriter<T> implements ItemWriter<T> {
         if (chunk.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(chunk.size() * 160);
-        for (T item : chunk) {
-            Object[] row = values.apply(item);
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                append(text, row[i]);
-            }
-            text.append('\n');
-        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-            copyManager.copyIn(copy, new StringReader(text.toString()));
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+            try {
+                // sent in pieces as they are written, so PostgreSQL stores the first rows while the next are encoded
+                StringBuilder text = new StringBuilder(PIECE * 2);
+                for (T item : chunk) {
+                    Object[] row = values.apply(item);
+                    for (int i = 0; i < row.length; i++) {
+                        if (i > 0) {
+                            text.append('\t');
+                        }
+                        append(text, row[i]);
+                    }
+                    text.append('\n');
+                    if (text.length() >= PIECE) {
+                        send(in, text);
+                    }
+                }
+                send(in, text);
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void send(CopyIn in, StringBuilder text) throws java.sql.SQLException {
+        if (!text.isEmpty()) {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
         }
     }
 

@@ -32,11 +32,15 @@ class CopyWriterTests extends DatabaseTest {
     @Test
     void tabsLineBreaksBackslashesAndQuotesArriveAsWritten() {
         jdbc.sql("create temporary table copied (n serial, text text, list text[]) on commit preserve rows").update();
-        List<Value> values = List.of(
+        List<Value> values = new java.util.ArrayList<>(List.of(
                 new Value("Van den Broeck", new String[]{"Afzender - administratie", "Mijn Dossier"}),
                 new Value("tab\there, line\nbreak\r\nand C:\\pad\\", new String[]{"a\\b", "zegt \"ja\"", "tab\tline\n", "{,}"}),
                 new Value("Müller–Çelik ✓", new String[0]),
-                new Value(null, new String[]{"\\N", "NULL"}));
+                new Value(null, new String[]{"\\N", "NULL"})));
+        // enough rows for the text to go to PostgreSQL in several pieces
+        for (int i = 0; i < 3000; i++) {
+            values.add(new Value("rij " + i + " ✓\t" + "x".repeat(i % 50), new String[]{"toepassing " + i}));
+        }
         CopyWriter<Value> writer = new CopyWriter<>(dataSource, "copied", List.of("text", "list"),
                 v -> new Object[]{v.text(), v.list()});
 
