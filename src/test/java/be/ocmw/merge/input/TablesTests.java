@@ -152,6 +152,30 @@ class TablesTests {
     }
 
     @Test
+    void sharedTextsAreReadWithTheirRunsJoinedAndWithoutPhoneticGuides() {
+        Path file = Workbooks.handWritten(folder.resolve("shared.xlsx"), "", "", "<xf numFmtId=\"0\"/>", """
+                        <si><t>Naam</t></si><si><t>Gebruikersnaam</t></si>\
+                        <si><r><t xml:space="preserve">Van </t></r><r><rPr><i/></rPr><t>Damme</t></r><rPh><t>ヴァン</t></rPh></si>\
+                        <si><t>jvandamme</t></si>""", """
+                        <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
+                        <row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>\
+                        <row r="3"><c r="A3" t="s"><v>7</v></c></row>""");
+
+        List<SourceRow> rows = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            try (TableReader table = Tables.open(file, null)) {
+                rows.add(new SourceRow(table.headerRowNumber(), table.header()));
+                for (SourceRow row = table.next(); row != null; row = table.next()) {
+                    rows.add(row);
+                }
+            }
+        }).isInstanceOf(UnreadableFileException.class).hasMessageContaining("reading stopped after row 2")
+                .hasMessageContaining("shared text 7, but the workbook has 4");
+        assertThat(rows.get(0).cells()).containsExactly("Naam", "Gebruikersnaam");
+        assertThat(rows.get(1).cells()).containsExactly("Van Damme", "jvandamme");
+    }
+
+    @Test
     void aCellBeyondExcelsLastColumnStopsTheReadingAtItsRow() {
         Path file = Workbooks.handWritten(folder.resolve("wide.xlsx"), "", "", "<xf numFmtId=\"0\"/>", """
                 <row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c></row>\

@@ -111,6 +111,12 @@ public final class Workbooks {
      */
     public static Path handWritten(Path file, String workbookProperties, String numberFormats, String cellStyles,
                                    String sheetData) {
+        return handWritten(file, workbookProperties, numberFormats, cellStyles, null, sheetData);
+    }
+
+    /** The same, with a shared-strings part holding the given {@code <si>} items. */
+    public static Path handWritten(Path file, String workbookProperties, String numberFormats, String cellStyles,
+                                   String sharedStrings, String sheetData) {
         String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         String rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         Map<String, String> parts = new LinkedHashMap<>();
@@ -121,6 +127,7 @@ public final class Workbooks {
                 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
                 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
                 <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
                 </Types>""");
         parts.put("_rels/.rels", """
                 <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -130,6 +137,7 @@ public final class Workbooks {
                 <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
                 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+                <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
                 </Relationships>""");
         parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + main + "\" xmlns:r=\""
                 + rels + "\"><workbookPr " + workbookProperties + "/><sheets><sheet name=\"Gebruikers\" sheetId=\"1\" r:id=\"rId1\"/>"
@@ -138,6 +146,13 @@ public final class Workbooks {
                 + numberFormats + "</numFmts><fonts count=\"1\"><font/></fonts><fills count=\"1\"><fill/></fills>"
                 + "<borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf/></cellStyleXfs><cellXfs>"
                 + cellStyles + "</cellXfs></styleSheet>");
+        if (sharedStrings != null) {
+            parts.put("xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + main + "\">"
+                    + sharedStrings + "</sst>");
+        } else {
+            parts.put("[Content_Types].xml", parts.get("[Content_Types].xml").replaceAll("<Override PartName=\"/xl/sharedStrings.xml\"[^>]*>", ""));
+            parts.put("xl/_rels/workbook.xml.rels", parts.get("xl/_rels/workbook.xml.rels").replaceAll("<Relationship Id=\"rId3\"[^>]*>", ""));
+        }
         parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + main
                 + "\"><sheetData>" + sheetData + "</sheetData></worksheet>");
         try {

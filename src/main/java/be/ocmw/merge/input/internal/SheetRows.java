@@ -3,7 +3,6 @@ package be.ocmw.merge.input.internal;
 import be.ocmw.merge.input.SourceRow;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
@@ -29,7 +28,7 @@ final class SheetRows implements AutoCloseable {
 
     private final InputStream part;
     private final XMLStreamReader xml;
-    private final SharedStrings sharedStrings;
+    private final List<String> sharedStrings;
     private final StylesTable styles;
     private final boolean date1904;
     private final List<Boolean> dateStyles = new ArrayList<>();
@@ -40,7 +39,7 @@ final class SheetRows implements AutoCloseable {
     /**
      * @param styles the workbook's styles, or null when dates do not matter (then every number stays a number)
      */
-    SheetRows(InputStream part, SharedStrings sharedStrings, StylesTable styles, boolean date1904) throws XMLStreamException {
+    SheetRows(InputStream part, List<String> sharedStrings, StylesTable styles, boolean date1904) throws XMLStreamException {
         this.part = part;
         this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(part);
         this.sharedStrings = sharedStrings;
@@ -134,8 +133,12 @@ final class SheetRows implements AutoCloseable {
     }
 
     private String sharedString(String index) {
-        String text = sharedStrings.getItemAt(Integer.parseInt(index)).getString();
-        return text == null ? "" : text;
+        int number = Integer.parseInt(index);
+        if (number < 0 || number >= sharedStrings.size()) {
+            throw new IllegalArgumentException("a cell refers to shared text " + index + ", but the workbook has "
+                    + sharedStrings.size());
+        }
+        return sharedStrings.get(number);
     }
 
     private String number(String raw, String style) {

@@ -7,7 +7,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -58,7 +57,7 @@ public final class XlsxTableReader implements TableReader {
         SheetRows rows = null;
         try {
             XSSFReader reader = new XSSFReader(workbook);
-            rows = new SheetRows(sheet(file, reader, sheetName), new ReadOnlySharedStringsTable(workbook, false),
+            rows = new SheetRows(sheet(file, reader, sheetName), SharedStrings.of(workbook),
                     datesMatter ? reader.getStylesTable() : null, datesMatter && date1904(reader));
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 if (row.cells().stream().anyMatch(c -> !c.isEmpty())) {
