@@ -126,10 +126,14 @@ final class SheetRows implements AutoCloseable {
             case "s" -> value.isEmpty() ? "" : sharedString(value.toString().trim());
             case "inlineStr" -> inline.isEmpty() ? value.toString() : inline.toString();
             case "str" -> value.toString();
-            case "b" -> String.valueOf(value.toString().trim().equals("1") || value.toString().trim().equalsIgnoreCase("true"));
+            case "b" -> String.valueOf(truth(value.toString().trim()));
             case "d" -> value.length() >= 10 ? value.substring(0, 10) : value.toString();
             default -> ""; // an error value (#N/A, #DIV/0!) shows no data
         };
+    }
+
+    private static boolean truth(String value) {
+        return value.equals("1") || value.equalsIgnoreCase("true");
     }
 
     private String sharedString(String index) {
