@@ -32,7 +32,7 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
 
     private List<LoadFile> queue;
     private int index;
-    private RowsAhead<O> table;
+    private RowsAhead<O> ahead;
     private Header header;
     private int handedOn;
     private int toSkip;
@@ -77,10 +77,10 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
         while (index < queue.size()) {
             LoadFile file = queue.get(index);
             try {
-                if (table == null) {
+                if (ahead == null) {
                     openTable(file);
                 }
-                RowsAhead.Row<O> row = table.next();
+                RowsAhead.Row<O> row = ahead.next();
                 if (row == null) {
                     files.finished(file.id(), lastRow);
                     nextFile();
@@ -118,7 +118,7 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
         files.opened(file.id(), rows.headerRowNumber(), header.ignored(), header.passwordColumns());
         Header matched = header;
         String sheetName = sheet == null ? "" : sheet;
-        table = new RowsAhead<>(rows, row -> CheckedRow.check(check, new SourceItem(file, sheetName, matched, row)));
+        ahead = new RowsAhead<>(rows, row -> CheckedRow.check(check, new SourceItem(file, sheetName, matched, row)));
     }
 
     private void nextFile() {
@@ -142,9 +142,9 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
     }
 
     private void closeTable() {
-        if (table != null) {
-            table.close();
-            table = null;
+        if (ahead != null) {
+            ahead.close();
+            ahead = null;
         }
     }
 }
