@@ -37,32 +37,47 @@ final class SharedStrings {
         XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
         try {
             StringBuilder text = new StringBuilder();
-            boolean inText = false;
-            int phonetic = 0;
             while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "si" -> text.setLength(0);
-                        case "t" -> inText = true;
-                        case "rPh" -> phonetic++;
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "si" -> strings.add(text.toString());
-                        case "t" -> inText = false;
-                        case "rPh" -> phonetic--;
-                        default -> { }
-                    }
-                } else if (inText && phonetic == 0 && (event == XMLStreamConstants.CHARACTERS
-                        || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
-                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+                    strings.add(text(xml, text));
                 }
             }
             return strings;
         } finally {
             xml.close();
         }
+    }
+
+    /**
+     * The text of the string item ({@code <si>} here, {@code <is>} in a cell) whose start the cursor is at,
+     * read to its end: its runs joined, its phonetic guides left out.
+     */
+    static String text(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
+        text.setLength(0);
+        int depth = 1;
+        boolean inText = false;
+        int phonetic = 0;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                switch (xml.getLocalName()) {
+                    case "t" -> inText = true;
+                    case "rPh" -> phonetic++;
+                    default -> { }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                switch (xml.getLocalName()) {
+                    case "t" -> inText = false;
+                    case "rPh" -> phonetic--;
+                    default -> { }
+                }
+            } else if (inText && phonetic == 0 && (event == XMLStreamConstants.CHARACTERS
+                    || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+            }
+        }
+        return text.toString();
     }
 }

@@ -33,7 +33,7 @@ final class SheetRows implements AutoCloseable {
     private final boolean date1904;
     private final List<Boolean> dateStyles = new ArrayList<>();
     private final StringBuilder value = new StringBuilder();
-    private final StringBuilder inline = new StringBuilder();
+    private final StringBuilder text = new StringBuilder();
     private int lastRow;
 
     /**
@@ -79,52 +79,36 @@ final class SheetRows implements AutoCloseable {
     /** Reads one {@code <c>} element to its end and gives its text. */
     private String cell(String type, String style) throws XMLStreamException {
         value.setLength(0);
-        inline.setLength(0);
+        String inline = null;
         boolean inValue = false;
-        boolean inInline = false;
-        boolean inText = false;
-        int phonetic = 0;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
                     case "v" -> inValue = true;
-                    case "is" -> inInline = true;
-                    case "t" -> inText = inInline;
-                    case "rPh" -> phonetic++;
+                    case "is" -> inline = SharedStrings.text(xml, text);
                     default -> { }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                String name = xml.getLocalName();
-                if (name.equals("c")) {
+                if (xml.getLocalName().equals("c")) {
                     break;
                 }
-                switch (name) {
-                    case "v" -> inValue = false;
-                    case "is" -> inInline = false;
-                    case "t" -> inText = false;
-                    case "rPh" -> phonetic--;
-                    default -> { }
-                }
-            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                    || event == XMLStreamConstants.SPACE) {
-                if (inValue) {
-                    value.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                } else if (inText && phonetic == 0) {
-                    inline.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                }
+                inValue = false;
+            } else if (inValue && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE)) {
+                value.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
         }
-        return seen(type, style).replace('\u00a0', ' ').strip();
+        return seen(type, style, inline).replace('\u00a0', ' ').strip();
     }
 
-    private String seen(String type, String style) {
+    private String seen(String type, String style, String inline) {
         if (type == null || type.equals("n")) {
             return value.isEmpty() ? "" : number(value.toString().trim(), style);
         }
         return switch (type) {
             case "s" -> value.isEmpty() ? "" : sharedString(value.toString().trim());
-            case "inlineStr" -> inline.isEmpty() ? value.toString() : inline.toString();
+            case "inlineStr" -> inline == null || inline.isEmpty() ? value.toString() : inline;
             case "str" -> value.toString();
             case "b" -> String.valueOf(truth(value.toString().trim()));
             case "d" -> value.length() >= 10 ? value.substring(0, 10) : value.toString();
