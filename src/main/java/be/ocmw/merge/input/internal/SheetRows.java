@@ -116,7 +116,8 @@ final class SheetRows implements AutoCloseable {
         };
     }
 
-    private static boolean truth(String value) {
+    /** An xsd:boolean as Excel writes it: 1 or true. */
+    static boolean truth(String value) {
         return value.equals("1") || value.equalsIgnoreCase("true");
     }
 

@@ -84,7 +84,7 @@ public final class XlsxTableReader implements TableReader {
                         switch (xml.getLocalName()) {
                             case "workbookPr" -> {
                                 String value = xml.getAttributeValue(null, "date1904");
-                                return "1".equals(value) || "true".equalsIgnoreCase(value);
+                                return value != null && SheetRows.truth(value.trim());
                             }
                             case "sheets" -> {
                                 return false;
