@@ -8,7 +8,6 @@ public enum Role {
 
     HTB("HTB"), CO_HTB("co-HTB"), TB("TB"), CO_TB("co-TB"), SB("SB"), USER("USER");
 
-
     private final String label;
 
     Role(String label) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 /** Reading typed values out of cell text, as generously as real files need. */
 public final class Cells {
 
-
     private Cells() {
     }
 
