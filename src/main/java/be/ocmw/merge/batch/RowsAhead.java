@@ -45,6 +45,9 @@ final class RowsAhead<O> implements AutoCloseable {
             put(END);
         } catch (RuntimeException e) {
             put(e);
+        } catch (Error e) {
+            // out of memory or worse: the step fails with it rather than wait for a row that never comes
+            put(new IllegalStateException("reading the rows failed: " + e, e));
         }
     }
 
