@@ -2,10 +2,12 @@ package be.ocmw.merge.access;
 
 import be.ocmw.merge.access.internal.AccessExportFolder;
 import be.ocmw.merge.access.internal.AccessFilesTasklet;
+import be.ocmw.merge.access.internal.AccessMerge;
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.FileLoads;
 import be.ocmw.merge.batch.LoadReport;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -25,10 +27,22 @@ public class AccessLoader {
     }
 
     public LoadReport load(Path dir, Path registry, long run) {
+        return load(dir, registry, false, run);
+    }
+
+    /**
+     * Loads the folder; {@code allowShrink}: the operator confirms that a domain whose new export lacks most of its
+     * accounts really lost them (see {@link AccessLoadSettings}).
+     */
+    public LoadReport load(Path dir, Path registry, boolean allowShrink, long run) {
         List<String> content = AccessExportFolder.scan(dir).stream()
                 .map(f -> f.name() + ":" + (Files.isRegularFile(f.path()) ? FileDigest.of(f.path()) : "-"))
                 .toList();
+        JobParametersBuilder options = new JobParametersBuilder();
+        if (allowShrink) {
+            options.addString(AccessMerge.ALLOW_SHRINK, "true", true);
+        }
         return loads.load(loadAccessJob, AccessFilesTasklet.KIND, dir, FileDigest.ofAll(content), registry, run,
-                "the access load of " + dir);
+                "the access load of " + dir, options.toJobParameters());
     }
 }

@@ -76,9 +76,9 @@ class LoadAccessJobConfiguration {
 
     @Bean
     Step accessMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
-                         LoadFiles files, StagedRows staged) {
+                         LoadFiles files, StagedRows staged, AccessLoadSettings settings) {
         return new StepBuilder("accessMergeStep", repository)
-                .tasklet(new AccessMerge(jdbc, files, staged), transactions)
+                .tasklet(new AccessMerge(jdbc, files, staged, settings.maxShrinkPercent()), transactions)
                 .build();
     }
 }

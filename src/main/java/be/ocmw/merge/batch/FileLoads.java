@@ -31,7 +31,16 @@ public class FileLoads {
 
     /** The same, for a job that reads the merger registry too ({@code registry} may be null). */
     public LoadReport load(Job job, String kind, Path path, String sha256, Path registry, long run, String description) {
-        JobParametersBuilder builder = new JobParametersBuilder()
+        return load(job, kind, path, sha256, registry, run, description, new JobParameters());
+    }
+
+    /**
+     * The same, with {@code options} of the load that make it another load of the same content (they are
+     * identifying: the same folder loaded again with an option the first load lacked is not "already loaded").
+     */
+    public LoadReport load(Job job, String kind, Path path, String sha256, Path registry, long run, String description,
+                           JobParameters options) {
+        JobParametersBuilder builder = new JobParametersBuilder(options)
                 .addString("file", path.toAbsolutePath().normalize().toString(), true)
                 .addString("sha256", sha256, true)
                 .addLong("run", run, false);

@@ -51,39 +51,39 @@ public final class OcmwMergeCli {
         if (e instanceof UsageException) {
             err.println("ocmw-merge: " + e.getMessage());
             printUsageLine(command, err);
-            return ExitCode.USAGE;
+            return exitCodeOf(e);
         }
         if (e instanceof UnreadableFileException) {
             err.println("ocmw-merge: " + e.getMessage() + "; nothing from it was loaded.");
             err.flush();
-            return ExitCode.INPUT;
+            return exitCodeOf(e);
         }
         if (e instanceof PlanRefusedException) {
             err.println("ocmw-merge: " + e.getMessage());
             err.flush();
-            return ExitCode.BLOCKED;
+            return exitCodeOf(e);
         }
         if (e instanceof JobAlreadyRunningException) {
             err.println("ocmw-merge: " + e.getMessage());
             err.flush();
-            return ExitCode.FAILED;
+            return exitCodeOf(e);
         }
         if (e instanceof InvalidRegistryException) {
             err.println(e.getMessage());
             err.flush();
-            return ExitCode.INPUT;
+            return exitCodeOf(e);
         }
         be.ocmw.merge.web.WebUsersMissingException users = cause(e, be.ocmw.merge.web.WebUsersMissingException.class);
         if (users != null) {
             err.println("ocmw-merge: " + users.getMessage());
             err.flush();
-            return ExitCode.USAGE;
+            return exitCodeOf(e);
         }
         DatabaseBusyException busy = cause(e, DatabaseBusyException.class);
         if (busy != null) {
             err.println("ocmw-merge: " + busy.getMessage());
             err.flush();
-            return ExitCode.FAILED;
+            return exitCodeOf(e);
         }
         log.error("The run failed", e);
         SQLException database = cause(e, SQLException.class);
@@ -93,6 +93,26 @@ public final class OcmwMergeCli {
         err.println("ocmw-merge: the run failed: " + reason);
         err.println("Details are in the log file (" + logFile() + "). Run the same command again to resume.");
         err.flush();
+        return exitCodeOf(e);
+    }
+
+    /**
+     * The exit code a failure ends the command with (SPEC 7): what {@link #run} returns for it, and what the run log
+     * records. Must agree with the messages of {@code failure}.
+     */
+    public static int exitCodeOf(Throwable e) {
+        if (e instanceof UsageException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof UnreadableFileException || e instanceof InvalidRegistryException) {
+            return ExitCode.INPUT;
+        }
+        if (e instanceof PlanRefusedException) {
+            return ExitCode.BLOCKED;
+        }
+        if (cause(e, be.ocmw.merge.web.WebUsersMissingException.class) != null) {
+            return ExitCode.USAGE;
+        }
         return ExitCode.FAILED;
     }
 

@@ -204,6 +204,8 @@ public class IntakeReports {
                     if (row == null) {
                         row = sheet.createRow(rejection.row() - 1);
                     }
+                    // a hidden row that was refused is shown, or the coordinator would not see why
+                    row.setZeroHeight(false);
                     for (int c = 0; c < reasonColumn; c++) {
                         Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
                         CellStyle style = workbook.createCellStyle();

@@ -58,9 +58,18 @@ public class MergerRuns {
         this.storedApply = new StoredApply(jdbc, planner);
     }
 
-    /** What a plan or apply gave: the plan, its status, where the reports are, and for apply the source proof. */
+    /**
+     * What a plan or apply gave: the plan, its status, where the reports are, and for apply the source proof.
+     * {@code reportedLate}: the apply had been done by an earlier process that stopped before its reports, which
+     * were written now (nothing was applied now).
+     */
     public record Outcome(MergerPlan plan, String status, Path reports, boolean resumed, String sourceBefore,
-                          String sourceAfter, boolean asStored) {
+                          String sourceAfter, boolean asStored, boolean reportedLate) {
+
+        public Outcome(MergerPlan plan, String status, Path reports, boolean resumed, String sourceBefore,
+                       String sourceAfter, boolean asStored) {
+            this(plan, status, reports, resumed, sourceBefore, sourceAfter, asStored, false);
+        }
     }
 
     public Outcome plan(Merger merger, Path out, long run) {
@@ -92,6 +101,22 @@ public class MergerRuns {
     }
 
     private Outcome applyLocked(Merger merger, Path out, String approved, ReportOptions options, long run) {
+        Optional<long[]> unreported = jdbc.sql("""
+                        select id, created_by_run from plan
+                        where merger_id = :merger and mode = 'APPLY' and status = 'APPLIED' and reported_at is null
+                        order by id desc limit 1""")
+                .param("merger", merger.id()).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).optional();
+        if (unreported.isPresent()) {
+            // the job of an earlier apply completed and its process stopped before the reports: the data is as that
+            // plan said, so this apply writes the report of what was done, from the stored plan and the audit trail
+            long planId = unreported.get()[0];
+            Outcome reported = report(merger, planId, unreported.get()[1], storedSummary(planId)
+                    .get("source_fingerprint_before").toString(), null, null, null, out, options, true, false, true);
+            if (approved == null || approved.equals(reported.plan().fingerprint())) {
+                return reported;
+            }
+            // another plan was asked for: it is taken as any apply is, now that the one before it is reported
+        }
         Optional<long[]> unfinished = jdbc.sql("""
                         select id, created_by_run from plan where merger_id = :merger and mode = 'APPLY' and status = 'READY'
                         order by id desc limit 1""")
@@ -188,6 +213,19 @@ public class MergerRuns {
             PlanReports.discard(workbook);
             throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
         }
+        return report(merger, planId, applyRun, sourceBefore, applied, storedPlan, workbook, out, options, resumed,
+                unchanged.isPresent(), false);
+    }
+
+    /**
+     * The reports of an apply whose job completed: the proof that the sources are untouched, what the audit trail
+     * says was done beside what the plan predicted, and the files. {@code applied} is the plan this process computed
+     * (its workbook is being written), else the stored plan is read back ({@code storedPlan}, when that started
+     * already). Marks the apply reported once every file is in place.
+     */
+    private Outcome report(Merger merger, long planId, long applyRun, String sourceBefore, MergerPlan applied,
+                           CompletableFuture<MergerPlan> storedPlan, PlanReports.Pending workbook, Path out,
+                           ReportOptions options, boolean resumed, boolean asStored, boolean reportedLate) {
         // the proof, and beside it on another connection the count of what was done and fresh statistics: a
         // million dossiers closed and reopened leave them far behind, and the next plan or reconciliation would
         // otherwise join the merged OCMW's rows as if it had none
@@ -218,8 +256,13 @@ public class MergerRuns {
             applied = new MergerPlan(applied.merger(), applied.status(), applied.changes(), findings, applied.tasks(),
                     applied.counts(), applied.accounts(), applied.fingerprint(), applied.sourceFingerprint());
         }
+        if (workbook == null) {
+            // a workbook a killed process was writing is of no use: the one written now replaces it
+            PlanReports.discardPart(out.resolve(merger.id()), "apply");
+        }
         Path folder = reports.write(applied, planId, "apply", "APPLIED", extra, out, options, workbook);
-        return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter, unchanged.isPresent());
+        jdbc.sql("update plan set reported_at = now() where id = :id").param("id", planId).update();
+        return new Outcome(applied, "APPLIED", folder, resumed, sourceBefore, sourceAfter, asStored, reportedLate);
     }
 
     private JobParameters applyParameters(Merger merger, long planId, long run) {

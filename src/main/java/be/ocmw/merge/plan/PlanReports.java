@@ -78,7 +78,7 @@ public class PlanReports {
                                  String mode, String status, Path out, ReportOptions options) {
         Path folder = out.resolve(merger.id());
         Path file = folder.resolve(mode + ".xlsx");
-        Path part = folder.resolve(mode + ".xlsx.part");
+        Path part = part(folder, mode);
         CompletableFuture<Map<String, Object>> extra = new CompletableFuture<>();
         return new Pending(Background.run("apply-workbook", () -> {
             try {
@@ -90,6 +90,20 @@ public class PlanReports {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
         }), extra, part, file);
+    }
+
+    /** Where the workbook of {@code mode} is written until it is complete. */
+    private static Path part(Path folder, String mode) {
+        return folder.resolve(mode + ".xlsx.part");
+    }
+
+    /** Removes the unfinished workbook of {@code mode} that a stopped process left in {@code folder}, if any. */
+    static void discardPart(Path folder, String mode) {
+        try {
+            Files.deleteIfExists(part(folder, mode));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + part(folder, mode) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops a workbook that is no longer wanted and removes it. */

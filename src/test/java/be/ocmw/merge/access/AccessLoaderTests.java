@@ -134,6 +134,52 @@ class AccessLoaderTests extends DatabaseTest {
     }
 
     @Test
+    void aReloadThatWouldRemoveMostOfADomainIsRefusedUntilTheOperatorSaysTheAccountsAreGone() throws Exception {
+        // given three organisations with a domain of four accounts each
+        String four = HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n" + "Maes;An;amaes;USER;;Actief;;;\n"
+                + "Claes;Els;eclaes;USER;;Actief;;;\n" + "Wouters;Bo;bwouters;USER;;Actief;;;\n";
+        Path v1 = folder.resolve("v1");
+        for (String kbo : List.of("0212978247", "0212600838", "0212281728")) {
+            write(v1.resolve(kbo + "/Maatschappelijk Welzijn.csv"), four);
+        }
+        loader.load(v1, null, runs.start("test", ""));
+        List<String> before = accounts("0212978247", "0212600838");
+        // and new exports: one with only its header, one that keeps one account of four, one that keeps two
+        Path v2 = folder.resolve("v2");
+        write(v2.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER);
+        write(v2.resolve("0212600838/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");
+        write(v2.resolve("0212281728/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n"
+                + "Maes;An;amaes;USER;;Actief;;;\n");
+
+        // when they are loaded
+        LoadReport refused = loader.load(v2, null, runs.start("test", ""));
+
+        // then the first two are refused, with what they would remove and how to load them anyway; the third loads
+        assertThat(refused.refusedFiles()).extracting(f -> f.name() + ": " + f.problem()).satisfiesExactly(
+                p -> assertThat(p).startsWith("0212600838/Maatschappelijk Welzijn.csv")
+                        .contains("would remove 3 of the 4 accounts of domain Maatschappelijk Welzijn").contains("--allow-shrink"),
+                p -> assertThat(p).startsWith("0212978247/Maatschappelijk Welzijn.csv")
+                        .contains("would remove 4 of the 4 accounts").contains("more than 50 %"));
+        assertThat(accounts("0212978247", "0212600838")).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from live_account where kbo = '0212281728'").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from access_snapshot where status = 'LOADING'").query(Long.class).single()).isZero();
+
+        // when the operator says the accounts are really gone
+        LoadReport allowed = loader.load(v2, null, true, runs.start("test", ""));
+
+        // then the domains are what the exports say
+        assertThat(allowed.anyFileRefused()).isFalse();
+        assertThat(accounts("0212978247")).isEmpty();
+        assertThat(accounts("0212600838")).containsExactly("0212600838|Maatschappelijk Welzijn|jpeeters|TB|ACTIEF");
+    }
+
+    /** The live accounts of these organisations, in a stable order. */
+    private List<String> accounts(String... kbos) {
+        return jdbc.sql("select concat_ws('|', kbo, domain, username, role, status) from live_account where kbo in (:kbos) "
+                + "order by kbo, domain, username").param("kbos", List.of(kbos)).query(String.class).list();
+    }
+
+    @Test
     void loadingTheSameFilesTwiceChangesNothing() throws Exception {
         Path dir = folder.resolve("v1");
         write(dir.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");

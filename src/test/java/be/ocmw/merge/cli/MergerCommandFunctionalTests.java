@@ -111,7 +111,12 @@ class MergerCommandFunctionalTests {
         assertThat(blockedApply.err()).contains("is BLOCKED, so nothing was applied");
         assertThat(db.count("select count(*) from organisation where kbo = '1002209443'")).isZero();
         assertThat(db.dir().resolve("out/pajottegem/summary.json")).exists();
-        assertThat(db.jar().run("status").out()).containsPattern("pajottegem\\s+plan\\s+BLOCKED");
+        String status = db.jar().run("status").out();
+        assertThat(status).containsPattern("pajottegem\\s+plan\\s+BLOCKED");
+        // the run log records the exit code each command returned
+        assertThat(db.strings("select command || ' ' || exit_code from run where command in ('plan', 'apply') order by id"))
+                .containsExactly("plan 0", "apply 4", "plan 4", "apply 4");
+        assertThat(status).contains("exit 4: The plan of pajottegem is BLOCKED");
     }
 
     @Test

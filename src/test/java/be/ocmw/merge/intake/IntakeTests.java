@@ -136,6 +136,90 @@ class IntakeTests extends DatabaseTest {
     }
 
     @Test
+    void aWorkbookWithTwoSheetsNamedBeheerdersIsRefusedNamingBoth() throws Exception {
+        // Excel does not allow it, other tools do: a second sheet whose name differs only in case
+        Path dir = folder.resolve("in");
+        Path file = dir.resolve("gooik.xlsx");
+        Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+        sheets.put("OCMW", List.of(row("Fusie", "pajottegem"), row("KBO-nummer", "0212.600.838"),
+                row("Ingediend op", LocalDate.of(2024, 11, 5)), row("Ingediend door", "iemand@ocmw.be")));
+        sheets.put("Beheerders", List.of(HEADER, row("HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+        sheets.put("Xeheerders", List.of(HEADER, row("HTB", "", otherInsz(), "Maes", "An", "an@x.be", "NL", "")));
+        Workbooks.xlsx(file, sheets);
+        renameSheet(file, "Xeheerders", "beheerders");
+
+        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+
+        assertThat(result.load().refusedFiles()).extracting(f -> f.name() + ": " + f.problem()).singleElement()
+                .satisfies(p -> assertThat(p).startsWith("gooik.xlsx").contains("2 sheets named 'Beheerders'")
+                        .contains("'Beheerders', 'beheerders'"));
+        assertThat(jdbc.sql("select count(*) from submission").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aHiddenRowIsNotReadAsADesignationAndTheCheckedCopyShowsItWithItsReason() throws Exception {
+        // given two submissions that agree on the HTB and the TB, one with a former TB in a row it hid
+        Path dir = folder.resolve("in");
+        submission(dir.resolve("galmaarden.xlsx"), "0212.978.247", LocalDate.of(2024, 11, 5), List.of(
+                row("HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", ""),
+                row("TB", DOMAIN, "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+        Path gooik = submission(dir.resolve("gooik.xlsx"), "0212.600.838", LocalDate.of(2024, 11, 6), List.of(
+                row("HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", ""),
+                row("TB", DOMAIN, otherInsz(), "Maes", "An", "an@x.be", "NL", ""),
+                row("TB", DOMAIN, "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
+        hideRow(gooik, "Beheerders", 2);
+
+        // when they are taken in
+        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        List<Path> written = reports.write(result, folder.resolve("out"));
+
+        // then the hidden row is refused with its reason, and designates nobody
+        assertThat(result.findings()).extracting(IntakeResult.Finding::code).doesNotContain("TB_DISAGREEMENT");
+        assertThat(result.load().rejections()).extracting(r -> r.file() + " " + r.row() + ": " + r.reason()).singleElement()
+                .satisfies(r -> assertThat(r).startsWith("gooik.xlsx 3: the row is hidden in Excel, so it was not read"));
+        assertThat(jdbc.sql("select count(*) from submission_administrator where last_name = 'Maes'").query(Long.class).single())
+                .isZero();
+        assertThat(written).contains(folder.resolve("out/gooik.checked.xlsx"));
+        try (InputStream in = Files.newInputStream(folder.resolve("out/gooik.checked.xlsx"));
+             XSSFWorkbook copy = new XSSFWorkbook(in)) {
+            Row hidden = copy.getSheet("Beheerders").getRow(2);
+            assertThat(hidden.getZeroHeight()).as("shown in the copy").isFalse();
+            assertThat(hidden.getCell(hidden.getLastCellNum() - 1).getStringCellValue()).contains("hidden in Excel");
+        }
+    }
+
+    /** Renames a sheet in the workbook's own XML, as a tool other than POI or Excel may name it. */
+    private static void renameSheet(Path file, String from, String to) throws Exception {
+        Path renamed = file.resolveSibling(file.getFileName() + ".tmp");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(renamed))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/workbook.xml")) {
+                    bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("name=\"" + from + "\"", "name=\"" + to + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        Files.move(renamed, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Hides a row (0-based) of a sheet, as right-click, Hide does in Excel. */
+    private static void hideRow(Path file, String sheet, int row) throws Exception {
+        XSSFWorkbook workbook;
+        try (InputStream in = Files.newInputStream(file)) {
+            workbook = new XSSFWorkbook(in);
+        }
+        try (workbook; var out = Files.newOutputStream(file)) {
+            workbook.getSheet(sheet).getRow(row).setZeroHeight(true);
+            workbook.write(out);
+        }
+    }
+
+    @Test
     void takingTheSameWorkbooksInAgainChangesNothing() {
         new SampleData(2025, 1).write(folder.resolve("sample"));
         intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
@@ -208,7 +292,7 @@ class IntakeTests extends DatabaseTest {
         return firstNine + String.format("%02d", 97 - Long.parseLong(firstNine) % 97);
     }
 
-    private static void submission(Path file, String kbo, LocalDate submittedOn, List<List<Object>> administrators) {
+    private static Path submission(Path file, String kbo, LocalDate submittedOn, List<List<Object>> administrators) {
         Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
         sheets.put("OCMW", List.of(row("Fusie", kbo.startsWith("0212.145") ? "hasselt" : "pajottegem"),
                 row("KBO-nummer", kbo), row("Naam OCMW", "OCMW"), row("Ingediend op", submittedOn),
@@ -217,6 +301,6 @@ class IntakeTests extends DatabaseTest {
         rows.add(HEADER);
         rows.addAll(administrators);
         sheets.put("Beheerders", rows);
-        Workbooks.xlsx(file, sheets);
+        return Workbooks.xlsx(file, sheets);
     }
 }

@@ -68,12 +68,12 @@ class MergerRunsTests extends DatabaseTest {
 
     @Test
     void planChangesNothingAndTheSameStateGivesTheSameFingerprint() {
-        List<Object> before = state();
+        String before = contentDigest();
 
         MergerRuns.Outcome first = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
         MergerRuns.Outcome second = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
 
-        assertThat(state()).isEqualTo(before);
+        assertThat(contentDigest()).isEqualTo(before);
         assertThat(first.status()).isEqualTo("READY");
         assertThat(second.plan().fingerprint()).isEqualTo(first.plan().fingerprint()).startsWith("sha256:");
         assertThat(folder.resolve("out/pajottegem/summary.json")).exists();
@@ -123,11 +123,11 @@ class MergerRunsTests extends DatabaseTest {
     @Test
     void aSecondApplyDoesNothingAndReportsZeros() {
         runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
-        List<Object> before = state();
+        String before = contentDigest();
 
         MergerRuns.Outcome again = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
 
-        assertThat(state()).isEqualTo(before);
+        assertThat(contentDigest()).isEqualTo(before);
         assertThat(again.plan().counts().get("accounts").values()).containsOnly(0);
         assertThat(again.plan().counts().get("grants").get("to_create")).isZero();
     }
@@ -196,19 +196,21 @@ class MergerRunsTests extends DatabaseTest {
         jdbc.sql("""
                 insert into finding (merger_id, origin, code, severity, detail)
                 values ('hasselt', 'INTAKE', 'HTB_DISAGREEMENT', 'BLOCKING', 'two HTBs')""").update();
-        List<Object> before = state();
+        String before = contentDigest();
 
         assertThatThrownBy(() -> runs.apply(merger("hasselt"), folder.resolve("out"), null, run()))
                 .isInstanceOf(PlanRefusedException.class).hasMessageContaining("BLOCKED").hasMessageContaining("two HTBs");
+        assertThat(contentDigest()).isEqualTo(before);
         MergerRuns.Outcome approved = runs.plan(merger("antwerpen"), folder.resolve("out"), run());
         jdbc.sql("update account set applications = '{}' where kbo = '0212680616' and username = (select min(username) from "
                 + "live_account where kbo = '0212680616' and cardinality(applications) > 0)").update();
+        before = contentDigest();
         assertThatThrownBy(() -> runs.apply(merger("antwerpen"), folder.resolve("out"), approved.plan().fingerprint(), run()))
                 .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no longer the approved one")
                 .hasMessageContaining("What changed since the approved plan");
         assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from organisation_nis").query(Long.class).single()).isZero();
-        assertThat(before).isNotNull();
+        assertThat(contentDigest()).isEqualTo(before);
     }
 
     @Test
@@ -307,6 +309,56 @@ class MergerRunsTests extends DatabaseTest {
     }
 
     @Test
+    void anApplyStoppedAfterItsJobAndBeforeItsReportsIsReportedByTheNextApplyOfTheApprovedFingerprint() throws Exception {
+        // given: the reports of an apply of the approved plan that nothing interrupted
+        Merger hasselt = merger("hasselt");
+        String approved = runs.plan(hasselt, folder.resolve("whole"), run()).plan().fingerprint();
+        runs.apply(hasselt, folder.resolve("whole"), approved, run());
+        Map<String, List<String>> wholeReport = sheets(folder.resolve("whole/hasselt/apply.xlsx"));
+        Map<String, Object> wholeSummary = summary(folder.resolve("whole/hasselt/summary.json"));
+        // and, on the same data loaded again, an apply whose job completed and whose process stopped before its
+        // reports (here: they cannot be written), leaving the plan's summary and a part of its workbook
+        sampleData(folder.resolve("sample-again"));
+        Path out = folder.resolve("out");
+        assertThat(runs.plan(hasselt, out, run()).plan().fingerprint()).isEqualTo(approved);
+        Path unwritable = java.nio.file.Files.writeString(folder.resolve("a-file-not-a-folder"), "");
+        assertThatThrownBy(() -> runs.apply(hasselt, unwritable, approved, run())).isInstanceOf(RuntimeException.class);
+        assertThat(jdbc.sql("select status from plan where mode = 'APPLY'").query(String.class).single()).isEqualTo("APPLIED");
+        java.nio.file.Files.writeString(out.resolve("hasselt/apply.xlsx.part"), "half a workbook");
+        String done = contentDigest();
+
+        // when the operator runs the same apply again
+        MergerRuns.Outcome again = runs.apply(hasselt, out, approved, run());
+
+        // then nothing is applied again, and the reports are those of the apply that was done
+        assertThat(contentDigest()).isEqualTo(done);
+        assertThat(again.reportedLate()).isTrue();
+        assertThat(again.plan().fingerprint()).isEqualTo(approved);
+        assertThat(again.sourceAfter()).isEqualTo(again.sourceBefore());
+        assertThat(out.resolve("hasselt/apply.xlsx.part")).doesNotExist();
+        assertThat(out.resolve("hasselt/apply.html")).exists();
+        Map<String, List<String>> report = sheets(out.resolve("hasselt/apply.xlsx"));
+        assertThat(report.keySet()).isEqualTo(wholeReport.keySet());
+        for (String sheet : List.of("Beheerders", "Gebruikers", "Bevindingen", "Dossiers", "OCMW Online", "Taken", "Overgangsfase")) {
+            assertThat(report.get(sheet)).as(sheet).isEqualTo(wholeReport.get(sheet));
+        }
+        Map<String, Object> summary = summary(out.resolve("hasselt/summary.json"));
+        for (String key : List.of("mode", "status", "fingerprint", "accounts", "grants", "dossiers", "online_requests",
+                "done", "sources_untouched")) {
+            assertThat(summary.get(key)).as(key).isEqualTo(wholeSummary.get(key));
+        }
+        assertThat(summary.get("status")).isEqualTo("APPLIED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> accounts = (Map<String, Object>) summary.get("accounts");
+        assertThat((Integer) accounts.get("to_create")).isPositive();
+        // and once reported, the next apply is an ordinary second apply: zeros, nothing done
+        MergerRuns.Outcome third = runs.apply(hasselt, folder.resolve("third"), null, run());
+        assertThat(third.reportedLate()).isFalse();
+        assertThat(third.plan().counts().get("accounts").get("to_create")).isZero();
+        assertThat(contentDigest()).isEqualTo(done);
+    }
+
+    @Test
     void aPlanWhoseDataChangedSinceIsComputedAgainAndAnApprovedOneRefused() {
         MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
         assertThat(jdbc.sql("select input_digest from plan where mode = 'PLAN'").query(String.class).single()).startsWith("sha256:");
@@ -373,14 +425,20 @@ class MergerRunsTests extends DatabaseTest {
         return sheets;
     }
 
-    private List<Object> state() {
-        return List.of(
-                jdbc.sql("select count(*) from account").query(Long.class).single(),
-                jdbc.sql("select count(*) from organisation").query(Long.class).single(),
-                jdbc.sql("select count(*) from organisation_nis").query(Long.class).single(),
-                jdbc.sql("select count(*) from access_snapshot").query(Long.class).single(),
-                jdbc.sql("select coalesce(sum(cardinality(applications)), 0) from account").query(Long.class).single(),
-                jdbc.sql("select count(*) from audit").query(Long.class).single());
+    /** The organisations' data and the audit trail, as one digest of every row's content. */
+    private String contentDigest() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("organisation", "organisation_nis", "access_snapshot", "account", "dossier",
+                "online_request", "online_request_link", "audit")) {
+            all.append(table).append('=').append(jdbc.sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) "
+                    + "from " + table + " t").query(String.class).single()).append(';');
+        }
+        return all.toString();
+    }
+
+    private static Map<String, Object> summary(Path file) throws Exception {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readValue(file.toFile(),
+                new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
     }
 
     private static Merger merger(String id) {

@@ -18,14 +18,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class AccessMerge implements Tasklet {
 
+    /** The job parameter by which the operator allows a reload to remove most of a domain's accounts. */
+    public static final String ALLOW_SHRINK = "allowShrink";
+
     private final JdbcClient jdbc;
     private final LoadFiles files;
     private final StagedRows staged;
+    private final int maxShrinkPercent;
 
-    public AccessMerge(JdbcClient jdbc, LoadFiles files, StagedRows staged) {
+    public AccessMerge(JdbcClient jdbc, LoadFiles files, StagedRows staged, int maxShrinkPercent) {
         this.jdbc = jdbc;
         this.files = files;
         this.staged = staged;
+        this.maxShrinkPercent = maxShrinkPercent;
     }
 
     @Override
@@ -33,6 +38,10 @@ public class AccessMerge implements Tasklet {
         JobScope scope = JobScope.of(chunkContext);
         long jobInstance = scope.jobInstance();
         long run = scope.run();
+
+        if (!"true".equals(scope.parameters().getString(ALLOW_SHRINK))) {
+            refuseShrinking(jobInstance);
+        }
 
         jdbc.sql("""
                         with refused as (
@@ -65,6 +74,41 @@ public class AccessMerge implements Tasklet {
         jdbc.sql("update load_file set status = 'LOADED' where job_instance_id = :ji and status = 'PENDING'")
                 .param("ji", jobInstance).update();
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Refuses each file that would remove more than the allowed share of the accounts of its domain's current
+     * snapshot (every one of them included): such an export is far more often incomplete than true. The refused
+     * file is then cleaned up like any other refused file: nothing from it stays.
+     */
+    private void refuseShrinking(long jobInstance) {
+        jdbc.sql("""
+                        select f.id, f.domain,
+                               (select count(*) from account o where o.snapshot_id = s.id) as before,
+                               (select count(*) from account o where o.snapshot_id = s.id
+                                  and not exists (select 1 from account n where n.snapshot_id = f.snapshot_id
+                                                  and n.username = o.username)) as removed
+                        from load_file f
+                        join access_snapshot s on s.kbo = f.kbo and s.domain = f.domain and s.status = 'CURRENT'
+                        where f.job_instance_id = :ji and f.status = 'PENDING' and f.snapshot_id is not null
+                        order by f.id""")
+                .param("ji", jobInstance)
+                .query((rs, n) -> new Shrink(rs.getLong("id"), rs.getString("domain"), rs.getLong("before"),
+                        rs.getLong("removed")))
+                .list().stream()
+                .filter(shrink -> shrink.removed() > 0 && shrink.removed() * 100 > shrink.before() * (long) maxShrinkPercent)
+                .forEach(shrink -> files.reject(shrink.file(), shrink.reason(maxShrinkPercent)));
+    }
+
+    /** What a file would remove from its domain's current snapshot. */
+    private record Shrink(long file, String domain, long before, long removed) {
+
+        String reason(int maxPercent) {
+            return "This export would remove " + removed + " of the " + before + " accounts of domain " + domain
+                    + " (more than " + maxPercent + " %). An export that lacks that many is usually incomplete (a file "
+                    + "with only its header, a filter left on), so the accounts there are were kept. If they are really "
+                    + "gone, load the folder again with --allow-shrink";
+        }
     }
 
     private void makeCurrent(LoadFile file, long run) {

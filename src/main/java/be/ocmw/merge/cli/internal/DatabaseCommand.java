@@ -3,6 +3,7 @@ package be.ocmw.merge.cli.internal;
 import be.ocmw.merge.OcmwMergeApplication;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.cli.OcmwMergeCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 runs.finish(run, exitCode, exitCode == ExitCode.DONE ? "done" : "ended with exit code " + exitCode);
                 return exitCode;
             } catch (Exception | Error e) {
-                runs.finish(run, ExitCode.FAILED, String.valueOf(e.getMessage()));
+                // the exit code the command ends with: a refused apply is 4 in the run log as on the console
+                runs.finish(run, OcmwMergeCli.exitCodeOf(e), String.valueOf(e.getMessage()));
                 throw e;
             }
         }

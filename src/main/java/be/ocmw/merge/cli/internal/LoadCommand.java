@@ -6,6 +6,7 @@ import be.ocmw.merge.online.OnlineRequestLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -18,18 +19,24 @@ class LoadCommand extends GroupCommand {
     @Command(name = "access", mixinStandardHelpOptions = true,
             description = "Load the portal's user exports: DIR/<KBO>/<domain>.csv or .xlsx, one folder per organisation, "
                     + "and Hoofdtoegangsbeheerders.csv for its HTB and co-HTB. Loading a domain again replaces its "
-                    + "snapshot (the old one is kept); the same files again change nothing.")
+                    + "snapshot (the old one is kept); the same files again change nothing. A file that would remove "
+                    + "more than half of its domain's accounts is refused (exit 3) unless --allow-shrink.")
     static class Access extends DatabaseCommand {
 
         @Parameters(paramLabel = "DIR", description = "The export folder.")
         Path dir;
+
+        @Option(names = "--allow-shrink", description = "The accounts a new export lacks are really gone: load it even "
+                + "when it removes more than ocmw.load.max-shrink-percent (50 %%) of a domain's accounts.")
+        boolean allowShrink;
 
         @Mixin
         RegistryOption registry;
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            return LoadReportPrinter.print(context.getBean(AccessLoader.class).load(dir, registry.file, run), out());
+            return LoadReportPrinter.print(context.getBean(AccessLoader.class).load(dir, registry.file, allowShrink, run),
+                    out());
         }
     }
 

@@ -35,7 +35,9 @@ final class MergerCommands {
         MergerPlan plan = outcome.plan();
         out.println(mode + " of " + plan.merger().id() + " (" + plan.merger().name() + ", scenario "
                 + plan.merger().scenario().number() + " " + plan.merger().scenario() + "): " + outcome.status()
-                + (outcome.resumed() ? " (an interrupted apply was finished)" : "")
+                + (outcome.reportedLate() ? " (an earlier apply had done everything but was stopped before its reports: "
+                + "nothing was applied now, its reports were written)"
+                : outcome.resumed() ? " (an interrupted apply was finished)" : "")
                 + (outcome.asStored() ? " (the stored plan was executed: nothing it was computed from has changed)" : ""));
         plan.counts().forEach((group, values) -> out.println("  " + group + ": " + values.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));

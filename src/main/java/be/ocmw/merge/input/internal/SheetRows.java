@@ -53,7 +53,8 @@ final class SheetRows implements AutoCloseable {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
                 String number = xml.getAttributeValue(null, "r");
                 lastRow = number == null ? lastRow + 1 : Integer.parseInt(number.trim());
-                return new SourceRow(lastRow, cells());
+                String hidden = xml.getAttributeValue(null, "hidden");
+                return new SourceRow(lastRow, cells(), hidden != null && truth(hidden.trim()));
             }
         }
         return null;

@@ -166,18 +166,40 @@ public final class XlsxTableReader implements TableReader {
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
-    /** The part of the sheet asked for (any case), or of the first sheet; the other sheets are not read. */
+    /**
+     * The part of the sheet asked for (any case), or of the first sheet; the other sheets are not read. Two sheets
+     * that both answer to the name (other tools than Excel allow {@code Beheerders} beside {@code beheerders}) are
+     * refused: which of them the person meant cannot be known, and reading one would silently drop the other.
+     */
     private static InputStream sheet(Path file, XSSFReader reader, String name) throws Exception {
         XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
         List<String> names = new ArrayList<>();
+        List<String> matching = new ArrayList<>();
+        InputStream found = null;
         while (sheets.hasNext()) {
             InputStream part = sheets.next();
             String candidate = sheets.getSheetName();
-            if (name == null || candidate.trim().equalsIgnoreCase(name)) {
+            if (name == null) {
                 return part;
             }
             names.add(candidate);
+            if (candidate.trim().equalsIgnoreCase(name)) {
+                matching.add(candidate);
+                if (found == null) {
+                    found = part;
+                    continue;
+                }
+            }
             part.close();
+        }
+        if (matching.size() > 1) {
+            found.close();
+            throw new UnreadableFileException(file, "the workbook has " + matching.size() + " sheets named '" + name
+                    + "' (" + String.join(", ", matching.stream().map(n -> "'" + n + "'").toList()) + "), so it is not "
+                    + "clear which one holds the data: keep one of them (delete or rename the other) and save it again");
+        }
+        if (found != null) {
+            return found;
         }
         if (name == null) {
             throw new UnreadableFileException(file, "the workbook has no sheets");

@@ -24,6 +24,11 @@ public class AdministratorRowProcessor implements ItemProcessor<SourceItem, Stag
 
     @Override
     public StagedAdministrator process(SourceItem item) {
+        if (item.row().hidden()) {
+            // the submission is read as the person who filled it in sees it: a hidden row is not a designation
+            throw item.reject(null, "the row is hidden in Excel, so it was not read: if this person is to be "
+                    + "designated, show the row again (right-click the row numbers, Unhide) and submit again");
+        }
         Role role = Role.parse(item.value(ROLE)).filter(r -> r != Role.SB && r != Role.USER)
                 .orElseThrow(() -> item.reject(ROLE, item.value(ROLE).isEmpty() ? "the role is empty"
                         : "role '" + Cells.shorten(item.value(ROLE)) + "' must be HTB, co-HTB, TB or co-TB"));

@@ -106,7 +106,7 @@ class Activities {
             activity.result = work.run(activity.run);
             activity.state = State.DONE;
         } catch (PlanRefusedException | JobAlreadyRunningException e) {
-            exitCode = e instanceof PlanRefusedException ? ExitCode.BLOCKED : ExitCode.FAILED;
+            exitCode = OcmwMergeCli.exitCodeOf(e);
             outcome = e.getMessage();
             activity.message = e.getMessage();
             activity.state = State.REFUSED;
