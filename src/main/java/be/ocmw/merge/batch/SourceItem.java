@@ -13,6 +13,19 @@ public record SourceItem(LoadFile file, String sheet, Header header, SourceRow r
         return Cells.unneutralised(header.value(row, column));
     }
 
+    /**
+     * The first of the format's columns whose cell holds a NUL character. No text has one, and PostgreSQL cannot
+     * store it: such a cell is damage (or a binary file's bytes), to refuse with its row rather than fail the load.
+     */
+    public java.util.Optional<Column> withNul() {
+        for (Column column : header.columns()) {
+            if (header.value(row, column).indexOf('\0') >= 0) {
+                return java.util.Optional.of(column);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A refusal of this row, to throw from a processor. */
     public RejectedRowException reject(Column column, String reason) {
         return new RejectedRowException(new Rejection(file.name(), sheet, row.number(),

@@ -44,29 +44,33 @@ public final class CertificateCheck {
         this.clock = clock;
     }
 
-    /** Checks the file; throws {@link UncheckedIOException} only when it cannot be read at all. */
+    /** A certificate is a few kilobytes; a file far larger is not one, and is not read into memory. */
+    static final long MAX_SIZE = 1024 * 1024;
+
+    /**
+     * Checks the file; throws {@link UncheckedIOException} when it cannot be read as a certificate at all (missing,
+     * empty, too large, a private key, not X.509): what cannot be read is not a certificate ChaMan refuses.
+     */
     public CertificateVerdict check(Path file, Channel channel) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UncheckedIOException("there is no file " + file, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        byte[] content = normalised(read(file));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         List<RuleResult> results = new ArrayList<>();
-        X509Certificate certificate = parse(content);
-        if (name.endsWith(".pfx") || name.endsWith(".p12") || (certificate == null && isPkcs12(content))) {
+        List<X509Certificate> certificates = parse(content);
+        if (name.endsWith(".pfx") || name.endsWith(".p12") || (certificates.isEmpty() && isPkcs12(content))) {
             results.add(RuleResult.failed("file", "file.pfx"));
             return new CertificateVerdict(file, channel, null, results);
         }
+        if (certificates.isEmpty()) {
+            throw unreadable(file + " cannot be read as a certificate: " + notACertificate(content));
+        }
         results.add(name.endsWith(".cer") ? RuleResult.passed("file", "file.cer")
                 : RuleResult.failed("file", "file.extension", file.getFileName()));
-        if (certificate == null) {
-            results.add(RuleResult.failed("format", "format.none"));
+        if (certificates.size() > 1) {
+            // never accepted because the first is good: which one ChaMan would take is not for us to guess
+            results.add(RuleResult.failed("format", "format.several", certificates.size()));
             return new CertificateVerdict(file, channel, null, results);
         }
+        X509Certificate certificate = certificates.get(0);
         results.add(RuleResult.passed("format", isPem(content) ? "format.pem" : "format.der"));
         results.add(key(certificate.getPublicKey()));
         results.add(signature(certificate));
@@ -76,12 +80,61 @@ public final class CertificateCheck {
         return new CertificateVerdict(file, channel, certificate.getSubjectX500Principal().getName(), results);
     }
 
-    private static X509Certificate parse(byte[] content) {
+    private static byte[] read(Path file) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(content));
+            long size = Files.size(file);
+            if (size > MAX_SIZE) {
+                throw unreadable(file + " cannot be read as a certificate: it is "
+                        + String.format(Locale.ROOT, "%.1f MB", size / 1048576.0) + ", and a certificate is a few kilobytes");
+            }
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("there is no file " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static UncheckedIOException unreadable(String message) {
+        return new UncheckedIOException(message, new IOException(message));
+    }
+
+    /** What Windows tools add to a PEM file: a UTF-8 byte order mark, and CR before every line end. */
+    private static byte[] normalised(byte[] content) {
+        byte[] bytes = content;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+        }
+        if (isPem(bytes)) {
+            bytes = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).replace("\r\n", "\n").replace('\r', '\n')
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return bytes;
+    }
+
+    /** Why the content is no certificate, as plainly as it can be said. */
+    private static String notACertificate(byte[] content) {
+        if (content.length == 0) {
+            return "the file is empty";
+        }
+        String start = new String(content, 0, Math.min(content.length, 400), java.nio.charset.StandardCharsets.US_ASCII);
+        if (start.contains("PRIVATE KEY-----")) {
+            return "it holds a private key, not a certificate (a private key must never be sent to anyone: export only "
+                    + "the certificate, X.509 as .cer)";
+        }
+        if (start.contains("-----BEGIN CERTIFICATE-----")) {
+            return "its PEM text is damaged or cut off; ask for the certificate again from whoever issued it";
+        }
+        return "it is not an X.509 certificate (DER or PEM), or it is damaged or cut off; ask for the certificate again "
+                + "from whoever issued it";
+    }
+
+    private static List<X509Certificate> parse(byte[] content) {
+        try {
+            return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content)).stream()
+                    .map(X509Certificate.class::cast).toList();
         } catch (CertificateException | RuntimeException e) {
-            return null;
+            return List.of();
         }
     }
 

@@ -11,7 +11,7 @@ public enum Channel {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown channel '" + value + "': ftp or rest");
+            throw new IllegalArgumentException("unknown channel '" + be.ocmw.merge.domain.Readable.shorten(value) + "': ftp or rest");
         }
     }
 }

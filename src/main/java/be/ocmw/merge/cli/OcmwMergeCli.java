@@ -3,6 +3,7 @@ package be.ocmw.merge.cli;
 import be.ocmw.merge.cli.internal.RootCommand;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.database.DatabaseBusyException;
+import be.ocmw.merge.domain.Readable;
 import be.ocmw.merge.input.UnreadableFileException;
 import be.ocmw.merge.plan.PlanRefusedException;
 import be.ocmw.merge.registry.InvalidRegistryException;
@@ -34,8 +35,11 @@ public final class OcmwMergeCli {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("ocmw-merge: " + e.getMessage());
-        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()));
+        if (e instanceof UnmatchedArgumentException unmatched
+                && unmatched.getUnmatched().stream().allMatch(a -> a.length() <= Readable.SHOWN)) {
+            UnmatchedArgumentException.printSuggestions(e, err);
+        }
         printUsageLine(command, err);
         return ExitCode.USAGE;
     }
@@ -49,39 +53,39 @@ public final class OcmwMergeCli {
     private static int failure(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         if (e instanceof UsageException) {
-            err.println("ocmw-merge: " + e.getMessage());
+            err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()));
             printUsageLine(command, err);
             return exitCodeOf(e);
         }
         if (e instanceof UnreadableFileException) {
-            err.println("ocmw-merge: " + e.getMessage() + "; nothing from it was loaded.");
+            err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()) + "; nothing from it was loaded.");
             err.flush();
             return exitCodeOf(e);
         }
         if (e instanceof PlanRefusedException) {
-            err.println("ocmw-merge: " + e.getMessage());
+            err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()));
             err.flush();
             return exitCodeOf(e);
         }
         if (e instanceof JobAlreadyRunningException) {
-            err.println("ocmw-merge: " + e.getMessage());
+            err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()));
             err.flush();
             return exitCodeOf(e);
         }
         if (e instanceof InvalidRegistryException) {
-            err.println(e.getMessage());
+            err.println(Readable.shortenLongWords(e.getMessage()));
             err.flush();
             return exitCodeOf(e);
         }
         be.ocmw.merge.web.WebUsersMissingException users = cause(e, be.ocmw.merge.web.WebUsersMissingException.class);
         if (users != null) {
-            err.println("ocmw-merge: " + users.getMessage());
+            err.println("ocmw-merge: " + Readable.shortenLongWords(users.getMessage()));
             err.flush();
             return exitCodeOf(e);
         }
         DatabaseBusyException busy = cause(e, DatabaseBusyException.class);
         if (busy != null) {
-            err.println("ocmw-merge: " + busy.getMessage());
+            err.println("ocmw-merge: " + Readable.shortenLongWords(busy.getMessage()));
             err.flush();
             return exitCodeOf(e);
         }
@@ -90,7 +94,7 @@ public final class OcmwMergeCli {
         String reason = database != null
                 ? "the database could not be used: " + database.getMessage()
                 : rootMessage(e);
-        err.println("ocmw-merge: the run failed: " + reason);
+        err.println("ocmw-merge: the run failed: " + Readable.shortenLongWords(reason));
         err.println("Details are in the log file (" + logFile() + "). Run the same command again to resume.");
         err.flush();
         return exitCodeOf(e);

@@ -12,7 +12,20 @@ public final class BelgianDates {
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
 
+    /**
+     * The years a date in a file (or the registry) may have. Nothing the engine reads happened before 1900, and
+     * 31/12/9999 is how many systems write "no end"; PostgreSQL cannot store year 0, so a wider range would only move
+     * the refusal from the row to the database.
+     */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 9999;
+
     private BelgianDates() {
+    }
+
+    /** Whether the date is within the years that are accepted. */
+    public static boolean accepted(LocalDate date) {
+        return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
     }
 
     /** The date, or empty when the text is neither notation or names no real day (31/02/2024). */

@@ -36,7 +36,6 @@ final class Digits {
         if (value == null) {
             return "(empty)";
         }
-        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return "'" + shown + "'";
+        return "'" + Readable.shorten(value) + "'";
     }
 }

@@ -48,7 +48,7 @@ public final class Cells {
     public static Optional<LocalDate> date(String text) {
         Optional<LocalDate> date = BelgianDates.parse(text);
         if (date.isPresent()) {
-            return date;
+            return date.filter(BelgianDates::accepted);
         }
         if (text.length() == 5 && text.chars().allMatch(Character::isDigit)) {
             int serial = Integer.parseInt(text);
@@ -57,6 +57,19 @@ public final class Cells {
             }
         }
         return Optional.empty();
+    }
+
+
+    /** Why {@link #date} gives nothing for this text, in plain words. */
+    public static String dateProblem(String text) {
+        if (text.isEmpty()) {
+            return "the date is empty";
+        }
+        if (BelgianDates.parse(text).isPresent()) {
+            return "'" + shorten(text) + "' is outside the dates that are accepted (the years " + BelgianDates.FIRST_YEAR
+                    + " to " + BelgianDates.LAST_YEAR + ")";
+        }
+        return "'" + shorten(text) + "' is not a date like 2024-03-01 or 01/03/2024";
     }
 
     /** Whether the text has the shape of an e-mail address (and a sane length). */
@@ -90,7 +103,7 @@ public final class Cells {
 
     /** A value as it can be quoted in a message: a 5 000-character cell is cut at 40 characters. */
     public static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return be.ocmw.merge.domain.Readable.shorten(text);
     }
 
     /** A value written by a spreadsheet-safe export: the apostrophe that neutralised a formula is removed. */

@@ -52,12 +52,16 @@ public final class Header {
             if (cell.isEmpty()) {
                 continue;
             }
+            if (cell.indexOf('\0') >= 0) {
+                throw new UnreadableFileException(file, where + "the header row holds a NUL character (a zero byte) in "
+                        + "column " + (i + 1) + ", which no text has: this is not a text export");
+            }
             String key = key(cell);
             Column column = byKey.get(key);
             if (PASSWORD.matcher(key).matches()) {
-                passwords.add(cell);
+                passwords.add(Cells.shorten(cell));
             } else if (column == null) {
-                ignored.add(cell);
+                ignored.add(Cells.shorten(cell));
             } else if (positions.putIfAbsent(column, i) != null) {
                 throw new UnreadableFileException(file, where + "the column '" + column.name() + "' appears twice in the header");
             }
@@ -67,9 +71,15 @@ public final class Header {
                 .toList();
         if (!missing.isEmpty()) {
             throw new UnreadableFileException(file, where + "the header row lacks the column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + "; it has: " + String.join(", ", cells.stream().filter(c -> !c.isEmpty()).toList()));
+                    + String.join(", ", missing) + "; it has: " + String.join(", ", cells.stream().filter(c -> !c.isEmpty())
+                    .map(Cells::shorten).toList()));
         }
         return new Header(positions, ignored, passwords);
+    }
+
+    /** Whether a header (or a label) names a password: such a column is never read, nor copied anywhere. */
+    public static boolean looksLikePassword(String name) {
+        return PASSWORD.matcher(key(name)).matches();
     }
 
     /** Lower case, no accents, only letters and digits: the form in which header names are compared. */
@@ -85,6 +95,11 @@ public final class Header {
             position = positions.get(column);
         }
         return position == null ? "" : row.cell(position);
+    }
+
+    /** The format's columns this file has, in the order of the header. */
+    public java.util.Set<Column> columns() {
+        return java.util.Collections.unmodifiableSet(positions.keySet());
     }
 
     /** Extra columns this format does not have: ignored. */

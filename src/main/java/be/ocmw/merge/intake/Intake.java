@@ -31,8 +31,7 @@ public class Intake {
 
     public IntakeResult intake(Path dir, Path registry, long run) {
         MergerRegistry mergerRegistry = RegistryLoader.load(registry).registry();
-        List<String> content = SubmissionFolder.scan(dir).stream()
-                .map(f -> f.getFileName() + ":" + FileDigest.of(f)).toList();
+        List<String> content = SubmissionFolder.content(dir);
         LoadReport load = loads.load(intakeJob, SubmissionFilesTasklet.KIND, dir, FileDigest.ofAll(content), registry, run,
                 "the intake of " + dir);
         long jobInstance = load.jobInstance();

@@ -199,6 +199,9 @@ public class IntakeReports {
                 title.setCellValue(REASON_HEADER);
                 title.setCellStyle(bold);
                 sheet.setColumnWidth(reasonColumn, 90 * 256);
+                // one highlighted twin per style the rows use: a style per cell would pass Excel's limit of 64 000
+                // styles (and take minutes) in a workbook of thousands of refused rows
+                Map<Short, CellStyle> highlighted = new java.util.HashMap<>();
                 for (Rejection rejection : own) {
                     Row row = sheet.getRow(rejection.row() - 1);
                     if (row == null) {
@@ -208,11 +211,14 @@ public class IntakeReports {
                     row.setZeroHeight(false);
                     for (int c = 0; c < reasonColumn; c++) {
                         Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
-                        CellStyle style = workbook.createCellStyle();
-                        style.cloneStyleFrom(cell.getCellStyle());
-                        style.setFillForegroundColor(IndexedColors.ROSE.getIndex());
-                        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                        cell.setCellStyle(style);
+                        CellStyle original = cell.getCellStyle();
+                        cell.setCellStyle(highlighted.computeIfAbsent(original.getIndex(), index -> {
+                            CellStyle style = workbook.createCellStyle();
+                            style.cloneStyleFrom(original);
+                            style.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+                            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                            return style;
+                        }));
                     }
                     Cell reason = row.createCell(reasonColumn);
                     reason.setCellValue(Cells.neutralised((rejection.column().isEmpty() ? "" : rejection.column() + ": ")
@@ -220,6 +226,7 @@ public class IntakeReports {
                     reason.setCellStyle(highlight);
                 }
             }
+            PasswordColumns.blank(workbook);
             workbook.write(stream);
         }
         return copy;

@@ -1,6 +1,7 @@
 package be.ocmw.merge.registry;
 
 import be.ocmw.merge.domain.BelgianDates;
+import be.ocmw.merge.domain.Readable;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.domain.NisCode;
 import be.ocmw.merge.domain.Scenario;
@@ -127,7 +128,7 @@ public final class RegistryLoader {
         if (id != null) {
             currentMerger = id;
             if (!SLUG.matcher(id).matches()) {
-                violation(Rule.INVALID_VALUE, "the id '" + id + "' must be a slug: lower-case letters, digits "
+                violation(Rule.INVALID_VALUE, "the id '" + Readable.shorten(id) + "' must be a slug: lower-case letters, digits "
                         + "and single dashes (e.g. beveren-kruibeke-zwijndrecht)", keys.get("id"));
             }
         }
@@ -135,7 +136,7 @@ public final class RegistryLoader {
         String name = scalar(keys, "name", mapping);
         Scenario scenario = value(keys, "scenario", mapping, Rule.INVALID_VALUE,
                 text -> Scenario.parse(text).orElseThrow(() -> new IllegalArgumentException(
-                        "scenario '" + text + "' must be 1 (NEW_KBO_NEW_NIS), 2 (KEEP_KBO_NEW_NIS) or 3 (KEEP_KBO_KEEP_NIS)")));
+                        "scenario '" + Readable.shorten(text) + "' must be 1 (NEW_KBO_NEW_NIS), 2 (KEEP_KBO_NEW_NIS) or 3 (KEEP_KBO_KEEP_NIS)")));
         LocalDate effective = date(keys, "effective", mapping);
         LocalDate deadline = date(keys, "deadline", mapping);
         Ocmw target = keys.containsKey("target") ? readOcmw(keys.get("target"), "the target") : null;
@@ -283,7 +284,7 @@ public final class RegistryLoader {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
             if (!allowed.contains(key)) {
-                violation(Rule.UNKNOWN_KEY, "unknown key '" + key + "' in " + what + " (allowed: "
+                violation(Rule.UNKNOWN_KEY, "unknown key '" + Readable.shorten(key) + "' in " + what + " (allowed: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")", tuple.getKeyNode());
             } else if (keys.putIfAbsent(key, tuple.getValueNode()) != null) {
                 violation(Rule.INVALID_VALUE, "the key '" + key + "' appears twice in " + what, tuple.getKeyNode());
@@ -319,8 +320,12 @@ public final class RegistryLoader {
     }
 
     private LocalDate date(Map<String, Node> keys, String key, Node parent) {
-        return value(keys, key, parent, Rule.INVALID_VALUE, text -> BelgianDates.parse(text).orElseThrow(
-                () -> new IllegalArgumentException("'" + key + "' is '" + text + "', which is not a date like 2025-01-01")));
+        // the same years as the dates of every input file: PostgreSQL cannot store year 0
+        return value(keys, key, parent, Rule.INVALID_VALUE, text -> BelgianDates.parse(text)
+                .filter(BelgianDates::accepted)
+                .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is '" + Readable.shorten(text)
+                        + "', which is not a date like 2025-01-01 (years " + BelgianDates.FIRST_YEAR + " to "
+                        + BelgianDates.LAST_YEAR + ")")));
     }
 
     private void violation(Rule rule, String message, Node at) {

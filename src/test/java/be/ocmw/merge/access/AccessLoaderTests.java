@@ -173,6 +173,50 @@ class AccessLoaderTests extends DatabaseTest {
         assertThat(accounts("0212600838")).containsExactly("0212600838|Maatschappelijk Welzijn|jpeeters|TB|ACTIEF");
     }
 
+    @Test
+    void aNulByteInACellIsARejectedRowNamingItsColumn() throws Exception {
+        Path dir = folder.resolve("nul");
+        write(dir.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
+                + "Peeters;Jan;jpeeters;TB;;Actief;;;\n"
+                + "Maes;An;amaes;USER;;Actief;Handi\u0000web;;\n");
+
+        LoadReport report = loader.load(dir, null, runs.start("test", ""));
+
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(report.rejections()).extracting(r -> r.file() + ":" + r.row() + ":" + r.column() + ": " + r.reason())
+                .singleElement().satisfies(r -> assertThat(r)
+                        .startsWith("0212978247/Maatschappelijk Welzijn.csv:3:Beveiligde toepassingen: the cell holds a NUL"));
+    }
+
+    @Test
+    void aFileRefusedWholeAddsNoOrganisationSnapshotRowOrAuditEntry() throws Exception {
+        // given what is loaded already, and a folder whose only file is UTF-16 without a byte order mark
+        Path v1 = folder.resolve("v1");
+        write(v1.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");
+        loader.load(v1, null, runs.start("test", ""));
+        String before = content();
+        Path utf16 = folder.resolve("utf16/0212600838/Maatschappelijk Welzijn.csv");
+        Files.createDirectories(utf16.getParent());
+        Files.write(utf16, (HEADER + "Maes;An;amaes;USER;;Actief;;;\n").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        // when it is loaded
+        LoadReport report = loader.load(folder.resolve("utf16"), Registries.shipped(), runs.start("test", ""));
+
+        // then it is refused, and the organisations' data and the audit trail are as they were
+        assertThat(report.refusedFiles()).singleElement().satisfies(f -> assertThat(f.problem()).contains("binary"));
+        assertThat(content()).isEqualTo(before);
+    }
+
+    /** The organisations, their snapshots and accounts, and the audit trail, as one digest of every row. */
+    private String content() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("organisation", "organisation_nis", "access_snapshot", "account", "audit")) {
+            all.append(table).append('=').append(jdbc.sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) "
+                    + "from " + table + " t").query(String.class).single()).append(';');
+        }
+        return all.toString();
+    }
+
     /** The live accounts of these organisations, in a stable order. */
     private List<String> accounts(String... kbos) {
         return jdbc.sql("select concat_ws('|', kbo, domain, username, role, status) from live_account where kbo in (:kbos) "

@@ -134,13 +134,55 @@ class CertificateCheckTests {
     }
 
     @Test
-    void aFileThatIsNotACertificateIsRefusedWithTheReason() throws Exception {
-        Path file = Files.writeString(folder.resolve("ocmw.cer"), "Dit is geen certificaat.\n");
+    void whatIsNotACertificateAtAllCannotBeReadAndSaysWhatItIs() throws Exception {
+        X509Certificate certificate = issued(rsa(2048), "SHA256withRSA", KeyUsage.digitalSignature);
+        byte[] der = certificate.getEncoded();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("empty.cer", new byte[0]);
+        files.put("garbage.cer", "Dit is geen certificaat.\n".getBytes(StandardCharsets.UTF_8));
+        files.put("truncated.cer", java.util.Arrays.copyOf(der, der.length / 2));
+        files.put("key.cer", ("-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                rsa(2048).getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n").getBytes(StandardCharsets.US_ASCII));
+        files.put("huge.cer", new byte[10 * 1024 * 1024]);
+        Map<String, String> reasons = Map.of("empty.cer", "the file is empty", "garbage.cer", "not an X.509 certificate",
+                "truncated.cer", "damaged or cut off", "key.cer", "holds a private key, not a certificate",
+                "huge.cer", "it is 10.0 MB");
 
-        CertificateVerdict verdict = CHECK.check(file, Channel.FTP);
+        for (var file : files.entrySet()) {
+            Path path = Files.write(folder.resolve(file.getKey()), file.getValue());
 
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CHECK.check(path, Channel.REST)).as(file.getKey())
+                    .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cannot be read as a certificate")
+                    .hasMessageContaining(reasons.get(file.getKey()));
+        }
+    }
+
+    @Test
+    void aPemSavedByAWindowsToolWithCrlfAndAByteOrderMarkIsReadAsTheCertificateItIs() throws Exception {
+        X509Certificate certificate = issued(rsa(2048), "SHA256withRSA", KeyUsage.digitalSignature);
+        String body = Base64.getMimeEncoder(64, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded());
+        byte[] text = ("\uFEFF-----BEGIN CERTIFICATE-----\r\n" + body + "\r\n-----END CERTIFICATE-----\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        CertificateVerdict verdict = CHECK.check(Files.write(folder.resolve("windows.cer"), text), Channel.FTP);
+
+        assertThat(verdict.accepted()).as(verdict.describe(Locale.ROOT)).isTrue();
+        assertThat(messages(verdict)).containsEntry("format", "format.pem");
+    }
+
+    @Test
+    void aFileWithTwoCertificatesIsRefusedEvenWhenTheFirstIsGood() throws Exception {
+        X509Certificate good = issued(rsa(2048), "SHA256withRSA", KeyUsage.digitalSignature);
+        X509Certificate other = issued(rsa(2048), "SHA256withRSA", KeyUsage.digitalSignature);
+        Path two = pem(good, "two.cer");
+        Files.writeString(two, Files.readString(two) + Files.readString(pem(other, "other.cer")));
+
+        CertificateVerdict verdict = CHECK.check(two, Channel.FTP);
+
+        assertThat(verdict.accepted()).isFalse();
         assertThat(refused(verdict)).containsExactly("format");
-        assertThat(verdict.describe(Locale.forLanguageTag("fr-BE"))).contains("n'est pas un certificat X.509");
+        assertThat(verdict.describe(Locale.forLanguageTag("nl-BE"))).contains("bevat 2 certificaten");
+        assertThat(verdict.describe(Locale.forLanguageTag("fr-BE"))).contains("contient 2 certificats");
     }
 
     @Test

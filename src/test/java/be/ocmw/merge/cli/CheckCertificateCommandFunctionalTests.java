@@ -54,6 +54,16 @@ class CheckCertificateCommandFunctionalTests {
         assertThat(language.err()).contains("unknown language 'de': nl or fr");
     }
 
+    @Test
+    void aFileThatIsNoCertificateExits3SayingWhy() throws Exception {
+        Path empty = Files.write(workDir.resolve("empty.cer"), new byte[0]);
+
+        Run run = OcmwMergeJar.in(workDir).run("check-certificate", empty.toString(), "--channel", "rest");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains("cannot be read as a certificate: the file is empty").doesNotContain("Exception");
+    }
+
     private static Path selfSigned(Path file) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -66,6 +66,32 @@ class DossierLoaderTests extends DatabaseTest {
     }
 
     @Test
+    void aNulByteOrADateTheDatabaseCannotHoldIsARejectedRowNotAFailedLoad() throws Exception {
+        // given rows that pass a naive check and that PostgreSQL refuses: a NUL byte, year 0, year 10000
+        Path file = Files.writeString(folder.resolve("dossiers.csv"), "reference;type;insz;kbo;start_date;end_date\n"
+                + "PJ-0001;INTEGRATIE;85073003328;0212978247;2024-03-01;\n"
+                + "PJ-\u00000002;A036;85073003328;0212978247;2024-03-01;\n"
+                + "PJ-0003;A036;85073003328;0212978247;0000-01-01;\n"
+                + "PJ-0004;A036;85073003328;0212978247;2024-03-01;10000-01-01\n"
+                + "PJ-0005;A036;85073003328;0212978247;01/01/1899;\n"
+                + "PJ-0006;A036;85073003328;0212978247;2024-03-01;31/12/9999\n");
+
+        // when it is loaded
+        LoadReport report = loader.load(file, runs.start("test", ""));
+
+        // then the good rows are in, and each bad one is rejected with its column and a plain reason
+        assertThat(report.accepted()).isEqualTo(2);
+        assertThat(report.rejections()).extracting(r -> r.row() + " " + r.column()).containsExactly(
+                "3 reference", "4 start_date", "5 end_date", "6 start_date");
+        assertThat(report.rejections().get(0).reason()).contains("NUL character");
+        assertThat(report.rejections().get(1).reason()).contains("'0000-01-01' is outside the dates that are accepted")
+                .contains("1900 to 9999");
+        assertThat(report.rejections().get(2).reason()).contains("'10000-01-01' is not a date");
+        assertThat(jdbc.sql("select end_date from dossier where reference = 'PJ-0006'").query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(9999, 12, 31));
+    }
+
+    @Test
     void loadingTheSameFileAgainChangesNothingAndAChangedRowUpdatesItsDossierWithAnAuditRow() throws Exception {
         Path file = Files.writeString(folder.resolve("d.csv"), """
                 reference;type;insz;kbo;start_date;end_date

@@ -188,6 +188,81 @@ class IntakeTests extends DatabaseTest {
         }
     }
 
+    @Test
+    void aSubmissionOfNineThousandBadRowsIsReportedLikeAnyOtherAndItsCheckedCopyWritten() throws Exception {
+        // given a submission with one good row and 9 000 rows whose role is wrong
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(row("HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", ""));
+        for (int i = 0; i < 9000; i++) {
+            rows.add(row("Baas", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", ""));
+        }
+        Path dir = folder.resolve("in");
+        submission(dir.resolve("galmaarden.xlsx"), "0212.978.247", LocalDate.of(2024, 11, 5), rows);
+
+        // when it is taken in and its reports are written
+        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        List<Path> written = reports.write(result, folder.resolve("out"));
+
+        // then every row is accepted or rejected, and the copy shows each rejected row
+        assertThat(result.load().accepted()).isEqualTo(1);
+        assertThat(result.load().rejected()).isEqualTo(9000);
+        assertThat(written).contains(folder.resolve("out/galmaarden.checked.xlsx"));
+        try (InputStream in = Files.newInputStream(folder.resolve("out/galmaarden.checked.xlsx"));
+             XSSFWorkbook copy = new XSSFWorkbook(in)) {
+            Sheet sheet = copy.getSheet("Beheerders");
+            assertThat(sheet.getRow(9001).getCell(0).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+            assertThat(sheet.getRow(1).getCell(0).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
+            assertThat(copy.getNumCellStyles()).isLessThan(100);
+        }
+    }
+
+    @Test
+    void thePasswordsASubmitterTypedInAreInNoCopyNorReport() throws Exception {
+        new SampleData(2025, 1).write(folder.resolve("sample"));
+        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        Path out = folder.resolve("out");
+
+        reports.write(result, out);
+
+        // the sample's Herne submission has a Wachtwoord column with a password on every row
+        assertThat(unzipped(folder.resolve("sample/submissions/pajottegem-herne.xlsx"))).as("the original").contains("Geheim123");
+        try (InputStream in = Files.newInputStream(out.resolve("pajottegem-herne.checked.xlsx")); XSSFWorkbook copy = new XSSFWorkbook(in)) {
+            Sheet sheet = copy.getSheet("Beheerders");
+            int column = -1;
+            for (var cell : sheet.getRow(0)) {
+                if (cell.getStringCellValue().startsWith("Wachtwoord")) {
+                    column = cell.getColumnIndex();
+                    assertThat(cell.getStringCellValue()).contains("leeggemaakt");
+                }
+            }
+            assertThat(column).as("the Wachtwoord column").isNotNegative();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var cell = sheet.getRow(r) == null ? null : sheet.getRow(r).getCell(column);
+                assertThat(cell == null || cell.getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK).as("row " + r).isTrue();
+            }
+        }
+        for (Path file : Files.list(out).toList()) {
+            assertThat(unzipped(file)).as(file.getFileName().toString()).doesNotContain("Geheim123");
+        }
+        assertThat(jdbc.sql("select count(*) from load_file where cast(meta as text) like '%Geheim%'").query(Long.class).single()).isZero();
+    }
+
+    /** Every part of a workbook (or a file's text), inflated: what anyone who unzips it can read. */
+    private static String unzipped(Path file) throws Exception {
+        if (!file.toString().endsWith(".xlsx")) {
+            return Files.readString(file);
+        }
+        StringBuilder all = new StringBuilder();
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                try (InputStream in = zip.getInputStream(entries.nextElement())) {
+                    all.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return all.toString();
+    }
+
     /** Renames a sheet in the workbook's own XML, as a tool other than POI or Excel may name it. */
     private static void renameSheet(Path file, String from, String to) throws Exception {
         Path renamed = file.resolveSibling(file.getFileName() + ".tmp");

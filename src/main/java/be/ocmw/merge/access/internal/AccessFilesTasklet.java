@@ -86,15 +86,12 @@ public class AccessFilesTasklet implements Tasklet {
                 .param("sha", sha).param("run", run).param("id", id).update();
     }
 
+    /**
+     * The organisation a file's snapshot belongs to, made when it is new. It is audited (or removed again, when every
+     * file of it was refused) by the merge step, once it is known whether anything of it was loaded.
+     */
     private void ensureOrganisation(String kbo, Map<String, String> names, long run) {
-        jdbc.sql("""
-                        with created as (
-                            insert into organisation (kbo, name, created_by_run) values (:kbo, :name, :run)
-                            on conflict (kbo) do nothing
-                            returning kbo, name
-                        )
-                        insert into audit (run_id, table_name, row_key, action, after)
-                        select :run, 'organisation', kbo, 'INSERT', jsonb_build_object('kbo', kbo, 'name', name) from created""")
+        jdbc.sql("insert into organisation (kbo, name, created_by_run) values (:kbo, :name, :run) on conflict (kbo) do nothing")
                 .param("kbo", kbo).param("name", names.getOrDefault(kbo, "OCMW " + new Kbo(kbo).formatted()))
                 .param("run", run).update();
     }

@@ -10,6 +10,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.List;
+
 /**
  * Makes each completely read file its organisation-domain's current snapshot, in one transaction. The
  * accounts of the snapshot it replaces stay, as history; each difference between the two (an account
@@ -43,15 +45,7 @@ public class AccessMerge implements Tasklet {
             refuseShrinking(jobInstance);
         }
 
-        jdbc.sql("""
-                        with refused as (
-                            update access_snapshot s set status = 'REJECTED' from load_file f
-                            where f.snapshot_id = s.id and f.job_instance_id = :ji and f.status = 'REJECTED'
-                              and s.status = 'LOADING'
-                            returning s.id
-                        )
-                        delete from account a using refused r where a.snapshot_id = r.id""")
-                .param("ji", jobInstance).update();
+        forgetRefusedFiles(jobInstance);
         staged.forgetRejectionsOfRefusedFiles(jobInstance);
         jdbc.sql("""
                         update load_file f set
@@ -74,6 +68,40 @@ public class AccessMerge implements Tasklet {
         jdbc.sql("update load_file set status = 'LOADED' where job_instance_id = :ji and status = 'PENDING'")
                 .param("ji", jobInstance).update();
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A file refused whole leaves nothing: the rows it had written, its snapshot, and the organisation this load made
+     * for it when nothing else of that organisation was loaded. The organisations this load made and kept are
+     * audited now.
+     */
+    private void forgetRefusedFiles(long jobInstance) {
+        List<Long> snapshots = jdbc.sql("""
+                        select s.id from access_snapshot s join load_file f on f.snapshot_id = s.id
+                        where f.job_instance_id = :ji and f.status = 'REJECTED' and s.status = 'LOADING'""")
+                .param("ji", jobInstance).query(Long.class).list();
+        if (!snapshots.isEmpty()) {
+            jdbc.sql("delete from account where snapshot_id in (:ids)").param("ids", snapshots).update();
+            jdbc.sql("update load_file set snapshot_id = null where snapshot_id in (:ids)").param("ids", snapshots).update();
+            jdbc.sql("delete from access_snapshot where id in (:ids)").param("ids", snapshots).update();
+        }
+        // (a resumed load runs this step under another run than the one that registered the files and made them)
+        jdbc.sql("""
+                        delete from organisation o
+                        where o.created_by_run in (select run_id from load_file where job_instance_id = :ji)
+                          and o.kbo in (select kbo from load_file where job_instance_id = :ji and kbo is not null)
+                          and not exists (select 1 from access_snapshot s where s.kbo = o.kbo)
+                          and not exists (select 1 from organisation_nis n where n.kbo = o.kbo)""")
+                .param("ji", jobInstance).update();
+        jdbc.sql("""
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        select o.created_by_run, 'organisation', o.kbo, 'INSERT', jsonb_build_object('kbo', o.kbo, 'name', o.name)
+                        from organisation o
+                        where o.created_by_run in (select run_id from load_file where job_instance_id = :ji)
+                          and o.kbo in (select kbo from load_file where job_instance_id = :ji and kbo is not null)
+                          and not exists (select 1 from audit a where a.table_name = 'organisation' and a.row_key = o.kbo
+                                          and a.action = 'INSERT')""")
+                .param("ji", jobInstance).update();
     }
 
     /**

@@ -42,7 +42,7 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
         String firstName = text(item, FIRST_NAME, MAX_NAME);
         String username = text(item, USERNAME, 100);
         if (hasWhitespace(username)) {
-            throw item.reject(USERNAME, "the username '" + username + "' contains a space");
+            throw item.reject(USERNAME, "the username '" + Cells.shorten(username) + "' contains a space");
         }
         Integer first = firstRowOf(item, username);
         if (first != null && first != item.row().number()) {

@@ -32,11 +32,16 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return List.of();
     }
 
+    /** Checks what can be checked before the application starts (where it will write); throws a usage error. */
+    protected void checkArguments() {
+    }
+
     /** Does the work; {@code run} is the id of this run in the run log. */
     protected abstract int execute(ConfigurableApplicationContext context, long run) throws Exception;
 
     @Override
     public final Integer call() throws Exception {
+        checkArguments();
         try (ConfigurableApplicationContext context = start()) {
             RunLog runs = context.getBean(RunLog.class);
             long run = runs.start(commandName(), arguments());

@@ -39,6 +39,11 @@ class ExportCommand extends GroupCommand {
         Path dir;
 
         @Override
+        protected void checkArguments() {
+            Outputs.folder(dir);
+        }
+
+        @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             Map<String, Integer> counts = context.getBean(AccessExport.class).export(kbo(kbo), dir);
             if (counts.isEmpty()) {
@@ -60,6 +65,11 @@ class ExportCommand extends GroupCommand {
 
         @Option(names = "--kbo", paramLabel = "KBO", description = "Only the dossiers of this OCMW.")
         String kbo;
+
+        @Override
+        protected void checkArguments() {
+            Outputs.file(file);
+        }
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {

@@ -32,6 +32,13 @@ class IntakeCommand extends DatabaseCommand {
     RegistryOption registry;
 
     @Override
+    protected void checkArguments() {
+        if (out != null) {
+            Outputs.folder(out);
+        }
+    }
+
+    @Override
     protected int execute(ConfigurableApplicationContext context, long run) {
         IntakeResult result = context.getBean(Intake.class).intake(dir, registry.file, run);
         PrintWriter print = out();

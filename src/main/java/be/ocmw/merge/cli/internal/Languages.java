@@ -15,7 +15,7 @@ final class Languages {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "nl" -> Locale.forLanguageTag("nl-BE");
             case "fr" -> Locale.forLanguageTag("fr-BE");
-            default -> throw new ParameterException(spec.commandLine(), "unknown language '" + value + "': nl or fr");
+            default -> throw new ParameterException(spec.commandLine(), "unknown language '" + be.ocmw.merge.input.Cells.shorten(value) + "': nl or fr");
         };
     }
 }

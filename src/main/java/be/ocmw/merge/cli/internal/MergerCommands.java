@@ -27,7 +27,7 @@ final class MergerCommands {
 
     static Merger merger(RegistryOption registry, String id) {
         MergerRegistry mergers = registry.load().registry();
-        return mergers.find(id).orElseThrow(() -> new UsageException("unknown merger '" + id + "'; the mergers are: "
+        return mergers.find(id).orElseThrow(() -> new UsageException("unknown merger '" + be.ocmw.merge.input.Cells.shorten(id) + "'; the mergers are: "
                 + mergers.mergers().stream().map(Merger::id).collect(Collectors.joining(", "))));
     }
 
@@ -75,6 +75,11 @@ final class MergerCommands {
         ReportOption report;
 
         @Override
+        protected void checkArguments() {
+            Outputs.folder(out);
+        }
+
+        @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(registry, merger), out, report.options(), run);
             print(outcome, "plan", out());
@@ -103,6 +108,11 @@ final class MergerCommands {
 
         @Mixin
         ReportOption report;
+
+        @Override
+        protected void checkArguments() {
+            Outputs.folder(out);
+        }
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {

@@ -32,6 +32,11 @@ class ReconcileCommand extends DatabaseCommand {
     RegistryOption registry;
 
     @Override
+    protected void checkArguments() {
+        Outputs.folder(out);
+    }
+
+    @Override
     protected int execute(ConfigurableApplicationContext context, long run) {
         MergerRegistry mergers = registry.load().registry();
         if (merger != null) {

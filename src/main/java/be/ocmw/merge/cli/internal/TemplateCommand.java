@@ -22,7 +22,7 @@ class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SubmissionTemplate.write(file);
+        SubmissionTemplate.write(Outputs.file(file));
         spec.commandLine().getOut().println("Wrote the blank HTB submission workbook to " + file);
         spec.commandLine().getOut().flush();
         return ExitCode.DONE;

@@ -60,7 +60,7 @@ public class DossierRowProcessor implements ItemProcessor<SourceItem, StagedDoss
     }
 
     static String dateProblem(String text) {
-        return text.isEmpty() ? "the date is empty" : "'" + Cells.shorten(text) + "' is not a date like 2024-03-01 or 01/03/2024";
+        return Cells.dateProblem(text);
     }
 
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.input.internal;
 
+import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.input.SourceRow;
 import be.ocmw.merge.input.TableReader;
 import be.ocmw.merge.input.UnreadableFileException;
@@ -195,7 +196,7 @@ public final class XlsxTableReader implements TableReader {
         if (matching.size() > 1) {
             found.close();
             throw new UnreadableFileException(file, "the workbook has " + matching.size() + " sheets named '" + name
-                    + "' (" + String.join(", ", matching.stream().map(n -> "'" + n + "'").toList()) + "), so it is not "
+                    + "' (" + String.join(", ", matching.stream().map(n -> "'" + Cells.shorten(n) + "'").toList()) + "), so it is not "
                     + "clear which one holds the data: keep one of them (delete or rename the other) and save it again");
         }
         if (found != null) {
@@ -205,7 +206,7 @@ public final class XlsxTableReader implements TableReader {
             throw new UnreadableFileException(file, "the workbook has no sheets");
         }
         throw new UnreadableFileException(file, "the workbook has no sheet '" + name + "' (its sheets: "
-                + String.join(", ", names) + ")");
+                + String.join(", ", names.stream().map(Cells::shorten).toList()) + ")");
     }
 
     private static String where(String sheet) {

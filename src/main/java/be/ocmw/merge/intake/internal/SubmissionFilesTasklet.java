@@ -49,9 +49,14 @@ public class SubmissionFilesTasklet implements Tasklet {
         var parameters = scope.parameters();
         long jobInstance = scope.jobInstance();
         MergerRegistry registry = RegistryLoader.load(Path.of(parameters.getString("registry"))).registry();
-        for (Path file : SubmissionFolder.scan(Path.of(parameters.getString("file")))) {
+        for (SubmissionFolder.Entry entry : SubmissionFolder.scan(Path.of(parameters.getString("file")))) {
+            Path file = entry.path();
             long id = files.register(jobInstance, scope.run(), KIND, file, file.getFileName().toString(),
-                    null, null, FileDigest.of(file));
+                    null, null, entry.problem() == null ? FileDigest.of(file) : "");
+            if (entry.problem() != null) {
+                files.reject(id, entry.problem());
+                continue;
+            }
             try {
                 Map<String, Object> meta = readOcmwSheet(file, registry);
                 files.describe(id, JSON.writeValueAsString(meta));
@@ -74,7 +79,7 @@ public class SubmissionFilesTasklet implements Tasklet {
         String where = "sheet '" + SubmissionFormat.OCMW_SHEET + "', ";
         Cell mergerCell = required(file, values, SubmissionFormat.MERGER, where);
         Merger merger = registry.find(mergerCell.value().toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                refuse(file, where, mergerCell, "'" + mergerCell.value() + "' is not a merger of the registry (for example: "
+                refuse(file, where, mergerCell, "'" + Cells.shorten(mergerCell.value()) + "' is not a merger of the registry (for example: "
                         + registry.mergers().get(0).id() + ")"));
         Cell kboCell = required(file, values, SubmissionFormat.KBO, where);
         Kbo kbo;
@@ -90,7 +95,7 @@ public class SubmissionFilesTasklet implements Tasklet {
         }
         Cell dateCell = required(file, values, SubmissionFormat.SUBMITTED_ON, where);
         LocalDate submittedOn = Cells.date(dateCell.value()).orElseThrow(() -> refuse(file, where, dateCell,
-                "'" + dateCell.value() + "' is not a date like 10/11/2024"));
+                Cells.dateProblem(dateCell.value())));
         Cell byCell = required(file, values, SubmissionFormat.SUBMITTED_BY, where);
         Optional<Cell> name = Optional.ofNullable(values.get(key(SubmissionFormat.NAME)));
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -27,8 +27,7 @@ public class OnlineRequestRowProcessor implements ItemProcessor<SourceItem, Stag
             throw item.reject(REFERENCE, "the reference is " + reference.length() + " characters long; at most 100");
         }
         LocalDate submitted = Cells.date(item.value(SUBMITTED_ON)).orElseThrow(() -> item.reject(SUBMITTED_ON,
-                item.value(SUBMITTED_ON).isEmpty() ? "the date is empty"
-                        : "'" + item.value(SUBMITTED_ON) + "' is not a date like 2024-03-01 or 01/03/2024"));
+                Cells.dateProblem(item.value(SUBMITTED_ON))));
         String kbo;
         try {
             kbo = Kbo.parse(item.value(KBO)).digits();
@@ -41,7 +40,7 @@ public class OnlineRequestRowProcessor implements ItemProcessor<SourceItem, Stag
             default -> null;
         };
         if (read == null) {
-            throw item.reject(READ, "'" + item.value(READ) + "' must be true or false");
+            throw item.reject(READ, "'" + Cells.shorten(item.value(READ)) + "' must be true or false");
         }
         return new StagedOnlineRequest(item.file().id(), item.row().number(), reference, submitted, kbo, read);
     }

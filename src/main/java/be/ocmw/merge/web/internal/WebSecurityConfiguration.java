@@ -35,14 +35,43 @@ class WebSecurityConfiguration {
     private static final Set<String> ROLES = Set.of(COORDINATOR, OPERATOR);
     private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
+    /**
+     * The pages need no inline script or style; the HTML reports served for download get the same policy (they are
+     * attachments, opened from disk). Forms post only to the dashboard, and no other site may frame it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/error").permitAll()
+                        // the error page a request of the dashboard ends on; asked for directly, /error is a page like any
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/css/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").hasRole(OPERATOR)
                         .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(COORDINATOR, OPERATOR))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            response.sendRedirect(request.getContextPath() + "/");
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
+                        .permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }
