@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OcmwMergeApplication {
 
     public static void main(String[] args) {
-        System.exit(OcmwMergeCli.run(args));
+        System.exit(OcmwMergeCli.run(OcmwMergeApplication.class, args));
     }
 }

@@ -1,11 +1,11 @@
 package be.ocmw.merge.cli;
 
+import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.internal.RootCommand;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.database.DatabaseBusyException;
 import be.ocmw.merge.domain.Readable;
 import be.ocmw.merge.input.UnreadableFileException;
-import be.ocmw.merge.plan.PlanRefusedException;
 import be.ocmw.merge.registry.InvalidRegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +23,25 @@ public final class OcmwMergeCli {
     private static final Logger log = LoggerFactory.getLogger(OcmwMergeCli.class);
 
     private OcmwMergeCli() {
+    }
+
+    /**
+     * The Spring application a command that needs the database starts: given by the application's main class, which
+     * depends on the command line and not the other way round.
+     */
+    private static volatile Class<?> application;
+
+    public static int run(Class<?> springApplication, String... args) {
+        application = springApplication;
+        return run(args);
+    }
+
+    /** The Spring application to start for a command that needs the database. */
+    public static Class<?> application() {
+        if (application == null) {
+            throw new IllegalStateException("the command line was started without its Spring application");
+        }
+        return application;
     }
 
     public static int run(String... args) {
@@ -52,42 +71,30 @@ public final class OcmwMergeCli {
 
     private static int failure(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
+        int exitCode = ExitCode.of(e);
         if (e instanceof UsageException) {
             err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()));
             printUsageLine(command, err);
-            return exitCodeOf(e);
+            return exitCode;
         }
         if (e instanceof UnreadableFileException) {
             err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()) + "; nothing from it was loaded.");
             err.flush();
-            return exitCodeOf(e);
-        }
-        if (e instanceof PlanRefusedException) {
-            err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()));
-            err.flush();
-            return exitCodeOf(e);
-        }
-        if (e instanceof JobAlreadyRunningException) {
-            err.println("ocmw-merge: " + Readable.shortenLongWords(e.getMessage()));
-            err.flush();
-            return exitCodeOf(e);
+            return exitCode;
         }
         if (e instanceof InvalidRegistryException) {
             err.println(Readable.shortenLongWords(e.getMessage()));
             err.flush();
-            return exitCodeOf(e);
+            return exitCode;
         }
-        be.ocmw.merge.web.WebUsersMissingException users = cause(e, be.ocmw.merge.web.WebUsersMissingException.class);
-        if (users != null) {
-            err.println("ocmw-merge: " + Readable.shortenLongWords(users.getMessage()));
+        // a refusal or an obstacle that says what to do about it: its own words, no "run it again"
+        ExitCode.Carrier carrier = ExitCode.carrier(e);
+        Throwable known = carrier instanceof Throwable t ? t
+                : e instanceof JobAlreadyRunningException ? e : cause(e, DatabaseBusyException.class);
+        if (known != null) {
+            err.println("ocmw-merge: " + Readable.shortenLongWords(known.getMessage()));
             err.flush();
-            return exitCodeOf(e);
-        }
-        DatabaseBusyException busy = cause(e, DatabaseBusyException.class);
-        if (busy != null) {
-            err.println("ocmw-merge: " + Readable.shortenLongWords(busy.getMessage()));
-            err.flush();
-            return exitCodeOf(e);
+            return exitCode;
         }
         log.error("The run failed", e);
         SQLException database = cause(e, SQLException.class);
@@ -97,27 +104,12 @@ public final class OcmwMergeCli {
         err.println("ocmw-merge: the run failed: " + Readable.shortenLongWords(reason));
         err.println("Details are in the log file (" + logFile() + "). Run the same command again to resume.");
         err.flush();
-        return exitCodeOf(e);
+        return exitCode;
     }
 
-    /**
-     * The exit code a failure ends the command with (SPEC 7): what {@link #run} returns for it, and what the run log
-     * records. Must agree with the messages of {@code failure}.
-     */
+    /** The exit code a failure ends the command with (SPEC 7); the run log records the same. */
     public static int exitCodeOf(Throwable e) {
-        if (e instanceof UsageException) {
-            return ExitCode.USAGE;
-        }
-        if (e instanceof UnreadableFileException || e instanceof InvalidRegistryException) {
-            return ExitCode.INPUT;
-        }
-        if (e instanceof PlanRefusedException) {
-            return ExitCode.BLOCKED;
-        }
-        if (cause(e, be.ocmw.merge.web.WebUsersMissingException.class) != null) {
-            return ExitCode.USAGE;
-        }
-        return ExitCode.FAILED;
+        return ExitCode.of(e);
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
@@ -131,11 +123,7 @@ public final class OcmwMergeCli {
 
     /** What went wrong at the bottom of a failure, in its own words (its type when it has none). */
     public static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return ExitCode.rootMessage(e);
     }
 
     private static String logFile() {

@@ -1,12 +1,14 @@
 package be.ocmw.merge.input;
 
+import be.ocmw.merge.audit.ExitCode;
+
 import java.nio.file.Path;
 
 /**
  * A file that cannot be read at all: nothing from it may be loaded. The message names the file and says
  * what is wrong in words for whoever has to fix it.
  */
-public class UnreadableFileException extends RuntimeException {
+public class UnreadableFileException extends RuntimeException implements ExitCode.Carrier {
 
     private final transient Path file;
 
@@ -22,5 +24,10 @@ public class UnreadableFileException extends RuntimeException {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public int exitCode() {
+        return ExitCode.INPUT;
     }
 }

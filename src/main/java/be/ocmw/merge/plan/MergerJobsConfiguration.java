@@ -66,15 +66,15 @@ class MergerJobsConfiguration {
 
     @Bean
     Step applyDossiersStep(JobRepository repository, Partitioner dossierPartitioner, Step closeReopenStep,
-                           @Value("${ocmw.apply.threads}") int threads) {
-        return partitioned(repository, "applyDossiersStep", dossierPartitioner, closeReopenStep, threads);
+                           ApplySettings settings) {
+        return partitioned(repository, "applyDossiersStep", dossierPartitioner, closeReopenStep, settings.threads());
     }
 
     @Bean
     @StepScope
     JdbcPagingItemReader<Long> plannedDossierReader(DataSource dataSource, @Value("#{jobParameters['changes']}") Long changes,
                                              @Value("#{stepExecutionContext['kbo']}") String kbo,
-                                             @Value("${ocmw.apply.chunk-size}") int chunk) throws Exception {
+                                             ApplySettings settings) throws Exception {
         return new JdbcPagingItemReaderBuilder<Long>()
                 .name("plannedDossierReader")
                 .dataSource(dataSource)
@@ -83,7 +83,7 @@ class MergerJobsConfiguration {
                 .whereClause("where plan_id = :plan and source_kbo = :kbo")
                 .parameterValues(Map.of("plan", changes, "kbo", kbo))
                 .sortKeys(Map.of("dossier_id", Order.ASCENDING))
-                .pageSize(chunk)
+                .pageSize(settings.chunkSize())
                 .rowMapper((rs, n) -> rs.getLong(1))
                 .build();
     }
@@ -102,8 +102,8 @@ class MergerJobsConfiguration {
     @Bean
     Step closeReopenStep(JobRepository repository, PlatformTransactionManager transactions,
                          JdbcPagingItemReader<Long> plannedDossierReader, DossierWriter plannedDossierWriter,
-                         @Value("${ocmw.apply.chunk-size}") int chunk) {
-        return new StepBuilder("closeReopenStep", repository).<Long, Long>chunk(chunk)
+                         ApplySettings settings) {
+        return new StepBuilder("closeReopenStep", repository).<Long, Long>chunk(settings.chunkSize())
                 .transactionManager(transactions)
                 .reader(plannedDossierReader)
                 .writer(plannedDossierWriter)
@@ -168,8 +168,8 @@ class MergerJobsConfiguration {
 
     @Bean
     Step applyAccountsStep(JobRepository repository, Partitioner accountChangesPartitioner, Step applyChangesStep,
-                           @Value("${ocmw.apply.threads}") int threads) {
-        return partitioned(repository, "applyAccountsStep", accountChangesPartitioner, applyChangesStep, threads);
+                           ApplySettings settings) {
+        return partitioned(repository, "applyAccountsStep", accountChangesPartitioner, applyChangesStep, settings.threads());
     }
 
     @Bean
@@ -178,7 +178,7 @@ class MergerJobsConfiguration {
                                                   @Value("#{jobParameters['changes']}") Long changes,
                                                   @Value("#{stepExecutionContext['from']}") Integer from,
                                                   @Value("#{stepExecutionContext['to']}") Integer to,
-                                                  @Value("${ocmw.apply.chunk-size}") int chunk) throws Exception {
+                                                  ApplySettings settings) throws Exception {
         return new JdbcPagingItemReaderBuilder<Change>()
                 .name("planChangeReader")
                 .dataSource(dataSource)
@@ -187,7 +187,7 @@ class MergerJobsConfiguration {
                 .whereClause("where plan_id = :plan and seq between :from and :to and " + ACCOUNT_KINDS)
                 .parameterValues(Map.of("plan", changes, "from", from, "to", to))
                 .sortKeys(Map.of("seq", Order.ASCENDING))
-                .pageSize(chunk)
+                .pageSize(settings.chunkSize())
                 .rowMapper((rs, n) -> new Change(rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("kind")))
                 .build();
     }
@@ -201,8 +201,8 @@ class MergerJobsConfiguration {
     @Bean
     Step applyChangesStep(JobRepository repository, PlatformTransactionManager transactions,
                           JdbcPagingItemReader<Change> planChangeReader, ApplyWriter applyWriter,
-                          @Value("${ocmw.apply.chunk-size}") int chunk) {
-        return new StepBuilder("applyChangesStep", repository).<Change, Change>chunk(chunk)
+                          ApplySettings settings) {
+        return new StepBuilder("applyChangesStep", repository).<Change, Change>chunk(settings.chunkSize())
                 .transactionManager(transactions)
                 .reader(planChangeReader)
                 .writer(applyWriter)

@@ -130,6 +130,13 @@ public class PlanReports {
         Path folder = out.resolve(plan.merger().id());
         try {
             Files.createDirectories(folder);
+            // the dashboard gives these reports to coordinators only when their INSZ are masked: a report with full
+            // INSZ is marked before any of its files is there, and the mark of earlier full-INSZ reports only goes once
+            // the masked ones have replaced them, so that no download in between hands out full INSZ
+            Path fullInsz = fullInszMarker(folder, mode);
+            if (options.fullInsz()) {
+                Files.writeString(fullInsz, "plan.xlsx and plan.html of this mode show full INSZ\n");
+            }
             // the page is written beside the workbook: each keeps one core busy
             CompletableFuture<Void> page = Background.run("report-html", () ->
                     html.write(model(plan, planId, mode, status, extra, options), folder.resolve(mode + ".html"), options));
@@ -142,11 +149,7 @@ public class PlanReports {
                 Files.move(pending.part(), pending.file(), StandardCopyOption.REPLACE_EXISTING);
             }
             Background.join(page);
-            // the dashboard gives these reports to coordinators only when their INSZ are masked
-            Path fullInsz = fullInszMarker(folder, mode);
-            if (options.fullInsz()) {
-                Files.writeString(fullInsz, "plan.xlsx and plan.html of this mode show full INSZ\n");
-            } else {
+            if (!options.fullInsz()) {
                 Files.deleteIfExists(fullInsz);
             }
             JSON.writeValue(folder.resolve("summary.json").toFile(), summary(plan, mode, status, extra));
@@ -258,7 +261,11 @@ public class PlanReports {
             tasks(workbook, plan, text);
             rejected(workbook, plan, text);
             transition(workbook, plan, text, options);
-            summary.rows(summaryRows(plan, mode, status, extra.join(), text));
+            List<List<Object>> rows = new java.util.ArrayList<>(summaryRows(plan, mode, status, extra.join(), text));
+            // a sheet longer than Excel opens went on on further sheets: the reader is told where
+            workbook.continued().forEach((sheet, further) -> rows.add(List.of(text.get("summary.continued", sheet),
+                    String.join(", ", further))));
+            summary.rows(rows);
         }
     }
 

@@ -1,9 +1,11 @@
 package be.ocmw.merge.registry;
 
+import be.ocmw.merge.audit.ExitCode;
+
 import java.util.stream.Collectors;
 
 /** Thrown by a command that needs a valid registry and got one with violations; lists them all. */
-public class InvalidRegistryException extends RuntimeException {
+public class InvalidRegistryException extends RuntimeException implements ExitCode.Carrier {
 
     private final transient RegistryResult result;
 
@@ -16,5 +18,10 @@ public class InvalidRegistryException extends RuntimeException {
 
     public RegistryResult result() {
         return result;
+    }
+
+    @Override
+    public int exitCode() {
+        return ExitCode.INPUT;
     }
 }

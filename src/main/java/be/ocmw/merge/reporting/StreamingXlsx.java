@@ -19,9 +19,14 @@ import java.util.zip.ZipOutputStream;
  * frozen, filterable header; numbers as numbers, dates as dd/mm/yyyy dates, text neutralised so that no cell is
  * ever a formula) without POI's temporary files, so that a report of a million rows takes the memory of one and a
  * fraction of the time. One sheet is written at a time; a sheet made with {@link #later} keeps its place in the
- * workbook but is written at the end (a summary that is only known when everything else is).
+ * workbook but is written at the end (a summary that is only known when everything else is). A sheet never has more
+ * rows than Excel opens (1 048 576, the header included): its further rows continue on a sheet of the same name with
+ * " (2)", " (3)" … right after it, under the same header ({@link #continued} says which).
  */
 public final class StreamingXlsx implements AutoCloseable {
+
+    /** The rows of a worksheet Excel opens, its header row included. */
+    public static final int EXCEL_ROWS = 1_048_576;
 
     private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
     private static final int BOLD = 1;
@@ -31,12 +36,32 @@ public final class StreamingXlsx implements AutoCloseable {
     // the XML is built here and handed to the zip as bytes a block at a time: a Writer encoding each small piece
     // on its own cost more than the rest of the workbook
     private final StringBuilder xml = new StringBuilder(1 << 17);
+    /** In the order of the workbook's tabs; a sheet's number names its part and never changes. */
     private final List<Sheet> sheets = new ArrayList<>();
+    private final int rowsPerSheet;
+    private int numbered;
     private Sheet open;
 
     public StreamingXlsx(OutputStream out) {
+        this(out, EXCEL_ROWS);
+    }
+
+    /** With fewer rows a sheet (tests of the continuation, which need no million rows). */
+    StreamingXlsx(OutputStream out, int rowsPerSheet) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(Deflater.BEST_SPEED);
+        this.rowsPerSheet = rowsPerSheet;
+    }
+
+    /** Each sheet whose rows went on on further sheets, with the names of those sheets (empty: none did). */
+    public java.util.Map<String, List<String>> continued() {
+        java.util.Map<String, List<String>> continued = new java.util.LinkedHashMap<>();
+        for (Sheet sheet : sheets) {
+            if (sheet.first != sheet) {
+                continued.computeIfAbsent(sheet.first.name, k -> new ArrayList<>()).add(sheet.name);
+            }
+        }
+        return continued;
     }
 
     private void flush() throws IOException {
@@ -47,7 +72,7 @@ public final class StreamingXlsx implements AutoCloseable {
     /** The next sheet, written now: the one before it is finished. */
     public Sheet sheet(String name, String... headers) {
         finishOpen();
-        Sheet sheet = new Sheet(sheets.size() + 1, name, headers);
+        Sheet sheet = new Sheet(++numbered, name, headers, null);
         sheets.add(sheet);
         open = sheet;
         return sheet;
@@ -55,7 +80,7 @@ public final class StreamingXlsx implements AutoCloseable {
 
     /** A sheet that takes its place in the workbook now and is written with {@link Sheet#rows} at the end. */
     public Sheet later(String name, String... headers) {
-        Sheet sheet = new Sheet(sheets.size() + 1, name, headers);
+        Sheet sheet = new Sheet(++numbered, name, headers, null);
         sheets.add(sheet);
         return sheet;
     }
@@ -67,17 +92,23 @@ public final class StreamingXlsx implements AutoCloseable {
         private final String name;
         private final String[] headers;
         private final int[] widths;
+        /** The sheet whose rows this one continues (itself when it continues none). */
+        private final Sheet first;
         private boolean started;
         private boolean finished;
         private int lastRow;
+        /** The sheet the rows go on now: this one, or its latest continuation. */
+        private Sheet current = this;
+        private int rowsBefore;
 
-        private Sheet(int number, String name, String[] headers) {
+        private Sheet(int number, String name, String[] headers, Sheet first) {
             this.number = number;
             this.name = name;
             this.headers = headers;
+            this.first = first == null ? this : first;
             this.widths = new int[headers.length];
             for (int i = 0; i < headers.length; i++) {
-                widths[i] = ReportSheets.headerWidth(headers[i]);
+                widths[i] = first == null ? ReportSheets.headerWidth(headers[i]) : first.widths[i];
             }
         }
 
@@ -99,10 +130,26 @@ public final class StreamingXlsx implements AutoCloseable {
             }
             lastRow = index;
             try {
-                writeRow(index, values, 0);
+                // the header takes one row of every sheet
+                while (index - rowsBefore > rowsPerSheet - 1) {
+                    continueOnNextSheet();
+                }
+                current.writeRow(index - rowsBefore, values, 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Finishes the sheet the rows are on and goes on on a new one right after it in the workbook. */
+        private void continueOnNextSheet() throws IOException {
+            current.finish();
+            int parts = rowsBefore / (rowsPerSheet - 1) + 2;
+            Sheet next = new Sheet(++numbered, continuationName(name, parts), headers, this);
+            sheets.add(sheets.indexOf(current) + 1, next);
+            open = next;
+            next.start();
+            current = next;
+            rowsBefore += rowsPerSheet - 1;
         }
 
         /** Writes this sheet made with {@link #later} now, all its rows at once. */
@@ -144,6 +191,14 @@ public final class StreamingXlsx implements AutoCloseable {
         }
 
         private void finish() throws IOException {
+            if (current != this) {
+                // the rows went on elsewhere; this part was finished when they did
+                if (!current.finished) {
+                    current.finish();
+                }
+                finished = true;
+                return;
+            }
             start();
             xml.append("</sheetData>");
             if (headers.length > 0) {
@@ -167,8 +222,7 @@ public final class StreamingXlsx implements AutoCloseable {
                 xml.append(r);
                 if (value instanceof Number number) {
                     xml.append("\"><v>");
-                    xml.append(number instanceof Double || number instanceof Float
-                            ? Double.toString(number.doubleValue()) : Long.toString(number.longValue()));
+                    xml.append(number(number));
                     xml.append("</v></c>");
                 } else if (value instanceof LocalDate date) {
                     xml.append("\" s=\"" + DATE + "\"><v>");
@@ -186,6 +240,12 @@ public final class StreamingXlsx implements AutoCloseable {
                 flush();
             }
         }
+    }
+
+    /** "Dossiers (2)": within Excel's 31 characters for a sheet's name. */
+    private static String continuationName(String name, int part) {
+        String suffix = " (" + part + ")";
+        return (name.length() + suffix.length() > 31 ? name.substring(0, 31 - suffix.length()) : name) + suffix;
     }
 
     private void finishOpen() {
@@ -254,7 +314,7 @@ public final class StreamingXlsx implements AutoCloseable {
         book.append("</sheets><definedNames>");
         for (Sheet sheet : sheets) {
             if (sheet.headers.length > 0) {
-                book.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"").append(sheet.number - 1)
+                book.append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"").append(sheets.indexOf(sheet))
                         .append("\" hidden=\"1\">'").append(attribute(sheet.name.replace("'", "''"))).append("'!$A$1:$")
                         .append(column(sheet.headers.length - 1)).append("$1</definedName>");
             }
@@ -288,16 +348,37 @@ public final class StreamingXlsx implements AutoCloseable {
             + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
             + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>";
 
+    /** A number as a cell holds it: decimals as decimals (2.5, never cut to 2), whole numbers without ".0". */
+    static String number(Number number) {
+        if (number instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (number instanceof Double || number instanceof Float) {
+            double value = number.doubleValue();
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        }
+        return number.toString();
+    }
+
     private static final String[] COLUMNS = new String[64];
 
     static {
         for (int i = 0; i < COLUMNS.length; i++) {
-            COLUMNS[i] = i < 26 ? String.valueOf((char) ('A' + i)) : (char) ('A' + i / 26 - 1) + String.valueOf((char) ('A' + i % 26));
+            COLUMNS[i] = letters(i);
         }
     }
 
-    private static String column(int index) {
-        return COLUMNS[index];
+    /** The letters of a column, from A on: any number of columns (Excel stops at XFD, the 16 384th). */
+    static String column(int index) {
+        return index < COLUMNS.length ? COLUMNS[index] : letters(index);
+    }
+
+    private static String letters(int index) {
+        StringBuilder letters = new StringBuilder();
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+            letters.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return letters.toString();
     }
 
     /** Text as XML: the five specials escaped, characters XML cannot hold left out. */

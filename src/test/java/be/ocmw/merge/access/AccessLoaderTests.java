@@ -209,12 +209,7 @@ class AccessLoaderTests extends DatabaseTest {
 
     /** The organisations, their snapshots and accounts, and the audit trail, as one digest of every row. */
     private String content() {
-        StringBuilder all = new StringBuilder();
-        for (String table : List.of("organisation", "organisation_nis", "access_snapshot", "account", "audit")) {
-            all.append(table).append('=').append(jdbc.sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) "
-                    + "from " + table + " t").query(String.class).single()).append(';');
-        }
-        return all.toString();
+        return be.ocmw.merge.support.ContentDigest.of(jdbc, be.ocmw.merge.support.ContentDigest.ORGANISATIONS);
     }
 
     /** The live accounts of these organisations, in a stable order. */

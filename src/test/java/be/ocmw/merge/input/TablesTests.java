@@ -126,6 +126,38 @@ class TablesTests {
     }
 
     @Test
+    void anInszOrKboTypedAsANumberAndShownWithLeadingZerosIsReadAsShown() throws Exception {
+        // an INSZ of somebody born in 2001 and a KBO, typed as numbers: Excel shows them as 01020312345, 0212978247
+        Path file = folder.resolve("zeros.xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = java.nio.file.Files.newOutputStream(file)) {
+            var sheet = workbook.createSheet("Gebruikers");
+            var eleven = workbook.createCellStyle();
+            eleven.setDataFormat(workbook.createDataFormat().getFormat("00000000000"));
+            var ten = workbook.createCellStyle();
+            ten.setDataFormat(workbook.createDataFormat().getFormat("0000000000"));
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("INSZ");
+            header.createCell(1).setCellValue("KBO");
+            header.createCell(2).setCellValue("Aantal");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(1020312345L);
+            row.getCell(0).setCellStyle(eleven);
+            row.createCell(1).setCellValue(212978247L);
+            row.getCell(1).setCellStyle(ten);
+            row.createCell(2).setCellValue(7);
+            workbook.write(out);
+        }
+
+        for (boolean datesMatter : new boolean[]{true, false}) {
+            try (TableReader table = Tables.open(file, null, datesMatter)) {
+                assertThat(table.next().cells()).as("dates matter: " + datesMatter)
+                        .containsExactly("01020312345", "0212978247", "7");
+            }
+        }
+    }
+
+    @Test
     void aSheetAnotherToolWroteIsReadAsExcelWouldShowIt() {
         // No row or cell references, a rich-text name with a phonetic guide, an error, a boolean, a blank styled
         // cell, numbers in a date and a plain style, in a workbook that counts its dates from 1904.

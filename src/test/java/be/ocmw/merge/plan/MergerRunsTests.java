@@ -427,13 +427,7 @@ class MergerRunsTests extends DatabaseTest {
 
     /** The organisations' data and the audit trail, as one digest of every row's content. */
     private String contentDigest() {
-        StringBuilder all = new StringBuilder();
-        for (String table : List.of("organisation", "organisation_nis", "access_snapshot", "account", "dossier",
-                "online_request", "online_request_link", "audit")) {
-            all.append(table).append('=').append(jdbc.sql("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) "
-                    + "from " + table + " t").query(String.class).single()).append(';');
-        }
-        return all.toString();
+        return be.ocmw.merge.support.ContentDigest.of(jdbc, be.ocmw.merge.support.ContentDigest.ORGANISATIONS);
     }
 
     private static Map<String, Object> summary(Path file) throws Exception {

@@ -67,4 +67,70 @@ class StreamingXlsxTests {
             }
         }
     }
+
+    @Test
+    void aSheetLongerThanExcelOpensGoesOnOnFollowingSheetsUnderTheSameHeaderAndSaysSo() throws Exception {
+        // given sheets of at most 4 rows (the header and 3 more) instead of 1 048 576
+        Path file = folder.resolve("long.xlsx");
+        java.util.Map<String, List<String>> continued;
+        try (OutputStream out = Files.newOutputStream(file); StreamingXlsx workbook = new StreamingXlsx(out, 4)) {
+            StreamingXlsx.Sheet summary = workbook.later("Samenvatting", "Wat");
+            StreamingXlsx.Sheet dossiers = workbook.sheet("Dossiers", "Referentie", "Nummer");
+            dossiers.widths(20);
+            // when 8 rows are written, then another sheet
+            for (int r = 1; r <= 8; r++) {
+                dossiers.row(r, "D-" + r, r);
+            }
+            workbook.sheet("Taken", "Taak").row(1, "HTB");
+            continued = workbook.continued();
+            summary.rows(List.of(List.of("klaar")));
+        }
+
+        // then the rows are on three sheets in order, each with the header, and the workbook says which
+        assertThat(continued).containsExactly(java.util.Map.entry("Dossiers", List.of("Dossiers (2)", "Dossiers (3)")));
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
+                    workbook.getSheetName(3), workbook.getSheetName(4)))
+                    .containsExactly("Samenvatting", "Dossiers", "Dossiers (2)", "Dossiers (3)", "Taken");
+            List<String> references = new java.util.ArrayList<>();
+            for (int s = 1; s <= 3; s++) {
+                XSSFSheet sheet = workbook.getSheetAt(s);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Referentie");
+                assertThat(sheet.getLastRowNum()).isLessThanOrEqualTo(3);
+                assertThat(sheet.getColumnWidth(0)).isEqualTo(20 * 256);
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    references.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(references).containsExactly("D-1", "D-2", "D-3", "D-4", "D-5", "D-6", "D-7", "D-8");
+            assertThat(workbook.getSheetAt(4).getRow(1).getCell(0).getStringCellValue()).isEqualTo("HTB");
+        }
+    }
+
+    @Test
+    void aSheetOfAnyNumberOfColumnsAndDecimalsAsDecimals() throws Exception {
+        Path file = folder.resolve("wide.xlsx");
+        String[] headers = new String[800];
+        Object[] values = new Object[800];
+        for (int c = 0; c < headers.length; c++) {
+            headers[c] = "K" + c;
+            values[c] = c;
+        }
+        values[799] = new java.math.BigDecimal("2.5");
+        values[798] = 0.125;
+        try (OutputStream out = Files.newOutputStream(file); StreamingXlsx workbook = new StreamingXlsx(out)) {
+            workbook.sheet("Breed", headers).row(1, values);
+        }
+
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            var row = workbook.getSheetAt(0).getRow(1);
+            assertThat(row.getLastCellNum()).isEqualTo((short) 800);
+            assertThat(row.getCell(799).getNumericCellValue()).isEqualTo(2.5);
+            assertThat(row.getCell(798).getNumericCellValue()).isEqualTo(0.125);
+            assertThat(row.getCell(64).getNumericCellValue()).isEqualTo(64);
+            assertThat(workbook.getSheetAt(0).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:ADT1");
+        }
+        assertThat(StreamingXlsx.column(16_383)).isEqualTo("XFD");
+        assertThat(StreamingXlsx.EXCEL_ROWS).isEqualTo(1_048_576);
+    }
 }

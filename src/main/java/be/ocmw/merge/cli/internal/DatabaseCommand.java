@@ -1,8 +1,7 @@
 package be.ocmw.merge.cli.internal;
 
-import be.ocmw.merge.OcmwMergeApplication;
 import be.ocmw.merge.audit.RunLog;
-import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.OcmwMergeCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,7 +64,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
             properties.add("--ocmw.database.url=" + database.url);
         }
         properties.addAll(properties());
-        return SpringApplication.run(OcmwMergeApplication.class, properties.toArray(String[]::new));
+        return SpringApplication.run(OcmwMergeCli.application(), properties.toArray(String[]::new));
     }
 
     /** How long the work took (not the start-up), and with OCMW_REPORT_MEMORY=1 the peak heap, for make bench. */

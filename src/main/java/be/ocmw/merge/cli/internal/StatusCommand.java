@@ -2,7 +2,7 @@ package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.audit.RunLog.RunRecord;
-import be.ocmw.merge.cli.ExitCode;
+import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.database.DatabaseStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

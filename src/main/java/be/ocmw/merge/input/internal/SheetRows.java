@@ -30,20 +30,25 @@ final class SheetRows implements AutoCloseable {
     private final XMLStreamReader xml;
     private final List<String> sharedStrings;
     private final StylesTable styles;
+    private final boolean datesMatter;
     private final boolean date1904;
-    private final List<Boolean> dateStyles = new ArrayList<>();
+    /** Per style: 0 plain, -1 a date format, n > 0 a format of n zeros (a number shown with its leading zeros). */
+    private final List<Integer> styleKinds = new ArrayList<>();
     private final StringBuilder value = new StringBuilder();
     private final StringBuilder text = new StringBuilder();
     private int lastRow;
 
     /**
-     * @param styles the workbook's styles, or null when dates do not matter (then every number stays a number)
+     * @param styles      the workbook's styles (null: every number is read as a plain number)
+     * @param datesMatter false: a number in a date format stays a number (the format has no dates)
      */
-    SheetRows(InputStream part, List<String> sharedStrings, StylesTable styles, boolean date1904) throws XMLStreamException {
+    SheetRows(InputStream part, List<String> sharedStrings, StylesTable styles, boolean datesMatter, boolean date1904)
+            throws XMLStreamException {
         this.part = part;
         this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(part);
         this.sharedStrings = sharedStrings;
         this.styles = styles;
+        this.datesMatter = datesMatter;
         this.date1904 = date1904;
     }
 
@@ -133,25 +138,38 @@ final class SheetRows implements AutoCloseable {
 
     private String number(String raw, String style) {
         double number = Double.parseDouble(raw);
-        if (style != null && DateUtil.isValidExcelDate(number) && dateStyle(Integer.parseInt(style.trim()))) {
+        int kind = style == null ? 0 : styleKind(Integer.parseInt(style.trim()));
+        if (kind < 0 && datesMatter && DateUtil.isValidExcelDate(number)) {
             return DateUtil.getLocalDateTime(number, date1904).toLocalDate().toString();
         }
-        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        String plain = BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        // an INSZ or KBO typed as a number and shown as 01020304050 by a format of zeros: read as it is shown
+        if (kind > plain.length() && number >= 0 && number == Math.rint(number)) {
+            return "0".repeat(kind - plain.length()) + plain;
+        }
+        return plain;
     }
 
-    /** Whether Excel shows a number in this style as a date; decided once per style. */
-    private boolean dateStyle(int index) {
+    /** How Excel shows a number in this style: as a date, with leading zeros, or plainly; decided once per style. */
+    private int styleKind(int index) {
         if (styles == null || index < 0 || index >= styles.getNumCellStyles()) {
-            return false;
+            return 0;
         }
-        while (dateStyles.size() <= index) {
-            dateStyles.add(null);
+        while (styleKinds.size() <= index) {
+            styleKinds.add(null);
         }
-        Boolean known = dateStyles.get(index);
+        Integer known = styleKinds.get(index);
         if (known == null) {
             XSSFCellStyle cellStyle = styles.getStyleAt(index);
-            known = cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
-            dateStyles.set(index, known);
+            String format = cellStyle == null ? null : cellStyle.getDataFormatString();
+            if (cellStyle == null) {
+                known = 0;
+            } else if (DateUtil.isADateFormat(cellStyle.getDataFormat(), format)) {
+                known = -1;
+            } else {
+                known = format != null && !format.isEmpty() && format.chars().allMatch(c -> c == '0') ? format.length() : 0;
+            }
+            styleKinds.set(index, known);
         }
         return known;
     }

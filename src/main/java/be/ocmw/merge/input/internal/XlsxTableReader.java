@@ -25,7 +25,7 @@ import java.util.Locale;
  * One sheet of an xlsx workbook, streamed: POI opens the package (with its zip-bomb guard), its shared
  * strings and styles, and the sheet's XML is read row by row as it inflates, so only the row at hand is
  * ever in memory. Cells come out as the text a person sees: dates as ISO dates, whole numbers without
- * decimals, formulas as their last computed value.
+ * decimals (with their leading zeros when a format of zeros shows them), formulas as their last computed value.
  */
 public final class XlsxTableReader implements TableReader {
 
@@ -58,8 +58,8 @@ public final class XlsxTableReader implements TableReader {
         SheetRows rows = null;
         try {
             XSSFReader reader = new XSSFReader(workbook);
-            rows = new SheetRows(sheet(file, reader, sheetName), SharedStrings.of(workbook),
-                    datesMatter ? reader.getStylesTable() : null, datesMatter && date1904(reader));
+            rows = new SheetRows(sheet(file, reader, sheetName), SharedStrings.of(workbook), reader.getStylesTable(),
+                    datesMatter, datesMatter && date1904(reader));
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 if (row.cells().stream().anyMatch(c -> !c.isEmpty())) {
                     return new XlsxTableReader(file, workbook, rows, row.cells(), row.number());

@@ -2,8 +2,7 @@ package be.ocmw.merge.web.internal;
 
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
-import be.ocmw.merge.cli.ExitCode;
-import be.ocmw.merge.cli.OcmwMergeCli;
+import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.plan.PlanRefusedException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -106,14 +105,14 @@ class Activities {
             activity.result = work.run(activity.run);
             activity.state = State.DONE;
         } catch (PlanRefusedException | JobAlreadyRunningException e) {
-            exitCode = OcmwMergeCli.exitCodeOf(e);
+            exitCode = ExitCode.of(e);
             outcome = e.getMessage();
             activity.message = e.getMessage();
             activity.state = State.REFUSED;
         } catch (Exception | Error e) {
             log.error("The dashboard's {} of {} failed", activity.kind, activity.merger, e);
             exitCode = ExitCode.FAILED;
-            outcome = OcmwMergeCli.rootMessage(e);
+            outcome = ExitCode.rootMessage(e);
             activity.message = outcome;
             activity.state = State.FAILED;
         } finally {
