@@ -66,12 +66,13 @@ public class Progress implements ChunkListener<Object, Object>, StepExecutionLis
         long started = steps.computeIfAbsent(step.getId(), id -> now);
         AtomicLong spoke = jobs.computeIfAbsent(step.getJobExecutionId(), id -> new AtomicLong(now));
         long last = spoke.get();
+        long read = step.getReadCount();
+        // (a step's counts are brought up to date after its chunk's listeners: its first chunk still shows 0)
         // two partitions may finish a chunk at the same moment: one of them speaks
-        if (now - last < EVERY_NANOS || !spoke.compareAndSet(last, now)) {
+        if (read == 0 || now - last < EVERY_NANOS || !spoke.compareAndSet(last, now)) {
             return;
         }
         spoken.add(step.getJobExecutionId());
-        long read = step.getReadCount();
         double seconds = (now - started) / 1e9;
         out.printf("  … %,d %s so far%s (%,.0f per second)%n", read, what, part(step), read / Math.max(seconds, 0.001));
         out.flush();

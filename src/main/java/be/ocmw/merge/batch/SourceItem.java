@@ -18,9 +18,15 @@ public record SourceItem(LoadFile file, String sheet, Header header, SourceRow r
      * store it: such a cell is damage (or a binary file's bytes), to refuse with its row rather than fail the load.
      */
     public java.util.Optional<Column> withNul() {
-        for (Column column : header.columns()) {
-            if (header.value(row, column).indexOf('\0') >= 0) {
-                return java.util.Optional.of(column);
+        // every row asks: its cells are looked at once, the columns only when one has a NUL
+        for (String cell : row.cells()) {
+            if (cell.indexOf('\0') >= 0) {
+                for (Column column : header.columns()) {
+                    if (header.value(row, column).indexOf('\0') >= 0) {
+                        return java.util.Optional.of(column);
+                    }
+                }
+                return java.util.Optional.empty();
             }
         }
         return java.util.Optional.empty();
