@@ -1,5 +1,8 @@
 /**
- * What coordinators read: the workbooks and, later, the HTML reports. For now the shared way of writing a
- * report sheet: a bold, frozen header row with filters, and cells that no spreadsheet will execute.
+ * What every report shares: the words in Dutch and French ({@code ReportText} over the
+ * {@code messages/report*.properties} bundles), the report workbook written straight into its zip
+ * ({@code StreamingXlsx}: bold, frozen, filterable headers, cells no spreadsheet executes, a sheet continued past
+ * Excel's last row), the POI sheets of the smaller reports ({@code ReportSheets}), and the report threads that
+ * work beside a job ({@code Background}).
  */
 package be.ocmw.merge.reporting;
