@@ -1,5 +1,7 @@
 package be.ocmw.merge.chaman;
 
+import be.ocmw.merge.domain.Readable;
+
 import java.util.Locale;
 
 /** The ChaMan channel a certificate is for: only REST accepts a self-signed certificate. */
@@ -11,7 +13,7 @@ public enum Channel {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown channel '" + be.ocmw.merge.domain.Readable.shorten(value) + "': ftp or rest");
+            throw new IllegalArgumentException("unknown channel '" + Readable.shorten(value) + "': ftp or rest");
         }
     }
 }

@@ -107,11 +107,6 @@ public final class OcmwMergeCli {
         return exitCode;
     }
 
-    /** The exit code a failure ends the command with (SPEC 7); the run log records the same. */
-    public static int exitCodeOf(Throwable e) {
-        return ExitCode.of(e);
-    }
-
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

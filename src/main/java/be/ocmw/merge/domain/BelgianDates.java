@@ -13,8 +13,9 @@ public final class BelgianDates {
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
 
     /**
-     * The years a date in a file (or the registry) may have. Nothing the engine reads happened before 1900, and
-     * 31/12/9999 is how many systems write "no end"; PostgreSQL cannot store year 0, so a wider range would only move
+     * The years a date in a file (or the registry) may have. The dates read are of dossiers, requests, submissions
+     * and mergers, none from before 1900 (a birth date is part of an INSZ, never read as a date), and 31/12/9999 is
+     * how many systems write "no end"; PostgreSQL cannot store year 0, so a wider range would only move
      * the refusal from the row to the database.
      */
     public static final int FIRST_YEAR = 1900;

@@ -191,14 +191,6 @@ public final class StreamingXlsx implements AutoCloseable {
         }
 
         private void finish() throws IOException {
-            if (current != this) {
-                // the rows went on elsewhere; this part was finished when they did
-                if (!current.finished) {
-                    current.finish();
-                }
-                finished = true;
-                return;
-            }
             start();
             xml.append("</sheetData>");
             if (headers.length > 0) {
@@ -374,11 +366,7 @@ public final class StreamingXlsx implements AutoCloseable {
     }
 
     private static String letters(int index) {
-        StringBuilder letters = new StringBuilder();
-        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
-            letters.insert(0, (char) ('A' + (n - 1) % 26));
-        }
-        return letters.toString();
+        return org.apache.poi.ss.util.CellReference.convertNumToColString(index);
     }
 
     /** Text as XML: the five specials escaped, characters XML cannot hold left out. */

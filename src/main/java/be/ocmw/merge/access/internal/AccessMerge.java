@@ -20,6 +20,13 @@ import java.util.List;
  */
 public class AccessMerge implements Tasklet {
 
+    /**
+     * The organisations {@code o} this load (job instance {@code :ji}) made for its files. A resumed load runs this
+     * step under another run than the one that registered the files and made them: the runs are the files'.
+     */
+    private static final String MADE_BY_THIS_LOAD = " o.created_by_run in (select run_id from load_file where job_instance_id = :ji)"
+            + " and o.kbo in (select kbo from load_file where job_instance_id = :ji and kbo is not null)\n";
+
     /** The job parameter by which the operator allows a reload to remove most of a domain's accounts. */
     public static final String ALLOW_SHRINK = "allowShrink";
 
@@ -85,20 +92,14 @@ public class AccessMerge implements Tasklet {
             jdbc.sql("update load_file set snapshot_id = null where snapshot_id in (:ids)").param("ids", snapshots).update();
             jdbc.sql("delete from access_snapshot where id in (:ids)").param("ids", snapshots).update();
         }
-        // (a resumed load runs this step under another run than the one that registered the files and made them)
-        jdbc.sql("""
-                        delete from organisation o
-                        where o.created_by_run in (select run_id from load_file where job_instance_id = :ji)
-                          and o.kbo in (select kbo from load_file where job_instance_id = :ji and kbo is not null)
+        jdbc.sql("delete from organisation o where " + MADE_BY_THIS_LOAD + """
                           and not exists (select 1 from access_snapshot s where s.kbo = o.kbo)
                           and not exists (select 1 from organisation_nis n where n.kbo = o.kbo)""")
                 .param("ji", jobInstance).update();
         jdbc.sql("""
                         insert into audit (run_id, table_name, row_key, action, after)
                         select o.created_by_run, 'organisation', o.kbo, 'INSERT', jsonb_build_object('kbo', o.kbo, 'name', o.name)
-                        from organisation o
-                        where o.created_by_run in (select run_id from load_file where job_instance_id = :ji)
-                          and o.kbo in (select kbo from load_file where job_instance_id = :ji and kbo is not null)
+                        from organisation o where """ + MADE_BY_THIS_LOAD + """
                           and not exists (select 1 from audit a where a.table_name = 'organisation' and a.row_key = o.kbo
                                           and a.action = 'INSERT')""")
                 .param("ji", jobInstance).update();
@@ -134,7 +135,7 @@ public class AccessMerge implements Tasklet {
         String reason(int maxPercent) {
             return "This export would remove " + removed + " of the " + before + " accounts of domain " + domain
                     + " (more than " + maxPercent + " %). An export that lacks that many is usually incomplete (a file "
-                    + "with only its header, a filter left on), so the accounts there are were kept. If they are really "
+                    + "with only its header, a filter left on), so the domain's accounts were kept as they are. If they are really "
                     + "gone, load the folder again with --allow-shrink";
         }
     }

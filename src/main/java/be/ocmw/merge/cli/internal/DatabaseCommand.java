@@ -52,7 +52,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 return exitCode;
             } catch (Exception | Error e) {
                 // the exit code the command ends with: a refused apply is 4 in the run log as on the console
-                runs.finish(run, OcmwMergeCli.exitCodeOf(e), String.valueOf(e.getMessage()));
+                runs.finish(run, ExitCode.of(e), String.valueOf(e.getMessage()));
                 throw e;
             }
         }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.input.Cells;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -15,7 +16,7 @@ final class Languages {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "nl" -> Locale.forLanguageTag("nl-BE");
             case "fr" -> Locale.forLanguageTag("fr-BE");
-            default -> throw new ParameterException(spec.commandLine(), "unknown language '" + be.ocmw.merge.input.Cells.shorten(value) + "': nl or fr");
+            default -> throw new ParameterException(spec.commandLine(), "unknown language '" + Cells.shorten(value) + "': nl or fr");
         };
     }
 }

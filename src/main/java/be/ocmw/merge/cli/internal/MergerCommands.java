@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.UsageException;
 import be.ocmw.merge.plan.MergerPlan;
@@ -27,7 +28,7 @@ final class MergerCommands {
 
     static Merger merger(RegistryOption registry, String id) {
         MergerRegistry mergers = registry.load().registry();
-        return mergers.find(id).orElseThrow(() -> new UsageException("unknown merger '" + be.ocmw.merge.input.Cells.shorten(id) + "'; the mergers are: "
+        return mergers.find(id).orElseThrow(() -> new UsageException("unknown merger '" + Cells.shorten(id) + "'; the mergers are: "
                 + mergers.mergers().stream().map(Merger::id).collect(Collectors.joining(", "))));
     }
 

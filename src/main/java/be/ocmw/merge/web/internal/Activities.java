@@ -111,7 +111,8 @@ class Activities {
             activity.state = State.REFUSED;
         } catch (Exception | Error e) {
             log.error("The dashboard's {} of {} failed", activity.kind, activity.merger, e);
-            exitCode = ExitCode.FAILED;
+            // (an unreadable upload ends as 3 here as on the command line)
+            exitCode = ExitCode.of(e);
             outcome = ExitCode.rootMessage(e);
             activity.message = outcome;
             activity.state = State.FAILED;
