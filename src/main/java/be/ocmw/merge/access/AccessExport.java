@@ -1,5 +1,6 @@
 package be.ocmw.merge.access;
 
+import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.input.CsvWriter;

@@ -91,6 +91,20 @@ public class LoadFiles {
                 .list();
     }
 
+    /**
+     * The rejected rows of the submissions of a merger and of the input files of its organisations ({@code kbos}), in
+     * file and row order: so that they can be sent back and corrected.
+     */
+    public List<Rejection> rejectionsOf(String merger, List<String> kbos) {
+        return jdbc.sql("""
+                        select source_file, sheet, row_number, column_name, reason, kbo from rejected_row
+                        where merger_id = :merger or kbo = any(:kbos) order by source_file, sheet, row_number""")
+                .param("merger", merger).param("kbos", kbos.toArray(String[]::new))
+                .query((rs, n) -> new Rejection(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"),
+                        rs.getString("column_name"), rs.getString("reason"), rs.getString("kbo")))
+                .list();
+    }
+
     private List<LoadFile> query(String where, long jobInstance, String kind) {
         return jdbc.sql("select * from load_file " + where)
                 .param("jobInstance", jobInstance).param("kind", kind)

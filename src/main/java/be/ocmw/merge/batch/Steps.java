@@ -1,11 +1,13 @@
 package be.ocmw.merge.batch;
 
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Set;
@@ -36,6 +38,18 @@ public final class Steps {
                 .skipPolicy(rejectedRowsSkipped())
                 .skipListener(rejections)
                 .listener(new Progress("rows"))
+                .build();
+    }
+
+    /** A step whose partitions run the worker step side by side, at most {@code threads} at a time. */
+    public static Step partitioned(JobRepository repository, String name, Partitioner partitioner, Step worker, int threads) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(worker.getName() + "-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder(name, repository)
+                .partitioner(worker.getName(), partitioner)
+                .step(worker)
+                .gridSize(threads)
+                .taskExecutor(executor)
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.intake;
 
+import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.FileLoads;
 import be.ocmw.merge.batch.LoadReport;
@@ -21,9 +22,11 @@ public class Intake {
 
     private final FileLoads loads;
     private final JdbcClient jdbc;
+    private final Findings findings;
     private final Job intakeJob;
 
-    Intake(FileLoads loads, JdbcClient jdbc, Job intakeJob) {
+    Intake(FileLoads loads, JdbcClient jdbc, Job intakeJob, Findings findings) {
+        this.findings = findings;
         this.loads = loads;
         this.jdbc = jdbc;
         this.intakeJob = intakeJob;
@@ -50,14 +53,8 @@ public class Intake {
                 s.submittedOn(), s.current(), mergerRegistry.find(s.merger())
                 .map(m -> m.late(s.submittedOn())).orElse(false), s.passwordColumns())).toList();
         List<String> mergers = submissions.stream().map(IntakeResult.Submission::merger).distinct().toList();
-        List<IntakeResult.Finding> findings = mergers.isEmpty() ? List.of() : jdbc.sql("""
-                        select merger_id, code, severity, kbo, detail from finding
-                        where origin = 'INTAKE' and merger_id in (:mergers)
-                        order by merger_id, case severity when 'BLOCKING' then 0 when 'WARNING' then 1 else 2 end, id""")
-                .param("mergers", mergers)
-                .query((rs, n) -> new IntakeResult.Finding(rs.getString("merger_id"), rs.getString("code"),
-                        rs.getString("severity"), rs.getString("kbo"), rs.getString("detail")))
-                .list();
+        List<IntakeResult.Finding> findings = this.findings.ofIntake(mergers).stream()
+                .map(f -> new IntakeResult.Finding(f.merger(), f.finding())).toList();
         return new IntakeResult(load, submissions, findings);
     }
 }

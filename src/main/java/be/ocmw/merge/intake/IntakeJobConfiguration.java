@@ -9,6 +9,7 @@ import be.ocmw.merge.intake.internal.AdministratorRowProcessor;
 import be.ocmw.merge.intake.internal.StagedAdministrator;
 import be.ocmw.merge.intake.internal.SubmissionFilesTasklet;
 import be.ocmw.merge.intake.internal.SubmissionResolution;
+import be.ocmw.merge.finding.Findings;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -82,9 +83,9 @@ class IntakeJobConfiguration {
 
     @Bean
     Step submissionResolutionStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
-                                  StagedRows staged) {
+                                  StagedRows staged, Findings findings) {
         return new StepBuilder("submissionResolutionStep", repository)
-                .tasklet(new SubmissionResolution(jdbc, staged), transactions)
+                .tasklet(new SubmissionResolution(jdbc, staged, findings), transactions)
                 .build();
     }
 }

@@ -115,7 +115,7 @@ public class IntakeReports {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("merger", f.merger());
             entry.put("code", f.code());
-            entry.put("severity", f.severity());
+            entry.put("severity", f.severity().name());
             entry.put("detail", f.detail());
             return entry;
         }).toList());
@@ -148,7 +148,7 @@ public class IntakeReports {
             Sheet findings = ReportSheets.sheet(workbook, "Bevindingen", bold, "Fusie", "Code", "Ernst", "Toelichting");
             r = 1;
             for (IntakeResult.Finding finding : result.findings()) {
-                ReportSheets.row(findings, r++, finding.merger(), finding.code(), finding.severity(), finding.detail());
+                ReportSheets.row(findings, r++, finding.merger(), finding.code(), finding.severity().name(), finding.detail());
             }
             workbook.write(out);
         } finally {

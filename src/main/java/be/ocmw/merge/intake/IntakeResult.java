@@ -1,6 +1,7 @@
 package be.ocmw.merge.intake;
 
 import be.ocmw.merge.batch.LoadReport;
+import be.ocmw.merge.finding.Severity;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,22 @@ public record IntakeResult(LoadReport load, List<Submission> submissions, List<F
     }
 
     /** An intake finding of a merger this intake concerned. */
-    public record Finding(String merger, String code, String severity, String kbo, String detail) {
+    public record Finding(String merger, be.ocmw.merge.finding.Finding finding) {
+
+        public String code() {
+            return finding.code();
+        }
+
+        public Severity severity() {
+            return finding.severity();
+        }
+
+        public String kbo() {
+            return finding.kbo();
+        }
+
+        public String detail() {
+            return finding.detail();
+        }
     }
 }

@@ -2,7 +2,7 @@ package be.ocmw.merge.reconciliation;
 
 import be.ocmw.merge.batch.JobFailedException;
 import be.ocmw.merge.batch.JobRunner;
-import be.ocmw.merge.plan.MergerRuns;
+import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import org.springframework.batch.core.job.Job;

@@ -36,9 +36,21 @@ public record Merger(String id, String name, Scenario scenario, LocalDate effect
         return participants.stream().filter(p -> p.kbo().equals(target.kbo())).findFirst();
     }
 
-    /** The participants whose KBO disappears: every participant but the retained one. */
+    /**
+     * The participants whose KBO disappears: every participant but the retained one (scenario 1: all of them, the
+     * merged OCMW has a new KBO). Their access is merged into the merged OCMW, their OCMW Online requests are linked
+     * to it; they are "the sources" of the access merge, fingerprinted before and after an apply.
+     */
     public List<Ocmw> disappearing() {
         return participants.stream().filter(p -> !p.kbo().equals(target.kbo())).toList();
+    }
+
+    /**
+     * The participants whose running dossiers are closed on C and reopened under the merged OCMW on E: every
+     * participant in scenarios 1 and 2 (in scenario 2 the retained OCMW's NIS changes), the disappearing ones in 3.
+     */
+    public List<Ocmw> dossierSources() {
+        return scenario == Scenario.KEEP_KBO_KEEP_NIS ? disappearing() : participants;
     }
 
     /** Whether this KBO is the target's or a participant's. */

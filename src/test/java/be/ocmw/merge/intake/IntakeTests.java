@@ -94,7 +94,7 @@ class IntakeTests extends DatabaseTest {
         assertThat(result.findings()).extracting(IntakeResult.Finding::code).containsExactly("HTB_DISAGREEMENT",
                 "TB_DISAGREEMENT");
         assertThat(result.findings()).allSatisfy(f -> {
-            assertThat(f.severity()).isEqualTo("BLOCKING");
+            assertThat(f.severity()).isEqualTo(be.ocmw.merge.finding.Severity.BLOCKING);
             assertThat(f.detail()).contains("85.07.30-xxx.28").doesNotContain("85.07.30-033.28");
         });
         assertThat(result.findings().get(0).detail()).contains("Jan Peeters").contains("An Maes").contains("OCMW Gooik");

@@ -1,6 +1,6 @@
 package be.ocmw.merge.reconciliation;
 
-import be.ocmw.merge.plan.MergerRuns;
+import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.RegistryLoader;
 import be.ocmw.merge.support.SampleDataTest;

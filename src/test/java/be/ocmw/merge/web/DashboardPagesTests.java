@@ -1,7 +1,7 @@
 package be.ocmw.merge.web;
 
-import be.ocmw.merge.plan.MergerRuns;
-import be.ocmw.merge.plan.ReportOptions;
+import be.ocmw.merge.merger.MergerRuns;
+import be.ocmw.merge.merger.ReportOptions;
 import be.ocmw.merge.reconciliation.ReconcileRuns;
 import be.ocmw.merge.registry.RegistryLoader;
 import be.ocmw.merge.reporting.ReportText;

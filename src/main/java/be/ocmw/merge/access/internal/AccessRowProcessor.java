@@ -1,7 +1,7 @@
 package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.access.AccessFormat;
-import be.ocmw.merge.access.Role;
+import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.batch.SourceItem;
 import be.ocmw.merge.domain.InvalidIdentifierException;
 import be.ocmw.merge.input.Cells;

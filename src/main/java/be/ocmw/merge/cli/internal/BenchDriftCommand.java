@@ -1,7 +1,7 @@
 package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.audit.ExitCode;
-import be.ocmw.merge.plan.Planner;
+import be.ocmw.merge.merger.planning.Planner;
 import be.ocmw.merge.registry.Merger;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +31,7 @@ class BenchDriftCommand extends DatabaseCommand {
     protected int execute(ConfigurableApplicationContext context, long run) {
         Merger m = MergerCommands.merger(registry, merger);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
-        String[] sources = Planner.sources(m).stream().map(o -> o.kbo().digits()).toArray(String[]::new);
+        String[] sources = m.disappearing().stream().map(o -> o.kbo().digits()).toArray(String[]::new);
         int users = jdbc.sql("""
                         insert into account (snapshot_id, kbo, domain, username, last_name, first_name, role, insz, status, applications)
                         select snapshot_id, kbo, domain, 'drift' || id, last_name, first_name, 'USER',

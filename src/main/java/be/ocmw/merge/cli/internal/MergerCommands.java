@@ -3,9 +3,9 @@ package be.ocmw.merge.cli.internal;
 import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.UsageException;
-import be.ocmw.merge.plan.MergerPlan;
-import be.ocmw.merge.plan.MergerRuns;
-import be.ocmw.merge.plan.PlanFinding;
+import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.MergerRuns;
+import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,10 +43,10 @@ final class MergerCommands {
         plan.counts().forEach((group, values) -> out.println("  " + group + ": " + values.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         Map<String, Long> bySeverity = new TreeMap<>(plan.findings().stream()
-                .collect(Collectors.groupingBy(PlanFinding::severity, Collectors.counting())));
+                .collect(Collectors.groupingBy(f -> f.severity().name(), Collectors.counting())));
         out.println("  findings: " + (bySeverity.isEmpty() ? "none" : bySeverity.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
-        plan.findings().stream().filter(PlanFinding::blocking)
+        plan.findings().stream().filter(Finding::blocking)
                 .forEach(f -> out.println("    BLOCKING " + f.code() + ": " + f.detail()));
         out.println("  fingerprint: " + plan.fingerprint());
         if (outcome.sourceAfter() != null) {

@@ -1,7 +1,7 @@
 package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.cli.UsageException;
-import be.ocmw.merge.plan.ReportOptions;
+import be.ocmw.merge.merger.ReportOptions;
 import be.ocmw.merge.reporting.ReportText;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
-import be.ocmw.merge.access.Role;
+import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.batch.SourceItem;
 import be.ocmw.merge.domain.InvalidIdentifierException;
 import be.ocmw.merge.input.Cells;

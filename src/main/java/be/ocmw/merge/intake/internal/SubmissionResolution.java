@@ -3,7 +3,6 @@ package be.ocmw.merge.intake.internal;
 import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.domain.Insz;
-import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
@@ -13,6 +12,9 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.finding.Findings;
+import be.ocmw.merge.finding.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
@@ -33,10 +35,12 @@ public class SubmissionResolution implements Tasklet {
     static final String STAGING = "staged_administrator";
 
     private final JdbcClient jdbc;
+    private final Findings findings;
     private final StagedRows staged;
 
-    public SubmissionResolution(JdbcClient jdbc, StagedRows staged) {
+    public SubmissionResolution(JdbcClient jdbc, StagedRows staged, Findings findings) {
         this.jdbc = jdbc;
+        this.findings = findings;
         this.staged = staged;
     }
 
@@ -112,7 +116,7 @@ public class SubmissionResolution implements Tasklet {
     }
 
     private void findings(Merger merger, long run) {
-        jdbc.sql("delete from finding where merger_id = :merger and origin = 'INTAKE'").param("merger", merger.id()).update();
+        findings.forgetIntake(merger.id());
         List<Current> current = jdbc.sql("""
                         select id, kbo, ocmw_name, submitted_on, source_file from submission
                         where merger_id = :merger and superseded_by is null order by kbo""")
@@ -124,10 +128,10 @@ public class SubmissionResolution implements Tasklet {
         for (Ocmw participant : merger.participants()) {
             Current submission = byKbo.get(participant.kbo().digits());
             if (submission == null) {
-                finding(merger, run, "SUBMISSION_MISSING", "WARNING", participant.kbo().digits(), null, "SUBMISSION_MISSING",
+                finding(merger, run, "SUBMISSION_MISSING", Severity.WARNING, participant.kbo().digits(), null, "SUBMISSION_MISSING",
                         participant.name(), participant.kbo(), merger.deadline());
             } else if (merger.late(submission.submittedOn())) {
-                finding(merger, run, "SUBMISSION_LATE", "WARNING", participant.kbo().digits(), submission.file(),
+                finding(merger, run, "SUBMISSION_LATE", Severity.WARNING, participant.kbo().digits(), submission.file(),
                         "SUBMISSION_LATE", participant.name(), submission.submittedOn(), merger.deadline());
             }
         }
@@ -143,9 +147,9 @@ public class SubmissionResolution implements Tasklet {
                 .list();
         Map<String, List<Designation>> htbs = byPerson(designations.stream().filter(d -> d.role().equals("HTB")).toList());
         if (htbs.isEmpty()) {
-            finding(merger, run, "HTB_MISSING", "BLOCKING", null, null, current.isEmpty() ? "HTB_MISSING.none" : "HTB_MISSING.unnamed");
+            finding(merger, run, "HTB_MISSING", Severity.BLOCKING, null, null, current.isEmpty() ? "HTB_MISSING.none" : "HTB_MISSING.unnamed");
         } else if (htbs.size() > 1) {
-            finding(merger, run, "HTB_DISAGREEMENT", "BLOCKING", null, null, "HTB_DISAGREEMENT", describe(htbs));
+            finding(merger, run, "HTB_DISAGREEMENT", Severity.BLOCKING, null, null, "HTB_DISAGREEMENT", describe(htbs));
         }
         Map<String, List<Designation>> tbsByDomain = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         designations.stream().filter(d -> d.role().equals("TB"))
@@ -153,7 +157,7 @@ public class SubmissionResolution implements Tasklet {
         tbsByDomain.forEach((domain, tbs) -> {
             Map<String, List<Designation>> people = byPerson(tbs);
             if (people.size() > 1) {
-                finding(merger, run, "TB_DISAGREEMENT", "BLOCKING", null, domain, "TB_DISAGREEMENT", domain, describe(people));
+                finding(merger, run, "TB_DISAGREEMENT", Severity.BLOCKING, null, domain, "TB_DISAGREEMENT", domain, describe(people));
             }
         });
     }
@@ -172,23 +176,10 @@ public class SubmissionResolution implements Tasklet {
     }
 
     /** A finding whose words are {@code finding.<message>} of the report bundles; stored with its English words. */
-    private void finding(Merger merger, long run, String code, String severity, String kbo, String subject, String message,
+    private void finding(Merger merger, long run, String code, Severity severity, String kbo, String subject, String message,
                          Object... values) {
-        List<String> args = ReportText.values(values);
-        jdbc.sql("""
-                        insert into finding (merger_id, origin, code, severity, kbo, subject, detail, message, args, run_id)
-                        values (:merger, 'INTAKE', :code, :severity, :kbo, :subject, :detail, :message, cast(:args as jsonb), :run)""")
-                .param("merger", merger.id()).param("code", code).param("severity", severity).param("kbo", kbo)
-                .param("subject", subject).param("detail", ReportText.english("finding." + message, args))
-                .param("message", message).param("args", jsonArray(args)).param("run", run)
-                .update();
+        findings.recordIntake(merger.id(), run, Finding.of(code, severity, kbo, subject, message, values));
     }
-
-    static String jsonArray(List<String> values) {
-        return ARGS.writeValueAsString(values);
-    }
-
-    private static final tools.jackson.databind.json.JsonMapper ARGS = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private record Current(long id, String kbo, String name, LocalDate submittedOn, String file) {
     }

@@ -1,6 +1,6 @@
 package be.ocmw.merge.web.internal;
 
-import be.ocmw.merge.plan.StoredPlans;
+import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Ocmw;

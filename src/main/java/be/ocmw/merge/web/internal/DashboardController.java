@@ -1,7 +1,8 @@
 package be.ocmw.merge.web.internal;
 
-import be.ocmw.merge.plan.PlanReports;
-import be.ocmw.merge.plan.StoredPlans;
+import be.ocmw.merge.merger.ReportLedger;
+import be.ocmw.merge.merger.model.RunMode;
+import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.web.WebSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -37,9 +38,11 @@ class DashboardController {
     private final Pages pages;
     private final Dashboard dashboard;
     private final StoredPlans plans;
+    private final ReportLedger ledger;
     private final WebSettings settings;
 
-    DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings) {
+    DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger) {
+        this.ledger = ledger;
         this.pages = pages;
         this.dashboard = dashboard;
         this.plans = plans;
@@ -76,8 +79,9 @@ class DashboardController {
         if (!REPORTS.contains(name) || !Files.isRegularFile(report(merger, name))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " of " + id);
         }
-        String mode = name.substring(0, name.indexOf('.'));
-        if (!Pages.operator() && Files.exists(PlanReports.fullInszMarker(report(merger, name).getParent(), mode))) {
+        // the workbooks and pages show people; summary.json only counts and findings, with INSZ masked
+        RunMode mode = name.startsWith("plan.") ? RunMode.PLAN : name.startsWith("apply.") ? RunMode.APPLY : null;
+        if (!Pages.operator() && mode != null && ledger.showsFullInsz(report(merger, name).getParent(), mode)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this report shows full INSZ: ask an operator for one "
                     + "with masked INSZ (plan again without --full-insz)");
         }

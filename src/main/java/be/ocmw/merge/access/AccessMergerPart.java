@@ -1,0 +1,331 @@
+package be.ocmw.merge.access;
+
+import be.ocmw.merge.access.internal.AccessPlanner;
+import be.ocmw.merge.access.internal.AccessPlanner.Account;
+import be.ocmw.merge.access.internal.AccessPlanner.Designation;
+import be.ocmw.merge.access.internal.StoredAccessChanges;
+import be.ocmw.merge.batch.CopyWriter;
+import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.domain.Scenario;
+import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.finding.Severity;
+import be.ocmw.merge.intake.Designations;
+import be.ocmw.merge.merger.model.CanonicalJson;
+import be.ocmw.merge.merger.model.Fingerprint;
+import be.ocmw.merge.merger.model.MergerPart;
+import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.merger.model.PlannedRows;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.registry.Ocmw;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Access's part of a merger (SPEC 5.1 to 5.3): the merged OCMW itself (scenario 1 a new organisation, scenario 2 its
+ * new NIS code), and every account of the disappearing OCMWs merged into it per person, with the administrators the
+ * submissions designate ({@link AccessPlanner}, the rules). Its changes are stored in {@code plan_change}, applied by
+ * {@code applyOrganisationStep} and {@code applyAccountsStep}; and for the reconciliation, the people whose access
+ * drifted in a way only people can judge.
+ */
+@Component
+public class AccessMergerPart implements MergerPart, PlannedRows.Administrators {
+
+    private static final List<String> ADMINISTRATORS = List.of("htb", "co_htb", "tb", "co_tb");
+
+    /** A merged OCMW's account that is active while the person is blocked in every old OCMW that has them. */
+    public record BlockedAtSources(String sourceKbo, String domain, String username, Insz insz, String firstName,
+                                   String lastName) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Designations designations;
+    private final List<Step> steps;
+
+    AccessMergerPart(JdbcClient jdbc, DataSource dataSource, Designations designations,
+                     @Qualifier("applyOrganisationStep") Step applyOrganisationStep,
+                     @Qualifier("applyAccountsStep") Step applyAccountsStep) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.designations = designations;
+        this.steps = List.of(applyOrganisationStep, applyAccountsStep);
+    }
+
+    @Override
+    public int order() {
+        return 1;
+    }
+
+    @Override
+    public Contribution plan(Merger merger) {
+        String target = merger.target().kbo().digits();
+        List<Account> sourceAccounts = new ArrayList<>();
+        List<Ocmw> sources = merger.disappearing();
+        for (int i = 0; i < merger.participants().size(); i++) {
+            Ocmw participant = merger.participants().get(i);
+            if (sources.contains(participant)) {
+                sourceAccounts.addAll(accounts(participant.kbo().digits(), participant.name(), i));
+            }
+        }
+        List<Account> targetAccounts = accounts(target, merger.target().name(), -1);
+        AccessPlanner planner = new AccessPlanner(target, catalogue());
+        planner.plan(sourceAccounts, targetAccounts, designations.of(merger).stream()
+                .map(d -> new Designation(d.role(), d.domain(), d.insz(), d.lastName(), d.firstName(), d.email(), d.language()))
+                .toList());
+        if (merger.scenario() == Scenario.KEEP_KBO_KEEP_NIS) {
+            List<Account> both = new ArrayList<>(targetAccounts);
+            both.addAll(sourceAccounts);
+            planner.cleanUpSuggestions(both);
+        }
+        List<PlanChange> changes = new ArrayList<>(organisationChanges(merger));
+        changes.addAll(planner.changes());
+        List<Finding> findings = new ArrayList<>(accessNotLoaded(merger));
+        findings.addAll(planner.findings());
+        Map<String, Integer> access = planner.counts();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        counts.put("administrators", ordered(access, "htb", "co_htb", "tb", "co_tb"));
+        counts.put("accounts", ordered(access, "source", "to_create", "merged_duplicates", "already_in_target",
+                "to_update", "not_copied"));
+        counts.put("grants", Map.of("to_create", access.get("grants_to_create")));
+        return new Contribution(counts, changes, planner.accounts(), findings, null);
+    }
+
+    private List<PlanChange> organisationChanges(Merger merger) {
+        List<PlanChange> changes = new ArrayList<>();
+        String target = merger.target().kbo().digits();
+        boolean exists = jdbc.sql("select count(*) from organisation where kbo = :kbo").param("kbo", target)
+                .query(Integer.class).single() > 0;
+        if (merger.scenario() == Scenario.NEW_KBO_NEW_NIS && !exists) {
+            changes.add(new PlanChange.CreateOrganisation(target, merger.target().kbo().formatted(), merger.target().name(),
+                    merger.target().nis().code(), merger.effectiveDate()));
+        }
+        if (merger.scenario() == Scenario.KEEP_KBO_NEW_NIS) {
+            boolean done = jdbc.sql("select count(*) from organisation_nis where kbo = :kbo and nis = :nis and valid_from = :from")
+                    .param("kbo", target).param("nis", merger.target().nis().code()).param("from", merger.effectiveDate())
+                    .query(Integer.class).single() > 0;
+            if (!done) {
+                changes.add(new PlanChange.SetNis(target, merger.target().kbo().formatted(), merger.target().name(),
+                        merger.retained().orElseThrow().nis().code(), merger.target().nis().code(), merger.effectiveDate()));
+            }
+        }
+        return changes;
+    }
+
+    private List<Account> accounts(String kbo, String organisation, int order) {
+        return jdbc.sql("""
+                        select domain, username, last_name, first_name, role, insz, status, email, language, applications
+                        from live_account where kbo = :kbo order by domain, username""")
+                .param("kbo", kbo)
+                .query((rs, n) -> {
+                    Array array = rs.getArray("applications");
+                    return new Account(kbo, organisation, order, rs.getString("domain"), rs.getString("username"),
+                            rs.getString("last_name"), rs.getString("first_name"), rs.getString("role"), rs.getString("insz"),
+                            rs.getString("status"), rs.getString("email"), rs.getString("language"),
+                            Arrays.asList((String[]) array.getArray()));
+                })
+                .list();
+    }
+
+    private Map<String, Set<String>> catalogue() {
+        Map<String, Set<String>> catalogue = new LinkedHashMap<>();
+        jdbc.sql("select domain, name from known_application").query(rs -> {
+            catalogue.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+        });
+        return catalogue;
+    }
+
+    private List<Finding> accessNotLoaded(Merger merger) {
+        List<Finding> findings = new ArrayList<>();
+        for (Ocmw source : merger.disappearing()) {
+            if (!loaded(List.of(source.kbo().digits()))) {
+                findings.add(Finding.of("ACCESS_NOT_LOADED", Severity.WARNING, source.kbo().digits(), source.name(),
+                        "ACCESS_NOT_LOADED", source.name(), source.kbo()));
+            }
+        }
+        return findings;
+    }
+
+    private static Map<String, Integer> ordered(Map<String, Integer> values, String... keys) {
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        for (String key : keys) {
+            ordered.put(key, values.getOrDefault(key, 0));
+        }
+        return ordered;
+    }
+
+    /** The plan's changes, organisation changes first, numbered in the order the apply's ranges take them. */
+    @Override
+    public void store(Merger merger, MergerPlan plan, long id) {
+        List<PlanChange> ordered = plan.changes().stream()
+                .sorted(Comparator.comparing(c -> c.kind().organisation() ? 0 : 1))
+                .toList();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            PlanChange c = ordered.get(i);
+            rows.add(new Object[]{id, i + 1, c.kind().name(), c.targetKbo(), c.domain(), c.subject(), CanonicalJson.of(c.detail())});
+        }
+        try {
+            new CopyWriter<Object[]>(dataSource, "plan_change",
+                    List.of("plan_id", "seq", "kind", "target_kbo", "domain", "subject", "detail"), row -> row)
+                    .write(new Chunk<>(rows));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store the plan's changes: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Set<String> storedChangeLines(long rows) {
+        return new TreeSet<>(jdbc.sql("""
+                        select kind || '|' || coalesce(target_kbo, 'null') || '|' || coalesce(domain, 'null') || '|' || subject
+                        from plan_change where plan_id = :plan""")
+                .param("plan", rows).query(String.class).list());
+    }
+
+    @Override
+    public Contribution stored(Merger merger, long rows, Map<String, Map<String, Integer>> summarised) {
+        return new StoredAccessChanges(jdbc).read(rows);
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> toApply(MergerPlan plan) {
+        return StoredAccessChanges.counts(plan.changes());
+    }
+
+    @Override
+    public List<Step> applySteps() {
+        return steps;
+    }
+
+    @Override
+    public long missing(long rows, String targetKbo, LocalDate closeDate) {
+        // a set difference, hashed whatever the statistics say (a plan just stored has none yet); an account
+        // planned for another organisation than the target counts as missing, it is not expected
+        long missing = jdbc.sql("""
+                        select count(*) from (
+                            select target_kbo, domain, detail ->> 'username' from plan_change
+                            where plan_id = :plan and kind = 'CREATE_ACCOUNT'
+                            except
+                            select kbo, domain, username from live_account where kbo = :target) missing""")
+                .param("plan", rows).param("target", targetKbo).query(Long.class).single();
+        missing += jdbc.sql("""
+                        select count(*) from plan_change c
+                        left join live_account a on a.kbo = c.target_kbo and a.domain = c.domain
+                                                 and a.username = c.detail ->> 'username'
+                        where c.plan_id = :plan and c.kind = 'UPDATE_ACCOUNT'
+                          and (a.id is null
+                               or not a.applications @> coalesce(array(select jsonb_array_elements_text(c.detail -> 'add_applications')), '{}')
+                               or a.status is distinct from coalesce(c.detail ->> 'status', a.status)
+                               or a.role is distinct from coalesce(c.detail ->> 'role', a.role))""")
+                .param("plan", rows).query(Long.class).single();
+        missing += jdbc.sql("""
+                        select count(*) from plan_change c
+                        where c.plan_id = :plan and c.kind in ('CREATE_ORGANISATION', 'SET_NIS')
+                          and not exists (select 1 from organisation_nis n where n.kbo = c.target_kbo
+                                          and n.nis = c.detail ->> 'nis'
+                                          and n.valid_from = cast(c.detail ->> 'valid_from' as date))""")
+                .param("plan", rows).query(Long.class).single();
+        return missing;
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> done(long run, Merger merger) {
+        Map<String, Integer> done = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select count(*) filter (where action = 'INSERT'), count(*) filter (where action = 'UPDATE')
+                        from audit where run_id = :run and table_name = 'account' and row_key like :target""")
+                .param("run", run).param("target", merger.target().kbo().digits() + "/%")
+                .query(rs -> {
+                    done.put("to_create", rs.getInt(1));
+                    done.put("to_update", rs.getInt(2));
+                });
+        return Map.of("accounts", done);
+    }
+
+    @Override
+    public String sourceFingerprint(Merger merger, Long plan) {
+        List<String> kbos = merger.disappearing().stream().map(o -> o.kbo().digits()).sorted().toList();
+        return jdbc.sql("select " + Fingerprint.multiset("""
+                        select row(kbo, domain, username, last_name, first_name, role, insz, status, email, language,
+                                   applications) as h
+                        from live_account where kbo in (:kbos)"""))
+                .param("kbos", kbos).query(String.class).single();
+    }
+
+    @Override
+    public void refreshStatistics() {
+        // (of the accounts, only the columns that are joined and filtered on: half the work)
+        jdbc.sql("analyze account (kbo, domain, username, insz, snapshot_id, status, role)").update();
+    }
+
+    @Override
+    public List<String> inputRows() {
+        return List.of("""
+                        select row(kbo, domain, username, last_name, first_name, role, insz, status, email, language,
+                                   applications) as h
+                        from live_account where kbo = any(:kbos)""",
+                "select row(domain, name) as h from known_application",
+                "select row(kbo, domain) as h from access_snapshot where status = 'CURRENT' and kbo = any(:kbos)",
+                "select row(kbo, name) as h from organisation where kbo = any(:kbos)",
+                "select row(kbo, nis, valid_from, valid_until) as h from organisation_nis where kbo = any(:kbos)");
+    }
+
+    @Override
+    public List<PlannedRows.Administrator> of(long rows) {
+        return jdbc.sql("""
+                        select kind, domain, detail->>'role' as role, detail->>'username' as username,
+                               detail->>'first_name' as first_name, detail->>'last_name' as last_name, detail->>'insz' as insz,
+                               detail->>'email' as email
+                        from plan_change where plan_id = :id and kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT')
+                          and detail->>'role' in ('HTB', 'CO_HTB', 'TB', 'CO_TB')
+                        order by seq""")
+                .param("id", rows)
+                .query((rs, n) -> new PlannedRows.Administrator(rs.getString("kind").equals("CREATE_ACCOUNT"),
+                        rs.getString("domain"), rs.getString("role"), rs.getString("username"), rs.getString("first_name"),
+                        rs.getString("last_name"), rs.getString("insz"), rs.getString("email")))
+                .list();
+    }
+
+    /** Whether the access of any of these KBOs is loaded (a current snapshot of a domain). */
+    public boolean loaded(List<String> kbos) {
+        return jdbc.sql("select exists (select 1 from access_snapshot where kbo = any(:k) and status = 'CURRENT')")
+                .param("k", kbos.toArray(String[]::new)).query(Boolean.class).single();
+    }
+
+    /** How many accounts the merged OCMW has. */
+    public long targetAccounts(Merger merger) {
+        return jdbc.sql("select count(*) from live_account where kbo = :k").param("k", merger.target().kbo().digits())
+                .query(Long.class).single();
+    }
+
+    /** The merged OCMW's active accounts of people blocked in every old OCMW that has them. */
+    public List<BlockedAtSources> blockedAtSources(Merger merger) {
+        String[] sources = merger.disappearing().stream().map(o -> o.kbo().digits()).toArray(String[]::new);
+        return jdbc.sql("""
+                        select t.domain, t.username, t.insz, t.first_name, t.last_name, min(s.kbo) as source
+                        from live_account t join live_account s on s.insz = t.insz and s.domain = t.domain and s.kbo = any(:sources)
+                        where t.kbo = :target and t.status = 'ACTIEF'
+                        group by t.domain, t.username, t.insz, t.first_name, t.last_name
+                        having bool_and(s.status = 'GEBLOKKEERD')
+                        order by t.domain, t.username""")
+                .param("sources", sources).param("target", merger.target().kbo().digits())
+                .query((rs, n) -> new BlockedAtSources(rs.getString("source"), rs.getString("domain"), rs.getString("username"),
+                        new Insz(rs.getString("insz")), rs.getString("first_name"), rs.getString("last_name")))
+                .list();
+    }
+}

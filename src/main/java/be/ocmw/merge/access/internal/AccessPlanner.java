@@ -1,0 +1,370 @@
+package be.ocmw.merge.access.internal;
+
+import be.ocmw.merge.access.AccessFormat;
+import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.merger.model.MergerPlan.TargetAccount;
+import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.finding.Severity;
+import be.ocmw.merge.merger.model.PlanChange.CreateAccount;
+import be.ocmw.merge.merger.model.PlanChange.SourceAccount;
+import be.ocmw.merge.merger.model.PlanChange.UpdateAccount;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Works out, domain by domain, the target's accounts after the merger (SPEC 5.2 and 5.3): one account per
+ * person (INSZ) with the union of their applications, active if active anywhere, names and e-mail from the
+ * target's own account or else the first source in registry order; administrators only as the submissions
+ * designate them; accounts without INSZ copied when their username is free. Everything it notices is a
+ * finding. It reads nothing and writes nothing: the inputs are given, the changes returned.
+ */
+public final class AccessPlanner {
+
+    static final String MAIN = AccessFormat.MAIN_ADMINISTRATORS;
+    static final Set<String> ADMIN_ROLES = Set.of("HTB", "CO_HTB", "TB", "CO_TB", "SB");
+
+    /** A live account of a source or of the target. {@code order} is the organisation's place in the registry. */
+    public record Account(String kbo, String organisation, int order, String domain, String username, String lastName,
+                          String firstName, String role, String insz, String status, String email, String language,
+                          List<String> applications) {
+    }
+
+    /** A person a current submission designates. */
+    public record Designation(String role, String domain, String insz, String lastName, String firstName, String email,
+                              String language) {
+    }
+
+    private final String targetKbo;
+    private final Map<String, Set<String>> catalogue;
+    private final List<PlanChange> changes = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<TargetAccount> accounts = new ArrayList<>();
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+    public AccessPlanner(String targetKbo, Map<String, Set<String>> catalogue) {
+        this.targetKbo = targetKbo;
+        this.catalogue = catalogue;
+        for (String key : List.of("source", "to_create", "merged_duplicates", "already_in_target", "not_copied",
+                "to_update", "grants_to_create", "htb", "co_htb", "tb", "co_tb")) {
+            counts.put(key, 0);
+        }
+    }
+
+    public List<PlanChange> changes() {
+        return changes;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    public List<TargetAccount> accounts() {
+        return accounts;
+    }
+
+    public Map<String, Integer> counts() {
+        return counts;
+    }
+
+    public void plan(List<Account> sources, List<Account> target, List<Designation> designations) {
+        TreeSet<String> domains = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        sources.forEach(a -> domains.add(a.domain()));
+        target.forEach(a -> domains.add(a.domain()));
+        designations.forEach(d -> domains.add(d.domain() == null ? MAIN : d.domain()));
+        counts.put("source", sources.size());
+        for (String domain : domains) {
+            planDomain(domain,
+                    sources.stream().filter(a -> a.domain().equalsIgnoreCase(domain))
+                            .sorted(Comparator.comparingInt(Account::order).thenComparing(Account::username)).toList(),
+                    target.stream().filter(a -> a.domain().equalsIgnoreCase(domain))
+                            .sorted(Comparator.comparing(Account::username)).toList(),
+                    designations.stream().filter(d -> domain.equalsIgnoreCase(d.domain() == null ? MAIN : d.domain())).toList());
+        }
+    }
+
+    private void planDomain(String domain, List<Account> sources, List<Account> target, List<Designation> designated) {
+        boolean main = domain.equalsIgnoreCase(MAIN);
+        Map<String, Designation> designationByInsz = new LinkedHashMap<>();
+        // the HTB or TB first, so that someone named both HTB and co-HTB is HTB
+        designated.stream().sorted(Comparator.comparing(d -> d.role().startsWith("CO_") ? 1 : 0))
+                .forEach(d -> designationByInsz.putIfAbsent(d.insz(), d));
+        Map<String, Account> taken = new HashMap<>();
+        target.forEach(a -> taken.put(a.username().toLowerCase(Locale.ROOT), a));
+        Set<String> planned = new HashSet<>();
+        Map<String, Account> targetByInsz = new LinkedHashMap<>();
+        target.stream().filter(a -> a.insz() != null).forEach(a -> targetByInsz.putIfAbsent(a.insz(), a));
+        Map<String, List<Account>> groups = new LinkedHashMap<>();
+        List<Account> withoutInsz = new ArrayList<>();
+        for (Account source : sources) {
+            if (source.insz() == null) {
+                withoutInsz.add(source);
+            } else {
+                groups.computeIfAbsent(source.insz(), k -> new ArrayList<>()).add(source);
+            }
+        }
+        designationByInsz.keySet().forEach(insz -> groups.putIfAbsent(insz, new ArrayList<>()));
+        targetByInsz.keySet().forEach(insz -> groups.putIfAbsent(insz, new ArrayList<>()));
+
+        for (Map.Entry<String, List<Account>> group : groups.entrySet()) {
+            String insz = group.getKey();
+            Account existing = targetByInsz.get(insz);
+            Designation designation = designationByInsz.get(insz);
+            List<Account> members = group.getValue();
+            if (main && designation == null) {
+                members.forEach(m -> finding("ADMIN_NOT_DESIGNATED", Severity.INFO, m.kbo(), m.username(), "ADMIN_NOT_DESIGNATED.main",
+                        describe(m), label(m.role()), m.organisation()));
+                if (existing != null && ADMIN_ROLES.contains(existing.role())) {
+                    finding("ADMIN_NOT_DESIGNATED", Severity.WARNING, targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.main.target",
+                            describe(existing), label(existing.role()));
+                }
+                counts.merge("not_copied", members.size(), Integer::sum);
+                continue;
+            }
+            planPerson(domain, insz, existing, designation, members, taken, planned);
+        }
+        for (Account source : withoutInsz) {
+            planWithoutInsz(domain, source, taken, planned);
+        }
+    }
+
+    private void planPerson(String domain, String insz, Account existing, Designation designation, List<Account> members,
+                            Map<String, Account> taken, Set<String> planned) {
+        String role = designation != null ? designation.role()
+                : existing != null && !ADMIN_ROLES.contains(existing.role()) ? existing.role() : "USER";
+        if (designation == null) {
+            for (Account member : members) {
+                if (ADMIN_ROLES.contains(member.role())) {
+                    finding("ADMIN_NOT_DESIGNATED", Severity.INFO, member.kbo(), member.username(), "ADMIN_NOT_DESIGNATED.domain",
+                            describe(member), label(member.role()), member.organisation(), domain);
+                }
+            }
+            if (existing != null && ADMIN_ROLES.contains(existing.role())) {
+                finding("ADMIN_NOT_DESIGNATED", Severity.INFO, targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.domain.target",
+                        describe(existing), label(existing.role()), domain);
+            }
+        } else {
+            counts.merge(designation.role().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        TreeSet<String> applications = new TreeSet<>();
+        if (existing != null) {
+            applications.addAll(existing.applications());
+        }
+        members.forEach(m -> applications.addAll(m.applications()));
+        if (domain.equalsIgnoreCase(MAIN)) {
+            applications.clear();
+        }
+        boolean active = (existing != null && "ACTIEF".equals(existing.status()))
+                || members.stream().anyMatch(m -> "ACTIEF".equals(m.status()))
+                || (existing == null && members.isEmpty());
+        String status = active ? "ACTIEF" : "GEBLOKKEERD";
+        Account first = existing != null ? existing : members.isEmpty() ? null : members.get(0);
+        String lastName = first != null ? first.lastName() : designation.lastName();
+        String firstName = first != null ? first.firstName() : designation.firstName();
+        Set<String> names = new TreeSet<>();
+        names.add(nameKey(lastName, firstName));
+        members.forEach(m -> names.add(nameKey(m.lastName(), m.firstName())));
+        if (names.size() > 1) {
+            finding("NAME_MISMATCH", Severity.WARNING, null, masked(insz), "NAME_MISMATCH", masked(insz),
+                    String.join(", ", members.stream().map(m -> m.firstName() + " " + m.lastName() + " (" + m.organisation() + ")")
+                            .distinct().toList()), firstName + " " + lastName);
+        }
+        String email = existing != null && notBlank(existing.email()) ? existing.email()
+                : members.stream().map(Account::email).filter(AccessPlanner::notBlank).findFirst()
+                .orElse(designation != null ? designation.email() : null);
+        Set<String> emails = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (existing != null && notBlank(existing.email())) {
+            emails.add(existing.email());
+        }
+        members.stream().map(Account::email).filter(AccessPlanner::notBlank).forEach(emails::add);
+        if (emails.size() > 1) {
+            finding("EMAIL_DIFFERS", Severity.INFO, null, masked(insz), "EMAIL_DIFFERS", firstName + " " + lastName,
+                    String.join(", ", emails), email);
+        }
+        String language = existing != null && existing.language() != null ? existing.language()
+                : members.stream().map(Account::language).filter(Objects::nonNull).findFirst()
+                .orElse(designation != null ? designation.language() : null);
+        unknownApplications(domain, applications, firstName + " " + lastName);
+        List<String> mergedFrom = members.stream().map(m -> m.organisation() + ": " + m.username()).toList();
+
+        if (existing != null) {
+            counts.merge("already_in_target", members.size(), Integer::sum);
+            List<String> added = applications.stream().filter(a -> !existing.applications().contains(a)).toList();
+            String newStatus = status.equals(existing.status()) ? null : status;
+            String newRole = role.equals(existing.role()) ? null : role;
+            String action = "UNCHANGED";
+            if (!added.isEmpty() || newStatus != null || newRole != null) {
+                changes.add(new UpdateAccount(targetKbo, domain, existing.username(), added, newStatus, newRole,
+                        sources(members)));
+                counts.merge("to_update", 1, Integer::sum);
+                counts.merge("grants_to_create", added.size(), Integer::sum);
+                action = "UPDATE";
+            }
+            accounts.add(new TargetAccount(domain, existing.username(), existing.lastName(), existing.firstName(), insz, role,
+                    status, existing.email(), List.copyOf(applications), action, mergedFrom));
+            return;
+        }
+        String wanted = members.isEmpty() ? derivedUsername(firstName, lastName) : members.get(0).username();
+        String username = free(wanted, taken, planned);
+        if (!username.equals(wanted) && !members.isEmpty()) {
+            Account holder = taken.get(wanted.toLowerCase(Locale.ROOT));
+            if (holder != null) {
+                finding("USERNAME_RENAMED", Severity.INFO, targetKbo, username, "USERNAME_RENAMED", wanted, firstName + " " + lastName,
+                        members.get(0).organisation(), domain, holder.firstName() + " " + holder.lastName(), username);
+            } else {
+                finding("USERNAME_RENAMED", Severity.INFO, targetKbo, username, "USERNAME_RENAMED.unknown", wanted,
+                        firstName + " " + lastName, members.get(0).organisation(), domain, username);
+            }
+        }
+        planned.add(username.toLowerCase(Locale.ROOT));
+        counts.merge("to_create", 1, Integer::sum);
+        counts.merge("merged_duplicates", Math.max(0, members.size() - 1), Integer::sum);
+        counts.merge("grants_to_create", applications.size(), Integer::sum);
+        changes.add(new CreateAccount(targetKbo, domain, username, lastName, firstName, role, insz, status, email, language,
+                List.copyOf(applications), sources(members)));
+        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz, role, status, email,
+                List.copyOf(applications), "CREATE", mergedFrom));
+    }
+
+    private void planWithoutInsz(String domain, Account source, Map<String, Account> taken, Set<String> planned) {
+        String key = source.username().toLowerCase(Locale.ROOT);
+        Account holder = taken.get(key);
+        if (holder != null && holder.insz() == null && nameKey(holder.lastName(), holder.firstName())
+                .equals(nameKey(source.lastName(), source.firstName()))) {
+            // copied by an earlier apply: nothing to do again
+            counts.merge("already_in_target", 1, Integer::sum);
+            return;
+        }
+        if (holder != null || planned.contains(key)) {
+            counts.merge("not_copied", 1, Integer::sum);
+            finding("NO_INSZ", Severity.WARNING, source.kbo(), source.username(), "NO_INSZ.taken", describe(source),
+                    source.organisation(), domain);
+            return;
+        }
+        String role = ADMIN_ROLES.contains(source.role()) ? "USER" : source.role();
+        if (!role.equals(source.role())) {
+            finding("ADMIN_NOT_DESIGNATED", Severity.INFO, source.kbo(), source.username(), "ADMIN_NOT_DESIGNATED.no_insz",
+                    describe(source), label(source.role()), source.organisation());
+        }
+        finding("NO_INSZ", Severity.WARNING, source.kbo(), source.username(), "NO_INSZ.copied", describe(source),
+                source.organisation());
+        TreeSet<String> applications = new TreeSet<>(source.applications());
+        unknownApplications(domain, applications, source.firstName() + " " + source.lastName());
+        planned.add(key);
+        counts.merge("to_create", 1, Integer::sum);
+        counts.merge("grants_to_create", applications.size(), Integer::sum);
+        List<String> mergedFrom = List.of(source.organisation() + ": " + source.username());
+        changes.add(new CreateAccount(targetKbo, domain, source.username(), source.lastName(), source.firstName(), role, null,
+                source.status(), source.email(), source.language(), List.copyOf(applications), sources(List.of(source))));
+        accounts.add(new TargetAccount(domain, source.username(), source.lastName(), source.firstName(), null, role,
+                source.status(), source.email(), List.copyOf(applications), "CREATE", mergedFrom));
+    }
+
+    private void unknownApplications(String domain, Set<String> applications, String who) {
+        Set<String> known = catalogue.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(domain))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (known == null) {
+            return;
+        }
+        List<String> unknown = applications.stream().filter(a -> !known.contains(a)).toList();
+        if (!unknown.isEmpty()) {
+            finding("UNKNOWN_APPLICATION", Severity.WARNING, targetKbo, who, "UNKNOWN_APPLICATION", who, domain,
+                    String.join(", ", unknown));
+        }
+    }
+
+    /** The accounts a change stands for, as the plan names them. */
+    private static List<SourceAccount> sources(List<Account> members) {
+        return members.stream().map(m -> new SourceAccount(m.kbo(), m.organisation(), m.username())).toList();
+    }
+
+    private static String free(String wanted, Map<String, Account> taken, Set<String> planned) {
+        String candidate = wanted;
+        for (int n = 2; taken.containsKey(candidate.toLowerCase(Locale.ROOT)) || planned.contains(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = wanted + n;
+        }
+        return candidate;
+    }
+
+    static String derivedUsername(String firstName, String lastName) {
+        String ascii = Normalizer.normalize(firstName.substring(0, 1) + lastName, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9]", "");
+        return ascii.toLowerCase(Locale.ROOT);
+    }
+
+    private static String nameKey(String lastName, String firstName) {
+        return (lastName.strip() + "|" + firstName.strip()).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String masked(String insz) {
+        return new Insz(insz).masked();
+    }
+
+    private static String describe(Account account) {
+        return account.firstName() + " " + account.lastName() + " (" + account.username()
+                + (account.insz() == null ? "" : ", " + masked(account.insz())) + ")";
+    }
+
+    private static String label(String role) {
+        return switch (role) {
+            case "CO_HTB" -> "co-HTB";
+            case "CO_TB" -> "co-TB";
+            default -> role;
+        };
+    }
+
+    private void finding(String code, Severity severity, String kbo, String subject, String message, Object... values) {
+        findings.add(Finding.of(code, severity, kbo, subject, message, values));
+    }
+
+    /** Scenario 3: what both OCMWs could clean up, one finding per organisation and kind. */
+    public void cleanUpSuggestions(List<Account> accounts) {
+        Map<Organisation, List<Account>> byOrganisation = new TreeMap<>(
+                Comparator.comparing(Organisation::kbo).thenComparing(Organisation::name));
+        accounts.stream().filter(a -> !a.domain().equalsIgnoreCase(MAIN))
+                .forEach(a -> byOrganisation.computeIfAbsent(new Organisation(a.kbo(), a.organisation()), k -> new ArrayList<>()).add(a));
+        byOrganisation.forEach((key, list) -> {
+            String kbo = key.kbo();
+            String organisation = key.name();
+            suggest(kbo, "CLEANUP_BLOCKED_ACCOUNTS", organisation,
+                    list.stream().filter(a -> "GEBLOKKEERD".equals(a.status())).toList());
+            suggest(kbo, "CLEANUP_NO_APPLICATIONS", organisation,
+                    list.stream().filter(a -> a.applications().isEmpty()).toList());
+            Map<String, List<Account>> byPerson = new TreeMap<>();
+            list.stream().filter(a -> a.insz() != null)
+                    .forEach(a -> byPerson.computeIfAbsent(a.domain() + "|" + a.insz(), k -> new ArrayList<>()).add(a));
+            suggest(kbo, "CLEANUP_SAME_PERSON_TWICE", organisation,
+                    byPerson.values().stream().filter(l -> l.size() > 1).flatMap(List::stream).toList());
+        });
+    }
+
+    private record Organisation(String kbo, String name) {
+    }
+
+    private void suggest(String kbo, String code, String organisation, List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        List<String> usernames = accounts.stream().map(Account::username).sorted().toList();
+        // the first twenty by name; the report's reader counts the rest from the number
+        String listed = String.join(", ", usernames.subList(0, Math.min(20, usernames.size())))
+                + (usernames.size() > 20 ? ", … (+" + (usernames.size() - 20) + ")" : "");
+        finding(code, Severity.INFO, kbo, organisation, code, organisation, accounts.size(), listed);
+    }
+}

@@ -1,0 +1,169 @@
+package be.ocmw.merge.access.internal;
+
+import be.ocmw.merge.merger.model.CanonicalJson;
+import be.ocmw.merge.merger.model.MergerPart.Contribution;
+import be.ocmw.merge.merger.model.MergerPlan.TargetAccount;
+import be.ocmw.merge.merger.model.PlanChange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The access changes of a stored plan as its apply's reports show them, read back from {@code plan_change} when the
+ * apply did not compute the plan itself (it executed the approved plan as stored, or finished an interrupted one);
+ * and what an apply of access changes does, counted from the changes either way.
+ */
+public final class StoredAccessChanges {
+
+    private static final List<String> ADMINISTRATORS = List.of("htb", "co_htb", "tb", "co_tb");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    public StoredAccessChanges(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The changes of plan {@code rows}: its account changes given as the accounts they create or update (all the
+     * reports show of them); its changes the other ones (organisation and NIS).
+     */
+    public Contribution read(long rows) {
+        // an updated account is shown as the plan shows it: the target's account with the role, status and applications it gets
+        Map<Integer, TargetAccount> current = new HashMap<>();
+        jdbc.sql("""
+                        select c.seq, a.last_name, a.first_name, a.insz, a.role, a.status, a.email, a.applications
+                        from plan_change c
+                                 join live_account a on a.kbo = c.target_kbo and a.domain = c.domain and a.username = c.detail->>'username'
+                        where c.plan_id = :id and c.kind = 'UPDATE_ACCOUNT'""")
+                .param("id", rows)
+                .query(rs -> {
+                    current.put(rs.getInt(1), new TargetAccount(null, null, rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            List.of((String[]) rs.getArray(8).getArray()), "UPDATE", List.of()));
+                });
+        List<PlanChange> changes = new ArrayList<>();
+        List<TargetAccount> accounts = new ArrayList<>();
+        Counter counter = new Counter();
+        // the database takes the account changes apart, and hands their lists over as JSON text: a JSON document per
+        // account read here, or a database array made of each list, cost several times as much
+        jdbc.sql("""
+                        select seq, kind, target_kbo, domain, subject, detail->>'username' as username,
+                               detail->>'last_name' as last_name, detail->>'first_name' as first_name, detail->>'insz' as insz,
+                               detail->>'role' as role, detail->>'status' as status, detail->>'email' as email,
+                               detail->>'applications' as applications, detail->>'add_applications' as add_applications,
+                               detail->>'sources' as sources,
+                               case when kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT') then null else cast(detail as text) end as other
+                        from plan_change where plan_id = :id order by seq""")
+                .param("id", rows)
+                .query(rs -> {
+                    String kind = rs.getString("kind");
+                    String role = rs.getString("role");
+                    if (kind.equals("CREATE_ACCOUNT")) {
+                        List<String> applications = CanonicalJson.strings(rs.getString("applications"));
+                        List<String> sources = CanonicalJson.strings(rs.getString("sources"));
+                        counter.add(true, role, sources.size(), applications.size());
+                        accounts.add(new TargetAccount(rs.getString("domain"), rs.getString("username"),
+                                rs.getString("last_name"), rs.getString("first_name"), rs.getString("insz"), role,
+                                rs.getString("status"), rs.getString("email"), applications, "CREATE", sources));
+                    } else if (kind.equals("UPDATE_ACCOUNT")) {
+                        List<String> added = CanonicalJson.strings(rs.getString("add_applications"));
+                        List<String> sources = CanonicalJson.strings(rs.getString("sources"));
+                        counter.add(false, role, sources.size(), added.size());
+                        TargetAccount now = current.get(rs.getInt("seq"));
+                        TreeSet<String> applications = new TreeSet<>(now == null ? List.of() : now.applications());
+                        applications.addAll(added);
+                        String status = rs.getString("status");
+                        accounts.add(new TargetAccount(rs.getString("domain"), rs.getString("username"),
+                                now == null ? "" : now.lastName(), now == null ? "" : now.firstName(), now == null ? null : now.insz(),
+                                role != null ? role : now == null ? null : now.role(),
+                                status != null ? status : now == null ? null : now.status(), now == null ? null : now.email(),
+                                List.copyOf(applications), "UPDATE", sources));
+                    } else {
+                        changes.add(organisationChange(kind, rs.getString("target_kbo"), rs.getString("subject"),
+                                JSON.readTree(rs.getString("other"))));
+                    }
+                });
+        return new Contribution(counter.counts(), changes, accounts, List.of(), null);
+    }
+
+    private static PlanChange organisationChange(String kind, String targetKbo, String subject, JsonNode detail) {
+        LocalDate validFrom = LocalDate.parse(detail.get("valid_from").asString());
+        return switch (kind) {
+            case "CREATE_ORGANISATION" -> new PlanChange.CreateOrganisation(targetKbo, subject, detail.get("name").asString(),
+                    detail.get("nis").asString(), validFrom);
+            case "SET_NIS" -> new PlanChange.SetNis(targetKbo, subject, detail.get("name").asString(),
+                    detail.get("previous_nis").asString(), detail.get("nis").asString(), validFrom);
+            default -> throw new IllegalStateException("a stored change of unknown kind " + kind);
+        };
+    }
+
+    /** What an apply of these changes does: a second apply, which has none, reports zeros. */
+    public static Map<String, Map<String, Integer>> counts(List<PlanChange> changes) {
+        Counter counter = new Counter();
+        for (PlanChange change : changes) {
+            if (change instanceof PlanChange.CreateAccount create) {
+                counter.add(true, create.role(), create.sources().size(), create.applications().size());
+            } else if (change instanceof PlanChange.UpdateAccount update) {
+                counter.add(false, update.role(), update.sources().size(), update.addApplications().size());
+            }
+        }
+        return counter.counts();
+    }
+
+    /** The counts of an apply, a change at a time. */
+    private static final class Counter {
+
+        private final Map<String, Integer> administrators = new LinkedHashMap<>();
+        private int sources;
+        private int created;
+        private int updated;
+        private int merged;
+        private int already;
+        private int grants;
+
+        Counter() {
+            ADMINISTRATORS.forEach(role -> administrators.put(role, 0));
+        }
+
+        /** An account change: created or updated, the role it gives (if any), the accounts it stands for, the grants. */
+        void add(boolean create, String role, int sourceAccounts, int addedGrants) {
+            if (role != null && administrators.containsKey(role.toLowerCase(Locale.ROOT))) {
+                administrators.merge(role.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+            sources += sourceAccounts;
+            if (create) {
+                created++;
+                merged += Math.max(0, sourceAccounts - 1);
+            } else {
+                updated++;
+                already += sourceAccounts;
+            }
+            grants += addedGrants;
+        }
+
+        Map<String, Map<String, Integer>> counts() {
+            Map<String, Integer> accounts = new LinkedHashMap<>();
+            accounts.put("source", sources);
+            accounts.put("to_create", created);
+            accounts.put("merged_duplicates", merged);
+            accounts.put("already_in_target", already);
+            accounts.put("to_update", updated);
+            accounts.put("not_copied", 0);
+            Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+            counts.put("administrators", administrators);
+            counts.put("accounts", accounts);
+            counts.put("grants", Map.of("to_create", grants));
+            return counts;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package be.ocmw.merge.intake;
+
+import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.finding.Findings;
+import be.ocmw.merge.registry.Merger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * What the intake knows of a merger, for whoever plans it: the administrators its current submissions designate and
+ * the intake's findings. The only way into the intake's tables from outside the intake.
+ */
+@Component
+public class Designations {
+
+    /** A person a current submission designates as (co-)HTB or (co-)TB; {@code domain} null for the main domain. */
+    public record Designation(String kbo, String role, String domain, String insz, String lastName, String firstName,
+                              String email, String language) {
+    }
+
+    /**
+     * The rows the plan of a merger reads from the intake, as SQL selecting records {@code h} (parameter {@code :id}
+     * the merger's id): a digest of them tells whether a stored plan was computed from the intake as it is now.
+     */
+    public static final List<String> INPUT_ROWS = List.of("""
+                    select row(s.kbo, a.source_row, a.role, a.domain, a.insz, a.last_name, a.first_name, a.email,
+                               a.language) as h
+                    from submission_administrator a join submission s on s.id = a.submission_id
+                    where s.merger_id = :id and s.superseded_by is null""", """
+                    select row(code, severity, kbo, subject, detail, message, args) as h
+                    from finding where merger_id = :id and origin = 'INTAKE'""");
+
+    private final JdbcClient jdbc;
+    private final Findings findings;
+
+    Designations(JdbcClient jdbc, Findings findings) {
+        this.jdbc = jdbc;
+        this.findings = findings;
+    }
+
+    /** The designations of the merger's current submissions, by OCMW and row of its workbook. */
+    public List<Designation> of(Merger merger) {
+        return jdbc.sql("""
+                        select distinct a.role, a.domain, a.insz, a.last_name, a.first_name, a.email, a.language, s.kbo, a.source_row
+                        from submission_administrator a join submission s on s.id = a.submission_id
+                        where s.merger_id = :merger and s.superseded_by is null
+                        order by s.kbo, a.source_row""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Designation(rs.getString("kbo"), rs.getString("role"), rs.getString("domain"),
+                        rs.getString("insz"), rs.getString("last_name"), rs.getString("first_name"), rs.getString("email"),
+                        rs.getString("language")))
+                .list();
+    }
+
+    /** The intake's findings of the merger, in the order they were found. */
+    public List<Finding> findings(Merger merger) {
+        return findings.ofIntake(merger.id());
+    }
+}

@@ -1,0 +1,21 @@
+package be.ocmw.merge.merger;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code ocmw.apply.*}: how many planned changes an apply commits at a time ({@code chunkSize}: a killed apply
+ * resumes after the last committed chunk) and how many threads apply account changes and dossiers side by side
+ * ({@code threads}, each on its own connection).
+ */
+@ConfigurationProperties("ocmw.apply")
+public record ApplySettings(int chunkSize, int threads) {
+
+    public ApplySettings {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("ocmw.apply.chunk-size (OCMW_APPLY_CHUNK) must be at least 1, not " + chunkSize);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("ocmw.apply.threads (OCMW_APPLY_THREADS) must be at least 1, not " + threads);
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package be.ocmw.merge.merger;
+
+import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.finding.Severity;
+import be.ocmw.merge.merger.model.MergerPart;
+import be.ocmw.merge.merger.model.PlanStatus;
+import be.ocmw.merge.merger.model.RunMode;
+import be.ocmw.merge.merger.store.PlanStore;
+import be.ocmw.merge.merger.planning.Planner;
+import be.ocmw.merge.merger.report.ApplyResult;
+import be.ocmw.merge.merger.report.PlanReports;
+import be.ocmw.merge.merger.report.ReportRows;
+import be.ocmw.merge.merger.store.StoredApply;
+
+import be.ocmw.merge.batch.AdvisoryLock;
+import be.ocmw.merge.batch.JobAlreadyRunningException;
+import be.ocmw.merge.batch.JobFailedException;
+import be.ocmw.merge.batch.JobRunner;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.reporting.Background;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code plan} and {@code apply}. A plan is computed and stored, and changes nothing. An apply computes the
+ * plan again, refuses it when it is BLOCKED or not the approved one, stores it and executes it as a job; an
+ * apply that was interrupted is finished from its stored plan by the next apply of the merger, so a killed
+ * apply never becomes a different one. One apply of a merger at a time.
+ */
+@Component
+public class MergerRuns {
+
+    private final Planner planner;
+    private final PlanStore store;
+    private final PlanReports reports;
+    private final JobRunner jobs;
+    private final Job applyJob;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    private final TransactionTemplate storing;
+    private final StoredApply storedApply;
+
+    MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, JobRunner jobs, Job applyJob,
+               JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+        this.planner = planner;
+        this.store = store;
+        this.reports = reports;
+        this.jobs = jobs;
+        this.applyJob = applyJob;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.storing = new TransactionTemplate(transactions);
+        this.storedApply = storedApply;
+    }
+
+    /**
+     * What a plan or apply gave: the plan, its status, where the reports are, and for apply the source proof.
+     * {@code reportedLate}: the apply had been done by an earlier process that stopped before its reports, which
+     * were written now (nothing was applied now).
+     */
+    public record Outcome(MergerPlan plan, PlanStatus status, Path reports, boolean resumed, String sourceBefore,
+                          String sourceAfter, boolean asStored, boolean reportedLate) {
+
+        public Outcome(MergerPlan plan, PlanStatus status, Path reports, boolean resumed, String sourceBefore,
+                       String sourceAfter, boolean asStored) {
+            this(plan, status, reports, resumed, sourceBefore, sourceAfter, asStored, false);
+        }
+    }
+
+    /** The plan of the merger as the data is now, stored nowhere and reported nowhere: what a reconciliation compares. */
+    public MergerPlan current(Merger merger) {
+        return planner.compute(merger);
+    }
+
+    public Outcome plan(Merger merger, Path out, long run) {
+        return plan(merger, out, ReportOptions.DEFAULT, run);
+    }
+
+    public Outcome plan(Merger merger, Path out, ReportOptions options, long run) {
+        Planner.Planned planned = planner.plan(merger, true, computed -> planner.store(computed, RunMode.PLAN, run, null));
+        MergerPlan plan = planned.plan();
+        Path folder = reports.write(plan, planned.id(), RunMode.PLAN, plan.status(), out, options);
+        return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null, false);
+    }
+
+    public Outcome apply(Merger merger, Path out, String approved, long run) {
+        return apply(merger, out, approved, ReportOptions.DEFAULT, run);
+    }
+
+    public Outcome apply(Merger merger, Path out, String approved, ReportOptions options, long run) {
+        try (Connection connection = dataSource.getConnection()) {
+            AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
+                    new JobAlreadyRunningException("Another apply of merger " + merger.id() + " is under way: this one was "
+                            + "refused and changed nothing. Wait for it to finish."));
+            try (lock) {
+                return applyLocked(merger, out, approved, options, run);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Outcome applyLocked(Merger merger, Path out, String approved, ReportOptions options, long run) {
+        Optional<PlanStore.Apply> unreported = store.unreportedApply(merger);
+        if (unreported.isPresent()) {
+            // the job of an earlier apply completed and its process stopped before the reports: the data is as that
+            // plan said, so this apply writes the report of what was done, from the stored plan and the audit trail
+            long planId = unreported.get().id();
+            Outcome reported = report(merger, planId, unreported.get().run(), store.summary(planId)
+                    .get("source_fingerprint_before").toString(), null, null, null, out, options, true, false, true);
+            if (approved == null || approved.equals(reported.plan().fingerprint())) {
+                return reported;
+            }
+            // another plan was asked for: it is taken as any apply is, now that the one before it is reported
+        }
+        Optional<PlanStore.Apply> unfinished = store.unfinishedApply(merger);
+        boolean resumed = unfinished.isPresent();
+        long planId;
+        long applyRun;
+        String sourceBefore;
+        MergerPlan computed = null;
+        CompletableFuture<MergerPlan> storedPlan = null;
+        Optional<Long> unchanged = resumed ? Optional.empty() : planner.unchangedPlan(merger, approved);
+        if (resumed) {
+            planId = unfinished.get().id();
+            applyRun = unfinished.get().run();
+            Map<String, Object> stored = store.summary(planId);
+            if (approved != null && !approved.equals(stored.get("fingerprint"))) {
+                throw new PlanRefusedException("An apply of " + merger.id() + " with plan " + stored.get("fingerprint")
+                        + " was interrupted and must be finished first; nothing was applied now. Run apply again without "
+                        + "--fingerprint (or with that one) to finish it, then plan and apply anew.");
+            }
+            sourceBefore = stored.get("source_fingerprint_before").toString();
+        } else if (unchanged.isPresent()) {
+            // the approved plan was computed from exactly the data there is now: computing it again would give it
+            // back, and hashing the sources again their fingerprint then (the input digest covers every row it hashes)
+            sourceBefore = store.sourceFingerprint(unchanged.get()).orElseGet(() -> planner.sourceFingerprint(merger, null));
+            String fingerprintBefore = sourceBefore;
+            // the plan to finish after an interruption is stored whole or not at all
+            planId = storing.execute(tx -> {
+                long id = store.copy(unchanged.get(), RunMode.APPLY, run);
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("merger", merger.id());
+                summary.put("mode", RunMode.APPLY.file());
+                summary.put("status", PlanStatus.APPLIED.name());
+                summary.putAll(store.summary(id));
+                summary.put("fingerprint", store.fingerprint(id));
+                summary.put("source_fingerprint_before", fingerprintBefore);
+                store.replaceSummary(id, summary);
+                return id;
+            });
+            applyRun = run;
+            long copied = planId;
+            storedPlan = Background.supply("stored-plan", () -> storedApply.read(merger, copied));
+        } else {
+            // computed, checked and stored in one snapshot: the stored rows are the ones the fingerprint covers
+            Planner.Planned planned = planner.plan(merger, false, plan -> plan.blocked()
+                    || (approved != null && !approved.equals(plan.fingerprint())) ? null : storeApply(merger, plan, run));
+            MergerPlan plan = planned.plan();
+            if (plan.blocked()) {
+                reports.write(plan, null, RunMode.PLAN, plan.status(), out, options);
+                throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"
+                        + String.join("\n", plan.findings().stream().filter(Finding::blocking)
+                        .map(f -> "  " + f.code() + ": " + f.detail()).toList()));
+            }
+            if (planned.id() == null) {
+                throw new PlanRefusedException("The plan of " + merger.id() + " is no longer the approved one, so nothing was "
+                        + "applied.\n  approved:   " + approved + "\n  current:    " + plan.fingerprint() + "\n"
+                        + differences(merger, approved, plan) + "Plan again, have the new plan approved, then apply it.");
+            }
+            computed = plan;
+            applyRun = run;
+            sourceBefore = plan.sourceFingerprint();
+            planId = planned.id();
+        }
+        JobParameters parameters = applyParameters(merger, planId, applyRun);
+        // the plan this process computed is the one it applies: its workbook is written while the job runs
+        MergerPlan applied = computed == null ? null
+                : new MergerPlan(merger, PlanStatus.APPLIED, computed.changes(), computed.findings(), computed.tasks(),
+                storedApply.counts(computed), computed.accounts().stream()
+                .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
+        PlanReports.Pending workbook = applied != null
+                ? reports.startWorkbook(applied, planId, RunMode.APPLY, PlanStatus.APPLIED, out, options)
+                : storedPlan != null
+                ? reports.startWorkbook(merger, storedPlan, planId, RunMode.APPLY, PlanStatus.APPLIED, out, options) : null;
+        JobRunner.Outcome outcome;
+        try {
+            outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
+        } catch (RuntimeException e) {
+            PlanReports.discard(workbook);
+            throw e;
+        }
+        if (!outcome.completed()) {
+            PlanReports.discard(workbook);
+            throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
+        }
+        return report(merger, planId, applyRun, sourceBefore, applied, storedPlan, workbook, out, options, resumed,
+                unchanged.isPresent(), false);
+    }
+
+    /**
+     * The reports of an apply whose job completed: the proof that the sources are untouched, what the audit trail
+     * says was done beside what the plan predicted, and the files. {@code applied} is the plan this process computed
+     * (its workbook is being written), else the stored plan is read back ({@code storedPlan}, when that started
+     * already). Marks the apply reported once every file is in place.
+     */
+    private Outcome report(Merger merger, long planId, long applyRun, String sourceBefore, MergerPlan applied,
+                           CompletableFuture<MergerPlan> storedPlan, PlanReports.Pending workbook, Path out,
+                           ReportOptions options, boolean resumed, boolean asStored, boolean reportedLate) {
+        // the proof, and beside it on another connection the count of what was done and fresh statistics: a
+        // million dossiers closed and reopened leave them far behind, and the next plan or reconciliation would
+        // otherwise join the merged OCMW's rows as if it had none
+        java.util.concurrent.CompletableFuture<Map<String, Map<String, Integer>>> counted =
+                Background.supply("apply-count", () -> {
+                    planner.parts().forEach(MergerPart::refreshStatistics);
+                    return done(applyRun, merger);
+                });
+        String sourceAfter = planner.sourceFingerprint(merger, planId);
+        if (applied == null) {
+            // an apply of the stored plan, or a resumed one, reads the plan it executed back from the database
+            applied = storedPlan != null ? Background.join(storedPlan) : storedApply.read(merger, planId);
+        }
+        // what the job did, counted in the audit trail, beside what the plan predicted
+        Map<String, Map<String, Integer>> done = Background.join(counted);
+        ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done);
+        List<Finding> differences = differences(applied.counts(), done);
+        if (!differences.isEmpty()) {
+            List<Finding> findings = new ArrayList<>(applied.findings());
+            findings.addAll(differences);
+            applied = new MergerPlan(applied.merger(), applied.status(), applied.changes(), findings, applied.tasks(),
+                    applied.counts(), applied.accounts(), applied.fingerprint(), applied.sourceFingerprint());
+        }
+        if (workbook == null) {
+            // a workbook a killed process was writing is of no use: the one written now replaces it
+            PlanReports.discardPart(out.resolve(merger.id()), RunMode.APPLY);
+        }
+        Path folder = reports.writeApplied(applied, planId, result, out, options, workbook);
+        store.markReported(planId);
+        return new Outcome(applied, PlanStatus.APPLIED, folder, resumed, sourceBefore, sourceAfter, asStored, reportedLate);
+    }
+
+    private JobParameters applyParameters(Merger merger, long planId, long run) {
+        return new JobParametersBuilder()
+                .addString("merger", merger.id(), true)
+                .addLong("plan", planId, true)
+                .addLong("attempt", failedChecks(planId), true)
+                // the rows the job executes: the plan's own, or those of the approved plan it shares
+                .addLong("changes", store.changesOf(planId), false)
+                .addLong("run", run, false)
+                .addString("targetName", merger.target().name(), false)
+                .addString("target", merger.target().kbo().digits(), false)
+                .addString("closeDate", merger.closeDate().toString(), false)
+                .addString("effectiveDate", merger.effectiveDate().toString(), false)
+                .toJobParameters();
+    }
+
+    /**
+     * How often the apply of a plan failed its last step, the check that every change is in place. A killed apply
+     * restarts where it stopped; but one whose changes were all done and not all found in place (something beside it
+     * undid or swallowed one) would fail the same check for ever: it starts again from the first change instead, as
+     * a new attempt. Every change is idempotent, so what is in place is not done twice.
+     */
+    private long failedChecks(long planId) {
+        return jdbc.sql("""
+                        select count(*) from batch_step_execution s
+                        join batch_job_execution_params p on p.job_execution_id = s.job_execution_id
+                        where s.step_name = 'applyCheckStep' and s.status = 'FAILED'
+                          and p.parameter_name = 'plan' and p.parameter_value = :plan""")
+                .param("plan", Long.toString(planId)).query(Long.class).single();
+    }
+
+    /**
+     * Executes a reconciliation's safe corrections of an applied merger (additive changes only, chosen by the
+     * caller) as an apply does: stored as a plan of mode RECONCILE, the same job, audited, one at a time with
+     * the merger's applies. Returns what was done, from the audit trail.
+     */
+    public Map<String, Map<String, Integer>> correct(Merger merger, MergerPlan corrections, long run) {
+        try (Connection connection = dataSource.getConnection()) {
+            AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
+                    new JobAlreadyRunningException("An apply of merger " + merger.id() + " is under way: its drift "
+                            + "was not corrected now."));
+            try (lock) {
+                long planId = planner.plan(merger, false, computed -> planner.store(corrections, RunMode.RECONCILE, run, null))
+                        .id();
+                JobRunner.Outcome outcome = jobs.run(applyJob, applyParameters(merger, planId, run),
+                        "the safe corrections of " + merger.id());
+                if (!outcome.completed()) {
+                    throw new JobFailedException("The safe corrections of " + merger.id(), outcome.execution());
+                }
+                return done(run, merger);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What an apply run did, from its audit rows, each part counting its own. */
+    private Map<String, Map<String, Integer>> done(long applyRun, Merger merger) {
+        Map<String, Map<String, Integer>> done = new LinkedHashMap<>();
+        planner.parts().forEach(part -> done.putAll(part.done(applyRun, merger)));
+        return done;
+    }
+
+    /** A finding for every count where the audit trail does not show what the plan predicted. */
+    private static List<Finding> differences(Map<String, Map<String, Integer>> planned, Map<String, Map<String, Integer>> done) {
+        List<Finding> findings = new ArrayList<>();
+        done.forEach((group, values) -> values.forEach((key, value) -> {
+            int predicted = planned.getOrDefault(group, Map.of()).getOrDefault(key, 0);
+            if (predicted != value) {
+                findings.add(Finding.of("APPLY_DIFFERS", Severity.WARNING, null, group + "." + key, "APPLY_DIFFERS",
+                        group + "." + key, predicted, value));
+            }
+        }));
+        return findings;
+    }
+
+    /** What differs between the plan that was approved (if it is stored) and the current one. */
+    private String differences(Merger merger, String approved, MergerPlan current) {
+        Optional<Long> approvedPlan = store.latestWithFingerprint(merger, approved, false);
+        if (approvedPlan.isEmpty()) {
+            return "  No plan of " + merger.id() + " with the approved fingerprint was ever computed here.\n";
+        }
+        long rows = store.changesOf(approvedPlan.get());
+        Set<String> before = new TreeSet<>();
+        planner.parts().forEach(part -> before.addAll(part.storedChangeLines(rows)));
+        Set<String> now = new TreeSet<>();
+        current.changes().forEach(c -> now.add(c.kind() + "|" + c.targetKbo() + "|" + c.domain() + "|" + c.subject()));
+        List<String> lines = new ArrayList<>();
+        now.stream().filter(c -> !before.contains(c)).forEach(c -> lines.add("  + " + c));
+        before.stream().filter(c -> !now.contains(c)).forEach(c -> lines.add("  - " + c));
+        if (lines.isEmpty()) {
+            lines.add("  The same changes, with other values or findings (the data changed since the approval).");
+        }
+        return "What changed since the approved plan (+ new, - gone):\n"
+                + String.join("\n", lines.subList(0, Math.min(25, lines.size())))
+                + (lines.size() > 25 ? "\n  … and " + (lines.size() - 25) + " more" : "") + "\n";
+    }
+
+    /** Stores a plan for its apply, with the summary its reports start from. */
+    private long storeApply(Merger merger, MergerPlan plan, long run) {
+        // the approved plan is usually stored already with these very changes: share them rather than write them out
+        Long sameAs = store.latestWithFingerprint(merger, plan.fingerprint(), true).orElse(null);
+        Map<String, Object> summary = ReportRows.summary(plan, RunMode.APPLY, PlanStatus.APPLIED, null);
+        summary.put("source_fingerprint_before", plan.sourceFingerprint());
+        long id = planner.store(plan, RunMode.APPLY, run, sameAs);
+        store.replaceSummary(id, summary);
+        return id;
+    }
+}

@@ -1,0 +1,158 @@
+package be.ocmw.merge.merger.model;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One change a plan makes, one record per {@link ChangeKind}. {@code subject} is what it changes, in words that stay
+ * the same from one computation to the next (so the fingerprint does); {@link #detail()} its values as the apply
+ * writes them and the fingerprint hashes them (in {@link CanonicalJson}: see docs/decisions/fingerprint.md).
+ */
+public sealed interface PlanChange {
+
+    ChangeKind kind();
+
+    String targetKbo();
+
+    /** The access domain of an account change; null for an organisation change. */
+    String domain();
+
+    String subject();
+
+    /** The values as stored in {@code plan_change.detail}: the keys and spelling the apply's SQL reads. */
+    Map<String, Object> detail();
+
+    /** An account a change stands for, in an old OCMW: the OCMW's KBO and name and the account's username. */
+    record SourceAccount(String kbo, String organisation, String username) {
+
+        /** "OCMW Gooik: jpeeters", as the reports and the stored plan show it. */
+        public String label() {
+            return organisation + ": " + username;
+        }
+
+        static List<String> labels(List<SourceAccount> sources) {
+            return sources.stream().map(SourceAccount::label).toList();
+        }
+    }
+
+    /** Scenario 1: the merged OCMW is a new organisation with its NIS code from E. */
+    record CreateOrganisation(String targetKbo, String subject, String name, String nis, LocalDate validFrom)
+            implements PlanChange {
+
+        public ChangeKind kind() {
+            return ChangeKind.CREATE_ORGANISATION;
+        }
+
+        public String domain() {
+            return null;
+        }
+
+        public Map<String, Object> detail() {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("name", name);
+            detail.put("nis", nis);
+            detail.put("valid_from", validFrom.toString());
+            return detail;
+        }
+    }
+
+    /** Scenario 2: the retained OCMW gets the new NIS code from E. */
+    record SetNis(String targetKbo, String subject, String name, String previousNis, String nis, LocalDate validFrom)
+            implements PlanChange {
+
+        public ChangeKind kind() {
+            return ChangeKind.SET_NIS;
+        }
+
+        public String domain() {
+            return null;
+        }
+
+        public Map<String, Object> detail() {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("name", name);
+            detail.put("previous_nis", previousNis);
+            detail.put("nis", nis);
+            detail.put("valid_from", validFrom.toString());
+            return detail;
+        }
+    }
+
+    /** An account the merged OCMW gets, merged from {@code sources} (none: a designated administrator who had none). */
+    record CreateAccount(String targetKbo, String domain, String username, String lastName, String firstName, String role,
+                         String insz, String status, String email, String language, List<String> applications,
+                         List<SourceAccount> sources) implements PlanChange {
+
+        public CreateAccount {
+            applications = List.copyOf(applications);
+            sources = List.copyOf(sources);
+        }
+
+        public ChangeKind kind() {
+            return ChangeKind.CREATE_ACCOUNT;
+        }
+
+        public String subject() {
+            return domain + "/" + username;
+        }
+
+        public Map<String, Object> detail() {
+            Map<String, Object> account = new LinkedHashMap<>();
+            account.put("username", username);
+            account.put("last_name", lastName);
+            account.put("first_name", firstName);
+            account.put("role", role);
+            account.put("insz", insz);
+            account.put("status", status);
+            account.put("email", email);
+            account.put("language", language);
+            account.put("applications", applications);
+            account.put("sources", SourceAccount.labels(sources));
+            return account;
+        }
+    }
+
+    /**
+     * What changes on an account the merged OCMW has already: applications it gets ({@code addApplications}, empty
+     * when none), and its status and role when they change (null when they stay).
+     */
+    record UpdateAccount(String targetKbo, String domain, String username, List<String> addApplications, String status,
+                         String role, List<SourceAccount> sources) implements PlanChange {
+
+        public UpdateAccount {
+            addApplications = List.copyOf(addApplications);
+            sources = List.copyOf(sources);
+        }
+
+        public ChangeKind kind() {
+            return ChangeKind.UPDATE_ACCOUNT;
+        }
+
+        public String subject() {
+            return domain + "/" + username;
+        }
+
+        /** The same change without its role and status: what a reconciliation may correct by itself. */
+        public UpdateAccount grantsOnly() {
+            return new UpdateAccount(targetKbo, domain, username, addApplications, null, null, sources);
+        }
+
+        public Map<String, Object> detail() {
+            Map<String, Object> update = new LinkedHashMap<>();
+            if (!addApplications.isEmpty()) {
+                update.put("add_applications", addApplications);
+            }
+            if (status != null) {
+                update.put("status", status);
+            }
+            if (role != null) {
+                update.put("role", role);
+            }
+            update.put("username", username);
+            update.put("sources", SourceAccount.labels(sources));
+            return update;
+        }
+    }
+}

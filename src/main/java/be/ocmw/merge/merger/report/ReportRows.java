@@ -1,0 +1,136 @@
+package be.ocmw.merge.merger.report;
+
+import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.finding.Severity;
+import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.PlanTask;
+import be.ocmw.merge.merger.model.RunMode;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.reporting.ReportText;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the workbook, the page and the dashboard show alike, in the reader's words: one place for each. */
+public final class ReportRows {
+
+    private ReportRows() {
+    }
+
+    /** The summary rows: what, value, and for an apply what the plan predicted. */
+    static List<List<Object>> summary(PlanReport report, ApplyResult applied, ReportText text) {
+        MergerPlan plan = report.plan();
+        Merger merger = plan.merger();
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of(text.get("summary.merger"), merger.name() + " (" + merger.id() + ")"));
+        rows.add(List.of(text.get("summary.scenario"), text.get("scenario." + merger.scenario().number())));
+        rows.add(List.of(text.get("summary.target"), text.get("summary.target.value", merger.target().name(),
+                merger.target().kbo().formatted(), merger.target().nis().code())));
+        rows.add(List.of(text.get("summary.effective"), merger.effectiveDate()));
+        rows.add(List.of(text.get("summary.close"), merger.closeDate()));
+        rows.add(List.of(text.get("summary.mode"), text.get("summary.mode." + report.mode().file())));
+        rows.add(List.of(text.get("summary.status"), text.get("status." + report.status().name())));
+        plan.findings().stream().filter(Finding::blocking).forEach(f -> rows.add(List.of(text.get("summary.blocked_by"),
+                text.get("finding." + f.code() + ".title") + ": " + f.detail(text))));
+        // an apply shows what its audit trail says was done, beside what the plan predicted
+        Map<String, Map<String, Integer>> done = applied == null ? null : applied.done();
+        for (var group : plan.counts().entrySet()) {
+            for (var count : group.getValue().entrySet()) {
+                String key = "count." + group.getKey() + "." + count.getKey();
+                String label = text.has(key) ? text.get(key) : group.getKey() + "." + count.getKey();
+                if (done == null) {
+                    rows.add(List.of(label, count.getValue()));
+                } else {
+                    Integer did = done.getOrDefault(group.getKey(), Map.of()).get(count.getKey());
+                    rows.add(List.of(label, did == null ? count.getValue() : did, count.getValue()));
+                }
+            }
+        }
+        rows.add(List.of(text.get("summary.fingerprint"), plan.fingerprint()));
+        if (report.mode() == RunMode.PLAN) {
+            rows.add(List.of("", text.get("summary.fingerprint.help")));
+        }
+        if (applied != null) {
+            rows.add(List.of(text.get("summary.source_before"), applied.sourceBefore()));
+            rows.add(List.of(text.get("summary.source_after"), applied.sourceAfter()));
+            rows.add(List.of(text.get("summary.untouched"), text.get(applied.sourcesUntouched() ? "summary.yes" : "summary.no")));
+        }
+        rows.add(List.of(text.get("summary.generated"), report.generated()));
+        return rows;
+    }
+
+    /** summary.json (SPEC 7): the merger, its counts, findings, tasks and fingerprint; for an apply its proof. */
+    public static Map<String, Object> summary(MergerPlan plan, RunMode mode, be.ocmw.merge.merger.model.PlanStatus status,
+                                              ApplyResult applied) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("merger", plan.merger().id());
+        summary.put("scenario", plan.merger().scenario().number());
+        summary.put("mode", mode.file());
+        summary.put("status", status.name());
+        summary.put("effective_date", plan.merger().effectiveDate().toString());
+        summary.put("close_date", plan.merger().closeDate().toString());
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("kbo", plan.merger().target().kbo().digits());
+        target.put("nis", plan.merger().target().nis().code());
+        summary.put("target", target);
+        plan.counts().forEach(summary::put);
+        summary.put("findings", plan.findings().stream().map(f -> {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("code", f.code());
+            finding.put("severity", f.severity().name());
+            finding.put("detail", f.detail());
+            return finding;
+        }).toList());
+        summary.put("tasks", plan.tasks().stream().map(t -> {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("code", t.code());
+            task.put("due", t.due().toString());
+            return task;
+        }).toList());
+        summary.put("fingerprint", plan.fingerprint());
+        if (applied != null) {
+            summary.put("source_fingerprint_before", applied.sourceBefore());
+            summary.put("source_fingerprint_after", applied.sourceAfter());
+            summary.put("sources_untouched", applied.sourcesUntouched());
+            summary.put("done", applied.done());
+        }
+        return summary;
+    }
+
+    /** Blocking first, then what to check, then what is only for information. */
+    public static List<Finding> ordered(List<Finding> findings) {
+        return findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
+    }
+
+    /** What a task asks, in the reader's words. */
+    public static String taskText(PlanTask task, Merger merger, ReportText text) {
+        int year = merger.effectiveDate().getYear();
+        return switch (task.code()) {
+            case "UNIEK_VERSLAG_OLD" -> text.get("task.UNIEK_VERSLAG_OLD", year - 1, year);
+            case "UNIEK_VERSLAG_NEW" -> text.get("task.UNIEK_VERSLAG_NEW", year);
+            case "LOGIN_CHOICE" -> text.get("task.LOGIN_CHOICE", text.get("sheet.transition"));
+            default -> text.has("task." + task.code()) ? text.get("task." + task.code()) : task.detail();
+        };
+    }
+
+    /** Whoever gets an account in the merged OCMW from an old one keeps that one for now: both, in the transition. */
+    static List<MergerPlan.TargetAccount> transitionPeople(MergerPlan plan) {
+        return plan.accounts().stream().filter(a -> !a.mergedFrom().isEmpty()).toList();
+    }
+
+    /** An INSZ as a report shows it: masked unless {@code full}; nothing when there is none. */
+    public static String insz(String insz, boolean full) {
+        if (insz == null) {
+            return "";
+        }
+        return full ? new Insz(insz).formatted() : new Insz(insz).masked();
+    }
+
+    static String severity(Severity severity, ReportText text) {
+        return text.get("severity." + severity.name());
+    }
+}

@@ -1,0 +1,74 @@
+package be.ocmw.merge.merger.store;
+
+import be.ocmw.merge.merger.model.MergerPart;
+import be.ocmw.merge.merger.model.MergerPart.Contribution;
+import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.merger.model.PlanStatus;
+import be.ocmw.merge.registry.Merger;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plan an apply executed, as its reports show it, when the apply did not compute it itself (it executed the
+ * approved plan as stored, or finished an interrupted one): read back from the database, each part reading its own
+ * rows. And what an apply does, counted from the plan's changes, either way.
+ */
+@Component
+public class StoredApply {
+
+    private final PlanStore store;
+    private final List<MergerPart> parts;
+
+    StoredApply(PlanStore store, List<MergerPart> parts) {
+        this.store = store;
+        this.parts = parts.stream().sorted(Comparator.comparingInt(MergerPart::order)).toList();
+    }
+
+    /** Stored plan {@code planId} rebuilt for the reports of its apply. */
+    public MergerPlan read(Merger merger, long planId) {
+        Map<String, Object> summary = store.summary(planId);
+        long rows = store.changesOf(planId);
+        Map<String, Map<String, Integer>> summarised = summarisedCounts(summary);
+        List<PlanChange> changes = new ArrayList<>();
+        List<MergerPlan.TargetAccount> accounts = new ArrayList<>();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (MergerPart part : parts) {
+            Contribution stored = part.stored(merger, rows, summarised);
+            changes.addAll(stored.changes());
+            accounts.addAll(stored.accounts());
+            counts.putAll(stored.counts());
+        }
+        return new MergerPlan(merger, PlanStatus.APPLIED, changes, store.findings(planId), store.tasks(planId), counts,
+                accounts, (String) summary.get("fingerprint"), (String) summary.get("source_fingerprint_before"));
+    }
+
+    /** What an apply of this plan does, by group: a second apply, which has no changes, reports zeros. */
+    public Map<String, Map<String, Integer>> counts(MergerPlan plan) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        parts.forEach(part -> counts.putAll(part.toApply(plan)));
+        return counts;
+    }
+
+    /** The counts a stored summary holds, by group (numbers only). */
+    private static Map<String, Map<String, Integer>> summarisedCounts(Map<String, Object> summary) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        summary.forEach((group, values) -> {
+            if (values instanceof Map<?, ?> map) {
+                Map<String, Integer> numbers = new LinkedHashMap<>();
+                map.forEach((key, value) -> {
+                    if (value instanceof Number n) {
+                        numbers.put(key.toString(), n.intValue());
+                    }
+                });
+                counts.put(group, numbers);
+            }
+        });
+        return counts;
+    }
+}

@@ -1,7 +1,0 @@
-package be.ocmw.merge.plan;
-
-import java.time.LocalDate;
-
-/** A task people do by hand, with its due date. */
-public record PlanTask(String code, LocalDate due, String detail) {
-}

@@ -1,0 +1,146 @@
+package be.ocmw.merge.access.internal;
+
+import be.ocmw.merge.merger.model.ChangeKind;
+import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.finding.Finding;
+
+import be.ocmw.merge.access.internal.AccessPlanner.Account;
+import be.ocmw.merge.access.internal.AccessPlanner.Designation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules of SPEC 5.2 and 5.3, one at a time, on accounts given by hand. */
+class AccessPlannerTests {
+
+    static final String DOMAIN = "Maatschappelijk Welzijn";
+    static final String TARGET = "1002209443";
+    static final String JAN = "85073003328";
+    static final String AN = insz("720615123");
+    static final Map<String, Set<String>> CATALOGUE = Map.of(DOMAIN, Set.of("Handiweb", "PrimaWeb", "Sociale Agent"));
+
+    @Test
+    void aPersonInThreeOcmwsBecomesOneAccountWithEveryApplicationActiveIfActiveAnywhere() {
+        AccessPlanner planner = plan(List.of(
+                account("0212978247", "OCMW Galmaarden", 0, "jpeeters", "Peeters", "Jan", JAN, "GEBLOKKEERD", "jan@galmaarden.be", "Handiweb"),
+                account("0212600838", "OCMW Gooik", 1, "janp", "Peeters", "Jan", JAN, "ACTIEF", "jan@gooik.be", "PrimaWeb"),
+                account("0212281728", "OCMW Herne", 2, "jp", "Peters", "Jan", JAN, "GEBLOKKEERD", null, "Sociale Agent")),
+                List.of(), List.of());
+
+        assertThat(planner.changes()).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(ChangeKind.CREATE_ACCOUNT);
+            assertThat(change.detail()).containsEntry("username", "jpeeters").containsEntry("status", "ACTIEF")
+                    .containsEntry("email", "jan@galmaarden.be").containsEntry("last_name", "Peeters")
+                    .containsEntry("applications", List.of("Handiweb", "PrimaWeb", "Sociale Agent"));
+        });
+        assertThat(planner.findings()).extracting(Finding::code).containsExactlyInAnyOrder("NAME_MISMATCH", "EMAIL_DIFFERS");
+        assertThat(planner.counts()).containsEntry("to_create", 1).containsEntry("merged_duplicates", 2)
+                .containsEntry("grants_to_create", 3);
+    }
+
+    @Test
+    void anExistingTargetAccountKeepsItsUsernameAndEmailAndGetsWhatIsMissing() {
+        AccessPlanner planner = plan(
+                List.of(account("0212224419", "OCMW Kortessem", 1, "jpeeters2", "Peeters", "Jan", JAN, "ACTIEF", "j@k.be", "PrimaWeb")),
+                List.of(account(TARGET, "OCMW Hasselt", -1, "jpeeters", "Peeters", "Jan", JAN, "GEBLOKKEERD", "j@h.be", "Handiweb")),
+                List.of());
+
+        assertThat(planner.changes()).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(ChangeKind.UPDATE_ACCOUNT);
+            assertThat(change.detail()).containsEntry("username", "jpeeters").containsEntry("status", "ACTIEF")
+                    .containsEntry("add_applications", List.of("PrimaWeb"));
+        });
+        assertThat(planner.counts()).containsEntry("already_in_target", 1).containsEntry("to_create", 0);
+    }
+
+    @Test
+    void aUsernameTakenInTheTargetBySomeoneElseGetsANewOne() {
+        AccessPlanner planner = plan(
+                List.of(account("0212224419", "OCMW Kortessem", 1, "apeeters", "Peeters", "An", AN, "ACTIEF", null, "Handiweb")),
+                List.of(account(TARGET, "OCMW Hasselt", -1, "apeeters", "Peeters", "Anton", JAN, "ACTIEF", null, "Handiweb")),
+                List.of());
+
+        assertThat(planner.changes()).singleElement().satisfies(c -> assertThat(c.detail()).containsEntry("username", "apeeters2"));
+        assertThat(planner.findings()).extracting(Finding::code).containsExactly("USERNAME_RENAMED");
+        assertThat(planner.findings().get(0).detail()).contains("Anton Peeters");
+    }
+
+    @Test
+    void anAccountWithoutInszIsCopiedWhenItsUsernameIsFreeAndListedEitherWay() {
+        AccessPlanner planner = plan(List.of(
+                account("0212978247", "OCMW Galmaarden", 0, "stagiair", "Stage", "Iair", null, "ACTIEF", null, "Handiweb"),
+                account("0212600838", "OCMW Gooik", 1, "balie", "Balie", "Gooik", null, "ACTIEF", null, ""),
+                account("0212281728", "OCMW Herne", 2, "balie", "Balie", "Herne", null, "ACTIEF", null, "")),
+                List.of(), List.of());
+
+        assertThat(planner.changes()).extracting(PlanChange::subject)
+                .containsExactly(DOMAIN + "/stagiair", DOMAIN + "/balie");
+        assertThat(planner.findings()).extracting(f -> f.code() + " " + f.subject())
+                .containsExactly("NO_INSZ stagiair", "NO_INSZ balie", "NO_INSZ balie");
+        assertThat(planner.findings().get(2).detail()).contains("not copied");
+        assertThat(planner.counts()).containsEntry("not_copied", 1);
+    }
+
+    @Test
+    void onlyTheDesignatedGetAdministratorRolesAndTheOthersBecomeUsers() {
+        AccessPlanner planner = plan(List.of(
+                        account("0212978247", "OCMW Galmaarden", 0, "tbgal", "Tb", "Gal", JAN, "ACTIEF", null, "Handiweb", "TB"),
+                        account("0212600838", "OCMW Gooik", 1, "tbgoo", "Tb", "Goo", AN, "ACTIEF", null, "Handiweb", "TB")),
+                List.of(),
+                List.of(new Designation("TB", DOMAIN, AN, "Tb", "Goo", "tb@gooik.be", "NL"),
+                        new Designation("HTB", null, JAN, "Tb", "Gal", "htb@x.be", "NL")));
+
+        assertThat(planner.changes()).extracting(c -> c.domain() + " " + c.detail().get("username") + " " + c.detail().get("role"))
+                .containsExactlyInAnyOrder("Hoofdtoegangsbeheerders gtb HTB", DOMAIN + " tbgal USER", DOMAIN + " tbgoo TB");
+        assertThat(planner.findings()).extracting(Finding::code).containsExactly("ADMIN_NOT_DESIGNATED");
+        assertThat(planner.counts()).containsEntry("htb", 1).containsEntry("tb", 1);
+    }
+
+    @Test
+    void anUndesignatedTargetAdministratorLosesTheRole() {
+        AccessPlanner planner = plan(List.of(),
+                List.of(account(TARGET, "OCMW Hasselt", -1, "oldtb", "Old", "Tb", JAN, "ACTIEF", null, "Handiweb", "TB")),
+                List.of(new Designation("TB", DOMAIN, AN, "New", "Tb", "n@x.be", "NL")));
+
+        assertThat(planner.changes()).extracting(c -> c.kind() + " " + c.detail().get("username") + " " + c.detail().get("role"))
+                .containsExactlyInAnyOrder("UPDATE_ACCOUNT oldtb USER", "CREATE_ACCOUNT tnew TB");
+    }
+
+    @Test
+    void applicationsOutsideTheCatalogueAreKeptAndListed() {
+        AccessPlanner planner = plan(List.of(
+                account("0212978247", "OCMW Galmaarden", 0, "jp", "Peeters", "Jan", JAN, "ACTIEF", null, "Handiweb|Oude Toepassing")),
+                List.of(), List.of());
+
+        assertThat(planner.changes().get(0).detail().get("applications")).isEqualTo(List.of("Handiweb", "Oude Toepassing"));
+        assertThat(planner.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("UNKNOWN_APPLICATION");
+            assertThat(f.detail()).contains("Oude Toepassing");
+        });
+    }
+
+    private static AccessPlanner plan(List<Account> sources, List<Account> target, List<Designation> designations) {
+        AccessPlanner planner = new AccessPlanner(TARGET, CATALOGUE);
+        planner.plan(sources, target, designations);
+        return planner;
+    }
+
+    private static Account account(String kbo, String organisation, int order, String username, String lastName, String firstName,
+                                   String insz, String status, String email, String applications) {
+        return account(kbo, organisation, order, username, lastName, firstName, insz, status, email, applications, "USER");
+    }
+
+    private static Account account(String kbo, String organisation, int order, String username, String lastName, String firstName,
+                                   String insz, String status, String email, String applications, String role) {
+        return new Account(kbo, organisation, order, DOMAIN, username, lastName, firstName, role, insz, status, email, null,
+                applications.isEmpty() ? List.of() : List.of(applications.split("\\|")));
+    }
+
+    private static String insz(String firstNine) {
+        return firstNine + String.format("%02d", 97 - Long.parseLong(firstNine) % 97);
+    }
+}
