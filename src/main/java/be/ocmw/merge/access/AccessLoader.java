@@ -5,6 +5,7 @@ import be.ocmw.merge.access.internal.AccessFilesTasklet;
 import be.ocmw.merge.access.internal.AccessMerge;
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.FileLoads;
+import be.ocmw.merge.registry.Registry;
 import be.ocmw.merge.batch.LoadReport;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -20,21 +21,23 @@ public class AccessLoader {
 
     private final FileLoads loads;
     private final Job loadAccessJob;
+    private final Registry registry;
 
-    AccessLoader(FileLoads loads, Job loadAccessJob) {
+    AccessLoader(FileLoads loads, Job loadAccessJob, Registry registry) {
         this.loads = loads;
         this.loadAccessJob = loadAccessJob;
+        this.registry = registry;
     }
 
-    public LoadReport load(Path dir, Path registry, long run) {
-        return load(dir, registry, false, run);
+    public LoadReport load(Path dir, long run) {
+        return load(dir, false, run);
     }
 
     /**
      * Loads the folder; {@code allowShrink}: the operator confirms that a domain whose new export lacks most of its
      * accounts really lost them (see {@link AccessLoadSettings}).
      */
-    public LoadReport load(Path dir, Path registry, boolean allowShrink, long run) {
+    public LoadReport load(Path dir, boolean allowShrink, long run) {
         List<String> content = AccessExportFolder.scan(dir).stream()
                 .map(f -> f.name() + ":" + (Files.isRegularFile(f.path()) ? FileDigest.of(f.path()) : "-"))
                 .toList();
@@ -42,7 +45,7 @@ public class AccessLoader {
         if (allowShrink) {
             options.addString(AccessMerge.ALLOW_SHRINK, "true", true);
         }
-        return loads.load(loadAccessJob, AccessFilesTasklet.KIND, dir, FileDigest.ofAll(content), registry, run,
+        return loads.load(loadAccessJob, AccessFilesTasklet.KIND, dir, FileDigest.ofAll(content), registry.exists() ? registry.file() : null, run,
                 "the access load of " + dir, options.toJobParameters());
     }
 }

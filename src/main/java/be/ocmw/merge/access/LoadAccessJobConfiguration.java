@@ -1,6 +1,7 @@
 package be.ocmw.merge.access;
 
 import be.ocmw.merge.access.internal.AccessFilesTasklet;
+import be.ocmw.merge.registry.Registry;
 import be.ocmw.merge.access.internal.AccessMerge;
 import be.ocmw.merge.access.internal.AccessRowProcessor;
 import be.ocmw.merge.access.internal.AccountRow;
@@ -44,9 +45,9 @@ class LoadAccessJobConfiguration {
 
     @Bean
     Step accessFilesStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files,
-                         JdbcClient jdbc) {
+                         JdbcClient jdbc, Registry registry) {
         return new StepBuilder("accessFilesStep", repository)
-                .tasklet(new AccessFilesTasklet(files, jdbc), transactions)
+                .tasklet(new AccessFilesTasklet(files, jdbc, registry), transactions)
                 .build();
     }
 

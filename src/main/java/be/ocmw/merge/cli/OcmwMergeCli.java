@@ -45,7 +45,20 @@ public final class OcmwMergeCli {
     }
 
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new RootCommand());
+        return execute(new RootCommand(), args);
+    }
+
+    /**
+     * Runs a command line of other commands on the same application (the sample-data and benchmark tools, which are
+     * not part of the product's jar), with the same handling of usage errors and failures.
+     */
+    public static int run(Class<?> springApplication, Object rootCommand, String... args) {
+        application = springApplication;
+        return execute(rootCommand, args);
+    }
+
+    private static int execute(Object rootCommand, String... args) {
+        CommandLine commandLine = new CommandLine(rootCommand);
         commandLine.setParameterExceptionHandler(OcmwMergeCli::usageError);
         commandLine.setExecutionExceptionHandler(OcmwMergeCli::failure);
         return commandLine.execute(args);

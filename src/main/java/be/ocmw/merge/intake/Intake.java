@@ -7,7 +7,7 @@ import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.intake.internal.SubmissionFilesTasklet;
 import be.ocmw.merge.intake.internal.SubmissionFolder;
 import be.ocmw.merge.registry.MergerRegistry;
-import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,19 +23,21 @@ public class Intake {
     private final FileLoads loads;
     private final JdbcClient jdbc;
     private final Findings findings;
+    private final Registry registry;
     private final Job intakeJob;
 
-    Intake(FileLoads loads, JdbcClient jdbc, Job intakeJob, Findings findings) {
+    Intake(FileLoads loads, JdbcClient jdbc, Job intakeJob, Findings findings, Registry registry) {
+        this.registry = registry;
         this.findings = findings;
         this.loads = loads;
         this.jdbc = jdbc;
         this.intakeJob = intakeJob;
     }
 
-    public IntakeResult intake(Path dir, Path registry, long run) {
-        MergerRegistry mergerRegistry = RegistryLoader.load(registry).registry();
+    public IntakeResult intake(Path dir, long run) {
+        MergerRegistry mergerRegistry = registry.current();
         List<String> content = SubmissionFolder.content(dir);
-        LoadReport load = loads.load(intakeJob, SubmissionFilesTasklet.KIND, dir, FileDigest.ofAll(content), registry, run,
+        LoadReport load = loads.load(intakeJob, SubmissionFilesTasklet.KIND, dir, FileDigest.ofAll(content), registry.file(), run,
                 "the intake of " + dir);
         long jobInstance = load.jobInstance();
         List<IntakeResult.Submission> submissions = jdbc.sql("""

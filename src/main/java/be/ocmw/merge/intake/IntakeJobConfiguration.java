@@ -10,6 +10,7 @@ import be.ocmw.merge.intake.internal.StagedAdministrator;
 import be.ocmw.merge.intake.internal.SubmissionFilesTasklet;
 import be.ocmw.merge.intake.internal.SubmissionResolution;
 import be.ocmw.merge.finding.Findings;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -45,9 +46,10 @@ class IntakeJobConfiguration {
     }
 
     @Bean
-    Step submissionFilesStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files) {
+    Step submissionFilesStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files,
+                             Registry registry) {
         return new StepBuilder("submissionFilesStep", repository)
-                .tasklet(new SubmissionFilesTasklet(files), transactions)
+                .tasklet(new SubmissionFilesTasklet(files, registry), transactions)
                 .build();
     }
 
@@ -83,9 +85,9 @@ class IntakeJobConfiguration {
 
     @Bean
     Step submissionResolutionStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
-                                  StagedRows staged, Findings findings) {
+                                  StagedRows staged, Findings findings, Registry registry) {
         return new StepBuilder("submissionResolutionStep", repository)
-                .tasklet(new SubmissionResolution(jdbc, staged, findings), transactions)
+                .tasklet(new SubmissionResolution(jdbc, staged, findings, registry), transactions)
                 .build();
     }
 }

@@ -2,7 +2,7 @@ package be.ocmw.merge.reconciliation;
 
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.registry.Merger;
-import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -41,13 +41,12 @@ class ReconcileJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet driftTasklet(Reconciler reconciler, JdbcClient jdbc, RunLog runLog,
-                         @Value("#{jobParameters['registry']}") String registry,
+    Tasklet driftTasklet(Reconciler reconciler, JdbcClient jdbc, RunLog runLog, Registry registry,
                          @Value("#{jobParameters['merger']}") String merger,
                          @Value("#{jobParameters['run']}") Long run) {
         return (contribution, context) -> {
-            long runId = run != null ? run : runLog.start("reconcile (scheduled)", registry);
-            List<Merger> mergers = RegistryLoader.load(Path.of(registry)).registry().mergers().stream()
+            long runId = run != null ? run : runLog.start("reconcile (scheduled)", registry.file().toString());
+            List<Merger> mergers = registry.current().mergers().stream()
                     .filter(m -> merger == null || merger.isBlank() || m.id().equals(merger)).toList();
             for (Merger m : mergers) {
                 jdbc.sql("delete from drift where run_id = :run and merger_id = :m").param("run", runId).param("m", m.id()).update();

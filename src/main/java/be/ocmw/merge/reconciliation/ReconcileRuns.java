@@ -5,6 +5,7 @@ import be.ocmw.merge.batch.JobRunner;
 import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +31,11 @@ public class ReconcileRuns {
     private final ReconcileReports reports;
     private final ReconcileSettings settings;
     private final JdbcClient jdbc;
+    private final Registry registry;
 
     ReconcileRuns(JobRunner jobs, Job reconcileJob, Reconciler reconciler, MergerRuns mergerRuns, ReconcileReports reports,
-                  ReconcileSettings settings, JdbcClient jdbc) {
+                  ReconcileSettings settings, JdbcClient jdbc, Registry registry) {
+        this.registry = registry;
         this.jobs = jobs;
         this.reconcileJob = reconcileJob;
         this.reconciler = reconciler;
@@ -50,7 +53,8 @@ public class ReconcileRuns {
         }
     }
 
-    public Result reconcile(MergerRegistry registry, String mergerId, boolean applySafe, Path out, long run) {
+    public Result reconcile(String mergerId, boolean applySafe, Path out, long run) {
+        MergerRegistry registry = this.registry.current();
         var parameters = new JobParametersBuilder()
                 .addString("registry", registry.file().toString(), false)
                 .addString("merger", mergerId == null ? "" : mergerId, false)

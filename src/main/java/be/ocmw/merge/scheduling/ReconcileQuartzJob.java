@@ -1,16 +1,27 @@
 package be.ocmw.merge.scheduling;
 
+import be.ocmw.merge.registry.Registry;
 import org.quartz.DisallowConcurrentExecution;
+import be.ocmw.merge.registry.Registry;
 import org.quartz.JobExecutionContext;
+import be.ocmw.merge.registry.Registry;
 import org.slf4j.Logger;
+import be.ocmw.merge.registry.Registry;
 import org.slf4j.LoggerFactory;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.job.Job;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Autowired;
+import be.ocmw.merge.registry.Registry;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.beans.factory.annotation.Qualifier;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 import java.time.LocalDate;
@@ -21,15 +32,19 @@ public class ReconcileQuartzJob extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileQuartzJob.class);
 
-    @Autowired
-    JobOperator jobOperator;
+    private final JobOperator jobOperator;
+    private final Job reconcileJob;
+    private final SchedulerSettings settings;
+    private final Registry registry;
 
-    @Autowired
-    @Qualifier("reconcileJob")
-    Job reconcileJob;
-
-    @Autowired
-    SchedulerSettings settings;
+    /** Made by the scheduler's job factory for each firing, with the application's beans. */
+    ReconcileQuartzJob(JobOperator jobOperator, @Qualifier("reconcileJob") Job reconcileJob, SchedulerSettings settings,
+                       Registry registry) {
+        this.jobOperator = jobOperator;
+        this.reconcileJob = reconcileJob;
+        this.settings = settings;
+        this.registry = registry;
+    }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
@@ -37,7 +52,7 @@ public class ReconcileQuartzJob extends QuartzJobBean {
         String firing = "Fired for " + context.getScheduledFireTime().toInstant() + " by " + instance(context) + ": ";
         var parameters = new JobParametersBuilder()
                 .addString("night", night.toString(), true)
-                .addString("registry", settings.registry(), false)
+                .addString("registry", registry.file().toString(), false)
                 .addString("merger", "", false)
                 .toJobParameters();
         try {

@@ -7,9 +7,10 @@ import java.time.ZoneId;
 
 /**
  * {@code ocmw.scheduler.*}: whether this process runs the scheduler (only {@code serve}), the nightly cron and
- * its time zone, the registry the reconciliation reads, and the cluster's check-in interval and misfire threshold.
+ * its time zone, the cluster's check-in interval and misfire threshold, and how often an idle scheduler looks for
+ * due triggers in the database ({@code idleWait}).
  */
 @ConfigurationProperties("ocmw.scheduler")
-public record SchedulerSettings(boolean enabled, String cron, ZoneId zone, String registry, Duration checkin,
+public record SchedulerSettings(boolean enabled, String cron, ZoneId zone, Duration checkin, Duration idleWait,
                                 Duration misfireThreshold) {
 }

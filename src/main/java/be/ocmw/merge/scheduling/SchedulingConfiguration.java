@@ -71,6 +71,8 @@ class SchedulingConfiguration {
         quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(settings.checkin().toMillis()));
         quartz.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(settings.misfireThreshold().toMillis()));
         quartz.setProperty("org.quartz.threadPool.threadCount", "2");
+        // how long the scheduler waits between looks at the stored triggers when none is due
+        quartz.setProperty("org.quartz.scheduler.idleWaitTime", String.valueOf(settings.idleWait().toMillis()));
         scheduler.setQuartzProperties(quartz);
         return scheduler;
     }
@@ -100,11 +102,10 @@ class SchedulingConfiguration {
             this.beans = beans;
         }
 
+        /** Made by the bean factory: its collaborators are its constructor's parameters. */
         @Override
-        protected Object createJobInstance(TriggerFiredBundle bundle) throws Exception {
-            Object job = super.createJobInstance(bundle);
-            beans.autowireBean(job);
-            return job;
+        protected Object createJobInstance(TriggerFiredBundle bundle) {
+            return beans.createBean(bundle.getJobDetail().getJobClass());
         }
     }
 }

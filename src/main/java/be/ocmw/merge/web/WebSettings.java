@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * The dashboard's settings: who may log in (name, bcrypt hash, COORDINATOR or OPERATOR), where the reports are
- * written and read, where uploads are kept and how large one may be, which merger registry it shows, and whether this is the demo.
+ * written and read, where uploads are kept and how large one may be, and whether this is the demo.
  */
 @ConfigurationProperties("ocmw.web")
-public record WebSettings(Map<String, User> users, Path reports, Path uploads, Path registry, DataSize maxUpload, boolean demo) {
+public record WebSettings(Map<String, User> users, Path reports, Path uploads, DataSize maxUpload, boolean demo) {
 
     public WebSettings {
         users = users == null ? Map.of() : Map.copyOf(users);

@@ -5,7 +5,6 @@ import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.support.DatabaseTest;
-import be.ocmw.merge.support.Registries;
 import be.ocmw.merge.support.Workbooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class AccessLoaderTests extends DatabaseTest {
                 + "Peeters;Els;epeeters;VTE;85073003328;Actief;;;\n"
                 + "Claes;Bart;bclaes;USER;;Actief;;;\n");
 
-        LoadReport report = loader.load(dir, Registries.shipped(), runs.start("test", ""));
+        LoadReport report = loader.load(dir, runs.start("test", ""));
 
         assertThat(report.accepted()).isEqualTo(5);
         assertThat(report.rejected()).isEqualTo(5);
@@ -95,7 +94,7 @@ class AccessLoaderTests extends DatabaseTest {
                 + "N".repeat(5000) + ";Jan;jlong;USER;;Actief;;;\n"
                 + "Peeters;Jan;jpeeters;USER;;Actief;;;\n");
 
-        LoadReport report = loader.load(dir, null, runs.start("test", ""));
+        LoadReport report = loader.load(dir, runs.start("test", ""));
 
         assertThat(report.accepted()).isEqualTo(1);
         assertThat(report.rejections()).singleElement().satisfies(r -> {
@@ -110,13 +109,13 @@ class AccessLoaderTests extends DatabaseTest {
         write(v1.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
                 + "Peeters;Jan;jpeeters;TB;;Actief;Handiweb;;\n"
                 + "Maes;An;amaes;USER;;Actief;PrimaWeb;;\n");
-        loader.load(v1, null, runs.start("test", ""));
+        loader.load(v1, runs.start("test", ""));
         Path v2 = folder.resolve("v2");
         write(v2.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER
                 + "Peeters;Jan;jpeeters;TB;;Geblokkeerd;Handiweb;;\n"
                 + "Claes;Els;eclaes;USER;;Actief;;;\n");
 
-        LoadFile file = loader.load(v2, null, runs.start("test", "")).files().get(0);
+        LoadFile file = loader.load(v2, runs.start("test", "")).files().get(0);
 
         assertThat(List.of(file.inserted(), file.updated(), file.removed())).containsExactly(1, 1, 1);
         assertThat(jdbc.sql("select username from live_account order by username").query(String.class).list())
@@ -142,7 +141,7 @@ class AccessLoaderTests extends DatabaseTest {
         for (String kbo : List.of("0212978247", "0212600838", "0212281728")) {
             write(v1.resolve(kbo + "/Maatschappelijk Welzijn.csv"), four);
         }
-        loader.load(v1, null, runs.start("test", ""));
+        loader.load(v1, runs.start("test", ""));
         List<String> before = accounts("0212978247", "0212600838");
         // and new exports: one with only its header, one that keeps one account of four, one that keeps two
         Path v2 = folder.resolve("v2");
@@ -152,7 +151,7 @@ class AccessLoaderTests extends DatabaseTest {
                 + "Maes;An;amaes;USER;;Actief;;;\n");
 
         // when they are loaded
-        LoadReport refused = loader.load(v2, null, runs.start("test", ""));
+        LoadReport refused = loader.load(v2, runs.start("test", ""));
 
         // then the first two are refused, with what they would remove and how to load them anyway; the third loads
         assertThat(refused.refusedFiles()).extracting(f -> f.name() + ": " + f.problem()).satisfiesExactly(
@@ -165,7 +164,7 @@ class AccessLoaderTests extends DatabaseTest {
         assertThat(jdbc.sql("select count(*) from access_snapshot where status = 'LOADING'").query(Long.class).single()).isZero();
 
         // when the operator says the accounts are really gone
-        LoadReport allowed = loader.load(v2, null, true, runs.start("test", ""));
+        LoadReport allowed = loader.load(v2, true, runs.start("test", ""));
 
         // then the domains are what the exports say
         assertThat(allowed.anyFileRefused()).isFalse();
@@ -180,7 +179,7 @@ class AccessLoaderTests extends DatabaseTest {
                 + "Peeters;Jan;jpeeters;TB;;Actief;;;\n"
                 + "Maes;An;amaes;USER;;Actief;Handi\u0000web;;\n");
 
-        LoadReport report = loader.load(dir, null, runs.start("test", ""));
+        LoadReport report = loader.load(dir, runs.start("test", ""));
 
         assertThat(report.accepted()).isEqualTo(1);
         assertThat(report.rejections()).extracting(r -> r.file() + ":" + r.row() + ":" + r.column() + ": " + r.reason())
@@ -193,14 +192,14 @@ class AccessLoaderTests extends DatabaseTest {
         // given what is loaded already, and a folder whose only file is UTF-16 without a byte order mark
         Path v1 = folder.resolve("v1");
         write(v1.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");
-        loader.load(v1, null, runs.start("test", ""));
+        loader.load(v1, runs.start("test", ""));
         String before = content();
         Path utf16 = folder.resolve("utf16/0212600838/Maatschappelijk Welzijn.csv");
         Files.createDirectories(utf16.getParent());
         Files.write(utf16, (HEADER + "Maes;An;amaes;USER;;Actief;;;\n").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
 
         // when it is loaded
-        LoadReport report = loader.load(folder.resolve("utf16"), Registries.shipped(), runs.start("test", ""));
+        LoadReport report = loader.load(folder.resolve("utf16"), runs.start("test", ""));
 
         // then it is refused, and the organisations' data and the audit trail are as they were
         assertThat(report.refusedFiles()).singleElement().satisfies(f -> assertThat(f.problem()).contains("binary"));
@@ -222,13 +221,13 @@ class AccessLoaderTests extends DatabaseTest {
     void loadingTheSameFilesTwiceChangesNothing() throws Exception {
         Path dir = folder.resolve("v1");
         write(dir.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");
-        loader.load(dir, null, runs.start("test", ""));
+        loader.load(dir, runs.start("test", ""));
         List<Object> before = state();
 
-        LoadReport again = loader.load(dir, null, runs.start("test", ""));
+        LoadReport again = loader.load(dir, runs.start("test", ""));
         Path copy = folder.resolve("copy");
         write(copy.resolve("0212978247/Maatschappelijk Welzijn.csv"), HEADER + "Peeters;Jan;jpeeters;TB;;Actief;;;\n");
-        LoadReport sameContentElsewhere = loader.load(copy, null, runs.start("test", ""));
+        LoadReport sameContentElsewhere = loader.load(copy, runs.start("test", ""));
 
         assertThat(again.alreadyLoaded()).isTrue();
         assertThat(sameContentElsewhere.files().get(0).status()).isEqualTo("UNCHANGED");
@@ -249,7 +248,7 @@ class AccessLoaderTests extends DatabaseTest {
         write(dir.resolve("0212600838/Maatschappelijk Welzijn.csv"), HEADER + "Maes;An;amaes;USER;;Actief;;;\n");
         Workbooks.xls(dir.resolve("0212600838/Werkgever RSZ.xls"), "x", List.of(row("Naam")));
 
-        LoadReport report = loader.load(dir, null, runs.start("test", ""));
+        LoadReport report = loader.load(dir, runs.start("test", ""));
 
         assertThat(report.refusedFiles()).extracting(LoadFile::name).containsExactly(
                 "0212600838/Werkgever RSZ.xls", "0212978247/Maatschappelijk Welzijn.xlsx");
@@ -266,11 +265,11 @@ class AccessLoaderTests extends DatabaseTest {
                 + "\"=cmd|' /C calc'!A0\";Evil;evil;USER;;Actief;;;\n"
                 + "\"Semi;colon\";An;amaes;USER;;Geblokkeerd;;;FR\n");
         write(dir.resolve("0212978247/Hoofdtoegangsbeheerders.csv"), HEADER + "Peeters;Els;epeeters;HTB;;Actief;;;\n");
-        loader.load(dir, null, runs.start("test", ""));
+        loader.load(dir, runs.start("test", ""));
 
         Path first = folder.resolve("export1");
         export.export(Kbo.parse("0212978247"), first);
-        loader.load(first, null, runs.start("test", ""));
+        loader.load(first, runs.start("test", ""));
         Path second = folder.resolve("export2");
         export.export(Kbo.parse("0212978247"), second);
 

@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli;
 
+import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
@@ -144,7 +145,7 @@ class MergerCommandFunctionalTests {
         Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
         String url = TestDatabase.freshDatabaseUrl();
         OcmwMergeJar jar = OcmwMergeJar.in(dir).env("OCMW_DB_URL", url);
-        assertThat(jar.run("sample-data", "--out", "sample", "--scale", "10").exitCode()).isZero();
+        new SampleData(2025, 10).write(dir.resolve("sample"));
         Run access = jar.run("load", "access", "sample/access");
         Run intake = jar.run("intake", "sample/submissions");
         Run dossiers = jar.run("load", "dossiers", "sample/dossiers.csv");

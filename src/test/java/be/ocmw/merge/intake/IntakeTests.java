@@ -3,7 +3,6 @@ package be.ocmw.merge.intake;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.support.DatabaseTest;
-import be.ocmw.merge.support.Registries;
 import be.ocmw.merge.support.Workbooks;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
@@ -57,7 +56,7 @@ class IntakeTests extends DatabaseTest {
     void theSampleSubmissionsGiveTheirRowsTheirSupersededOneAndTheirWarnings() {
         new SampleData(2025, 1).write(folder.resolve("sample"));
 
-        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), run());
 
         assertThat(result.load().files()).hasSize(7);
         assertThat(result.load().accepted() + result.load().rejected()).isEqualTo(20);
@@ -89,7 +88,7 @@ class IntakeTests extends DatabaseTest {
         submission(dir.resolve("herne.xlsx"), "0212.281.728", LocalDate.of(2024, 11, 7), List.of(
                 row("co-HTB", "", "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
 
-        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        IntakeResult result = intake.intake(dir, run());
 
         assertThat(result.findings()).extracting(IntakeResult.Finding::code).containsExactly("HTB_DISAGREEMENT",
                 "TB_DISAGREEMENT");
@@ -108,7 +107,7 @@ class IntakeTests extends DatabaseTest {
         submission(dir.resolve("hasselt-2.xlsx"), "0212.145.433", LocalDate.of(2024, 11, 9), List.of(
                 row("TB", DOMAIN, "85073003328", "Peeters", "Jan", "jan@x.be", "NL", "")));
 
-        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        IntakeResult result = intake.intake(dir, run());
 
         assertThat(result.submissions()).extracting(s -> s.file() + " " + s.current())
                 .containsExactly("hasselt-1.xlsx false", "hasselt-2.xlsx true");
@@ -125,7 +124,7 @@ class IntakeTests extends DatabaseTest {
                 row("KBO-nummer", "0212978247"), row("Ingediend op", "05/11/2024"), row("Ingediend door", "x")));
         Workbooks.xls(dir.resolve("old.xls"), "OCMW", List.of(row("Fusie", "pajottegem")));
 
-        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        IntakeResult result = intake.intake(dir, run());
 
         assertThat(result.load().refusedFiles()).extracting(f -> f.name() + ": " + f.problem()).satisfiesExactlyInAnyOrder(
                 p -> assertThat(p).startsWith("no-admins.xlsx").contains("no sheet 'Beheerders'"),
@@ -148,7 +147,7 @@ class IntakeTests extends DatabaseTest {
         Workbooks.xlsx(file, sheets);
         renameSheet(file, "Xeheerders", "beheerders");
 
-        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        IntakeResult result = intake.intake(dir, run());
 
         assertThat(result.load().refusedFiles()).extracting(f -> f.name() + ": " + f.problem()).singleElement()
                 .satisfies(p -> assertThat(p).startsWith("gooik.xlsx").contains("2 sheets named 'Beheerders'")
@@ -170,7 +169,7 @@ class IntakeTests extends DatabaseTest {
         hideRow(gooik, "Beheerders", 2);
 
         // when they are taken in
-        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        IntakeResult result = intake.intake(dir, run());
         List<Path> written = reports.write(result, folder.resolve("out"));
 
         // then the hidden row is refused with its reason, and designates nobody
@@ -200,7 +199,7 @@ class IntakeTests extends DatabaseTest {
         submission(dir.resolve("galmaarden.xlsx"), "0212.978.247", LocalDate.of(2024, 11, 5), rows);
 
         // when it is taken in and its reports are written
-        IntakeResult result = intake.intake(dir, Registries.shipped(), run());
+        IntakeResult result = intake.intake(dir, run());
         List<Path> written = reports.write(result, folder.resolve("out"));
 
         // then every row is accepted or rejected, and the copy shows each rejected row
@@ -219,7 +218,7 @@ class IntakeTests extends DatabaseTest {
     @Test
     void thePasswordsASubmitterTypedInAreInNoCopyNorReport() throws Exception {
         new SampleData(2025, 1).write(folder.resolve("sample"));
-        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), run());
         Path out = folder.resolve("out");
 
         reports.write(result, out);
@@ -297,11 +296,11 @@ class IntakeTests extends DatabaseTest {
     @Test
     void takingTheSameWorkbooksInAgainChangesNothing() {
         new SampleData(2025, 1).write(folder.resolve("sample"));
-        intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        intake.intake(folder.resolve("sample/submissions"), run());
         long submissions = jdbc.sql("select count(*) from submission").query(Long.class).single();
         long audits = jdbc.sql("select count(*) from audit").query(Long.class).single();
 
-        IntakeResult again = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        IntakeResult again = intake.intake(folder.resolve("sample/submissions"), run());
 
         assertThat(again.load().alreadyLoaded()).isTrue();
         assertThat(jdbc.sql("select count(*) from submission").query(Long.class).single()).isEqualTo(submissions);
@@ -311,7 +310,7 @@ class IntakeTests extends DatabaseTest {
     @Test
     void theReportsAddUpAndTheAnnotatedCopyShowsEachRejectedRowWithItsReason() throws Exception {
         new SampleData(2025, 1).write(folder.resolve("sample"));
-        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        IntakeResult result = intake.intake(folder.resolve("sample/submissions"), run());
         Path out = folder.resolve("out");
 
         List<Path> written = reports.write(result, out);

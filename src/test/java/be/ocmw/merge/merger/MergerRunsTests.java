@@ -67,8 +67,8 @@ class MergerRunsTests extends DatabaseTest {
         clean(jdbc);
         jdbc.sql("delete from plan").update();
         new SampleData(2025, 1).write(sample);
-        access.load(sample.resolve("access"), Registries.shipped(), run());
-        intake.intake(sample.resolve("submissions"), Registries.shipped(), run());
+        access.load(sample.resolve("access"), run());
+        intake.intake(sample.resolve("submissions"), run());
     }
 
     @Test
@@ -156,7 +156,7 @@ class MergerRunsTests extends DatabaseTest {
         });
         export.append("Nieuw;Iemand;nieuw1;USER;").append(insz("760101123")).append(";Actief;PrimaWeb\n");
         java.nio.file.Files.writeString(later.resolve("Maatschappelijk Welzijn.csv"), export.toString());
-        access.load(folder.resolve("later"), Registries.shipped(), run());
+        access.load(folder.resolve("later"), run());
 
         MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
         MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), plan.plan().fingerprint(), run());

@@ -41,7 +41,7 @@ class ReconciliationTests extends SampleDataTest {
 
     @Test
     void rightAfterAnApplyOnlyTheDossiersAlreadyOpenedUnderAnOldKboAreReported() {
-        ReconcileRuns.Result result = reconcile.reconcile(REGISTRY, "pajottegem", false, folder.resolve("rec"), run());
+        ReconcileRuns.Result result = reconcile.reconcile("pajottegem", false, folder.resolve("rec"), run());
 
         assertThat(result.mergers()).singleElement().satisfies(m ->
                 assertThat(m.counts().keySet()).containsExactly("DOSSIER_OPENED_UNDER_OLD_KBO"));
@@ -59,7 +59,7 @@ class ReconciliationTests extends SampleDataTest {
         jdbc.sql("insert into online_request (reference, submitted_on, kbo, read) values ('LATE-REQ', date '2025-02-01', :kbo, false)")
                 .param("kbo", GALMAARDEN).update();
 
-        ReconcileRuns.Result found = reconcile.reconcile(REGISTRY, null, false, folder.resolve("rec1"), run());
+        ReconcileRuns.Result found = reconcile.reconcile(null, false, folder.resolve("rec1"), run());
         Map<String, Long> counts = found.mergers().get(0).counts();
         List<Drift> drift = found.mergers().get(0).drift();
 
@@ -76,8 +76,8 @@ class ReconciliationTests extends SampleDataTest {
         assertThat(found.summary()).exists();
         assertThat(Files.readString(found.summary())).contains("\"ACCOUNT_MISSING_IN_TARGET\" : 1");
 
-        ReconcileRuns.Result corrected = reconcile.reconcile(REGISTRY, "pajottegem", true, folder.resolve("rec2"), run());
-        ReconcileRuns.Result again = reconcile.reconcile(REGISTRY, "pajottegem", false, folder.resolve("rec3"), run());
+        ReconcileRuns.Result corrected = reconcile.reconcile("pajottegem", true, folder.resolve("rec2"), run());
+        ReconcileRuns.Result again = reconcile.reconcile("pajottegem", false, folder.resolve("rec3"), run());
 
         assertThat(corrected.mergers().get(0).corrected()).isEqualTo(4);
         assertThat(corrected.mergers().get(0).refused()).isNull();
@@ -97,7 +97,7 @@ class ReconciliationTests extends SampleDataTest {
         long accounts = jdbc.sql("select count(*) from account").query(Long.class).single();
         long audit = jdbc.sql("select count(*) from audit").query(Long.class).single();
 
-        ReconcileRuns.Result result = reconcile.reconcile(REGISTRY, "pajottegem", true, folder.resolve("rec"), run());
+        ReconcileRuns.Result result = reconcile.reconcile("pajottegem", true, folder.resolve("rec"), run());
 
         assertThat(result.refused()).isTrue();
         assertThat(result.mergers().get(0).refused()).contains("12 corrections are more than the threshold allows");

@@ -45,11 +45,31 @@ public final class OcmwMergeJar {
         return start(args).await();
     }
 
+    /** The developers' tools jar built beside the product's ({@code make sample-data}, {@code make bench}). */
+    public static Path toolsJar() {
+        return jar().resolveSibling("ocmw-merge-tools.jar");
+    }
+
+    /** Runs a command of the tools jar on the product's jar, as the Makefile does. */
+    public Run tools(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", jar().toString(), "-Dloader.path=" + toolsJar(),
+                "-Dloader.main=be.ocmw.merge.cli.internal.Tools", "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        command.addAll(List.of(args));
+        return start(command).await();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** Starts the jar without waiting, for tests that kill it or run two at once. */
     public Started start(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
         command.addAll(List.of(args));
+        return start(command);
+    }
+
+    private Started start(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("OCMW_"));
         builder.environment().putAll(environment);

@@ -39,10 +39,10 @@ public abstract class SampleDataTest extends DatabaseTest {
     protected void loadSampleData(Path folder) {
         clean(jdbc);
         new SampleData(2025, 1).write(folder.resolve("sample"));
-        access.load(folder.resolve("sample/access"), Registries.shipped(), run());
+        access.load(folder.resolve("sample/access"), run());
         dossiers.load(folder.resolve("sample/dossiers.csv"), run());
         requests.load(folder.resolve("sample/online-requests.csv"), run());
-        intake.intake(folder.resolve("sample/submissions"), Registries.shipped(), run());
+        intake.intake(folder.resolve("sample/submissions"), run());
     }
 
     /** A new run in the run log, as every command has. */

@@ -117,7 +117,7 @@ class DashboardPagesTests extends DashboardTest {
 
         var registry = RegistryLoader.load(Registries.shipped()).registry();
         long run = runLog.start("reconcile", "");
-        reconciliations.reconcile(registry, null, false, folder.resolve("reconcile"), run);
+        reconciliations.reconcile(null, false, folder.resolve("reconcile"), run);
         runLog.finish(run, 0, "done");
         assertThat(page("/reconciliation", coordinator())).contains("Run " + run + " (reconcile)").contains("<h2>hasselt</h2>")
                 .doesNotContain("id=\"no-reconciliation\"").doesNotContain("id=\"run-reconcile\"");

@@ -41,7 +41,7 @@ abstract class DashboardTest extends SampleDataTest {
 
     @DynamicPropertySource
     static void dashboard(DynamicPropertyRegistry properties) {
-        properties.add("ocmw.web.registry", () -> Registries.shipped().toString());
+        properties.add("ocmw.registry.file", () -> Registries.shipped().toString());
         properties.add("ocmw.web.reports", REPORTS::toString);
         properties.add("ocmw.web.uploads", () -> REPORTS.resolve("uploads").toString());
     }

@@ -4,7 +4,7 @@ import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.domain.Kbo;
-import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,10 +29,12 @@ public class AccessFilesTasklet implements Tasklet {
 
     private final LoadFiles files;
     private final JdbcClient jdbc;
+    private final Registry registry;
 
-    public AccessFilesTasklet(LoadFiles files, JdbcClient jdbc) {
+    public AccessFilesTasklet(LoadFiles files, JdbcClient jdbc, Registry registry) {
         this.files = files;
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     @Override
@@ -40,7 +42,7 @@ public class AccessFilesTasklet implements Tasklet {
         JobScope scope = JobScope.of(context);
         long jobInstance = scope.jobInstance();
         long run = scope.run();
-        Map<String, String> names = organisationNames(scope.parameters().getString("registry"));
+        Map<String, String> names = organisationNames();
         Map<String, String> firstFileOfDomain = new HashMap<>();
         for (AccessExportFolder.ExportFile file : AccessExportFolder.scan(Path.of(scope.parameters().getString("file")))) {
             String sha = Files.isRegularFile(file.path()) ? FileDigest.of(file.path()) : "";
@@ -97,12 +99,12 @@ public class AccessFilesTasklet implements Tasklet {
     }
 
     /** Organisation names from the registry, when it is there and valid; otherwise the KBO stands in. */
-    private static Map<String, String> organisationNames(String registry) {
+    private Map<String, String> organisationNames() {
         Map<String, String> names = new HashMap<>();
-        if (registry == null || registry.isEmpty() || !Files.isRegularFile(Path.of(registry))) {
+        if (!registry.exists()) {
             return names;
         }
-        RegistryLoader.load(Path.of(registry)).mergers().forEach(m -> {
+        registry.result().mergers().forEach(m -> {
             names.putIfAbsent(m.target().kbo().digits(), m.target().name());
             m.participants().forEach(p -> names.put(p.kbo().digits(), p.name()));
         });

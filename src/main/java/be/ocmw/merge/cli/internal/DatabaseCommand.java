@@ -63,6 +63,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
         if (database.url != null && !database.url.isBlank()) {
             properties.add("--ocmw.database.url=" + database.url);
         }
+        // the registry a command names is the application's registry
+        spec.mixins().values().stream().map(CommandSpec::userObject).filter(RegistryOption.class::isInstance)
+                .map(RegistryOption.class::cast).findFirst().ifPresent(registry -> properties.add(registry.property()));
         properties.addAll(properties());
         return SpringApplication.run(OcmwMergeCli.application(), properties.toArray(String[]::new));
     }

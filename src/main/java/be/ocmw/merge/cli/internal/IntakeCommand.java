@@ -40,7 +40,7 @@ class IntakeCommand extends DatabaseCommand {
 
     @Override
     protected int execute(ConfigurableApplicationContext context, long run) {
-        IntakeResult result = context.getBean(Intake.class).intake(dir, registry.file, run);
+        IntakeResult result = context.getBean(Intake.class).intake(dir, run);
         PrintWriter print = out();
         if (result.load().alreadyLoaded()) {
             print.println("These exact workbooks were taken in before: nothing to do. What that intake did:");

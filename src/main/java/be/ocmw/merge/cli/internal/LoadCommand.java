@@ -35,7 +35,7 @@ class LoadCommand extends GroupCommand {
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            return LoadReportPrinter.print(context.getBean(AccessLoader.class).load(dir, registry.file, allowShrink, run),
+            return LoadReportPrinter.print(context.getBean(AccessLoader.class).load(dir, allowShrink, run),
                     out());
         }
     }

@@ -8,6 +8,7 @@ import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +27,8 @@ final class MergerCommands {
     private MergerCommands() {
     }
 
-    static Merger merger(RegistryOption registry, String id) {
-        MergerRegistry mergers = registry.load().registry();
+    static Merger merger(ConfigurableApplicationContext context, String id) {
+        MergerRegistry mergers = context.getBean(Registry.class).current();
         return mergers.find(id).orElseThrow(() -> new UsageException("unknown merger '" + Cells.shorten(id) + "'; the mergers are: "
                 + mergers.mergers().stream().map(Merger::id).collect(Collectors.joining(", "))));
     }
@@ -82,7 +83,7 @@ final class MergerCommands {
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(registry, merger), out, report.options(), run);
+            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(context, merger), out, report.options(), run);
             print(outcome, "plan", out());
             return outcome.plan().blocked() ? ExitCode.BLOCKED : ExitCode.DONE;
         }
@@ -118,7 +119,7 @@ final class MergerCommands {
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             MergerRuns.Outcome outcome = context.getBean(MergerRuns.class)
-                    .apply(merger(registry, merger), out, fingerprint, report.options(), run);
+                    .apply(merger(context, merger), out, fingerprint, report.options(), run);
             print(outcome, "apply", out());
             return ExitCode.DONE;
         }

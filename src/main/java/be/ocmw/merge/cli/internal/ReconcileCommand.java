@@ -38,11 +38,10 @@ class ReconcileCommand extends DatabaseCommand {
 
     @Override
     protected int execute(ConfigurableApplicationContext context, long run) {
-        MergerRegistry mergers = registry.load().registry();
         if (merger != null) {
-            MergerCommands.merger(registry, merger);
+            MergerCommands.merger(context, merger);
         }
-        ReconcileRuns.Result result = context.getBean(ReconcileRuns.class).reconcile(mergers, merger, applySafe, out, run);
+        ReconcileRuns.Result result = context.getBean(ReconcileRuns.class).reconcile(merger, applySafe, out, run);
         if (result.mergers().isEmpty()) {
             out().println("No applied merger to reconcile.");
         }

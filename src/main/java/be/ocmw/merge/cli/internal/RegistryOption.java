@@ -13,7 +13,13 @@ class RegistryOption {
             description = "The merger registry (default: ${DEFAULT-VALUE}).")
     Path file;
 
+    /** For the commands that need no database: the file read here and now. */
     RegistryResult load() {
         return RegistryLoader.load(file);
+    }
+
+    /** For the commands that start the application: its one registry ({@code ocmw.registry.file}) is this file. */
+    String property() {
+        return "--ocmw.registry.file=" + file.toAbsolutePath();
     }
 }

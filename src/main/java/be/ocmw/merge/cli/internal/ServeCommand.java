@@ -46,8 +46,7 @@ class ServeCommand extends DatabaseCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--users: no file " + users);
         }
         List<String> properties = new ArrayList<>(List.of("--spring.main.web-application-type=servlet",
-                "--ocmw.scheduler.enabled=true", "--ocmw.scheduler.registry=" + registry.file.toAbsolutePath(),
-                "--ocmw.web.registry=" + registry.file.toAbsolutePath()));
+                "--ocmw.scheduler.enabled=true"));
         if (users != null) {
             properties.add("--spring.config.import=file:" + users.toAbsolutePath());
         }

@@ -13,7 +13,7 @@ import be.ocmw.merge.input.UnreadableFileException;
 import be.ocmw.merge.intake.SubmissionFormat;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
-import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -38,9 +38,11 @@ public class SubmissionFilesTasklet implements Tasklet {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LoadFiles files;
+    private final Registry mergers;
 
-    public SubmissionFilesTasklet(LoadFiles files) {
+    public SubmissionFilesTasklet(LoadFiles files, Registry mergers) {
         this.files = files;
+        this.mergers = mergers;
     }
 
     @Override
@@ -48,7 +50,7 @@ public class SubmissionFilesTasklet implements Tasklet {
         JobScope scope = JobScope.of(context);
         var parameters = scope.parameters();
         long jobInstance = scope.jobInstance();
-        MergerRegistry registry = RegistryLoader.load(Path.of(parameters.getString("registry"))).registry();
+        MergerRegistry registry = mergers.current();
         for (SubmissionFolder.Entry entry : SubmissionFolder.scan(Path.of(parameters.getString("file")))) {
             Path file = entry.path();
             long id = files.register(jobInstance, scope.run(), KIND, file, file.getFileName().toString(),

@@ -7,7 +7,7 @@ import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Ocmw;
-import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -36,10 +36,12 @@ public class SubmissionResolution implements Tasklet {
 
     private final JdbcClient jdbc;
     private final Findings findings;
+    private final Registry mergers;
     private final StagedRows staged;
 
-    public SubmissionResolution(JdbcClient jdbc, StagedRows staged, Findings findings) {
+    public SubmissionResolution(JdbcClient jdbc, StagedRows staged, Findings findings, Registry mergers) {
         this.jdbc = jdbc;
+        this.mergers = mergers;
         this.findings = findings;
         this.staged = staged;
     }
@@ -49,7 +51,7 @@ public class SubmissionResolution implements Tasklet {
         JobScope scope = JobScope.of(chunkContext);
         long jobInstance = scope.jobInstance();
         long run = scope.run();
-        MergerRegistry registry = RegistryLoader.load(Path.of(scope.parameters().getString("registry"))).registry();
+        MergerRegistry registry = mergers.current();
 
         staged.dropRefusedFiles(jobInstance, STAGING);
         staged.countRows(jobInstance, STAGING);

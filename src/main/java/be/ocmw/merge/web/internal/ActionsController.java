@@ -105,9 +105,10 @@ class ActionsController {
 
     @PostMapping("/reconciliation")
     String reconcile(@RequestParam(defaultValue = "false") boolean applySafe) {
-        var registry = pages.registry();
+        // an invalid registry is refused here, before anything starts
+        pages.registry();
         var activity = activities.start("reconcile", null, Pages.user(), applySafe ? "--apply-safe" : "",
-                run -> reconcileRuns.reconcile(registry, null, applySafe, settings.reports().resolve("reconcile"), run));
+                run -> reconcileRuns.reconcile(null, applySafe, settings.reports().resolve("reconcile"), run));
         return "redirect:/activities/" + activity.id();
     }
 
@@ -150,9 +151,8 @@ class ActionsController {
             }
         }
         Path out = settings.reports().resolve("intake").resolve(folder);
-        var registryFile = settings.registry();
         var activity = activities.start("intake", null, Pages.user(), String.join(" ", names), run -> {
-            IntakeResult result = intake.intake(dir, registryFile, run);
+            IntakeResult result = intake.intake(dir, run);
             List<String> written = intakeReports.write(result, out).stream().map(p -> p.getFileName().toString()).toList();
             return new IntakeOutcome(result, written, out);
         });

@@ -2,7 +2,7 @@ package be.ocmw.merge.web.internal;
 
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
-import be.ocmw.merge.registry.RegistryLoader;
+import be.ocmw.merge.registry.Registry;
 import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.web.WebSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,9 +22,11 @@ import org.springframework.web.server.ResponseStatusException;
 class Pages {
 
     private final WebSettings settings;
+    private final Registry mergers;
 
-    Pages(WebSettings settings) {
+    Pages(WebSettings settings, Registry mergers) {
         this.settings = settings;
+        this.mergers = mergers;
     }
 
     @ModelAttribute("demo")
@@ -65,7 +67,7 @@ class Pages {
 
     /** The registry as it is on disk now: edits are seen without a restart. */
     MergerRegistry registry() {
-        return RegistryLoader.load(settings.registry()).registry();
+        return mergers.current();
     }
 
     Merger merger(String id) {

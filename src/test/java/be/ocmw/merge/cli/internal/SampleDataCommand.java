@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "sample-data", hidden = true, mixinStandardHelpOptions = true,
+@Command(name = "sample-data", mixinStandardHelpOptions = true,
         description = "Write the deterministic sample data (make sample-data), or the large benchmark files.")
 class SampleDataCommand implements Callable<Integer> {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * For {@code make bench}: drift after an apply, as people make it in the old OCMWs: new users, new grants
  * and new running dossiers, each {@code --percent} of what the old OCMWs hold.
  */
-@Command(name = "bench-drift", hidden = true, mixinStandardHelpOptions = true,
+@Command(name = "bench-drift", mixinStandardHelpOptions = true,
         description = "Benchmark: add drift to the old OCMWs of an applied merger.")
 class BenchDriftCommand extends DatabaseCommand {
 
@@ -29,7 +29,7 @@ class BenchDriftCommand extends DatabaseCommand {
 
     @Override
     protected int execute(ConfigurableApplicationContext context, long run) {
-        Merger m = MergerCommands.merger(registry, merger);
+        Merger m = MergerCommands.merger(context, merger);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         String[] sources = m.disappearing().stream().map(o -> o.kbo().digits()).toArray(String[]::new);
         int users = jdbc.sql("""

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * The floor of {@code make bench}: POI's own streaming read (its event API, {@code XSSFReader} with
  * {@code XSSFSheetXMLHandler}) handing every cell of the first sheet as text, nothing else.
  */
-@Command(name = "bench-read-xlsx", hidden = true, mixinStandardHelpOptions = true,
+@Command(name = "bench-read-xlsx", mixinStandardHelpOptions = true,
         description = "Stream every cell of an xlsx with POI's event API and report the time (benchmark floor).")
 class BenchReadCommand implements Callable<Integer> {
 
