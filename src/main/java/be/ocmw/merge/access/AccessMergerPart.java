@@ -5,6 +5,7 @@ import be.ocmw.merge.access.internal.AccessPlanner.Account;
 import be.ocmw.merge.access.internal.AccessPlanner.Designation;
 import be.ocmw.merge.access.internal.StoredAccessChanges;
 import be.ocmw.merge.batch.CopyWriter;
+import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Scenario;
 import be.ocmw.merge.finding.Finding;
@@ -136,7 +137,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
                     Array array = rs.getArray("applications");
                     return new Account(kbo, organisation, order, rs.getString("domain"), rs.getString("username"),
                             rs.getString("last_name"), rs.getString("first_name"), rs.getString("role"), rs.getString("insz"),
-                            rs.getString("status"), rs.getString("email"), rs.getString("language"),
+                            AccountStatus.valueOf(rs.getString("status")), rs.getString("email"), rs.getString("language"),
                             Arrays.asList((String[]) array.getArray()));
                 })
                 .list();

@@ -1,7 +1,9 @@
 package be.ocmw.merge.merger;
 
 import be.ocmw.merge.finding.Findings;
+import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.PlannedRows;
+import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.merger.report.ReportRows;
 import be.ocmw.merge.merger.store.PlanStore;
 
@@ -38,7 +40,15 @@ public class StoredPlans {
     }
 
     /** The standing of a merger: NO_PLAN, READY, BLOCKED, APPLYING (an apply under way or interrupted) or APPLIED. */
-    public record Standing(String status, Long planId, String mode, String fingerprint, OffsetDateTime at, int blocking) {
+    public record Standing(Status status, Long planId, RunMode mode, String fingerprint, OffsetDateTime at, int blocking) {
+
+        /** No plan stored yet. */
+        public static final Standing NONE = new Standing(Status.NO_PLAN, null, null, null, null, 0);
+
+        /** NO_PLAN, READY or BLOCKED (the latest plan), APPLYING (an apply under way or interrupted), APPLIED. */
+        public enum Status {
+            NO_PLAN, READY, BLOCKED, APPLYING, APPLIED
+        }
 
         public boolean planned() {
             return planId != null;
@@ -87,13 +97,11 @@ public class StoredPlans {
                         from plan p where p.mode in ('PLAN', 'APPLY')
                         order by p.merger_id, p.id desc""")
                 .query(rs -> {
-                    String status = rs.getString("status");
-                    if (rs.getString("mode").equals("APPLY") && status.equals("READY")) {
-                        status = "APPLYING";
-                    } else if (rs.getBoolean("applied")) {
-                        status = "APPLIED";
-                    }
-                    standings.put(rs.getString("merger_id"), new Standing(status, rs.getLong("id"), rs.getString("mode"),
+                    RunMode mode = RunMode.valueOf(rs.getString("mode"));
+                    PlanStatus stored = PlanStatus.valueOf(rs.getString("status"));
+                    Standing.Status status = mode == RunMode.APPLY && stored == PlanStatus.READY ? Standing.Status.APPLYING
+                            : rs.getBoolean("applied") ? Standing.Status.APPLIED : Standing.Status.valueOf(stored.name());
+                    standings.put(rs.getString("merger_id"), new Standing(status, rs.getLong("id"), mode,
                             rs.getString("fingerprint"), rs.getObject("created_at", OffsetDateTime.class), 0));
                 });
         Map<Long, Integer> blocking = findings.blockingOf(standings.values().stream().map(Standing::planId).toList());
@@ -103,7 +111,7 @@ public class StoredPlans {
     }
 
     public Standing standing(Merger merger) {
-        return standings().getOrDefault(merger.id(), new Standing("NO_PLAN", null, null, null, null, 0));
+        return standings().getOrDefault(merger.id(), Standing.NONE);
     }
 
     /** The first task of the latest plan that is due on {@code today} or later. */

@@ -13,4 +13,12 @@ import java.time.ZoneId;
 @ConfigurationProperties("ocmw.scheduler")
 public record SchedulerSettings(boolean enabled, String cron, ZoneId zone, Duration checkin, Duration idleWait,
                                 Duration misfireThreshold) {
+
+    public SchedulerSettings {
+        if (idleWait != null && idleWait.toMillis() < 1000) {
+            // Quartz refuses less than a second, in words that do not name the setting
+            throw new IllegalArgumentException("ocmw.scheduler.idle-wait (OCMW_SCHEDULER_IDLE_WAIT) must be at least 1s, not "
+                    + idleWait);
+        }
+    }
 }

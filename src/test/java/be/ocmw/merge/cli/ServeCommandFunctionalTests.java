@@ -138,7 +138,7 @@ class ServeCommandFunctionalTests {
         Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
         return OcmwMergeJar.in(dir).env("OCMW_DB_URL", url).env("OCMW_RECONCILE_CRON", NIGHTLY)
                 .env("OCMW_RECONCILE_ZONE", "UTC").env("OCMW_SCHEDULER_MISFIRE", misfire)
-                .env("OCMW_SCHEDULER_CHECKIN", "1s").env("OCMW_SCHEDULER_IDLE_WAIT", "200ms").start("serve", "--demo", "--port", "0");
+                .env("OCMW_SCHEDULER_CHECKIN", "1s").env("OCMW_SCHEDULER_IDLE_WAIT", "1s").start("serve", "--demo", "--port", "0");
     }
 
     private static void awaitServing(Started serve) throws Exception {

@@ -1,6 +1,7 @@
 package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.access.AccessFormat;
+import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.merger.model.MergerPlan.TargetAccount;
 import be.ocmw.merge.merger.model.PlanChange;
@@ -38,7 +39,7 @@ public final class AccessPlanner {
 
     /** A live account of a source or of the target. {@code order} is the organisation's place in the registry. */
     public record Account(String kbo, String organisation, int order, String domain, String username, String lastName,
-                          String firstName, String role, String insz, String status, String email, String language,
+                          String firstName, String role, String insz, AccountStatus status, String email, String language,
                           List<String> applications) {
     }
 
@@ -166,10 +167,10 @@ public final class AccessPlanner {
         if (domain.equalsIgnoreCase(MAIN)) {
             applications.clear();
         }
-        boolean active = (existing != null && "ACTIEF".equals(existing.status()))
-                || members.stream().anyMatch(m -> "ACTIEF".equals(m.status()))
+        boolean active = (existing != null && existing.status().active())
+                || members.stream().anyMatch(m -> m.status().active())
                 || (existing == null && members.isEmpty());
-        String status = active ? "ACTIEF" : "GEBLOKKEERD";
+        AccountStatus status = active ? AccountStatus.ACTIEF : AccountStatus.GEBLOKKEERD;
         Account first = existing != null ? existing : members.isEmpty() ? null : members.get(0);
         String lastName = first != null ? first.lastName() : designation.lastName();
         String firstName = first != null ? first.firstName() : designation.firstName();
@@ -202,7 +203,7 @@ public final class AccessPlanner {
         if (existing != null) {
             counts.merge("already_in_target", members.size(), Integer::sum);
             List<String> added = applications.stream().filter(a -> !existing.applications().contains(a)).toList();
-            String newStatus = status.equals(existing.status()) ? null : status;
+            AccountStatus newStatus = status == existing.status() ? null : status;
             String newRole = role.equals(existing.role()) ? null : role;
             String action = "UNCHANGED";
             if (!added.isEmpty() || newStatus != null || newRole != null) {
@@ -213,7 +214,7 @@ public final class AccessPlanner {
                 action = "UPDATE";
             }
             accounts.add(new TargetAccount(domain, existing.username(), existing.lastName(), existing.firstName(), insz, role,
-                    status, existing.email(), List.copyOf(applications), action, mergedFrom));
+                    status.name(), existing.email(), List.copyOf(applications), action, mergedFrom));
             return;
         }
         String wanted = members.isEmpty() ? derivedUsername(firstName, lastName) : members.get(0).username();
@@ -234,7 +235,7 @@ public final class AccessPlanner {
         counts.merge("grants_to_create", applications.size(), Integer::sum);
         changes.add(new CreateAccount(targetKbo, domain, username, lastName, firstName, role, insz, status, email, language,
                 List.copyOf(applications), sources(members)));
-        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz, role, status, email,
+        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz, role, status.name(), email,
                 List.copyOf(applications), "CREATE", mergedFrom));
     }
 
@@ -269,7 +270,7 @@ public final class AccessPlanner {
         changes.add(new CreateAccount(targetKbo, domain, source.username(), source.lastName(), source.firstName(), role, null,
                 source.status(), source.email(), source.language(), List.copyOf(applications), sources(List.of(source))));
         accounts.add(new TargetAccount(domain, source.username(), source.lastName(), source.firstName(), null, role,
-                source.status(), source.email(), List.copyOf(applications), "CREATE", mergedFrom));
+                source.status().name(), source.email(), List.copyOf(applications), "CREATE", mergedFrom));
     }
 
     private void unknownApplications(String domain, Set<String> applications, String who) {
@@ -343,7 +344,7 @@ public final class AccessPlanner {
             String kbo = key.kbo();
             String organisation = key.name();
             suggest(kbo, "CLEANUP_BLOCKED_ACCOUNTS", organisation,
-                    list.stream().filter(a -> "GEBLOKKEERD".equals(a.status())).toList());
+                    list.stream().filter(a -> a.status() == AccountStatus.GEBLOKKEERD).toList());
             suggest(kbo, "CLEANUP_NO_APPLICATIONS", organisation,
                     list.stream().filter(a -> a.applications().isEmpty()).toList());
             Map<String, List<Account>> byPerson = new TreeMap<>();

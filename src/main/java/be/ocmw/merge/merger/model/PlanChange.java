@@ -1,5 +1,7 @@
 package be.ocmw.merge.merger.model;
 
+import be.ocmw.merge.domain.AccountStatus;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +84,7 @@ public sealed interface PlanChange {
 
     /** An account the merged OCMW gets, merged from {@code sources} (none: a designated administrator who had none). */
     record CreateAccount(String targetKbo, String domain, String username, String lastName, String firstName, String role,
-                         String insz, String status, String email, String language, List<String> applications,
+                         String insz, AccountStatus status, String email, String language, List<String> applications,
                          List<SourceAccount> sources) implements PlanChange {
 
         public CreateAccount {
@@ -105,7 +107,7 @@ public sealed interface PlanChange {
             account.put("first_name", firstName);
             account.put("role", role);
             account.put("insz", insz);
-            account.put("status", status);
+            account.put("status", status.name());
             account.put("email", email);
             account.put("language", language);
             account.put("applications", applications);
@@ -118,7 +120,7 @@ public sealed interface PlanChange {
      * What changes on an account the merged OCMW has already: applications it gets ({@code addApplications}, empty
      * when none), and its status and role when they change (null when they stay).
      */
-    record UpdateAccount(String targetKbo, String domain, String username, List<String> addApplications, String status,
+    record UpdateAccount(String targetKbo, String domain, String username, List<String> addApplications, AccountStatus status,
                          String role, List<SourceAccount> sources) implements PlanChange {
 
         public UpdateAccount {
@@ -145,7 +147,7 @@ public sealed interface PlanChange {
                 update.put("add_applications", addApplications);
             }
             if (status != null) {
-                update.put("status", status);
+                update.put("status", status.name());
             }
             if (role != null) {
                 update.put("role", role);

@@ -59,7 +59,7 @@ class Dashboard {
         List<MergerRow> rows = new ArrayList<>();
         for (Merger merger : registry.mergers()) {
             StoredPlans.Standing standing = standings.getOrDefault(merger.id(),
-                    new StoredPlans.Standing("NO_PLAN", null, null, null, null, 0));
+                    StoredPlans.Standing.NONE);
             rows.add(new MergerRow(merger, standing, submissions(merger), plans.nextTask(merger, standing, today, text)));
         }
         return rows;
@@ -155,7 +155,7 @@ class Dashboard {
                 .map(r -> {
                     // every applied merger is shown, the ones without drift too
                     plans.standings().forEach((merger, standing) -> {
-                        if (standing.status().equals("APPLIED")) {
+                        if (standing.status() == StoredPlans.Standing.Status.APPLIED) {
                             r.drift().put(merger, new ArrayList<>());
                         }
                     });

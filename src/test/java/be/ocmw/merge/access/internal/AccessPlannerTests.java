@@ -136,7 +136,7 @@ class AccessPlannerTests {
 
     private static Account account(String kbo, String organisation, int order, String username, String lastName, String firstName,
                                    String insz, String status, String email, String applications, String role) {
-        return new Account(kbo, organisation, order, DOMAIN, username, lastName, firstName, role, insz, status, email, null,
+        return new Account(kbo, organisation, order, DOMAIN, username, lastName, firstName, role, insz, be.ocmw.merge.domain.AccountStatus.valueOf(status), email, null,
                 applications.isEmpty() ? List.of() : List.of(applications.split("\\|")));
     }
 
