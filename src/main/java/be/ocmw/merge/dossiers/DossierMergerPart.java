@@ -9,6 +9,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -26,10 +28,15 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
 
     private final JdbcClient jdbc;
     private final Step applyDossiersStep;
+    private final TransactionTemplate streaming;
 
-    DossierMergerPart(JdbcClient jdbc, @Qualifier("applyDossiersStep") Step applyDossiersStep) {
+    DossierMergerPart(JdbcClient jdbc, @Qualifier("applyDossiersStep") Step applyDossiersStep,
+                      PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.applyDossiersStep = applyDossiersStep;
+        // PostgreSQL only streams a result (fetch size) inside a transaction; otherwise it sends all rows at once
+        this.streaming = new TransactionTemplate(transactions);
+        this.streaming.setReadOnly(true);
     }
 
     @Override
@@ -121,7 +128,7 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
 
     @Override
     public void planned(long rows, Integer limit, Consumer<PlannedRows.Dossier> each) {
-        jdbc.sql("""
+        streaming.executeWithoutResult(tx -> jdbc.sql("""
                         select d.kbo, d.reference, d.type, d.insz, d.start_date, p.original_end_date, p.successor_reference
                         from plan_dossier p join dossier d on d.id = p.dossier_id
                         where p.plan_id = :plan order by d.kbo, d.reference limit :limit""")
@@ -130,7 +137,7 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
                     each.accept(new PlannedRows.Dossier(rs.getString("kbo"), rs.getString("reference"), rs.getString("type"),
                             rs.getString("insz"), rs.getObject("start_date", LocalDate.class),
                             rs.getObject("original_end_date", LocalDate.class), rs.getString("successor_reference")));
-                });
+                }));
     }
 
     @Override
@@ -141,7 +148,7 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
 
     @Override
     public void later(Merger merger, Consumer<PlannedRows.LaterDossier> each) {
-        new DossierPlanner(jdbc, merger).later(each);
+        streaming.executeWithoutResult(tx -> new DossierPlanner(jdbc, merger).later(each));
     }
 
     /** The dossiers still running on C under the dossier sources: reconciliation's drift. */
