@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,8 +28,7 @@ class MergerJobsConfiguration {
 
     @Bean
     Job applyJob(JobRepository repository, List<MergerPart> parts, Step applyCheckStep) {
-        List<Step> steps = parts.stream().sorted(Comparator.comparingInt(MergerPart::order))
-                .flatMap(part -> part.applySteps().stream()).toList();
+        List<Step> steps = MergerPart.inOrder(parts).stream().flatMap(part -> part.applySteps().stream()).toList();
         SimpleJobBuilder job = new JobBuilder("applyJob", repository).start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);
         return job.next(applyCheckStep).build();

@@ -22,6 +22,11 @@ public interface MergerPart {
     /** Parts are planned, stored, fingerprinted, applied and reported in this order (lowest first). */
     int order();
 
+    /** The parts in their {@link #order()}. */
+    static List<MergerPart> inOrder(List<MergerPart> parts) {
+        return parts.stream().sorted(java.util.Comparator.comparingInt(MergerPart::order)).toList();
+    }
+
     /** What the part does to the merger, as the data is now (called inside the plan's snapshot). */
     Contribution plan(Merger merger);
 

@@ -20,7 +20,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ public class Planner {
     private final JdbcClient jdbc;
     private final TransactionTemplate reading;
     private final TransactionTemplate storing;
-    private final TransactionTemplate importing;
     private final List<MergerPart> parts;
     private final Designations intake;
     private final PlanStore store;
@@ -52,8 +50,7 @@ public class Planner {
         this.jdbc = jdbc;
         this.reading = snapshot(transactions, true);
         this.storing = snapshot(transactions, false);
-        this.importing = snapshot(transactions, true);
-        this.parts = parts.stream().sorted(Comparator.comparingInt(MergerPart::order)).toList();
+        this.parts = MergerPart.inOrder(parts);
         this.intake = intake;
         this.store = store;
     }
@@ -129,7 +126,7 @@ public class Planner {
     private Computed computeInSnapshot(Merger merger, boolean digest) {
         // the database hashes the sources while this thread reads and plans, in this very snapshot
         String snapshot = jdbc.sql("select pg_export_snapshot()").query(String.class).single();
-        CompletableFuture<String> sourceFingerprint = Background.supply("source-fingerprint", () -> importing.execute(tx -> {
+        CompletableFuture<String> sourceFingerprint = Background.supply("source-fingerprint", () -> reading.execute(tx -> {
             jdbc.sql("set transaction snapshot '" + snapshot.replace("'", "") + "'").update();
             return sourceFingerprint(merger, null);
         }));

@@ -9,7 +9,6 @@ import be.ocmw.merge.registry.Merger;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ public class StoredApply {
 
     StoredApply(PlanStore store, List<MergerPart> parts) {
         this.store = store;
-        this.parts = parts.stream().sorted(Comparator.comparingInt(MergerPart::order)).toList();
+        this.parts = MergerPart.inOrder(parts);
     }
 
     /** Stored plan {@code planId} rebuilt for the reports of its apply. */
