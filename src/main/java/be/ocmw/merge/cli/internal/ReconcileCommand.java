@@ -3,7 +3,6 @@ package be.ocmw.merge.cli.internal;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.reconciliation.MergerDrift;
 import be.ocmw.merge.reconciliation.ReconcileRuns;
-import be.ocmw.merge.registry.MergerRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

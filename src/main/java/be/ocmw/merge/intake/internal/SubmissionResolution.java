@@ -17,7 +17,6 @@ import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.finding.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
