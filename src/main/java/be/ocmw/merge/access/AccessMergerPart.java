@@ -15,7 +15,9 @@ import be.ocmw.merge.merger.model.CanonicalJson;
 import be.ocmw.merge.merger.model.Fingerprint;
 import be.ocmw.merge.merger.model.MergerPart;
 import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.PlannedRows;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Ocmw;
@@ -98,13 +100,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
         changes.addAll(planner.changes());
         List<Finding> findings = new ArrayList<>(accessNotLoaded(merger));
         findings.addAll(planner.findings());
-        Map<String, Integer> access = planner.counts();
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        counts.put("administrators", ordered(access, "htb", "co_htb", "tb", "co_tb"));
-        counts.put("accounts", ordered(access, "source", "to_create", "merged_duplicates", "already_in_target",
-                "to_update", "not_copied"));
-        counts.put("grants", Map.of("to_create", access.get("grants_to_create")));
-        return new Contribution(counts, changes, planner.accounts(), findings, null);
+        return new Contribution(planner.counts(), changes, planner.accounts(), findings, null);
     }
 
     private List<PlanChange> organisationChanges(Merger merger) {
@@ -113,7 +109,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
         boolean exists = jdbc.sql("select count(*) from organisation where kbo = :kbo").param("kbo", target)
                 .query(Integer.class).single() > 0;
         if (merger.scenario() == Scenario.NEW_KBO_NEW_NIS && !exists) {
-            changes.add(new PlanChange.CreateOrganisation(target, merger.target().kbo().formatted(), merger.target().name(),
+            changes.add(new PlanChange.CreateOrganisation(merger.target().kbo(), merger.target().kbo().formatted(), merger.target().name(),
                     merger.target().nis().code(), merger.effectiveDate()));
         }
         if (merger.scenario() == Scenario.KEEP_KBO_NEW_NIS) {
@@ -121,7 +117,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
                     .param("kbo", target).param("nis", merger.target().nis().code()).param("from", merger.effectiveDate())
                     .query(Integer.class).single() > 0;
             if (!done) {
-                changes.add(new PlanChange.SetNis(target, merger.target().kbo().formatted(), merger.target().name(),
+                changes.add(new PlanChange.SetNis(merger.target().kbo(), merger.target().kbo().formatted(), merger.target().name(),
                         merger.retained().orElseThrow().nis().code(), merger.target().nis().code(), merger.effectiveDate()));
             }
         }
@@ -162,14 +158,6 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
         return findings;
     }
 
-    private static Map<String, Integer> ordered(Map<String, Integer> values, String... keys) {
-        Map<String, Integer> ordered = new LinkedHashMap<>();
-        for (String key : keys) {
-            ordered.put(key, values.getOrDefault(key, 0));
-        }
-        return ordered;
-    }
-
     /** The plan's changes, organisation changes first, numbered in the order the apply's ranges take them. */
     @Override
     public void store(Merger merger, MergerPlan plan, long id) {
@@ -179,7 +167,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             PlanChange c = ordered.get(i);
-            rows.add(new Object[]{id, i + 1, c.kind().name(), c.targetKbo(), c.domain(), c.subject(), CanonicalJson.of(c.detail())});
+            rows.add(new Object[]{id, i + 1, c.kind().name(), c.targetKbo().digits(), c.domain(), c.subject(), CanonicalJson.of(c.detail())});
         }
         try {
             new CopyWriter<Object[]>(dataSource, "plan_change",
@@ -199,12 +187,12 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
     }
 
     @Override
-    public Contribution stored(Merger merger, long rows, Map<String, Map<String, Integer>> summarised) {
+    public Contribution stored(Merger merger, long rows, PlanCounts summarised) {
         return new StoredAccessChanges(jdbc).read(rows);
     }
 
     @Override
-    public Map<String, Map<String, Integer>> toApply(MergerPlan plan) {
+    public PlanCounts toApply(MergerPlan plan) {
         return StoredAccessChanges.counts(plan.changes());
     }
 
@@ -245,17 +233,13 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
     }
 
     @Override
-    public Map<String, Map<String, Integer>> done(long run, Merger merger) {
-        Map<String, Integer> done = new LinkedHashMap<>();
-        jdbc.sql("""
+    public PlanCounts done(long run, Merger merger) {
+        return jdbc.sql("""
                         select count(*) filter (where action = 'INSERT'), count(*) filter (where action = 'UPDATE')
                         from audit where run_id = :run and table_name = 'account' and row_key like :target""")
                 .param("run", run).param("target", merger.target().kbo().digits() + "/%")
-                .query(rs -> {
-                    done.put("to_create", rs.getInt(1));
-                    done.put("to_update", rs.getInt(2));
-                });
-        return Map.of("accounts", done);
+                .query((rs, n) -> PlanCounts.of(Count.ACCOUNTS_TO_CREATE, rs.getInt(1)).with(Count.ACCOUNTS_TO_UPDATE, rs.getInt(2)))
+                .single();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package be.ocmw.merge.dossiers;
 
 import be.ocmw.merge.dossiers.internal.DossierPlanner;
+import be.ocmw.merge.merger.model.Count;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.MergerPart;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.merger.model.PlannedRows;
@@ -60,21 +62,19 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
     }
 
     @Override
-    public Contribution stored(Merger merger, long rows, Map<String, Map<String, Integer>> summarised) {
-        Map<String, Integer> dossiers = new LinkedHashMap<>();
-        jdbc.sql("select count(*), count(successor_reference) from plan_dossier where plan_id = :id").param("id", rows)
-                .query(rs -> {
-                    dossiers.put("to_close", rs.getInt(1));
-                    dossiers.put("to_reopen", rs.getInt(2));
-                });
-        dossiers.put("after_cutover", summarised.getOrDefault("dossiers", Map.of()).getOrDefault("after_cutover", 0));
-        return Contribution.of("dossiers", dossiers, List.of(), null);
+    public Contribution stored(Merger merger, long rows, PlanCounts summarised) {
+        PlanCounts dossiers = jdbc.sql("select count(*), count(successor_reference) from plan_dossier where plan_id = :id")
+                .param("id", rows)
+                .query((rs, n) -> PlanCounts.of(Count.DOSSIERS_TO_CLOSE, rs.getInt(1)).with(Count.DOSSIERS_TO_REOPEN, rs.getInt(2)))
+                .single();
+        return Contribution.of(dossiers.with(Count.DOSSIERS_AFTER_CUTOVER, summarised.get(Count.DOSSIERS_AFTER_CUTOVER)),
+                List.of(), null);
     }
 
     /** Dossiers are done as planned: the apply's check step proves it. */
     @Override
-    public Map<String, Map<String, Integer>> toApply(MergerPlan plan) {
-        return Map.of("dossiers", plan.counts().get("dossiers"));
+    public PlanCounts toApply(MergerPlan plan) {
+        return plan.counts().of(Count.Group.DOSSIERS);
     }
 
     @Override
@@ -95,16 +95,13 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
     }
 
     @Override
-    public Map<String, Map<String, Integer>> done(long run, Merger merger) {
-        Map<String, Integer> done = new LinkedHashMap<>();
-        jdbc.sql("""
+    public PlanCounts done(long run, Merger merger) {
+        return jdbc.sql("""
                         select count(*) filter (where action = 'UPDATE'), count(*) filter (where action = 'INSERT')
                         from audit where run_id = :run and table_name = 'dossier'""")
-                .param("run", run).query(rs -> {
-                    done.put("to_close", rs.getInt(1));
-                    done.put("to_reopen", rs.getInt(2));
-                });
-        return Map.of("dossiers", done);
+                .param("run", run)
+                .query((rs, n) -> PlanCounts.of(Count.DOSSIERS_TO_CLOSE, rs.getInt(1)).with(Count.DOSSIERS_TO_REOPEN, rs.getInt(2)))
+                .single();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Severity;
@@ -198,7 +199,7 @@ public class MergerRuns {
         MergerPlan applied = computed == null ? null
                 : new MergerPlan(merger, PlanStatus.APPLIED, computed.changes(), computed.findings(), computed.tasks(),
                 storedApply.counts(computed), computed.accounts().stream()
-                .filter(a -> !a.action().equals("UNCHANGED")).toList(), computed.fingerprint(), sourceBefore);
+                .filter(a -> a.action() != MergerPlan.TargetAccount.Action.UNCHANGED).toList(), computed.fingerprint(), sourceBefore);
         PlanReports.Pending workbook = applied != null
                 ? reports.startWorkbook(applied, planId, RunMode.APPLY, PlanStatus.APPLIED, out, options)
                 : storedPlan != null
@@ -230,7 +231,7 @@ public class MergerRuns {
         // the proof, and beside it on another connection the count of what was done and fresh statistics: a
         // million dossiers closed and reopened leave them far behind, and the next plan or reconciliation would
         // otherwise join the merged OCMW's rows as if it had none
-        java.util.concurrent.CompletableFuture<Map<String, Map<String, Integer>>> counted =
+        java.util.concurrent.CompletableFuture<PlanCounts> counted =
                 Background.supply("apply-count", () -> {
                     planner.parts().forEach(MergerPart::refreshStatistics);
                     return done(applyRun, merger);
@@ -241,7 +242,7 @@ public class MergerRuns {
             applied = storedPlan != null ? Background.join(storedPlan) : storedApply.read(merger, planId);
         }
         // what the job did, counted in the audit trail, beside what the plan predicted
-        Map<String, Map<String, Integer>> done = Background.join(counted);
+        PlanCounts done = Background.join(counted);
         ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done);
         List<Finding> differences = differences(applied.counts(), done);
         if (!differences.isEmpty()) {
@@ -294,7 +295,7 @@ public class MergerRuns {
      * caller) as an apply does: stored as a plan of mode RECONCILE, the same job, audited, one at a time with
      * the merger's applies. Returns what was done, from the audit trail.
      */
-    public Map<String, Map<String, Integer>> correct(Merger merger, MergerPlan corrections, long run) {
+    public PlanCounts correct(Merger merger, MergerPlan corrections, long run) {
         try (Connection connection = dataSource.getConnection()) {
             AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
                     new JobAlreadyRunningException("An apply of merger " + merger.id() + " is under way: its drift "
@@ -315,22 +316,24 @@ public class MergerRuns {
     }
 
     /** What an apply run did, from its audit rows, each part counting its own. */
-    private Map<String, Map<String, Integer>> done(long applyRun, Merger merger) {
-        Map<String, Map<String, Integer>> done = new LinkedHashMap<>();
-        planner.parts().forEach(part -> done.putAll(part.done(applyRun, merger)));
+    private PlanCounts done(long applyRun, Merger merger) {
+        PlanCounts done = PlanCounts.none();
+        for (MergerPart part : planner.parts()) {
+            done = done.plus(part.done(applyRun, merger));
+        }
         return done;
     }
 
     /** A finding for every count where the audit trail does not show what the plan predicted. */
-    private static List<Finding> differences(Map<String, Map<String, Integer>> planned, Map<String, Map<String, Integer>> done) {
+    private static List<Finding> differences(PlanCounts planned, PlanCounts done) {
         List<Finding> findings = new ArrayList<>();
-        done.forEach((group, values) -> values.forEach((key, value) -> {
-            int predicted = planned.getOrDefault(group, Map.of()).getOrDefault(key, 0);
+        done.values().forEach((count, value) -> {
+            int predicted = planned.get(count);
             if (predicted != value) {
-                findings.add(Finding.of("APPLY_DIFFERS", Severity.WARNING, null, group + "." + key, "APPLY_DIFFERS",
-                        group + "." + key, predicted, value));
+                findings.add(Finding.of("APPLY_DIFFERS", Severity.WARNING, null, count.qualifiedKey(), "APPLY_DIFFERS",
+                        count.qualifiedKey(), predicted, value));
             }
-        }));
+        });
         return findings;
     }
 
@@ -344,7 +347,7 @@ public class MergerRuns {
         Set<String> before = new TreeSet<>();
         planner.parts().forEach(part -> before.addAll(part.storedChangeLines(rows)));
         Set<String> now = new TreeSet<>();
-        current.changes().forEach(c -> now.add(c.kind() + "|" + c.targetKbo() + "|" + c.domain() + "|" + c.subject()));
+        current.changes().forEach(c -> now.add(c.kind() + "|" + c.targetKbo().digits() + "|" + c.domain() + "|" + c.subject()));
         List<String> lines = new ArrayList<>();
         now.stream().filter(c -> !before.contains(c)).forEach(c -> lines.add("  + " + c));
         before.stream().filter(c -> !now.contains(c)).forEach(c -> lines.add("  - " + c));

@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.PlannedRows;
@@ -70,15 +71,8 @@ public class StoredPlans {
                        List<Administrator> administrators) {
 
         /** The counts of the summary: group, then count name and value. */
-        @SuppressWarnings("unchecked")
-        public Map<String, Map<String, Object>> counts() {
-            Map<String, Map<String, Object>> counts = new LinkedHashMap<>();
-            for (String group : List.of("administrators", "accounts", "grants", "dossiers", "online_requests")) {
-                if (summary.get(group) instanceof Map<?, ?> values) {
-                    counts.put(group, (Map<String, Object>) values);
-                }
-            }
-            return counts;
+        public Map<String, Map<String, Integer>> counts() {
+            return PlanCounts.fromJson(summary).asJson();
         }
     }
 

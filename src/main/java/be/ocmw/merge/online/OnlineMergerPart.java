@@ -1,5 +1,7 @@
 package be.ocmw.merge.online;
 
+import be.ocmw.merge.merger.model.Count;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.MergerPart;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.merger.model.PlannedRows;
@@ -58,9 +60,8 @@ public class OnlineMergerPart implements MergerPart, PlannedRows.Requests {
     public Contribution plan(Merger merger) {
         Map<String, Object> row = unlinked("select count(*) as to_relink, " + digest("r.id", "r.kbo") + " as digest " + UNLINKED,
                 merger).query().singleRow();
-        Map<String, Integer> requests = new LinkedHashMap<>();
-        requests.put("to_relink", ((Number) row.get("to_relink")).intValue());
-        return Contribution.of("online_requests", requests, List.of(), (String) row.get("digest"));
+        return Contribution.of(PlanCounts.of(Count.REQUESTS_TO_RELINK, ((Number) row.get("to_relink")).intValue()), List.of(),
+                (String) row.get("digest"));
     }
 
     @Override
@@ -76,16 +77,14 @@ public class OnlineMergerPart implements MergerPart, PlannedRows.Requests {
     }
 
     @Override
-    public Contribution stored(Merger merger, long rows, Map<String, Map<String, Integer>> summarised) {
-        Map<String, Integer> requests = new LinkedHashMap<>();
-        requests.put("to_relink", count(rows));
-        return Contribution.of("online_requests", requests, List.of(), null);
+    public Contribution stored(Merger merger, long rows, PlanCounts summarised) {
+        return Contribution.of(PlanCounts.of(Count.REQUESTS_TO_RELINK, count(rows)), List.of(), null);
     }
 
     /** Requests are linked as planned: the apply's check step proves it. */
     @Override
-    public Map<String, Map<String, Integer>> toApply(MergerPlan plan) {
-        return Map.of("online_requests", plan.counts().get("online_requests"));
+    public PlanCounts toApply(MergerPlan plan) {
+        return plan.counts().of(Count.Group.ONLINE_REQUESTS);
     }
 
     @Override
@@ -103,10 +102,10 @@ public class OnlineMergerPart implements MergerPart, PlannedRows.Requests {
     }
 
     @Override
-    public Map<String, Map<String, Integer>> done(long run, Merger merger) {
+    public PlanCounts done(long run, Merger merger) {
         int linked = jdbc.sql("select count(*) from audit where run_id = :run and table_name = 'online_request_link'")
                 .param("run", run).query(Integer.class).single();
-        return Map.of("online_requests", Map.of("to_relink", linked));
+        return PlanCounts.of(Count.REQUESTS_TO_RELINK, linked);
     }
 
     @Override

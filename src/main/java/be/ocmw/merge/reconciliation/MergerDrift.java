@@ -1,5 +1,6 @@
 package be.ocmw.merge.reconciliation;
 
+import be.ocmw.merge.merger.model.PlanCounts;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * many were applied, {@code refused} why none were (the threshold), null otherwise.
  */
 public record MergerDrift(String merger, List<Drift> drift, int corrections, int corrected, String refused,
-                          Map<String, Map<String, Integer>> done) {
+                          PlanCounts done) {
 
     public Map<String, Long> counts() {
         Map<String, Long> counts = new java.util.TreeMap<>();

@@ -1,5 +1,6 @@
 package be.ocmw.merge.reconciliation;
 
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.batch.JobFailedException;
 import be.ocmw.merge.batch.JobRunner;
 import be.ocmw.merge.merger.MergerRuns;
@@ -73,7 +74,7 @@ public class ReconcileRuns {
             int corrections = (int) drift.stream().filter(Drift::additive).count();
             String refused = null;
             int corrected = 0;
-            Map<String, Map<String, Integer>> done = Map.of();
+            PlanCounts done = PlanCounts.none();
             if (applySafe && corrections > 0) {
                 long accounts = reconciler.targetAccounts(merger);
                 long percentLimit = accounts * settings.maxPercent() / 100;

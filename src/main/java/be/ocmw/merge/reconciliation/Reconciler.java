@@ -114,7 +114,7 @@ public class Reconciler {
 
     /** The old OCMW of the first account a change stands for (null: it stands for none). */
     private static String firstSource(List<SourceAccount> sources) {
-        return sources.isEmpty() ? null : sources.get(0).kbo();
+        return sources.isEmpty() ? null : sources.get(0).kbo().digits();
     }
 
     private static String labels(List<SourceAccount> sources) {
@@ -123,6 +123,6 @@ public class Reconciler {
 
     private static String person(CreateAccount account) {
         return account.firstName() + " " + account.lastName()
-                + (account.insz() == null ? "" : " (" + new be.ocmw.merge.domain.Insz(account.insz()).masked() + ")");
+                + (account.insz() == null ? "" : " (" + account.insz().masked() + ")");
     }
 }

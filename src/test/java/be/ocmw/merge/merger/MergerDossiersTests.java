@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.dossiers.DossierExport;
 import be.ocmw.merge.dossiers.DossierLoader;
@@ -95,8 +96,8 @@ class MergerDossiersTests extends DatabaseTest {
                 .containsEntry(PAJOTTEGEM + "/SAME-1-" + GALMAARDEN, "2025-01-01;;" + GALMAARDEN + "/SAME-1")
                 .containsEntry(PAJOTTEGEM + "/SAME-1-" + GOOIK, "2025-01-01;2025-03-31;" + GOOIK + "/SAME-1")
                 .doesNotContainKeys(PAJOTTEGEM + "/GAL-ENDS-ON-C", PAJOTTEGEM + "/GAL-STARTS-ON-E", PAJOTTEGEM + "/GAL-LONG-AGO");
-        assertThat(applied.plan().counts().get("dossiers"))
-                .containsExactly(Map.entry("to_close", 5), Map.entry("to_reopen", 5), Map.entry("after_cutover", 1));
+        assertThat(applied.plan().counts().of(Count.Group.DOSSIERS).values())
+                .containsExactly(Map.entry(Count.DOSSIERS_TO_CLOSE, 5), Map.entry(Count.DOSSIERS_TO_REOPEN, 5), Map.entry(Count.DOSSIERS_AFTER_CUTOVER, 1));
         assertThat(applied.plan().findings()).filteredOn(f -> f.code().equals("DOSSIER_AFTER_CUTOVER"))
                 .singleElement().satisfies(f -> assertThat(f.detail()).contains("GAL-STARTS-ON-E").contains("OCMW Galmaarden"));
         assertThat(audit("UPDATE")).isEqualTo(5);
@@ -141,7 +142,7 @@ class MergerDossiersTests extends DatabaseTest {
         MergerRuns.Outcome again = runs.apply(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), null, run());
 
         assertThat(exported()).isEqualTo(once);
-        assertThat(again.plan().counts().get("dossiers")).containsEntry("to_close", 0).containsEntry("to_reopen", 0);
+        assertThat(again.plan().counts().of(Count.Group.DOSSIERS).values()).containsEntry(Count.DOSSIERS_TO_CLOSE, 0).containsEntry(Count.DOSSIERS_TO_REOPEN, 0);
         assertThat(audit("INSERT")).isEqualTo(1);
     }
 
@@ -209,8 +210,8 @@ class MergerDossiersTests extends DatabaseTest {
         MergerRuns.Outcome applied = runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, run());
         MergerRuns.Outcome again = runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, run());
 
-        assertThat(applied.plan().counts().get("online_requests")).containsEntry("to_relink", 2);
-        assertThat(again.plan().counts().get("online_requests")).containsEntry("to_relink", 0);
+        assertThat(applied.plan().counts().of(Count.Group.ONLINE_REQUESTS).values()).containsEntry(Count.REQUESTS_TO_RELINK, 2);
+        assertThat(again.plan().counts().of(Count.Group.ONLINE_REQUESTS).values()).containsEntry(Count.REQUESTS_TO_RELINK, 0);
         assertThat(jdbc.sql("""
                         select r.reference || ' ' || r.kbo || ' -> ' || l.kbo || ' ' || l.valid_from
                         from online_request r join online_request_link l on l.request_id = r.id order by r.reference""")
@@ -232,7 +233,7 @@ class MergerDossiersTests extends DatabaseTest {
         jdbc.sql("update dossier set end_date = date '2025-06-30' where reference = 'GAL-OPEN'").update();
         MergerRuns.Outcome changed = runs.plan(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), run());
 
-        assertThat(first.plan().counts().get("dossiers")).containsEntry("to_close", 1);
+        assertThat(first.plan().counts().of(Count.Group.DOSSIERS).values()).containsEntry(Count.DOSSIERS_TO_CLOSE, 1);
         assertThat(second.plan().fingerprint()).isEqualTo(first.plan().fingerprint());
         assertThat(changed.plan().fingerprint()).isNotEqualTo(first.plan().fingerprint());
         assertThat(before).containsEntry(GALMAARDEN + "/GAL-OPEN", "2020-03-01;;");

@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.finding.Finding;
@@ -104,7 +105,7 @@ class MergerRunsTests extends DatabaseTest {
         assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443' and role in ('TB') ")
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit where table_name = 'account' and action = 'INSERT' and row_key like '1002209443/%'")
-                .query(Long.class).single()).isEqualTo(applied.plan().counts().get("accounts").get("to_create").longValue());
+                .query(Long.class).single()).isEqualTo((long) applied.plan().counts().get(Count.ACCOUNTS_TO_CREATE));
     }
 
     @Test
@@ -133,8 +134,8 @@ class MergerRunsTests extends DatabaseTest {
         MergerRuns.Outcome again = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
 
         assertThat(contentDigest()).isEqualTo(before);
-        assertThat(again.plan().counts().get("accounts").values()).containsOnly(0);
-        assertThat(again.plan().counts().get("grants").get("to_create")).isZero();
+        assertThat(again.plan().counts().of(Count.Group.ACCOUNTS).values().values()).containsOnly(0);
+        assertThat(again.plan().counts().get(Count.GRANTS_TO_CREATE)).isZero();
     }
 
     @Test
@@ -163,7 +164,7 @@ class MergerRunsTests extends DatabaseTest {
 
         assertThat(plan.plan().changes()).extracting(c -> c.kind() + " " + c.detail().get("username"))
                 .contains("CREATE_ACCOUNT nieuw1").anySatisfy(c -> assertThat(c).startsWith("UPDATE_ACCOUNT"));
-        assertThat(applied.plan().counts().get("accounts").get("to_create")).isEqualTo(1);
+        assertThat(applied.plan().counts().get(Count.ACCOUNTS_TO_CREATE)).isEqualTo(1);
         assertThat(applied.sourceBefore()).isEqualTo(applied.sourceAfter());
         assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443' and username = 'nieuw1'")
                 .query(Long.class).single()).isEqualTo(1);
@@ -244,7 +245,7 @@ class MergerRunsTests extends DatabaseTest {
         assertThat(resumed.resumed()).isTrue();
         assertThat(resumed.plan().fingerprint()).isEqualTo(plan.plan().fingerprint());
         assertThat(jdbc.sql("select count(*) from live_account where kbo = '1002209443'").query(Long.class).single())
-                .isEqualTo(plan.plan().counts().get("accounts").get("to_create").longValue());
+                .isEqualTo((long) plan.plan().counts().get(Count.ACCOUNTS_TO_CREATE));
         assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY' and status = 'APPLIED'").query(Long.class).single())
                 .isEqualTo(1);
     }
@@ -304,15 +305,14 @@ class MergerRunsTests extends DatabaseTest {
         assertThat(stored.plan().fingerprint()).isEqualTo(computed.plan().fingerprint());
         assertThat(targetAccounts("hasselt")).isEqualTo(computedAccounts).isNotEmpty();
         assertThat(stored.plan().counts()).isEqualTo(computed.plan().counts());
-        assertThat(stored.plan().counts().get("accounts").get("to_update")).isPositive();
+        assertThat(stored.plan().counts().get(Count.ACCOUNTS_TO_UPDATE)).isPositive();
         assertThat(stored.sourceAfter()).isEqualTo(stored.sourceBefore());
         Map<String, List<String>> storedReport = sheets(folder.resolve("stored/hasselt/apply.xlsx"));
         assertThat(storedReport.keySet()).isEqualTo(computedReport.keySet());
         for (String sheet : List.of("Beheerders", "Gebruikers", "Bevindingen", "Dossiers", "OCMW Online", "Taken", "Overgangsfase")) {
             assertThat(storedReport.get(sheet)).as(sheet).isEqualTo(computedReport.get(sheet));
         }
-        assertThat(runs.apply(merger("hasselt"), folder.resolve("stored"), null, run()).plan().counts().get("accounts")
-                .get("to_create")).as("a second apply").isZero();
+        assertThat(runs.apply(merger("hasselt"), folder.resolve("stored"), null, run()).plan().counts().get(Count.ACCOUNTS_TO_CREATE)).as("a second apply").isZero();
     }
 
     @Test
@@ -361,7 +361,7 @@ class MergerRunsTests extends DatabaseTest {
         // and once reported, the next apply is an ordinary second apply: zeros, nothing done
         MergerRuns.Outcome third = runs.apply(hasselt, folder.resolve("third"), null, run());
         assertThat(third.reportedLate()).isFalse();
-        assertThat(third.plan().counts().get("accounts").get("to_create")).isZero();
+        assertThat(third.plan().counts().get(Count.ACCOUNTS_TO_CREATE)).isZero();
         assertThat(contentDigest()).isEqualTo(done);
     }
 

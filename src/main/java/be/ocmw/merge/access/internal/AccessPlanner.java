@@ -1,10 +1,15 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.merger.model.MergerPlan.TargetAccount.Action;
+import be.ocmw.merge.domain.Role;
+import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.access.AccessFormat;
 import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.merger.model.MergerPlan.TargetAccount;
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Severity;
 import be.ocmw.merge.merger.model.PlanChange.CreateAccount;
@@ -16,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,18 +55,24 @@ public final class AccessPlanner {
     }
 
     private final String targetKbo;
+    private final Kbo target;
+    /** The old OCMWs' numbers, each read once (a plan of thousands of accounts names a handful of organisations). */
+    private final Map<String, Kbo> sourceKbos = new HashMap<>();
     private final Map<String, Set<String>> catalogue;
     private final List<PlanChange> changes = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<TargetAccount> accounts = new ArrayList<>();
-    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<Count, Integer> counts = new EnumMap<>(Count.class);
 
     public AccessPlanner(String targetKbo, Map<String, Set<String>> catalogue) {
         this.targetKbo = targetKbo;
+        this.target = new Kbo(targetKbo);
         this.catalogue = catalogue;
-        for (String key : List.of("source", "to_create", "merged_duplicates", "already_in_target", "not_copied",
-                "to_update", "grants_to_create", "htb", "co_htb", "tb", "co_tb")) {
-            counts.put(key, 0);
+        for (Count count : Count.values()) {
+            if (count.group() == Count.Group.ADMINISTRATORS || count.group() == Count.Group.ACCOUNTS
+                    || count.group() == Count.Group.GRANTS) {
+                counts.put(count, 0);
+            }
         }
     }
 
@@ -76,8 +88,9 @@ public final class AccessPlanner {
         return accounts;
     }
 
-    public Map<String, Integer> counts() {
-        return counts;
+    /** The counts of the access groups: administrators, accounts, grants. */
+    public PlanCounts counts() {
+        return new PlanCounts(counts);
     }
 
     public void plan(List<Account> sources, List<Account> target, List<Designation> designations) {
@@ -85,7 +98,7 @@ public final class AccessPlanner {
         sources.forEach(a -> domains.add(a.domain()));
         target.forEach(a -> domains.add(a.domain()));
         designations.forEach(d -> domains.add(d.domain() == null ? MAIN : d.domain()));
-        counts.put("source", sources.size());
+        counts.put(Count.SOURCE_ACCOUNTS, sources.size());
         for (String domain : domains) {
             planDomain(domain,
                     sources.stream().filter(a -> a.domain().equalsIgnoreCase(domain))
@@ -131,7 +144,7 @@ public final class AccessPlanner {
                     finding("ADMIN_NOT_DESIGNATED", Severity.WARNING, targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.main.target",
                             describe(existing), label(existing.role()));
                 }
-                counts.merge("not_copied", members.size(), Integer::sum);
+                counts.merge(Count.NOT_COPIED, members.size(), Integer::sum);
                 continue;
             }
             planPerson(domain, insz, existing, designation, members, taken, planned);
@@ -157,7 +170,7 @@ public final class AccessPlanner {
                         describe(existing), label(existing.role()), domain);
             }
         } else {
-            counts.merge(designation.role().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            Count.administrators(Role.valueOf(designation.role())).ifPresent(count -> counts.merge(count, 1, Integer::sum));
         }
         TreeSet<String> applications = new TreeSet<>();
         if (existing != null) {
@@ -201,20 +214,21 @@ public final class AccessPlanner {
         List<String> mergedFrom = members.stream().map(m -> m.organisation() + ": " + m.username()).toList();
 
         if (existing != null) {
-            counts.merge("already_in_target", members.size(), Integer::sum);
+            counts.merge(Count.ALREADY_IN_TARGET, members.size(), Integer::sum);
             List<String> added = applications.stream().filter(a -> !existing.applications().contains(a)).toList();
             AccountStatus newStatus = status == existing.status() ? null : status;
             String newRole = role.equals(existing.role()) ? null : role;
-            String action = "UNCHANGED";
+            Action action = Action.UNCHANGED;
             if (!added.isEmpty() || newStatus != null || newRole != null) {
-                changes.add(new UpdateAccount(targetKbo, domain, existing.username(), added, newStatus, newRole,
+                changes.add(new UpdateAccount(target, domain, existing.username(), added, newStatus,
+                        newRole == null ? null : Role.valueOf(newRole),
                         sources(members)));
-                counts.merge("to_update", 1, Integer::sum);
-                counts.merge("grants_to_create", added.size(), Integer::sum);
-                action = "UPDATE";
+                counts.merge(Count.ACCOUNTS_TO_UPDATE, 1, Integer::sum);
+                counts.merge(Count.GRANTS_TO_CREATE, added.size(), Integer::sum);
+                action = Action.UPDATE;
             }
-            accounts.add(new TargetAccount(domain, existing.username(), existing.lastName(), existing.firstName(), insz, role,
-                    status.name(), existing.email(), List.copyOf(applications), action, mergedFrom));
+            accounts.add(new TargetAccount(domain, existing.username(), existing.lastName(), existing.firstName(), insz(insz),
+                    Role.valueOf(role), status, existing.email(), List.copyOf(applications), action, mergedFrom));
             return;
         }
         String wanted = members.isEmpty() ? derivedUsername(firstName, lastName) : members.get(0).username();
@@ -230,13 +244,14 @@ public final class AccessPlanner {
             }
         }
         planned.add(username.toLowerCase(Locale.ROOT));
-        counts.merge("to_create", 1, Integer::sum);
-        counts.merge("merged_duplicates", Math.max(0, members.size() - 1), Integer::sum);
-        counts.merge("grants_to_create", applications.size(), Integer::sum);
-        changes.add(new CreateAccount(targetKbo, domain, username, lastName, firstName, role, insz, status, email, language,
+        counts.merge(Count.ACCOUNTS_TO_CREATE, 1, Integer::sum);
+        counts.merge(Count.MERGED_DUPLICATES, Math.max(0, members.size() - 1), Integer::sum);
+        counts.merge(Count.GRANTS_TO_CREATE, applications.size(), Integer::sum);
+        changes.add(new CreateAccount(target, domain, username, lastName, firstName, Role.valueOf(role), insz(insz), status, email,
+                language,
                 List.copyOf(applications), sources(members)));
-        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz, role, status.name(), email,
-                List.copyOf(applications), "CREATE", mergedFrom));
+        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz(insz), Role.valueOf(role), status, email,
+                List.copyOf(applications), Action.CREATE, mergedFrom));
     }
 
     private void planWithoutInsz(String domain, Account source, Map<String, Account> taken, Set<String> planned) {
@@ -245,11 +260,11 @@ public final class AccessPlanner {
         if (holder != null && holder.insz() == null && nameKey(holder.lastName(), holder.firstName())
                 .equals(nameKey(source.lastName(), source.firstName()))) {
             // copied by an earlier apply: nothing to do again
-            counts.merge("already_in_target", 1, Integer::sum);
+            counts.merge(Count.ALREADY_IN_TARGET, 1, Integer::sum);
             return;
         }
         if (holder != null || planned.contains(key)) {
-            counts.merge("not_copied", 1, Integer::sum);
+            counts.merge(Count.NOT_COPIED, 1, Integer::sum);
             finding("NO_INSZ", Severity.WARNING, source.kbo(), source.username(), "NO_INSZ.taken", describe(source),
                     source.organisation(), domain);
             return;
@@ -264,13 +279,13 @@ public final class AccessPlanner {
         TreeSet<String> applications = new TreeSet<>(source.applications());
         unknownApplications(domain, applications, source.firstName() + " " + source.lastName());
         planned.add(key);
-        counts.merge("to_create", 1, Integer::sum);
-        counts.merge("grants_to_create", applications.size(), Integer::sum);
+        counts.merge(Count.ACCOUNTS_TO_CREATE, 1, Integer::sum);
+        counts.merge(Count.GRANTS_TO_CREATE, applications.size(), Integer::sum);
         List<String> mergedFrom = List.of(source.organisation() + ": " + source.username());
-        changes.add(new CreateAccount(targetKbo, domain, source.username(), source.lastName(), source.firstName(), role, null,
+        changes.add(new CreateAccount(target, domain, source.username(), source.lastName(), source.firstName(), Role.valueOf(role), null,
                 source.status(), source.email(), source.language(), List.copyOf(applications), sources(List.of(source))));
-        accounts.add(new TargetAccount(domain, source.username(), source.lastName(), source.firstName(), null, role,
-                source.status().name(), source.email(), List.copyOf(applications), "CREATE", mergedFrom));
+        accounts.add(new TargetAccount(domain, source.username(), source.lastName(), source.firstName(), null, Role.valueOf(role),
+                source.status(), source.email(), List.copyOf(applications), Action.CREATE, mergedFrom));
     }
 
     private void unknownApplications(String domain, Set<String> applications, String who) {
@@ -287,8 +302,14 @@ public final class AccessPlanner {
     }
 
     /** The accounts a change stands for, as the plan names them. */
-    private static List<SourceAccount> sources(List<Account> members) {
-        return members.stream().map(m -> new SourceAccount(m.kbo(), m.organisation(), m.username())).toList();
+    private List<SourceAccount> sources(List<Account> members) {
+        return members.stream().map(m -> new SourceAccount(sourceKbos.computeIfAbsent(m.kbo(), Kbo::new), m.organisation(),
+                m.username())).toList();
+    }
+
+    /** The INSZ of an account as its digits are stored, or null when it has none. */
+    private static Insz insz(String digits) {
+        return digits == null ? null : new Insz(digits);
     }
 
     private static String free(String wanted, Map<String, Account> taken, Set<String> planned) {

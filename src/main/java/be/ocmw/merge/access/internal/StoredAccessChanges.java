@@ -1,15 +1,23 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.merger.model.MergerPlan.TargetAccount.Action;
+import be.ocmw.merge.domain.Role;
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.merger.model.CanonicalJson;
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.MergerPart.Contribution;
 import be.ocmw.merge.merger.model.MergerPlan.TargetAccount;
 import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.merger.model.PlanCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +32,6 @@ import java.util.TreeSet;
  */
 public final class StoredAccessChanges {
 
-    private static final List<String> ADMINISTRATORS = List.of("htb", "co_htb", "tb", "co_tb");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -48,8 +55,8 @@ public final class StoredAccessChanges {
                 .param("id", rows)
                 .query(rs -> {
                     current.put(rs.getInt(1), new TargetAccount(null, null, rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            List.of((String[]) rs.getArray(8).getArray()), "UPDATE", List.of()));
+                            insz(rs.getString(4)), Role.valueOf(rs.getString(5)), AccountStatus.valueOf(rs.getString(6)),
+                            rs.getString(7), List.of((String[]) rs.getArray(8).getArray()), Action.UPDATE, List.of()));
                 });
         List<PlanChange> changes = new ArrayList<>();
         List<TargetAccount> accounts = new ArrayList<>();
@@ -67,14 +74,15 @@ public final class StoredAccessChanges {
                 .param("id", rows)
                 .query(rs -> {
                     String kind = rs.getString("kind");
-                    String role = rs.getString("role");
+                    Role role = rs.getString("role") == null ? null : Role.valueOf(rs.getString("role"));
                     if (kind.equals("CREATE_ACCOUNT")) {
                         List<String> applications = CanonicalJson.strings(rs.getString("applications"));
                         List<String> sources = CanonicalJson.strings(rs.getString("sources"));
                         counter.add(true, role, sources.size(), applications.size());
                         accounts.add(new TargetAccount(rs.getString("domain"), rs.getString("username"),
-                                rs.getString("last_name"), rs.getString("first_name"), rs.getString("insz"), role,
-                                rs.getString("status"), rs.getString("email"), applications, "CREATE", sources));
+                                rs.getString("last_name"), rs.getString("first_name"), insz(rs.getString("insz")), role,
+                                AccountStatus.valueOf(rs.getString("status")), rs.getString("email"), applications, Action.CREATE,
+                                sources));
                     } else if (kind.equals("UPDATE_ACCOUNT")) {
                         List<String> added = CanonicalJson.strings(rs.getString("add_applications"));
                         List<String> sources = CanonicalJson.strings(rs.getString("sources"));
@@ -82,21 +90,21 @@ public final class StoredAccessChanges {
                         TargetAccount now = current.get(rs.getInt("seq"));
                         TreeSet<String> applications = new TreeSet<>(now == null ? List.of() : now.applications());
                         applications.addAll(added);
-                        String status = rs.getString("status");
+                        AccountStatus status = rs.getString("status") == null ? null : AccountStatus.valueOf(rs.getString("status"));
                         accounts.add(new TargetAccount(rs.getString("domain"), rs.getString("username"),
                                 now == null ? "" : now.lastName(), now == null ? "" : now.firstName(), now == null ? null : now.insz(),
                                 role != null ? role : now == null ? null : now.role(),
                                 status != null ? status : now == null ? null : now.status(), now == null ? null : now.email(),
-                                List.copyOf(applications), "UPDATE", sources));
+                                List.copyOf(applications), Action.UPDATE, sources));
                     } else {
-                        changes.add(organisationChange(kind, rs.getString("target_kbo"), rs.getString("subject"),
+                        changes.add(organisationChange(kind, new Kbo(rs.getString("target_kbo")), rs.getString("subject"),
                                 JSON.readTree(rs.getString("other"))));
                     }
                 });
         return new Contribution(counter.counts(), changes, accounts, List.of(), null);
     }
 
-    private static PlanChange organisationChange(String kind, String targetKbo, String subject, JsonNode detail) {
+    private static PlanChange organisationChange(String kind, Kbo targetKbo, String subject, JsonNode detail) {
         LocalDate validFrom = LocalDate.parse(detail.get("valid_from").asString());
         return switch (kind) {
             case "CREATE_ORGANISATION" -> new PlanChange.CreateOrganisation(targetKbo, subject, detail.get("name").asString(),
@@ -107,8 +115,12 @@ public final class StoredAccessChanges {
         };
     }
 
+    private static Insz insz(String digits) {
+        return digits == null ? null : new Insz(digits);
+    }
+
     /** What an apply of these changes does: a second apply, which has none, reports zeros. */
-    public static Map<String, Map<String, Integer>> counts(List<PlanChange> changes) {
+    public static PlanCounts counts(List<PlanChange> changes) {
         Counter counter = new Counter();
         for (PlanChange change : changes) {
             if (change instanceof PlanChange.CreateAccount create) {
@@ -123,7 +135,7 @@ public final class StoredAccessChanges {
     /** The counts of an apply, a change at a time. */
     private static final class Counter {
 
-        private final Map<String, Integer> administrators = new LinkedHashMap<>();
+        private final Map<Count, Integer> administrators = new EnumMap<>(Count.class);
         private int sources;
         private int created;
         private int updated;
@@ -132,14 +144,12 @@ public final class StoredAccessChanges {
         private int grants;
 
         Counter() {
-            ADMINISTRATORS.forEach(role -> administrators.put(role, 0));
+            List.of(Count.HTB, Count.CO_HTB, Count.TB, Count.CO_TB).forEach(count -> administrators.put(count, 0));
         }
 
         /** An account change: created or updated, the role it gives (if any), the accounts it stands for, the grants. */
-        void add(boolean create, String role, int sourceAccounts, int addedGrants) {
-            if (role != null && administrators.containsKey(role.toLowerCase(Locale.ROOT))) {
-                administrators.merge(role.toLowerCase(Locale.ROOT), 1, Integer::sum);
-            }
+        void add(boolean create, Role role, int sourceAccounts, int addedGrants) {
+            Count.administrators(role).ifPresent(count -> administrators.merge(count, 1, Integer::sum));
             sources += sourceAccounts;
             if (create) {
                 created++;
@@ -151,19 +161,15 @@ public final class StoredAccessChanges {
             grants += addedGrants;
         }
 
-        Map<String, Map<String, Integer>> counts() {
-            Map<String, Integer> accounts = new LinkedHashMap<>();
-            accounts.put("source", sources);
-            accounts.put("to_create", created);
-            accounts.put("merged_duplicates", merged);
-            accounts.put("already_in_target", already);
-            accounts.put("to_update", updated);
-            accounts.put("not_copied", 0);
-            Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-            counts.put("administrators", administrators);
-            counts.put("accounts", accounts);
-            counts.put("grants", Map.of("to_create", grants));
-            return counts;
+        PlanCounts counts() {
+            return new PlanCounts(administrators)
+                    .with(Count.SOURCE_ACCOUNTS, sources)
+                    .with(Count.ACCOUNTS_TO_CREATE, created)
+                    .with(Count.MERGED_DUPLICATES, merged)
+                    .with(Count.ALREADY_IN_TARGET, already)
+                    .with(Count.ACCOUNTS_TO_UPDATE, updated)
+                    .with(Count.NOT_COPIED, 0)
+                    .with(Count.GRANTS_TO_CREATE, grants);
         }
     }
 }

@@ -3,6 +3,8 @@ package be.ocmw.merge.dossiers.internal;
 import be.ocmw.merge.dossiers.DossierRef;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Severity;
+import be.ocmw.merge.merger.model.Count;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.Fingerprint;
 import be.ocmw.merge.merger.model.MergerPart.Contribution;
 import be.ocmw.merge.merger.model.PlannedRows;
@@ -92,11 +94,10 @@ public final class DossierPlanner {
                     "DOSSIER_REFERENCE_TAKEN", taken));
         }
         int afterCutover = afterCutover(findings);
-        Map<String, Integer> dossiers = new LinkedHashMap<>();
-        dossiers.put("to_close", ((Number) row.get("to_close")).intValue());
-        dossiers.put("to_reopen", ((Number) row.get("to_reopen")).intValue());
-        dossiers.put("after_cutover", afterCutover);
-        return Contribution.of("dossiers", dossiers, findings, (String) row.get("digest"));
+        PlanCounts dossiers = PlanCounts.of(Count.DOSSIERS_TO_CLOSE, ((Number) row.get("to_close")).intValue())
+                .with(Count.DOSSIERS_TO_REOPEN, ((Number) row.get("to_reopen")).intValue())
+                .with(Count.DOSSIERS_AFTER_CUTOVER, afterCutover);
+        return Contribution.of(dossiers, findings, (String) row.get("digest"));
     }
 
     /** One finding per disappearing OCMW with dossiers that start on or after E under its old KBO. */

@@ -38,7 +38,7 @@ public final class Fingerprint {
 
     /** A change as one line of the fingerprint. */
     public static String canonical(PlanChange change) {
-        return change.kind() + "|" + change.targetKbo() + "|" + change.domain() + "|" + change.subject() + "|"
+        return change.kind() + "|" + change.targetKbo().digits() + "|" + change.domain() + "|" + change.subject() + "|"
                 + CanonicalJson.of(change.detail());
     }
 

@@ -5,9 +5,7 @@ import be.ocmw.merge.registry.Merger;
 import org.springframework.batch.core.step.Step;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A feature's own part of a merger, implemented inside that feature (access, dossiers, OCMW Online) and found by the
@@ -50,10 +48,10 @@ public interface MergerPart {
     }
 
     /** The part of a stored plan as its apply's reports show it (no findings: those are stored with the plan). */
-    Contribution stored(Merger merger, long rows, Map<String, Map<String, Integer>> summarised);
+    Contribution stored(Merger merger, long rows, PlanCounts summarised);
 
     /** The counts of what an apply of this plan does, for the groups of this part. */
-    Map<String, Map<String, Integer>> toApply(MergerPlan plan);
+    PlanCounts toApply(MergerPlan plan);
 
     /** The apply's steps for this part, in order: they read the rows of job parameter {@code changes}. */
     List<Step> applySteps();
@@ -62,7 +60,7 @@ public interface MergerPart {
     long missing(long rows, String targetKbo, LocalDate closeDate);
 
     /** What apply run {@code run} did for this part, counted in the audit trail, by group. */
-    Map<String, Map<String, Integer>> done(long run, Merger merger);
+    PlanCounts done(long run, Merger merger);
 
     /**
      * Brings the statistics of the tables an apply changed up to date (a million dossiers closed and reopened leave
@@ -89,21 +87,18 @@ public interface MergerPart {
      * What a part plans: counts by group (in a fixed order), changes, the target's accounts as the plan sees them,
      * findings, and a digest of the rows it selected for the fingerprint (null when its changes are all it plans).
      */
-    record Contribution(Map<String, Map<String, Integer>> counts, List<PlanChange> changes,
+    record Contribution(PlanCounts counts, List<PlanChange> changes,
                         List<MergerPlan.TargetAccount> accounts, List<Finding> findings, String digest) {
 
         public Contribution {
-            counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
             changes = List.copyOf(changes);
             accounts = List.copyOf(accounts);
             findings = List.copyOf(findings);
         }
 
-        /** A part with one group of counts and no changes of its own (its rows are stored by the part). */
-        public static Contribution of(String group, Map<String, Integer> counts, List<Finding> findings, String digest) {
-            Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
-            groups.put(group, counts);
-            return new Contribution(groups, List.of(), List.of(), findings, digest);
+        /** A part with counts and no changes of its own (its rows are stored by the part). */
+        public static Contribution of(PlanCounts counts, List<Finding> findings, String digest) {
+            return new Contribution(counts, List.of(), List.of(), findings, digest);
         }
     }
 }

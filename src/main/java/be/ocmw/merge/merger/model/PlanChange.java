@@ -1,5 +1,8 @@
 package be.ocmw.merge.merger.model;
 
+import be.ocmw.merge.domain.Role;
+import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.AccountStatus;
 
 import java.time.LocalDate;
@@ -16,7 +19,7 @@ public sealed interface PlanChange {
 
     ChangeKind kind();
 
-    String targetKbo();
+    Kbo targetKbo();
 
     /** The access domain of an account change; null for an organisation change. */
     String domain();
@@ -27,7 +30,7 @@ public sealed interface PlanChange {
     Map<String, Object> detail();
 
     /** An account a change stands for, in an old OCMW: the OCMW's KBO and name and the account's username. */
-    record SourceAccount(String kbo, String organisation, String username) {
+    record SourceAccount(Kbo kbo, String organisation, String username) {
 
         /** "OCMW Gooik: jpeeters", as the reports and the stored plan show it. */
         public String label() {
@@ -40,7 +43,7 @@ public sealed interface PlanChange {
     }
 
     /** Scenario 1: the merged OCMW is a new organisation with its NIS code from E. */
-    record CreateOrganisation(String targetKbo, String subject, String name, String nis, LocalDate validFrom)
+    record CreateOrganisation(Kbo targetKbo, String subject, String name, String nis, LocalDate validFrom)
             implements PlanChange {
 
         public ChangeKind kind() {
@@ -61,7 +64,7 @@ public sealed interface PlanChange {
     }
 
     /** Scenario 2: the retained OCMW gets the new NIS code from E. */
-    record SetNis(String targetKbo, String subject, String name, String previousNis, String nis, LocalDate validFrom)
+    record SetNis(Kbo targetKbo, String subject, String name, String previousNis, String nis, LocalDate validFrom)
             implements PlanChange {
 
         public ChangeKind kind() {
@@ -83,8 +86,8 @@ public sealed interface PlanChange {
     }
 
     /** An account the merged OCMW gets, merged from {@code sources} (none: a designated administrator who had none). */
-    record CreateAccount(String targetKbo, String domain, String username, String lastName, String firstName, String role,
-                         String insz, AccountStatus status, String email, String language, List<String> applications,
+    record CreateAccount(Kbo targetKbo, String domain, String username, String lastName, String firstName, Role role,
+                         Insz insz, AccountStatus status, String email, String language, List<String> applications,
                          List<SourceAccount> sources) implements PlanChange {
 
         public CreateAccount {
@@ -105,8 +108,8 @@ public sealed interface PlanChange {
             account.put("username", username);
             account.put("last_name", lastName);
             account.put("first_name", firstName);
-            account.put("role", role);
-            account.put("insz", insz);
+            account.put("role", role.name());
+            account.put("insz", insz == null ? null : insz.digits());
             account.put("status", status.name());
             account.put("email", email);
             account.put("language", language);
@@ -120,8 +123,8 @@ public sealed interface PlanChange {
      * What changes on an account the merged OCMW has already: applications it gets ({@code addApplications}, empty
      * when none), and its status and role when they change (null when they stay).
      */
-    record UpdateAccount(String targetKbo, String domain, String username, List<String> addApplications, AccountStatus status,
-                         String role, List<SourceAccount> sources) implements PlanChange {
+    record UpdateAccount(Kbo targetKbo, String domain, String username, List<String> addApplications, AccountStatus status,
+                         Role role, List<SourceAccount> sources) implements PlanChange {
 
         public UpdateAccount {
             addApplications = List.copyOf(addApplications);
@@ -150,7 +153,7 @@ public sealed interface PlanChange {
                 update.put("status", status.name());
             }
             if (role != null) {
-                update.put("role", role);
+                update.put("role", role.name());
             }
             update.put("username", username);
             update.put("sources", SourceAccount.labels(sources));

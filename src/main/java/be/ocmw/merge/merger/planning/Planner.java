@@ -7,6 +7,7 @@ import be.ocmw.merge.merger.model.MergerPart;
 import be.ocmw.merge.merger.model.MergerPart.Contribution;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.merger.model.PlanChange;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.PlanTask;
 import be.ocmw.merge.merger.model.RunMode;
@@ -134,14 +135,14 @@ public class Planner {
         List<PlanChange> changes = new ArrayList<>();
         List<MergerPlan.TargetAccount> accounts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(intake.findings(merger));
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        PlanCounts counts = PlanCounts.none();
         List<String> digests = new ArrayList<>();
         for (MergerPart part : parts) {
             Contribution contribution = part.plan(merger);
             changes.addAll(contribution.changes());
             accounts.addAll(contribution.accounts());
             findings.addAll(contribution.findings());
-            counts.putAll(contribution.counts());
+            counts = counts.plus(contribution.counts());
             digests.add(contribution.digest());
         }
         PlanStatus status = findings.stream().anyMatch(Finding::blocking) ? PlanStatus.BLOCKED : PlanStatus.READY;

@@ -53,8 +53,13 @@ class PlanHtml {
     public record Task(String code, String due, String text) {
     }
 
+    /** An administrator of the merged OCMW as the page lists them, in the reader's words. */
+    public record Administrator(String domain, String role, String username, String lastName, String firstName, String insz,
+                                String action) {
+    }
+
     public record Model(String title, String lang, List<List<Object>> summary, List<Group> groups, List<Task> tasks,
-                 List<MergerPlan.TargetAccount> administrators, List<List<Object>> dossiers, String dossiersMore,
+                 List<Administrator> administrators, List<List<Object>> dossiers, String dossiersMore,
                  List<List<Object>> online, List<List<Object>> transition, String transitionMore, boolean fullInsz) {
     }
 
@@ -76,10 +81,9 @@ class PlanHtml {
         }
         List<Task> tasks = plan.tasks().stream()
                 .map(t -> new Task(t.code(), ReportText.date(t.due()), ReportRows.taskText(t, plan.merger(), text))).toList();
-        List<MergerPlan.TargetAccount> administrators = plan.accounts().stream().filter(a -> !a.role().equals("USER"))
-                .map(a -> new MergerPlan.TargetAccount(a.domain(), a.username(), a.lastName(), a.firstName(),
-                        ReportRows.insz(a.insz(), full), a.role(), a.status(), a.email(), a.applications(),
-                        text.get("action." + a.action()), a.mergedFrom()))
+        List<Administrator> administrators = plan.accounts().stream().filter(MergerPlan.TargetAccount::administrator)
+                .map(a -> new Administrator(a.domain(), a.role().name(), a.username(), a.lastName(), a.firstName(),
+                        ReportRows.insz(a.insz(), full), text.get("action." + a.action().name())))
                 .toList();
         int dossierCount = report.dossierCount();
         List<MergerPlan.TargetAccount> people = ReportRows.transitionPeople(plan);

@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger.report;
 
+import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.batch.Rejection;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.merger.model.MergerPlan;
@@ -57,6 +58,10 @@ final class PlanWorkbook {
         }
     }
 
+    private static String insz(Insz insz, PlanReport report) {
+        return ReportRows.insz(insz, report.options().fullInsz());
+    }
+
     private static String insz(String insz, PlanReport report) {
         return ReportRows.insz(insz, report.options().fullInsz());
     }
@@ -67,7 +72,7 @@ final class PlanWorkbook {
                 text.get("column.insz"), text.get("column.action"));
         int r = 1;
         for (MergerPlan.TargetAccount a : report.plan().accounts()) {
-            if (!a.role().equals("USER")) {
+            if (a.administrator()) {
                 sheet.row(r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(),
                         insz(a.insz(), report), text.get("action." + a.action()));
             }
@@ -85,7 +90,7 @@ final class PlanWorkbook {
         for (MergerPlan.TargetAccount a : report.plan().accounts()) {
             sheet.row(r++, a.domain(), a.username(), a.lastName(), a.firstName(), insz(a.insz(), report), a.role(),
                     a.status(), a.email() == null ? "" : a.email(), String.join(" | ", a.applications()),
-                    actions.computeIfAbsent(a.action(), action -> text.get("action." + action)), String.join("; ", a.mergedFrom()));
+                    actions.computeIfAbsent(a.action().name(), action -> text.get("action." + action)), String.join("; ", a.mergedFrom()));
         }
     }
 

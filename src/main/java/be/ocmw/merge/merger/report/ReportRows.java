@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger.report;
 
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Severity;
@@ -37,19 +38,16 @@ public final class ReportRows {
         plan.findings().stream().filter(Finding::blocking).forEach(f -> rows.add(List.of(text.get("summary.blocked_by"),
                 text.get("finding." + f.code() + ".title") + ": " + f.detail(text))));
         // an apply shows what its audit trail says was done, beside what the plan predicted
-        Map<String, Map<String, Integer>> done = applied == null ? null : applied.done();
-        for (var group : plan.counts().entrySet()) {
-            for (var count : group.getValue().entrySet()) {
-                String key = "count." + group.getKey() + "." + count.getKey();
-                String label = text.has(key) ? text.get(key) : group.getKey() + "." + count.getKey();
-                if (done == null) {
-                    rows.add(List.of(label, count.getValue()));
-                } else {
-                    Integer did = done.getOrDefault(group.getKey(), Map.of()).get(count.getKey());
-                    rows.add(List.of(label, did == null ? count.getValue() : did, count.getValue()));
-                }
+        PlanCounts done = applied == null ? null : applied.done();
+        plan.counts().values().forEach((count, value) -> {
+            String key = "count." + count.qualifiedKey();
+            String label = text.has(key) ? text.get(key) : count.qualifiedKey();
+            if (done == null) {
+                rows.add(List.of(label, value));
+            } else {
+                rows.add(List.of(label, done.has(count) ? done.get(count) : value, value));
             }
-        }
+        });
         rows.add(List.of(text.get("summary.fingerprint"), plan.fingerprint()));
         if (report.mode() == RunMode.PLAN) {
             rows.add(List.of("", text.get("summary.fingerprint.help")));
@@ -77,7 +75,7 @@ public final class ReportRows {
         target.put("kbo", plan.merger().target().kbo().digits());
         target.put("nis", plan.merger().target().nis().code());
         summary.put("target", target);
-        plan.counts().forEach(summary::put);
+        plan.counts().asJson().forEach(summary::put);
         summary.put("findings", plan.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("code", f.code());
@@ -96,7 +94,7 @@ public final class ReportRows {
             summary.put("source_fingerprint_before", applied.sourceBefore());
             summary.put("source_fingerprint_after", applied.sourceAfter());
             summary.put("sources_untouched", applied.sourcesUntouched());
-            summary.put("done", applied.done());
+            summary.put("done", applied.done().asJson());
         }
         return summary;
     }
@@ -123,6 +121,11 @@ public final class ReportRows {
     }
 
     /** An INSZ as a report shows it: masked unless {@code full}; nothing when there is none. */
+    public static String insz(Insz insz, boolean full) {
+        return insz == null ? "" : full ? insz.formatted() : insz.masked();
+    }
+
+    /** An INSZ stored as its digits, as a report shows it: masked unless {@code full}; nothing when there is none. */
     public static String insz(String insz, boolean full) {
         if (insz == null) {
             return "";

@@ -61,7 +61,7 @@ public class PlanStore {
                         values (:merger, :mode, :status, :fingerprint, cast(:summary as jsonb), :run, :source,
                                 (select coalesce(changes_of, id) from plan where id = :sameAs), :inputs) returning id""")
                 .param("merger", plan.merger().id()).param("mode", mode.name()).param("status", plan.status().name())
-                .param("fingerprint", plan.fingerprint()).param("summary", JSON.writeValueAsString(plan.counts()))
+                .param("fingerprint", plan.fingerprint()).param("summary", JSON.writeValueAsString(plan.counts().asJson()))
                 .param("run", run).param("source", plan.sourceFingerprint())
                 .param("sameAs", sameAs, java.sql.Types.BIGINT)
                 .param("inputs", mode == RunMode.PLAN ? plan.inputDigest() : null, java.sql.Types.VARCHAR)

@@ -3,13 +3,13 @@ package be.ocmw.merge.merger.store;
 import be.ocmw.merge.merger.model.MergerPart;
 import be.ocmw.merge.merger.model.MergerPart.Contribution;
 import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.registry.Merger;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,41 +33,26 @@ public class StoredApply {
     public MergerPlan read(Merger merger, long planId) {
         Map<String, Object> summary = store.summary(planId);
         long rows = store.changesOf(planId);
-        Map<String, Map<String, Integer>> summarised = summarisedCounts(summary);
+        PlanCounts summarised = PlanCounts.fromJson(summary);
         List<PlanChange> changes = new ArrayList<>();
         List<MergerPlan.TargetAccount> accounts = new ArrayList<>();
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        PlanCounts counts = PlanCounts.none();
         for (MergerPart part : parts) {
             Contribution stored = part.stored(merger, rows, summarised);
             changes.addAll(stored.changes());
             accounts.addAll(stored.accounts());
-            counts.putAll(stored.counts());
+            counts = counts.plus(stored.counts());
         }
         return new MergerPlan(merger, PlanStatus.APPLIED, changes, store.findings(planId), store.tasks(planId), counts,
                 accounts, (String) summary.get("fingerprint"), (String) summary.get("source_fingerprint_before"));
     }
 
     /** What an apply of this plan does, by group: a second apply, which has no changes, reports zeros. */
-    public Map<String, Map<String, Integer>> counts(MergerPlan plan) {
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        parts.forEach(part -> counts.putAll(part.toApply(plan)));
-        return counts;
-    }
-
-    /** The counts a stored summary holds, by group (numbers only). */
-    private static Map<String, Map<String, Integer>> summarisedCounts(Map<String, Object> summary) {
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        summary.forEach((group, values) -> {
-            if (values instanceof Map<?, ?> map) {
-                Map<String, Integer> numbers = new LinkedHashMap<>();
-                map.forEach((key, value) -> {
-                    if (value instanceof Number n) {
-                        numbers.put(key.toString(), n.intValue());
-                    }
-                });
-                counts.put(group, numbers);
-            }
-        });
+    public PlanCounts counts(MergerPlan plan) {
+        PlanCounts counts = PlanCounts.none();
+        for (MergerPart part : parts) {
+            counts = counts.plus(part.toApply(plan));
+        }
         return counts;
     }
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.ChangeKind;
 import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.finding.Finding;
@@ -38,8 +39,8 @@ class AccessPlannerTests {
                     .containsEntry("applications", List.of("Handiweb", "PrimaWeb", "Sociale Agent"));
         });
         assertThat(planner.findings()).extracting(Finding::code).containsExactlyInAnyOrder("NAME_MISMATCH", "EMAIL_DIFFERS");
-        assertThat(planner.counts()).containsEntry("to_create", 1).containsEntry("merged_duplicates", 2)
-                .containsEntry("grants_to_create", 3);
+        assertThat(planner.counts().values()).containsEntry(Count.ACCOUNTS_TO_CREATE, 1).containsEntry(Count.MERGED_DUPLICATES, 2)
+                .containsEntry(Count.GRANTS_TO_CREATE, 3);
     }
 
     @Test
@@ -54,7 +55,7 @@ class AccessPlannerTests {
             assertThat(change.detail()).containsEntry("username", "jpeeters").containsEntry("status", "ACTIEF")
                     .containsEntry("add_applications", List.of("PrimaWeb"));
         });
-        assertThat(planner.counts()).containsEntry("already_in_target", 1).containsEntry("to_create", 0);
+        assertThat(planner.counts().values()).containsEntry(Count.ALREADY_IN_TARGET, 1).containsEntry(Count.ACCOUNTS_TO_CREATE, 0);
     }
 
     @Test
@@ -82,7 +83,7 @@ class AccessPlannerTests {
         assertThat(planner.findings()).extracting(f -> f.code() + " " + f.subject())
                 .containsExactly("NO_INSZ stagiair", "NO_INSZ balie", "NO_INSZ balie");
         assertThat(planner.findings().get(2).detail()).contains("not copied");
-        assertThat(planner.counts()).containsEntry("not_copied", 1);
+        assertThat(planner.counts().values()).containsEntry(Count.NOT_COPIED, 1);
     }
 
     @Test
@@ -97,7 +98,7 @@ class AccessPlannerTests {
         assertThat(planner.changes()).extracting(c -> c.domain() + " " + c.detail().get("username") + " " + c.detail().get("role"))
                 .containsExactlyInAnyOrder("Hoofdtoegangsbeheerders gtb HTB", DOMAIN + " tbgal USER", DOMAIN + " tbgoo TB");
         assertThat(planner.findings()).extracting(Finding::code).containsExactly("ADMIN_NOT_DESIGNATED");
-        assertThat(planner.counts()).containsEntry("htb", 1).containsEntry("tb", 1);
+        assertThat(planner.counts().values()).containsEntry(Count.HTB, 1).containsEntry(Count.TB, 1);
     }
 
     @Test

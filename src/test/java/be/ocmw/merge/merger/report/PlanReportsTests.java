@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger.report;
 
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.merger.ReportOptions;
 import be.ocmw.merge.finding.Finding;
@@ -65,9 +66,9 @@ class PlanReportsTests extends SampleDataTest {
             assertThat(workbook.getSheet("Gebruikers").getPaneInformation().isFreezePane()).isTrue();
             var counts = plan.plan().counts();
             assertThat(rows(workbook.getSheet("Gebruikers"))).hasSize(plan.plan().accounts().size());
-            assertThat(rows(workbook.getSheet("Dossiers"))).hasSize(counts.get("dossiers").get("to_close")
-                    + counts.get("dossiers").get("after_cutover"));
-            assertThat(rows(workbook.getSheet("OCMW Online"))).hasSize(counts.get("online_requests").get("to_relink"));
+            assertThat(rows(workbook.getSheet("Dossiers"))).hasSize(counts.get(Count.DOSSIERS_TO_CLOSE)
+                    + counts.get(Count.DOSSIERS_AFTER_CUTOVER));
+            assertThat(rows(workbook.getSheet("OCMW Online"))).hasSize(counts.get(Count.REQUESTS_TO_RELINK));
             assertThat(rows(workbook.getSheet("Bevindingen"))).hasSize(plan.plan().findings().size());
             assertThat(rows(workbook.getSheet("Taken"))).hasSize(plan.plan().tasks().size());
             assertThat(rows(workbook.getSheet("Afgewezen"))).isNotEmpty();
@@ -152,7 +153,7 @@ class PlanReportsTests extends SampleDataTest {
             assertThat(header(summary)).containsExactly("Wat", "Waarde (bij een uitvoering: gedaan)", "Voorspeld door het plan");
             List<String> reopened = rows(summary).stream().filter(r -> r.get(0).startsWith("Dossiers te heropenen")).findFirst()
                     .orElseThrow();
-            String planned = String.valueOf(applied.plan().counts().get("dossiers").get("to_reopen"));
+            String planned = String.valueOf(applied.plan().counts().get(Count.DOSSIERS_TO_REOPEN));
             assertThat(reopened.subList(1, 3)).containsExactly(planned, planned);
             assertThat(text(summary)).contains("Oude OCMW's onaangeroerd").contains("ja");
         }
