@@ -8,6 +8,9 @@ RUN := java -jar $(JAR)
 TOOLS_JAR := target/ocmw-merge-tools.jar
 TOOLS := java -cp $(JAR) -Dloader.path=$(TOOLS_JAR) -Dloader.main=be.ocmw.merge.cli.internal.Tools \
 	org.springframework.boot.loader.launch.PropertiesLauncher
+# the sample's mergers, and the fingerprint of a merger's latest plan ($$m) as its summary.json holds it
+SAMPLE_MERGERS := pajottegem hasselt antwerpen
+FINGERPRINT = sed -n 's/^  "fingerprint" : "\([^"]*\)".*/\1/p' out/$$m/summary.json
 SOURCES := $(shell find src/main src/test/java/be/ocmw/merge/cli/internal src/test/java/be/ocmw/merge/sampledata -type f) pom.xml
 
 .PHONY: build test test-e2e browser run serve bench sample-data clean
@@ -59,10 +62,15 @@ run: $(JAR)
 	$(RUN) plan hasselt --out out
 	$(RUN) plan antwerpen --out out
 	@echo
-	@echo "== Applying them (a second apply changes nothing)"
-	$(RUN) apply pajottegem --out out
-	$(RUN) apply hasselt --out out
-	$(RUN) apply antwerpen --out out
+	@echo "== A coordinator approves each plan by its fingerprint (recorded and audited; a plan that changed is refused)"
+	@for m in $(SAMPLE_MERGERS); do \
+		echo "$(RUN) approve $$m --fingerprint $$($(FINGERPRINT)) --by coordinator"; \
+		$(RUN) approve $$m --fingerprint "$$($(FINGERPRINT))" --by coordinator --comment "make run: sample data" || exit $$?; done
+	@echo
+	@echo "== An operator, not the approver (four eyes), applies exactly the approved plans (run again: nothing is done twice)"
+	@for m in $(SAMPLE_MERGERS); do \
+		echo "$(RUN) apply $$m --out out --fingerprint $$($(FINGERPRINT)) --by operator"; \
+		$(RUN) apply $$m --out out --fingerprint "$$($(FINGERPRINT))" --by operator || exit $$?; done
 	@echo
 	@echo "== Reconciling them: the drift since the apply (here: dossiers opened under an old KBO after the merger)"
 	$(RUN) reconcile --out out/reconcile
@@ -73,7 +81,8 @@ run: $(JAR)
 	$(RUN) status
 	@echo
 	@echo "Reports: out/intake/ (intake-summary.json, intake-report.xlsx, *.checked.xlsx per submission),"
-	@echo "         out/<merger>/ (summary.json, plan.xlsx, plan.html, apply.xlsx, apply.html) for pajottegem, hasselt and antwerpen,"
+	@echo "         out/<merger>/ (summary.json, plan.xlsx, plan.html, apply.xlsx, apply.html: the latest) for pajottegem, hasselt and antwerpen,"
+	@echo "         and the history, never overwritten: a folder per run in out/<merger>/ (000012-plan/, 000015-apply/, ...),"
 	@echo "         out/reconcile/ (reconciliation-summary.json, reconciliation.xlsx)."
 	@echo "Dashboard: make serve, then http://localhost:8080/ as operator/operator or coordinator/coordinator (demo users)."
 

@@ -99,8 +99,21 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
         List<PlanChange> changes = new ArrayList<>(organisationChanges(merger));
         changes.addAll(planner.changes());
         List<Finding> findings = new ArrayList<>(accessNotLoaded(merger));
+        findings.addAll(htbMissing(merger));
         findings.addAll(planner.findings());
         return new Contribution(planner.counts(), changes, planner.accounts(), findings, null);
+    }
+
+    /**
+     * No HTB, no READY plan (SPEC 5): when no current submission names one and the intake has not said so already
+     * (it never ran, or ran before any submission came in), the plan says it and is BLOCKED.
+     */
+    private List<Finding> htbMissing(Merger merger) {
+        boolean named = designations.of(merger).stream().anyMatch(d -> "HTB".equals(d.role()));
+        boolean said = designations.findings(merger).stream()
+                .anyMatch(f -> f.code().equals("HTB_MISSING") || f.code().equals("HTB_DISAGREEMENT"));
+        return named || said ? List.of()
+                : List.of(Finding.of("HTB_MISSING", Severity.BLOCKING, null, null, "HTB_MISSING.none"));
     }
 
     private List<PlanChange> organisationChanges(Merger merger) {

@@ -17,9 +17,15 @@ public class RunLog {
     }
 
     public long start(String command, String arguments) {
-        return jdbc.sql("insert into run (command, arguments) values (:command, :arguments) returning id")
+        return start(command, arguments, null);
+    }
+
+    /** A run for {@code actor}: the person (dashboard user, {@code --by}, or OS user) it was done for. */
+    public long start(String command, String arguments, String actor) {
+        return jdbc.sql("insert into run (command, arguments, actor) values (:command, :arguments, :actor) returning id")
                 .param("command", command)
                 .param("arguments", arguments)
+                .param("actor", actor)
                 .query(Long.class)
                 .single();
     }

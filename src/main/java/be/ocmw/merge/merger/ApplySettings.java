@@ -5,10 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code ocmw.apply.*}: how many planned changes an apply commits at a time ({@code chunkSize}: a killed apply
  * resumes after the last committed chunk) and how many threads apply account changes and dossiers side by side
- * ({@code threads}, each on its own connection).
+ * ({@code threads}, each on its own connection). {@code allowSelfApproval}: whether the person who approved a plan
+ * may apply it, for a test environment only (never by default: four eyes); the apply's reports then say so.
  */
 @ConfigurationProperties("ocmw.apply")
-public record ApplySettings(int chunkSize, int threads) {
+public record ApplySettings(int chunkSize, int threads, boolean allowSelfApproval) {
 
     public ApplySettings {
         if (chunkSize < 1) {

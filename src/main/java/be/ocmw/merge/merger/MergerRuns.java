@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.finding.Finding;
@@ -60,9 +61,14 @@ public class MergerRuns {
 
     private final TransactionTemplate storing;
     private final StoredApply storedApply;
+    private final Approvals approvals;
+    private final ApplySettings settings;
 
     MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, JobRunner jobs, Job applyJob,
-               JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+               JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Approvals approvals,
+               ApplySettings settings) {
+        this.approvals = approvals;
+        this.settings = settings;
         this.planner = planner;
         this.store = store;
         this.reports = reports;
@@ -104,24 +110,31 @@ public class MergerRuns {
         return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null, false);
     }
 
-    public Outcome apply(Merger merger, Path out, String approved, long run) {
-        return apply(merger, out, approved, ReportOptions.DEFAULT, run);
+    public Outcome apply(Merger merger, Path out, String fingerprint, String by, long run) {
+        return apply(merger, out, fingerprint, by, ReportOptions.DEFAULT, run);
     }
 
-    public Outcome apply(Merger merger, Path out, String approved, ReportOptions options, long run) {
+    /**
+     * Executes the merger's approved plan ({@code fingerprint}, when given, must be that plan) for {@code by}, who is not
+     * its approver unless the settings allow it. An interrupted apply, or one whose reports are missing, is finished
+     * first. Refused (nothing applied) when there is no approval, when the data changed since, or when it is BLOCKED.
+     */
+    public Outcome apply(Merger merger, Path out, String fingerprint, String by, ReportOptions options, long run) {
         try (Connection connection = dataSource.getConnection()) {
             AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
                     new JobAlreadyRunningException("Another apply of merger " + merger.id() + " is under way: this one was "
                             + "refused and changed nothing. Wait for it to finish."));
             try (lock) {
-                return applyLocked(merger, out, approved, options, run);
+                return applyLocked(merger, out, fingerprint == null || fingerprint.isBlank() ? null : fingerprint.strip(), by,
+                        options, run);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
         }
     }
 
-    private Outcome applyLocked(Merger merger, Path out, String approved, ReportOptions options, long run) {
+    private Outcome applyLocked(Merger merger, Path out, String asked, String by, ReportOptions options, long run) {
+        String approved = asked;
         Optional<PlanStore.Apply> unreported = store.unreportedApply(merger);
         if (unreported.isPresent()) {
             // the job of an earlier apply completed and its process stopped before the reports: the data is as that
@@ -136,6 +149,14 @@ public class MergerRuns {
         }
         Optional<PlanStore.Apply> unfinished = store.unfinishedApply(merger);
         boolean resumed = unfinished.isPresent();
+        Approval approval = null;
+        boolean nothingLeft = false;
+        if (!resumed) {
+            // an apply under way was approved when it started; a new one executes the approval in force, and only that
+            approval = approvedFor(merger, asked, by);
+            nothingLeft = approval.applied();
+            approved = nothingLeft ? null : approval.fingerprint();
+        }
         long planId;
         long applyRun;
         String sourceBefore;
@@ -175,14 +196,24 @@ public class MergerRuns {
             storedPlan = Background.supply("stored-plan", () -> storedApply.read(merger, copied));
         } else {
             // computed, checked and stored in one snapshot: the stored rows are the ones the fingerprint covers
+            String expected = approved;
+            boolean onlyNothing = nothingLeft;
             Planner.Planned planned = planner.plan(merger, false, plan -> plan.blocked()
-                    || (approved != null && !approved.equals(plan.fingerprint())) ? null : storeApply(merger, plan, run));
+                    || (expected != null && !expected.equals(plan.fingerprint()))
+                    || (onlyNothing && !nothingToDo(plan)) ? null : storeApply(merger, plan, run));
             MergerPlan plan = planned.plan();
             if (plan.blocked()) {
                 reports.write(plan, null, RunMode.PLAN, plan.status(), out, options);
                 throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"
                         + String.join("\n", plan.findings().stream().filter(Finding::blocking)
                         .map(f -> "  " + f.code() + ": " + f.detail()).toList()));
+            }
+            if (planned.id() == null && nothingLeft) {
+                throw new PlanRefusedException("The approved plan of " + merger.id() + " (" + approval.fingerprint()
+                        + ") was applied on " + approval.appliedAt().toLocalDate() + " by " + approval.appliedBy()
+                        + ", and the data changed since: there is more to do, which nobody approved. Nothing was applied now.\n"
+                        + differences(merger, approval.fingerprint(), plan)
+                        + "Plan again, have the new plan approved, then apply it (reconcile shows the drift).");
             }
             if (planned.id() == null) {
                 throw new PlanRefusedException("The plan of " + merger.id() + " is no longer the approved one, so nothing was "
@@ -193,6 +224,12 @@ public class MergerRuns {
             applyRun = run;
             sourceBefore = plan.sourceFingerprint();
             planId = planned.id();
+        }
+        if (approval != null) {
+            // the apply as an act: who executed whose approval, audited beside the changes it makes
+            store.markAppliedBy(planId, by, approval.id(), approval.approvedBy(by));
+            store.auditApply(applyRun, planId, merger, approval.fingerprint(), by, approval.id(), approval.approvedBy(),
+                    approval.approvedBy(by));
         }
         JobParameters parameters = applyParameters(merger, planId, applyRun);
         // the plan this process computed is the one it applies: its workbook is written while the job runs
@@ -243,7 +280,7 @@ public class MergerRuns {
         }
         // what the job did, counted in the audit trail, beside what the plan predicted
         PlanCounts done = Background.join(counted);
-        ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done);
+        ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done, store.approvedOf(planId).orElse(null));
         List<Finding> differences = differences(applied.counts(), done);
         if (!differences.isEmpty()) {
             List<Finding> findings = new ArrayList<>(applied.findings());
@@ -253,7 +290,7 @@ public class MergerRuns {
         }
         if (workbook == null) {
             // a workbook a killed process was writing is of no use: the one written now replaces it
-            PlanReports.discardPart(out.resolve(merger.id()), RunMode.APPLY);
+            PlanReports.discardPart(out, merger, planId, RunMode.APPLY);
         }
         Path folder = reports.writeApplied(applied, planId, result, out, options, workbook);
         store.markReported(planId);
@@ -357,6 +394,40 @@ public class MergerRuns {
         return "What changed since the approved plan (+ new, - gone):\n"
                 + String.join("\n", lines.subList(0, Math.min(25, lines.size())))
                 + (lines.size() > 25 ? "\n  … and " + (lines.size() - 25) + " more" : "") + "\n";
+    }
+
+    /**
+     * The approval an apply for {@code by} executes: the one in force, which {@code asked} (when given) must name, and
+     * which {@code by} did not give unless a test environment allows it.
+     */
+    private Approval approvedFor(Merger merger, String asked, String by) {
+        Optional<Approval> inForce = approvals.inForce(merger);
+        if (inForce.isEmpty()) {
+            Optional<PlanStore.Latest> latest = store.latestPlan(merger);
+            throw new PlanRefusedException("Merger " + merger.id() + " has no approved plan, so nothing was applied. "
+                    + (latest.isEmpty() ? "Plan it (plan " + merger.id() + " --out DIR), then a"
+                    : "Its latest plan is " + latest.get().fingerprint() + " (" + latest.get().status() + "). A")
+                    + " coordinator reads the plan's reports and approves it (approve " + merger.id()
+                    + " --fingerprint F, or Goedkeuren/Approuver on the dashboard); then apply it.");
+        }
+        Approval approval = inForce.get();
+        if (asked != null && !asked.equals(approval.fingerprint())) {
+            throw new PlanRefusedException("Plan " + asked + " of " + merger.id() + " is not the approved plan, so nothing was "
+                    + "applied. The approved plan is " + approval.fingerprint() + " (approved by " + approval.approvedBy()
+                    + " on " + approval.approvedAt().toLocalDate() + ").");
+        }
+        if (approval.approvedBy(by) && !settings.allowSelfApproval()) {
+            throw new PlanRefusedException("Four eyes: " + by + " approved plan " + approval.fingerprint() + " of " + merger.id()
+                    + ", so another person applies it. Nothing was applied. (On the command line the operator is --by NAME, "
+                    + "else the OS user.)");
+        }
+        return approval;
+    }
+
+    /** An apply of a plan that has nothing left to do changes nothing: what a second apply of an approval computes. */
+    private static boolean nothingToDo(MergerPlan plan) {
+        return plan.changes().isEmpty() && plan.counts().get(Count.DOSSIERS_TO_CLOSE) == 0
+                && plan.counts().get(Count.REQUESTS_TO_RELINK) == 0;
     }
 
     /** Stores a plan for its apply, with the summary its reports start from. */

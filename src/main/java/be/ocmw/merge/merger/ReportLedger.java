@@ -24,12 +24,48 @@ public class ReportLedger {
 
     /** Records reports about to be written into {@code folder}; committed before this returns. */
     public long started(Merger merger, RunMode mode, Path folder, Long planId, boolean fullInsz) {
+        return started(merger, mode, folder, planId, fullInsz, null);
+    }
+
+    /** The same, with the options the reports are written with (their language, for the history). */
+    public long started(Merger merger, RunMode mode, Path folder, Long planId, boolean fullInsz, ReportOptions options) {
         return jdbc.sql("""
-                        insert into report (merger_id, mode, folder, plan_id, full_insz)
-                        values (:merger, :mode, :folder, :plan, :full) returning id""")
+                        insert into report (merger_id, mode, folder, plan_id, full_insz, language)
+                        values (:merger, :mode, :folder, :plan, :full, :language) returning id""")
                 .param("merger", merger.id()).param("mode", mode.name()).param("folder", key(folder))
                 .param("plan", planId, java.sql.Types.BIGINT).param("full", fullInsz)
+                .param("language", options == null ? null : options.language().getLanguage())
                 .query(Long.class).single();
+    }
+
+    /** A set of reports written into a run's own folder, as a merger's history lists it. */
+    public record Written(long id, RunMode mode, Path folder, Long planId, boolean fullInsz, String language,
+                          java.time.OffsetDateTime completedAt) {
+    }
+
+    /** The completed reports of the merger in folders of their own (not the latest view), by plan. */
+    public java.util.List<Written> history(Merger merger, Path latest) {
+        return jdbc.sql("""
+                        select id, mode, folder, plan_id, full_insz, language, completed_at from report
+                        where merger_id = :merger and completed_at is not null and folder <> :latest
+                        order by id""")
+                .param("merger", merger.id()).param("latest", key(latest))
+                .query((rs, n) -> new Written(rs.getLong("id"), RunMode.valueOf(rs.getString("mode")), Path.of(rs.getString("folder")),
+                        (Long) rs.getObject("plan_id"), rs.getBoolean("full_insz"), rs.getString("language"),
+                        rs.getObject("completed_at", java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    /** One completed set of reports of the merger, by its id. */
+    public java.util.Optional<Written> written(Merger merger, long id) {
+        return jdbc.sql("""
+                        select id, mode, folder, plan_id, full_insz, language, completed_at from report
+                        where merger_id = :merger and id = :id and completed_at is not null""")
+                .param("merger", merger.id()).param("id", id)
+                .query((rs, n) -> new Written(rs.getLong("id"), RunMode.valueOf(rs.getString("mode")), Path.of(rs.getString("folder")),
+                        (Long) rs.getObject("plan_id"), rs.getBoolean("full_insz"), rs.getString("language"),
+                        rs.getObject("completed_at", java.time.OffsetDateTime.class)))
+                .optional();
     }
 
     /** Every file of the reports is in place. */

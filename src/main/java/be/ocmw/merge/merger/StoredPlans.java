@@ -6,6 +6,7 @@ import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.PlannedRows;
 import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.merger.report.ReportRows;
+import be.ocmw.merge.merger.planning.Planner;
 import be.ocmw.merge.merger.store.PlanStore;
 
 import be.ocmw.merge.registry.Merger;
@@ -32,23 +33,54 @@ public class StoredPlans {
     private final PlanStore store;
     private final Findings findings;
     private final PlannedRows.Administrators administrators;
+    private final Approvals approvals;
+    private final Planner planner;
+    private final Optional<OpenDrift> drift;
 
-    StoredPlans(JdbcClient jdbc, PlanStore store, Findings findings, PlannedRows.Administrators administrators) {
+    StoredPlans(JdbcClient jdbc, PlanStore store, Findings findings, PlannedRows.Administrators administrators,
+                Approvals approvals, Planner planner, Optional<OpenDrift> drift) {
+        this.approvals = approvals;
+        this.planner = planner;
+        this.drift = drift;
         this.jdbc = jdbc;
         this.store = store;
         this.findings = findings;
         this.administrators = administrators;
     }
 
-    /** The standing of a merger: NO_PLAN, READY, BLOCKED, APPLYING (an apply under way or interrupted) or APPLIED. */
-    public record Standing(Status status, Long planId, RunMode mode, String fingerprint, OffsetDateTime at, int blocking) {
+    /**
+     * Where a merger stands (SPEC 5), the same on every page and in {@code status}: its latest plan or apply
+     * ({@code planId}, {@code mode}, {@code fingerprint}, {@code at}, its {@code blocking} findings), the approval in
+     * force, whether it was ever applied, and the drift a reconciliation found since.
+     */
+    public record Standing(Status status, Long planId, RunMode mode, String fingerprint, OffsetDateTime at, int blocking,
+                           Approval approval, boolean applied, int drift) {
 
         /** No plan stored yet. */
-        public static final Standing NONE = new Standing(Status.NO_PLAN, null, null, null, null, 0);
+        public static final Standing NONE = new Standing(Status.NO_PLAN, null, null, null, null, 0, null, false, 0);
 
-        /** NO_PLAN, READY or BLOCKED (the latest plan), APPLYING (an apply under way or interrupted), APPLIED. */
+        /**
+         * NO_PLAN; the latest plan READY, OUT_OF_DATE (its inputs changed since), BLOCKED, APPROVED or
+         * APPROVAL_OUT_OF_DATE (approved, and its inputs changed since); APPLYING (an apply under way or interrupted);
+         * APPLIED (the latest run was an apply) or DRIFT (applied, and the reconciliation found drift since).
+         */
         public enum Status {
-            NO_PLAN, READY, BLOCKED, APPLYING, APPLIED
+            NO_PLAN, READY, OUT_OF_DATE, BLOCKED, APPROVED, APPROVAL_OUT_OF_DATE, APPLYING, APPLIED, DRIFT;
+
+            /** The words of the console: {@code plan READY}, {@code approval out of date}. */
+            public String english() {
+                return switch (this) {
+                    case NO_PLAN -> "not planned";
+                    case READY -> "plan READY (to approve)";
+                    case OUT_OF_DATE -> "plan out of date (its inputs changed: plan again)";
+                    case BLOCKED -> "plan BLOCKED";
+                    case APPROVED -> "approved (to apply)";
+                    case APPROVAL_OUT_OF_DATE -> "approved, but out of date (its inputs changed: plan and approve again)";
+                    case APPLYING -> "apply under way or interrupted (run apply again)";
+                    case APPLIED -> "applied";
+                    case DRIFT -> "applied, drift since (see reconcile)";
+                };
+            }
         }
 
         public boolean planned() {
@@ -81,31 +113,51 @@ public class StoredPlans {
         return store.applied(merger);
     }
 
-    /** The standing of every merger that has a stored plan, by merger id. */
-    public Map<String, Standing> standings() {
+    /** The standing of each of {@code mergers}, by merger id. */
+    public Map<String, Standing> standings(List<Merger> mergers) {
         Map<String, Standing> standings = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select distinct on (p.merger_id) p.merger_id, p.id, p.mode, p.status, p.fingerprint, p.created_at,
-                               exists (select 1 from plan a where a.merger_id = p.merger_id and a.mode = 'APPLY'
-                                                              and a.status = 'APPLIED') as applied
-                        from plan p where p.mode in ('PLAN', 'APPLY')
-                        order by p.merger_id, p.id desc""")
-                .query(rs -> {
-                    RunMode mode = RunMode.valueOf(rs.getString("mode"));
-                    PlanStatus stored = PlanStatus.valueOf(rs.getString("status"));
-                    Standing.Status status = mode == RunMode.APPLY && stored == PlanStatus.READY ? Standing.Status.APPLYING
-                            : rs.getBoolean("applied") ? Standing.Status.APPLIED : Standing.Status.valueOf(stored.name());
-                    standings.put(rs.getString("merger_id"), new Standing(status, rs.getLong("id"), mode,
-                            rs.getString("fingerprint"), rs.getObject("created_at", OffsetDateTime.class), 0));
-                });
-        Map<Long, Integer> blocking = findings.blockingOf(standings.values().stream().map(Standing::planId).toList());
-        standings.replaceAll((merger, standing) -> new Standing(standing.status(), standing.planId(), standing.mode(),
-                standing.fingerprint(), standing.at(), blocking.getOrDefault(standing.planId(), 0)));
+        mergers.forEach(merger -> standings.put(merger.id(), standing(merger)));
         return standings;
     }
 
     public Standing standing(Merger merger) {
-        return standings().getOrDefault(merger.id(), Standing.NONE);
+        record Latest(long id, RunMode mode, PlanStatus status, String fingerprint, OffsetDateTime at, String inputDigest,
+                      boolean applied, OffsetDateTime lastApply) {
+        }
+        Optional<Latest> found = jdbc.sql("""
+                        select p.id, p.mode, p.status, p.fingerprint, p.created_at, p.input_digest,
+                               (select max(a.created_at) from plan a where a.merger_id = p.merger_id and a.mode = 'APPLY'
+                                                                       and a.status = 'APPLIED') as last_apply
+                        from plan p where p.merger_id = :merger and p.mode in ('PLAN', 'APPLY')
+                        order by p.id desc limit 1""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Latest(rs.getLong("id"), RunMode.valueOf(rs.getString("mode")),
+                        PlanStatus.valueOf(rs.getString("status")), rs.getString("fingerprint"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("input_digest"),
+                        rs.getObject("last_apply") != null, rs.getObject("last_apply", OffsetDateTime.class)))
+                .optional();
+        if (found.isEmpty()) {
+            return Standing.NONE;
+        }
+        Latest latest = found.get();
+        Approval approval = approvals.inForce(merger).orElse(null);
+        int blocking = findings.blockingOf(List.of(latest.id())).getOrDefault(latest.id(), 0);
+        int drift = latest.applied() ? this.drift.map(d -> d.openSince(merger, latest.lastApply())).orElse(0) : 0;
+        Standing.Status status;
+        if (latest.mode() == RunMode.APPLY) {
+            status = latest.status() == PlanStatus.READY ? Standing.Status.APPLYING
+                    : drift > 0 ? Standing.Status.DRIFT : Standing.Status.APPLIED;
+        } else if (latest.status() == PlanStatus.BLOCKED) {
+            status = Standing.Status.BLOCKED;
+        } else {
+            // the input digest says whether what the plan was computed from is still what there is
+            boolean current = latest.inputDigest() != null && latest.inputDigest().equals(planner.inputDigest(merger));
+            boolean approved = approval != null && approval.planId() == latest.id() && !approval.applied();
+            status = approved ? (current ? Standing.Status.APPROVED : Standing.Status.APPROVAL_OUT_OF_DATE)
+                    : current ? Standing.Status.READY : Standing.Status.OUT_OF_DATE;
+        }
+        return new Standing(status, latest.id(), latest.mode(), latest.fingerprint(), latest.at(), blocking, approval,
+                latest.applied(), drift);
     }
 
     /** The first task of the latest plan that is due on {@code today} or later. */
@@ -123,7 +175,11 @@ public class StoredPlans {
         if (!standing.planned()) {
             return Optional.empty();
         }
-        long id = standing.planId();
+        return Optional.of(view(merger, standing, standing.planId(), text, fullInsz));
+    }
+
+    /** Stored plan {@code id} of the merger (the approved one, say) in the reader's language, beside its standing. */
+    public View view(Merger merger, Standing standing, long id, ReportText text, boolean fullInsz) {
         Map<String, Object> summary = store.summary(id);
         List<Finding> findings = ReportRows.ordered(store.findings(id)).stream()
                 .map(f -> new Finding(f.severity().name(), f.code(), text.get("finding." + f.code() + ".title"),
@@ -135,7 +191,7 @@ public class StoredPlans {
                                 .toList()), ReportRows.insz(a.insz(), fullInsz), a.email(),
                         text.get("action." + (a.created() ? "CREATE" : "UPDATE"))))
                 .toList();
-        return Optional.of(new View(standing, summary, findings, tasks(merger, id, text), administrators));
+        return new View(standing, summary, findings, tasks(merger, id, text), administrators);
     }
 
     private List<Task> tasks(Merger merger, long planId, ReportText text) {

@@ -59,6 +59,12 @@ public final class ReportText {
         return values(date).get(0);
     }
 
+    /** A moment as a Belgian reader writes it, in Brussels time (dd/MM/yyyy HH:mm). */
+    public static String dateTime(java.time.OffsetDateTime at) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .format(at.atZoneSameInstant(java.time.ZoneId.of("Europe/Brussels")));
+    }
+
     /** The English words of a finding message, for the console, the log and summary.json. */
     public static String english(String key, java.util.List<String> values) {
         return of(Locale.ENGLISH).get(key, values.toArray());

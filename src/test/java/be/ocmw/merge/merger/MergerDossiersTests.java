@@ -64,9 +64,15 @@ class MergerDossiersTests extends DatabaseTest {
     @TempDir
     Path folder;
 
+    @Autowired
+    be.ocmw.merge.intake.Intake intake;
+
     @BeforeEach
     void empty() {
         clean(jdbc);
+        // the sample's submissions name each merger's HTB: without one a plan is BLOCKED (SPEC 5)
+        new be.ocmw.merge.sampledata.SampleData(2025, 1).write(folder.resolve("sample"));
+        intake.intake(folder.resolve("sample/submissions"), runLog.start("test", ""));
     }
 
     @Test
@@ -82,7 +88,8 @@ class MergerDossiersTests extends DatabaseTest {
                 SAME-1;A036;%s;%s;2024-07-01;2025-03-31
                 """, GALMAARDEN, GALMAARDEN, GALMAARDEN, GALMAARDEN, GALMAARDEN, GALMAARDEN, GALMAARDEN, GOOIK);
 
-        MergerRuns.Outcome applied = runs.apply(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), null, run());
+        approve(merger(Registries.VALID, "pajottegem"), folder.resolve("approved"));
+        MergerRuns.Outcome applied = runs.apply(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         Map<String, String> rows = exported();
         assertThat(rows).containsEntry(GALMAARDEN + "/GAL-ENDS-ON-C", "2024-01-01;2024-12-31;")
@@ -136,10 +143,12 @@ class MergerDossiersTests extends DatabaseTest {
         load("""
                 GAL-OPEN;SOCIAAL_ONDERZOEK;%s;%s;2020-03-01;
                 """, GALMAARDEN);
-        runs.apply(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), null, run());
+        approve(merger(Registries.VALID, "pajottegem"), folder.resolve("approved"));
+        runs.apply(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), null, OPERATOR, run());
         Map<String, String> once = exported();
 
-        MergerRuns.Outcome again = runs.apply(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), null, run());
+        approve(merger(Registries.VALID, "pajottegem"), folder.resolve("approved"));
+        MergerRuns.Outcome again = runs.apply(merger(Registries.VALID, "pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(exported()).isEqualTo(once);
         assertThat(again.plan().counts().of(Count.Group.DOSSIERS).values()).containsEntry(Count.DOSSIERS_TO_CLOSE, 0).containsEntry(Count.DOSSIERS_TO_REOPEN, 0);
@@ -153,7 +162,8 @@ class MergerDossiersTests extends DatabaseTest {
                 KOR-1;A036;%s;%s;2024-02-01;2026-06-30
                 """, HASSELT, KORTESSEM);
 
-        runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, run());
+        approve(merger(Registries.VALID, "hasselt"), folder.resolve("approved"));
+        runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(exported()).containsEntry(HASSELT + "/HAS-1", "2023-01-01;2024-12-31;")
                 .containsEntry(HASSELT + "/HAS-1-" + HASSELT, "2025-01-01;;" + HASSELT + "/HAS-1")
@@ -169,7 +179,8 @@ class MergerDossiersTests extends DatabaseTest {
                 BOR-1;INTEGRATIE;%s;%s;2023-01-01;
                 """, ANTWERPEN, BORSBEEK);
 
-        runs.apply(merger(Registries.VALID, "antwerpen"), folder.resolve("out"), null, run());
+        approve(merger(Registries.VALID, "antwerpen"), folder.resolve("approved"));
+        runs.apply(merger(Registries.VALID, "antwerpen"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(exported()).containsEntry(ANTWERPEN + "/ANT-1", "2023-01-01;;")
                 .containsEntry(BORSBEEK + "/BOR-1", "2023-01-01;2024-12-31;")
@@ -188,7 +199,8 @@ class MergerDossiersTests extends DatabaseTest {
                 GAL-ENDS-31-12;INTEGRATIE;%s;%s;2025-03-01;2025-12-31
                 """, GALMAARDEN, GALMAARDEN, GALMAARDEN, GALMAARDEN);
 
-        MergerRuns.Outcome applied = runs.apply(merger(december, "pajottegem"), folder.resolve("out"), null, run());
+        approve(merger(december, "pajottegem"), folder.resolve("approved"));
+        MergerRuns.Outcome applied = runs.apply(merger(december, "pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(applied.plan().merger().closeDate()).hasToString("2025-12-01");
         assertThat(exported()).containsEntry(GALMAARDEN + "/GAL-RUNNING", "2025-03-01;2025-12-01;")
@@ -207,8 +219,10 @@ class MergerDossiersTests extends DatabaseTest {
                 + "R-3;2024-10-01;" + HASSELT + ";true\n", StandardCharsets.UTF_8);
         requests.load(file, run());
 
-        MergerRuns.Outcome applied = runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, run());
-        MergerRuns.Outcome again = runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, run());
+        approve(merger(Registries.VALID, "hasselt"), folder.resolve("approved"));
+        MergerRuns.Outcome applied = runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, OPERATOR, run());
+        approve(merger(Registries.VALID, "hasselt"), folder.resolve("approved"));
+        MergerRuns.Outcome again = runs.apply(merger(Registries.VALID, "hasselt"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(applied.plan().counts().of(Count.Group.ONLINE_REQUESTS).values()).containsEntry(Count.REQUESTS_TO_RELINK, 2);
         assertThat(again.plan().counts().of(Count.Group.ONLINE_REQUESTS).values()).containsEntry(Count.REQUESTS_TO_RELINK, 0);

@@ -54,6 +54,9 @@ class MergerRunsTests extends DatabaseTest {
     Planner planner;
 
     @Autowired
+    Approvals approvals;
+
+    @Autowired
     JdbcClient jdbc;
 
     @TempDir
@@ -88,7 +91,8 @@ class MergerRunsTests extends DatabaseTest {
 
     @Test
     void scenario1CreatesTheMergedOcmwWithOneAccountPerPersonAndOnlyTheDesignatedAdministrators() {
-        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        approve(merger("pajottegem"), folder.resolve("approved"));
+        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(applied.sourceBefore()).isEqualTo(applied.sourceAfter());
         assertThat(jdbc.sql("select name || ' ' || n.nis || ' ' || n.valid_from from organisation o join organisation_nis n using (kbo) "
@@ -110,7 +114,8 @@ class MergerRunsTests extends DatabaseTest {
 
     @Test
     void aPersonInSeveralOcmwsGetsTheUnionOfApplicationsAndIsActiveIfActiveAnywhere() {
-        runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        approve(merger("pajottegem"), folder.resolve("approved"));
+        runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         List<String> mismatches = jdbc.sql("""
                         select t.username from live_account t
@@ -127,20 +132,29 @@ class MergerRunsTests extends DatabaseTest {
     }
 
     @Test
-    void aSecondApplyDoesNothingAndReportsZeros() {
-        runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+    void aSecondApplyDoesNothingAndReportsZerosBesideTheFirstOnesReports() throws Exception {
+        approve(merger("pajottegem"), folder.resolve("approved"));
+        MergerRuns.Outcome first = runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
         String before = contentDigest();
+        String firstReports = be.ocmw.merge.support.ContentDigest.ofFolder(first.reports());
 
-        MergerRuns.Outcome again = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        MergerRuns.Outcome again = runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(contentDigest()).isEqualTo(before);
+        assertThat(again.reports()).isNotEqualTo(first.reports());
+        assertThat(be.ocmw.merge.support.ContentDigest.ofFolder(first.reports())).as("the first apply's reports").isEqualTo(firstReports);
+        assertThat(summary(first.reports().resolve("summary.json")).get("accounts")).isNotEqualTo(
+                summary(again.reports().resolve("summary.json")).get("accounts"));
+        assertThat(summary(folder.resolve("out/pajottegem/summary.json"))).as("the latest view is the second apply's")
+                .isEqualTo(summary(again.reports().resolve("summary.json")));
         assertThat(again.plan().counts().of(Count.Group.ACCOUNTS).values().values()).containsOnly(0);
         assertThat(again.plan().counts().get(Count.GRANTS_TO_CREATE)).isZero();
     }
 
     @Test
     void newDataAfterAnApplyIsWhatTheNextPlanAndApplyDo() throws Exception {
-        runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        approve(merger("pajottegem"), folder.resolve("approved"));
+        runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
         Path later = folder.resolve("later/0212978247");
         java.nio.file.Files.createDirectories(later);
         String existing = jdbc.sql("select username || ';' || insz from live_account where kbo = '0212978247' "
@@ -160,7 +174,8 @@ class MergerRunsTests extends DatabaseTest {
         access.load(folder.resolve("later"), run());
 
         MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
-        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), plan.plan().fingerprint(), run());
+        approveLatest(merger("pajottegem"), plan.plan().fingerprint());
+        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), plan.plan().fingerprint(), OPERATOR, run());
 
         assertThat(plan.plan().changes()).extracting(c -> c.kind() + " " + c.detail().get("username"))
                 .contains("CREATE_ACCOUNT nieuw1").anySatisfy(c -> assertThat(c).startsWith("UPDATE_ACCOUNT"));
@@ -179,7 +194,8 @@ class MergerRunsTests extends DatabaseTest {
     @Test
     void scenario2GivesTheRetainedOcmwItsNewNisFromTheEffectiveDateAndKeepsTheOld() {
         long retainedBefore = jdbc.sql("select count(*) from live_account where kbo = '0212145433'").query(Long.class).single();
-        runs.apply(merger("hasselt"), folder.resolve("out"), null, run());
+        approve(merger("hasselt"), folder.resolve("approved"));
+        runs.apply(merger("hasselt"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(jdbc.sql("select nis || ' ' || valid_from || ' ' || coalesce(cast(valid_until as text), '-') from organisation_nis "
                 + "where kbo = '0212145433' order by valid_from").query(String.class).list())
@@ -192,7 +208,8 @@ class MergerRunsTests extends DatabaseTest {
     @Test
     void scenario3ChangesNoNumberAndSuggestsCleanUps() {
         MergerRuns.Outcome plan = runs.plan(merger("antwerpen"), folder.resolve("out"), run());
-        runs.apply(merger("antwerpen"), folder.resolve("out"), null, run());
+        approveLatest(merger("antwerpen"), plan.plan().fingerprint());
+        runs.apply(merger("antwerpen"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(plan.plan().changes()).noneMatch(c -> c.kind().name().equals("SET_NIS") || c.kind().name().equals("CREATE_ORGANISATION"));
         assertThat(plan.plan().findings()).extracting(Finding::code).contains("CLEANUP_BLOCKED_ACCOUNTS");
@@ -204,16 +221,22 @@ class MergerRunsTests extends DatabaseTest {
         jdbc.sql("""
                 insert into finding (merger_id, origin, code, severity, detail)
                 values ('hasselt', 'INTAKE', 'HTB_DISAGREEMENT', 'BLOCKING', 'two HTBs')""").update();
+        MergerRuns.Outcome blocked = runs.plan(merger("hasselt"), folder.resolve("out"), run());
         String before = contentDigest();
 
-        assertThatThrownBy(() -> runs.apply(merger("hasselt"), folder.resolve("out"), null, run()))
-                .isInstanceOf(PlanRefusedException.class).hasMessageContaining("BLOCKED").hasMessageContaining("two HTBs");
+        assertThat(approvals.approve(merger("hasselt"), blocked.plan().fingerprint(), COORDINATOR, null, run()))
+                .isInstanceOfSatisfying(Approvals.Result.Refused.class, r -> assertThat(r.reason()).contains("BLOCKED"));
+        assertThatThrownBy(() -> runs.apply(merger("hasselt"), folder.resolve("out"), null, OPERATOR, run()))
+                .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no approved plan");
+        assertThatThrownBy(() -> runs.apply(merger("hasselt"), folder.resolve("out"), blocked.plan().fingerprint(), OPERATOR, run()))
+                .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no approved plan");
         assertThat(contentDigest()).isEqualTo(before);
         MergerRuns.Outcome approved = runs.plan(merger("antwerpen"), folder.resolve("out"), run());
+        approveLatest(merger("antwerpen"), approved.plan().fingerprint());
         jdbc.sql("update account set applications = '{}' where kbo = '0212680616' and username = (select min(username) from "
                 + "live_account where kbo = '0212680616' and cardinality(applications) > 0)").update();
         before = contentDigest();
-        assertThatThrownBy(() -> runs.apply(merger("antwerpen"), folder.resolve("out"), approved.plan().fingerprint(), run()))
+        assertThatThrownBy(() -> runs.apply(merger("antwerpen"), folder.resolve("out"), approved.plan().fingerprint(), OPERATOR, run()))
                 .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no longer the approved one")
                 .hasMessageContaining("What changed since the approved plan");
         assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY'").query(Long.class).single()).isZero();
@@ -238,9 +261,9 @@ class MergerRunsTests extends DatabaseTest {
                 select (select max(id) from plan), seq, kind, target_kbo, domain, subject, detail
                 from plan_change where plan_id = :id""").param("id", planId).update();
 
-        assertThatThrownBy(() -> runs.apply(merger("pajottegem"), folder.resolve("out"), "sha256:other", run()))
+        assertThatThrownBy(() -> runs.apply(merger("pajottegem"), folder.resolve("out"), "sha256:other", OPERATOR, run()))
                 .isInstanceOf(PlanRefusedException.class).hasMessageContaining("must be finished first");
-        MergerRuns.Outcome resumed = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        MergerRuns.Outcome resumed = runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(resumed.resumed()).isTrue();
         assertThat(resumed.plan().fingerprint()).isEqualTo(plan.plan().fingerprint());
@@ -254,6 +277,7 @@ class MergerRunsTests extends DatabaseTest {
     void aPlannedChangeThatDidNotLandFailsTheApplyAndTheNextApplyFinishesIt() {
         Merger merger = merger("pajottegem");
         MergerRuns.Outcome plan = runs.plan(merger, folder.resolve("out"), run());
+        approveLatest(merger, plan.plan().fingerprint());
         PlanChange created = plan.plan().changes().stream().filter(c -> c.kind().name().equals("CREATE_ACCOUNT")).findFirst()
                 .orElseThrow();
         String username = (String) created.detail().get("username");
@@ -262,7 +286,7 @@ class MergerRunsTests extends DatabaseTest {
         jdbc.sql("create trigger swallow_insert before insert on account for each row when (new.username = '" + username
                 + "' and new.domain = '" + created.domain() + "') execute function swallow_insert()").update();
         try {
-            assertThatThrownBy(() -> runs.apply(merger, folder.resolve("out"), plan.plan().fingerprint(), run()))
+            assertThatThrownBy(() -> runs.apply(merger, folder.resolve("out"), plan.plan().fingerprint(), OPERATOR, run()))
                     .isInstanceOf(be.ocmw.merge.batch.JobFailedException.class)
                     .hasMessageContaining("1 planned change(s) are not in place after the apply");
             assertThat(jdbc.sql("select status from plan where mode = 'APPLY'").query(String.class).single()).isEqualTo("READY");
@@ -271,7 +295,7 @@ class MergerRunsTests extends DatabaseTest {
             jdbc.sql("drop function swallow_insert()").update();
         }
 
-        MergerRuns.Outcome finished = runs.apply(merger, folder.resolve("out"), null, run());
+        MergerRuns.Outcome finished = runs.apply(merger, folder.resolve("out"), null, OPERATOR, run());
 
         assertThat(finished.resumed()).isTrue();
         assertThat(jdbc.sql("select count(*) from live_account where kbo = :kbo and domain = :domain and username = :username")
@@ -283,13 +307,17 @@ class MergerRunsTests extends DatabaseTest {
     @Test
     void anApprovedPlanWhoseDataDidNotChangeIsExecutedAsStoredWithTheResultOfComputingItAgain() throws Exception {
         // Hasselt (scenario 2): accounts created and accounts of the retained OCMW updated
-        MergerRuns.Outcome computed = runs.apply(merger("hasselt"), folder.resolve("computed"), null, run());
+        approve(merger("hasselt"), folder.resolve("approved"));
+        // a plan whose inputs are not known (they changed while it was computed) is computed again by its apply
+        jdbc.sql("update plan set input_digest = null where mode = 'PLAN'").update();
+        MergerRuns.Outcome computed = runs.apply(merger("hasselt"), folder.resolve("computed"), null, OPERATOR, run());
         List<String> computedAccounts = targetAccounts("hasselt");
         Map<String, List<String>> computedReport = sheets(folder.resolve("computed/hasselt/apply.xlsx"));
         sampleData(folder.resolve("sample-again"));
 
         MergerRuns.Outcome plan = runs.plan(merger("hasselt"), folder.resolve("stored"), run());
-        MergerRuns.Outcome stored = runs.apply(merger("hasselt"), folder.resolve("stored"), plan.plan().fingerprint(), run());
+        approveLatest(merger("hasselt"), plan.plan().fingerprint());
+        MergerRuns.Outcome stored = runs.apply(merger("hasselt"), folder.resolve("stored"), plan.plan().fingerprint(), OPERATOR, run());
 
         assertThat(computed.asStored()).isFalse();
         assertThat(stored.asStored()).isTrue();
@@ -312,7 +340,7 @@ class MergerRunsTests extends DatabaseTest {
         for (String sheet : List.of("Beheerders", "Gebruikers", "Bevindingen", "Dossiers", "OCMW Online", "Taken", "Overgangsfase")) {
             assertThat(storedReport.get(sheet)).as(sheet).isEqualTo(computedReport.get(sheet));
         }
-        assertThat(runs.apply(merger("hasselt"), folder.resolve("stored"), null, run()).plan().counts().get(Count.ACCOUNTS_TO_CREATE)).as("a second apply").isZero();
+        assertThat(runs.apply(merger("hasselt"), folder.resolve("stored"), null, OPERATOR, run()).plan().counts().get(Count.ACCOUNTS_TO_CREATE)).as("a second apply").isZero();
     }
 
     @Test
@@ -320,7 +348,8 @@ class MergerRunsTests extends DatabaseTest {
         // given: the reports of an apply of the approved plan that nothing interrupted
         Merger hasselt = merger("hasselt");
         String approved = runs.plan(hasselt, folder.resolve("whole"), run()).plan().fingerprint();
-        runs.apply(hasselt, folder.resolve("whole"), approved, run());
+        approveLatest(hasselt, approved);
+        runs.apply(hasselt, folder.resolve("whole"), approved, OPERATOR, run());
         Map<String, List<String>> wholeReport = sheets(folder.resolve("whole/hasselt/apply.xlsx"));
         Map<String, Object> wholeSummary = summary(folder.resolve("whole/hasselt/summary.json"));
         // and, on the same data loaded again, an apply whose job completed and whose process stopped before its
@@ -328,21 +357,25 @@ class MergerRunsTests extends DatabaseTest {
         sampleData(folder.resolve("sample-again"));
         Path out = folder.resolve("out");
         assertThat(runs.plan(hasselt, out, run()).plan().fingerprint()).isEqualTo(approved);
+        approveLatest(hasselt, approved);
         Path unwritable = java.nio.file.Files.writeString(folder.resolve("a-file-not-a-folder"), "");
-        assertThatThrownBy(() -> runs.apply(hasselt, unwritable, approved, run())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> runs.apply(hasselt, unwritable, approved, OPERATOR, run())).isInstanceOf(RuntimeException.class);
         assertThat(jdbc.sql("select status from plan where mode = 'APPLY'").query(String.class).single()).isEqualTo("APPLIED");
-        java.nio.file.Files.writeString(out.resolve("hasselt/apply.xlsx.part"), "half a workbook");
+        long applyPlan = jdbc.sql("select id from plan where mode = 'APPLY'").query(Long.class).single();
+        Path part = out.resolve("hasselt").resolve(String.format("%06d-apply", applyPlan)).resolve("apply.xlsx.part");
+        java.nio.file.Files.createDirectories(part.getParent());
+        java.nio.file.Files.writeString(part, "half a workbook");
         String done = contentDigest();
 
         // when the operator runs the same apply again
-        MergerRuns.Outcome again = runs.apply(hasselt, out, approved, run());
+        MergerRuns.Outcome again = runs.apply(hasselt, out, approved, OPERATOR, run());
 
         // then nothing is applied again, and the reports are those of the apply that was done
         assertThat(contentDigest()).isEqualTo(done);
         assertThat(again.reportedLate()).isTrue();
         assertThat(again.plan().fingerprint()).isEqualTo(approved);
         assertThat(again.sourceAfter()).isEqualTo(again.sourceBefore());
-        assertThat(out.resolve("hasselt/apply.xlsx.part")).doesNotExist();
+        assertThat(part).doesNotExist();
         assertThat(out.resolve("hasselt/apply.html")).exists();
         Map<String, List<String>> report = sheets(out.resolve("hasselt/apply.xlsx"));
         assertThat(report.keySet()).isEqualTo(wholeReport.keySet());
@@ -359,7 +392,7 @@ class MergerRunsTests extends DatabaseTest {
         Map<String, Object> accounts = (Map<String, Object>) summary.get("accounts");
         assertThat((Integer) accounts.get("to_create")).isPositive();
         // and once reported, the next apply is an ordinary second apply: zeros, nothing done
-        MergerRuns.Outcome third = runs.apply(hasselt, folder.resolve("third"), null, run());
+        MergerRuns.Outcome third = runs.apply(hasselt, folder.resolve("third"), null, OPERATOR, run());
         assertThat(third.reportedLate()).isFalse();
         assertThat(third.plan().counts().get(Count.ACCOUNTS_TO_CREATE)).isZero();
         assertThat(contentDigest()).isEqualTo(done);
@@ -369,15 +402,20 @@ class MergerRunsTests extends DatabaseTest {
     void aPlanWhoseDataChangedSinceIsComputedAgainAndAnApprovedOneRefused() {
         MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
         assertThat(jdbc.sql("select input_digest from plan where mode = 'PLAN'").query(String.class).single()).startsWith("sha256:");
+        approveLatest(merger("pajottegem"), plan.plan().fingerprint());
         jdbc.sql("update account set email = 'nieuw@galmaarden.be' where kbo = '0212978247' and username = "
                 + "(select min(username) from live_account where kbo = '0212978247' and insz is not null)").update();
 
-        assertThatThrownBy(() -> runs.apply(merger("pajottegem"), folder.resolve("out"), plan.plan().fingerprint(), run()))
+        assertThatThrownBy(() -> runs.apply(merger("pajottegem"), folder.resolve("out"), plan.plan().fingerprint(), OPERATOR, run()))
                 .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no longer the approved one");
-        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        assertThatThrownBy(() -> runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run()))
+                .as("without --fingerprint it is the approved plan too").isInstanceOf(PlanRefusedException.class)
+                .hasMessageContaining("no longer the approved one");
+        String again = approve(merger("pajottegem"), folder.resolve("approved"));
+        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
-        assertThat(applied.asStored()).isFalse();
-        assertThat(applied.plan().fingerprint()).isNotEqualTo(plan.plan().fingerprint());
+        assertThat(again).isNotEqualTo(plan.plan().fingerprint());
+        assertThat(applied.plan().fingerprint()).isEqualTo(again);
     }
 
     @Test

@@ -36,7 +36,8 @@ class ReconciliationTests extends SampleDataTest {
     @BeforeEach
     void applied() {
         loadSampleData(folder);
-        runs.apply(REGISTRY.find("pajottegem").orElseThrow(), folder.resolve("out"), null, run());
+        approve(REGISTRY.find("pajottegem").orElseThrow(), folder.resolve("approved"));
+        runs.apply(REGISTRY.find("pajottegem").orElseThrow(), folder.resolve("out"), null, OPERATOR, run());
     }
 
     @Test

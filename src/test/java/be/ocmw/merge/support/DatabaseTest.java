@@ -13,6 +13,43 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "logging.file.name=target/test-logs/ocmw-merge.log")
 public abstract class DatabaseTest {
 
+    /** Who approves plans in tests, and who applies them: two people (four eyes). */
+    protected static final String COORDINATOR = "coordinator";
+    protected static final String OPERATOR = "operator";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private be.ocmw.merge.merger.MergerRuns planning;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private be.ocmw.merge.merger.Approvals approving;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private be.ocmw.merge.audit.RunLog runs;
+
+    /**
+     * The merger planned as the data is now (its reports in {@code out}) and that plan approved by the coordinator: what
+     * an apply then executes. Fails with the reason when the plan cannot be approved (BLOCKED, say).
+     */
+    protected String approve(be.ocmw.merge.registry.Merger merger, java.nio.file.Path out) {
+        long run = runs.start("test plan", merger.id());
+        String fingerprint = planning.plan(merger, out, run).plan().fingerprint();
+        be.ocmw.merge.merger.Approvals.Result result = approving.approve(merger, fingerprint, COORDINATOR, null,
+                runs.start("test approve", merger.id()));
+        if (result instanceof be.ocmw.merge.merger.Approvals.Result.Refused refused) {
+            throw new AssertionError("the plan of " + merger.id() + " was not approved: " + refused.reason());
+        }
+        return fingerprint;
+    }
+
+    /** The merger's latest plan, of {@code fingerprint}, approved by the coordinator as it is (not planned again). */
+    protected void approveLatest(be.ocmw.merge.registry.Merger merger, String fingerprint) {
+        be.ocmw.merge.merger.Approvals.Result result = approving.approve(merger, fingerprint, COORDINATOR, null,
+                runs.start("test approve", merger.id()));
+        if (result instanceof be.ocmw.merge.merger.Approvals.Result.Refused refused) {
+            throw new AssertionError("the plan of " + merger.id() + " was not approved: " + refused.reason());
+        }
+    }
+
     /** Empties the merger data (not the run log nor the job repository) so a test starts from nothing. */
     protected static void clean(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         jdbc.sql("""

@@ -80,34 +80,81 @@ class DashboardActionsTests extends DashboardTest {
     }
 
     @Test
-    void anOperatorPlansThenAppliesOnlyWithTheShownFingerprintConfirmed() throws Exception {
+    void anOperatorPlansACoordinatorApprovesAndTheOperatorAppliesExactlyTheApprovedPlan() throws Exception {
+        // given submissions that name the HTB, planned by an operator
+        finished(mvc.perform(multipart("/intake").file(workbook("pajottegem-galmaarden.xlsx")).file(workbook("pajottegem-gooik-v2.xlsx"))
+                .file(workbook("pajottegem-herne.xlsx")).with(operator()).with(csrf())).andReturn(), operator());
         String planned = finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
-        assertThat(planned).contains("data-state=\"DONE\"").contains("id=\"outcome-findings\"").contains("data-code=\"ADMIN_NOT_DESIGNATED\"");
-
-        String confirm = page("/mergers/pajottegem/apply", operator());
+        assertThat(planned).contains("data-state=\"DONE\"").contains("id=\"outcome-findings\"");
         String fingerprint = jdbc.sql("select fingerprint from plan where merger_id = 'pajottegem' order by id desc limit 1")
                 .query(String.class).single();
-        assertThat(confirm).contains(fingerprint).contains("id=\"confirmed\"");
 
+        // nothing to apply before a coordinator approved; an operator cannot approve
+        assertThat(page("/mergers/pajottegem/apply", operator())).contains("id=\"not-ready\"").doesNotContain("id=\"confirmed\"");
+        mvc.perform(post("/mergers/pajottegem/approve").param("fingerprint", fingerprint).with(operator()).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(page("/mergers/pajottegem", coordinator())).contains("data-status=\"READY\"").contains("id=\"approve-plan\"")
+                .contains(fingerprint);
+
+        // when the coordinator approves it, with a comment
+        mvc.perform(post("/mergers/pajottegem/approve").param("fingerprint", fingerprint).param("comment", "gelezen met Herne")
+                .with(coordinator()).with(csrf())).andExpect(status().is3xxRedirection());
+
+        // then the merger is APPROVED for everybody, and the operator's apply page shows who approved what it will do
+        assertThat(page("/", operator())).contains("data-merger=\"pajottegem\" data-status=\"APPROVED\"");
+        String confirm = page("/mergers/pajottegem/apply", operator());
+        assertThat(confirm).contains(fingerprint).contains("Goedgekeurd door coordinator").contains("gelezen met Herne")
+                .contains("id=\"counts\"").contains("id=\"tasks\"").contains("id=\"confirmed\"");
         String unconfirmed = mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).with(operator()).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(unconfirmed).contains("id=\"not-confirmed\"");
         String stale = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", "sha256:0000").param("confirmed", "true")
                 .with(operator()).with(csrf())).andReturn(), operator());
-        assertThat(stale).contains("data-state=\"REFUSED\"").contains("no longer the approved one");
+        assertThat(stale).contains("data-state=\"REFUSED\"").contains("is not the approved plan");
         assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY'").query(Integer.class).single()).isZero();
 
         String applied = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).param("confirmed", "true")
                 .with(operator()).with(csrf())).andReturn(), operator());
         assertThat(applied).contains("data-state=\"DONE\"").contains("UITGEVOERD").contains("applyAccountsStep");
         assertThat(page("/", coordinator())).contains("data-merger=\"pajottegem\" data-status=\"APPLIED\"");
-        assertThat(page("/mergers/pajottegem", coordinator())).contains("/mergers/pajottegem/reports/apply.xlsx");
+        String merger = page("/mergers/pajottegem", coordinator());
+        assertThat(merger).contains("/mergers/pajottegem/reports/apply.xlsx").contains("id=\"history\"")
+                .contains("data-kind=\"PLAN\"").contains("data-kind=\"APPROVAL\"").contains("data-kind=\"APPLY\"")
+                .contains("Uitgevoerd door operator");
+        String historyReport = merger.replaceAll("(?s).*href=\"(/mergers/pajottegem/history/\\d+/apply.xlsx)\".*", "$1");
+        assertThat(mvc.perform(get(historyReport).with(coordinator())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray()).startsWith('P', 'K');
         assertThat(jdbc.sql("select count(*) from run where command = 'apply' and arguments like '%(dashboard, operator)' and exit_code = 0")
                 .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select table_name || ' ' || action || ' ' || coalesce(after ->> 'approved_by', '') || ' ' "
+                        + "|| coalesce(after ->> 'applied_by', '') from audit where table_name in ('approval', 'plan') order by id")
+                .query(String.class).list()).containsExactly("approval INSERT coordinator ", "plan INSERT coordinator operator");
 
         String reconciled = finished(mvc.perform(post("/reconciliation").with(operator()).with(csrf())).andReturn(), operator());
         assertThat(reconciled).contains("data-state=\"DONE\"").contains("pajottegem");
         assertThat(page("/reconciliation", coordinator())).contains("<h2>pajottegem</h2>");
+    }
+
+    @Test
+    void aCoordinatorSeesARefusedApprovalAndCanWithdrawAnApproval() throws Exception {
+        finished(mvc.perform(multipart("/intake").file(workbook("pajottegem-galmaarden.xlsx")).file(workbook("pajottegem-gooik-v2.xlsx"))
+                .file(workbook("pajottegem-herne.xlsx")).with(operator()).with(csrf())).andReturn(), operator());
+        finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+        String fingerprint = jdbc.sql("select fingerprint from plan where merger_id = 'pajottegem' order by id desc limit 1")
+                .query(String.class).single();
+
+        MvcResult wrong = mvc.perform(post("/mergers/pajottegem/approve").param("fingerprint", "sha256:0000").with(coordinator())
+                .with(csrf())).andReturn();
+        assertThat(page(wrong.getResponse().getRedirectedUrl(), coordinator(), wrong)).contains("id=\"approval-refused\"")
+                .contains("only its latest plan can be approved");
+        mvc.perform(post("/mergers/pajottegem/approve").param("fingerprint", fingerprint).with(coordinator()).with(csrf()));
+        MvcResult withdrawn = mvc.perform(post("/mergers/pajottegem/withdraw").param("comment", "Herne twijfelt")
+                .with(coordinator()).with(csrf())).andReturn();
+
+        assertThat(page(withdrawn.getResponse().getRedirectedUrl(), coordinator(), withdrawn)).contains("id=\"approval-done\"")
+                .contains("data-status=\"READY\"").contains("data-kind=\"WITHDRAWAL\"").contains("Herne twijfelt");
+        assertThat(page("/mergers/pajottegem/apply", operator())).contains("id=\"not-ready\"");
+        assertThat(jdbc.sql("select count(*) from audit where table_name = 'approval'").query(Integer.class).single()).isEqualTo(2);
     }
 
     private MockMultipartFile workbook(String name) throws Exception {

@@ -37,7 +37,8 @@ class DashboardPagesTests extends DashboardTest {
         loadSampleData(folder);
         var registry = RegistryLoader.load(Registries.shipped()).registry();
         runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, ReportOptions.DEFAULT, run());
-        runs.apply(registry.find("hasselt").orElseThrow(), REPORTS, null, ReportOptions.DEFAULT, run());
+        approve(registry.find("hasselt").orElseThrow(), folder.resolve("approved"));
+        runs.apply(registry.find("hasselt").orElseThrow(), REPORTS, null, OPERATOR, ReportOptions.DEFAULT, run());
     }
 
     @Test

@@ -58,6 +58,11 @@ abstract class DashboardTest extends SampleDataTest {
         return mvc.perform(get(url).with(who)).andReturn().getResponse().getContentAsString();
     }
 
+    /** The page a redirect of {@code redirected} leads to, with what it handed over to show (its flash attributes). */
+    String page(String url, RequestPostProcessor who, MvcResult redirected) throws Exception {
+        return mvc.perform(get(url).flashAttrs(redirected.getFlashMap()).with(who)).andReturn().getResponse().getContentAsString();
+    }
+
     /** Follows an action's page until it is no longer running, as the page's refresh does; returns the last page. */
     String finished(MvcResult started, RequestPostProcessor who) throws Exception {
         String location = started.getResponse().getRedirectedUrl();

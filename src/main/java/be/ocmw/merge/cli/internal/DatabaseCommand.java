@@ -43,7 +43,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
         checkArguments();
         try (ConfigurableApplicationContext context = start()) {
             RunLog runs = context.getBean(RunLog.class);
-            long run = runs.start(commandName(), arguments());
+            long run = runs.start(commandName(), arguments(), actor());
             long started = System.nanoTime();
             try {
                 int exitCode = execute(context, run);
@@ -83,6 +83,16 @@ abstract class DatabaseCommand implements Callable<Integer> {
             out().printf("Done in %.0f s.%n", seconds);
         }
         out().flush();
+    }
+
+    /** Whom this run is for: the OS user, unless the command is told whom ({@code --by}). */
+    protected String actor() {
+        return osUser();
+    }
+
+    static String osUser() {
+        String user = System.getProperty("user.name");
+        return user == null || user.isBlank() ? "unknown" : user;
     }
 
     protected PrintWriter out() {

@@ -1,5 +1,8 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.reporting.ReportText;
+import be.ocmw.merge.merger.Approvals;
+import be.ocmw.merge.merger.Approval;
 import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.UsageException;
@@ -90,10 +93,10 @@ final class MergerCommands {
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = "Execute the merger: the stored plan when nothing it was computed from has changed, otherwise the plan "
-                    + "computed again (audited, resumable: run it again after "
-                    + "an interruption; a second apply changes nothing). Refuses a BLOCKED plan, or one that is not the "
-                    + "approved --fingerprint, with exit 4.")
+            description = "Execute the approved plan of the merger (audited, resumable: run it again after an interruption; a "
+                    + "second apply changes nothing and reports zeros in a folder of its own). Refuses with exit 4, changing "
+                    + "nothing, when no plan is approved, when --fingerprint is not the approved plan, when the data changed "
+                    + "since the approval, or when the operator (--by, else the OS user) is the approver.")
     static class Apply extends DatabaseCommand {
 
         @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
@@ -102,8 +105,12 @@ final class MergerCommands {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the reports go.")
         Path out;
 
-        @Option(names = "--fingerprint", paramLabel = "F", description = "The fingerprint of the approved plan.")
+        @Option(names = "--fingerprint", paramLabel = "F", description = "The fingerprint of the approved plan (a check: "
+                + "without it, the approved plan is applied).")
         String fingerprint;
+
+        @Option(names = "--by", paramLabel = "NAME", description = "Who applies (recorded; not the approver). Default: the OS user.")
+        String by;
 
         @Mixin
         RegistryOption registry;
@@ -117,10 +124,81 @@ final class MergerCommands {
         }
 
         @Override
+        protected String actor() {
+            return by == null || by.isBlank() ? osUser() : by.strip();
+        }
+
+        @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             MergerRuns.Outcome outcome = context.getBean(MergerRuns.class)
-                    .apply(merger(context, merger), out, fingerprint, report.options(), run);
+                    .apply(merger(context, merger), out, fingerprint, actor(), report.options(), run);
             print(outcome, "apply", out());
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Record a coordinator's approval of the merger's latest READY plan, by the fingerprint its reports show "
+                    + "(who: --by, else the OS user; audited). --withdraw takes the approval in force back. Exit 4 when refused "
+                    + "(not the latest plan, BLOCKED, data changed since the plan), with the reason.")
+    static class Approve extends DatabaseCommand {
+
+        @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
+        String merger;
+
+        @Option(names = "--fingerprint", paramLabel = "F", description = "The fingerprint of the plan approved.")
+        String fingerprint;
+
+        @Option(names = "--comment", paramLabel = "TEXT", description = "Why, or on what condition (recorded with the approval).")
+        String comment;
+
+        @Option(names = "--withdraw", description = "Take the approval in force back instead.")
+        boolean withdraw;
+
+        @Option(names = "--by", paramLabel = "NAME", description = "Who approves (recorded). Default: the OS user.")
+        String by;
+
+        @Mixin
+        RegistryOption registry;
+
+        @Override
+        protected void checkArguments() {
+            if (!withdraw && (fingerprint == null || fingerprint.isBlank())) {
+                throw new UsageException("approve needs --fingerprint F: the fingerprint of the plan approved, as plan printed "
+                        + "it (or --withdraw to take an approval back)");
+            }
+        }
+
+        @Override
+        protected String actor() {
+            return by == null || by.isBlank() ? osUser() : by.strip();
+        }
+
+        @Override
+        protected int execute(ConfigurableApplicationContext context, long run) {
+            Approvals approvals = context.getBean(Approvals.class);
+            Merger target = merger(context, merger);
+            Approvals.Result result = withdraw ? approvals.withdraw(target, actor(), comment, run)
+                    : approvals.approve(target, fingerprint, actor(), comment, run);
+            PrintWriter out = out();
+            if (result instanceof Approvals.Result.Refused refused) {
+                spec.commandLine().getErr().println((withdraw ? "Not withdrawn: " : "Not approved: ") + refused.reason());
+                spec.commandLine().getErr().flush();
+                return ExitCode.BLOCKED;
+            }
+            Approval approval = ((Approvals.Result.Recorded) result).approval();
+            boolean again = ((Approvals.Result.Recorded) result).again();
+            if (withdraw) {
+                out.println("Withdrawn: the approval of plan " + approval.fingerprint() + " of " + target.id() + " (approved by "
+                        + approval.approvedBy() + ") is no longer in force; nothing can be applied until a plan is approved.");
+            } else {
+                out.println((again ? "Already approved: " : "Approved: ") + "plan " + approval.fingerprint() + " of " + target.id()
+                        + " by " + approval.approvedBy() + " at " + ReportText.dateTime(approval.approvedAt())
+                        + (approval.comment() == null ? "" : " (" + approval.comment() + ")") + ".");
+                out.println("  Next: an operator other than " + approval.approvedBy() + " applies it: apply " + target.id()
+                        + " --out DIR --fingerprint " + approval.fingerprint() + " --by NAME");
+            }
+            out.flush();
             return ExitCode.DONE;
         }
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Carries OCMW mergers through the social-security back office: access managers, users and "
                 + "their applications, running dossiers, OCMW Online requests, and the checklist of manual tasks.",
         subcommands = {MergersCommand.class, LoadCommand.class, IntakeCommand.class, TemplateCommand.class, CheckCertificateCommand.class,
-                MergerCommands.Plan.class, MergerCommands.Apply.class, ReconcileCommand.class, ServeCommand.class, HashPasswordCommand.class,
+                MergerCommands.Plan.class, MergerCommands.Approve.class, MergerCommands.Apply.class, ReconcileCommand.class, ServeCommand.class, HashPasswordCommand.class,
                 ExportCommand.class, StatusCommand.class,
                 HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 usage error, 3 an input file could not be read, "

@@ -1,5 +1,9 @@
 package be.ocmw.merge.cli.internal;
 
+import java.util.List;
+import be.ocmw.merge.registry.Registry;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.audit.RunLog.RunRecord;
 import be.ocmw.merge.audit.ExitCode;
@@ -16,6 +20,9 @@ import java.util.stream.Collectors;
         description = "Show which database is used, what it holds, and the latest runs.")
 class StatusCommand extends DatabaseCommand {
 
+    @picocli.CommandLine.Mixin
+    RegistryOption registry;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Override
@@ -26,10 +33,20 @@ class StatusCommand extends DatabaseCommand {
                 + ", schema version " + status.schemaVersion() + ")");
         out.println("Holds:    " + status.counts().entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-        var mergers = status.mergers();
-        if (!mergers.isEmpty()) {
-            out.println("Mergers (latest plan or apply):");
-            mergers.forEach(line -> out.println("  " + line));
+        // the standing the dashboard shows, for every merger of the registry
+        StoredPlans plans = context.getBean(StoredPlans.class);
+        Registry registry = context.getBean(Registry.class);
+        List<Merger> mergers = registry.exists() && registry.result().valid() ? registry.current().mergers() : List.of();
+        out.println(mergers.isEmpty() ? "Mergers: none (no valid registry at " + registry.file() + ")" : "Mergers:");
+        for (Merger merger : mergers) {
+            StoredPlans.Standing standing = plans.standing(merger);
+            out.printf("  %-30s %-22s %s%n", merger.id(), standing.status(), standing.status().english()
+                    + (standing.planned() ? "; latest " + standing.mode().file() + " " + TIME.format(standing.at()
+                    .atZoneSameInstant(ZoneId.systemDefault())) + " " + standing.fingerprint() : "")
+                    + (standing.approval() != null && !standing.approval().applied() ? "; approved by "
+                    + standing.approval().approvedBy() + " " + TIME.format(standing.approval().approvedAt()
+                    .atZoneSameInstant(ZoneId.systemDefault())) : "")
+                    + (standing.drift() > 0 ? "; " + standing.drift() + " drift" : ""));
         }
         out.println("Latest runs:");
         for (RunRecord record : context.getBean(RunLog.class).recent(10)) {

@@ -2,13 +2,25 @@ package be.ocmw.merge.merger.report;
 
 import be.ocmw.merge.merger.model.PlanCounts;
 
+import java.time.OffsetDateTime;
+
 /**
  * What an apply's reports say beside its plan: the proof that the sources were not touched (their fingerprint before
- * and after) and what its audit trail says was done, by group, beside what the plan predicted.
+ * and after), what its audit trail says was done, by group, beside what the plan predicted, and whose approval it
+ * executed for whom (null for an apply from before approvals were recorded).
  */
-public record ApplyResult(String sourceBefore, String sourceAfter, PlanCounts done) {
+public record ApplyResult(String sourceBefore, String sourceAfter, PlanCounts done, Approved approved) {
+
+    public ApplyResult(String sourceBefore, String sourceAfter, PlanCounts done) {
+        this(sourceBefore, sourceAfter, done, null);
+    }
 
     public boolean sourcesUntouched() {
         return sourceBefore.equals(sourceAfter);
+    }
+
+    /** Who approved the plan and when, who applied it, and whether that was the same person (a test environment). */
+    public record Approved(String approvedBy, OffsetDateTime approvedAt, String comment, String appliedBy,
+                           boolean fourEyesWaived) {
     }
 }

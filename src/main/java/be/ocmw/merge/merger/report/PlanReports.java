@@ -23,7 +23,9 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code DIR/<merger>/summary.json} (SPEC 7), {@code plan.xlsx} / {@code apply.xlsx} and {@code plan.html} /
+ * The reports of a plan or apply, each run in a folder of its own that is never written into again
+ * ({@code DIR/<merger>/<plan id>-plan/}, {@code …-apply/}; see {@link RunFolders}), and the latest of each mode linked
+ * into {@code DIR/<merger>/} as the view scripts and people open: {@code DIR/<merger>/summary.json} (SPEC 7), {@code plan.xlsx} / {@code apply.xlsx} and {@code plan.html} /
  * {@code apply.html} (SPEC 8) for coordinators, in Dutch or French. Builds the report model ({@link PlanReport}) once
  * and hands it to the writers ({@link PlanWorkbook}, {@link PlanHtml}, summary.json from {@link ReportRows}); records
  * every set of reports in the {@link ReportLedger} before its first file is in place, with whether it shows full
@@ -52,7 +54,8 @@ public class PlanReports {
     }
 
     /** A workbook being written on another thread into a part file; its summary waits for {@code applied}. */
-    public record Pending(CompletableFuture<Void> writing, CompletableFuture<ApplyResult> applied, Path part, Path file) {
+    public record Pending(CompletableFuture<Void> writing, CompletableFuture<ApplyResult> applied, Path part, Path file,
+                          Path folder) {
     }
 
     /** The report model of a plan, the dossiers and requests listed from stored plan {@code planId} (null: none). */
@@ -80,7 +83,7 @@ public class PlanReports {
     /** The same, for a plan that is still being read back from the database. */
     public Pending startWorkbook(Merger merger, CompletableFuture<MergerPlan> plan, long planId, RunMode mode,
                                  PlanStatus status, Path out, ReportOptions options) {
-        Path folder = out.resolve(merger.id());
+        Path folder = RunFolders.choose(out.resolve(merger.id()), planId, mode);
         Path file = folder.resolve(mode.file() + ".xlsx");
         Path part = part(folder, mode);
         CompletableFuture<ApplyResult> applied = new CompletableFuture<>();
@@ -95,7 +98,7 @@ public class PlanReports {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
         });
-        return new Pending(writing, applied, part, file);
+        return new Pending(writing, applied, part, file, folder);
     }
 
     /** Where the workbook of {@code mode} is written until it is complete. */
@@ -103,8 +106,12 @@ public class PlanReports {
         return folder.resolve(mode.file() + ".xlsx.part");
     }
 
-    /** Removes the unfinished workbook of {@code mode} that a stopped process left in {@code folder}, if any. */
-    public static void discardPart(Path folder, RunMode mode) {
+    /** Removes the unfinished workbook that a stopped apply of plan {@code planId} left, if any. */
+    public static void discardPart(Path out, Merger merger, long planId, RunMode mode) {
+        discardPart(RunFolders.of(out.resolve(merger.id()), planId, mode), mode);
+    }
+
+    private static void discardPart(Path folder, RunMode mode) {
         try {
             Files.deleteIfExists(part(folder, mode));
         } catch (IOException e) {
@@ -139,13 +146,14 @@ public class PlanReports {
     private Path write(PlanReport report, ApplyResult applied, Path out, Pending pending, Long planId) {
         MergerPlan plan = report.plan();
         RunMode mode = report.mode();
-        Path folder = out.resolve(plan.merger().id());
+        Path latest = out.resolve(plan.merger().id());
+        Path folder = pending != null ? pending.folder() : RunFolders.choose(latest, planId, mode);
         try {
             Files.createDirectories(folder);
             // the dashboard gives these reports to coordinators only when their INSZ are masked: whether they show
             // full INSZ is recorded before any of their files is there, and masked ones count only once every file of
             // theirs has replaced those before them, so that no download in between hands out full INSZ
-            long recorded = ledger.started(plan.merger(), mode, folder, planId, report.options().fullInsz());
+            long recorded = ledger.started(plan.merger(), mode, folder, planId, report.options().fullInsz(), report.options());
             // the page is written beside the workbook: each keeps one core busy
             CompletableFuture<Void> page = Background.run("report-html", () ->
                     html.write(PlanHtml.model(report, applied), folder.resolve(mode.file() + ".html"), report.options()));
@@ -159,8 +167,14 @@ public class PlanReports {
             Background.join(page);
             JSON.writeValue(folder.resolve("summary.json").toFile(), ReportRows.summary(plan, mode, report.status(), applied));
             ledger.completed(recorded);
+            // the latest view: the same files, linked (not copied) into the merger's folder, in the ledger as well
+            long linked = ledger.started(plan.merger(), mode, latest, planId, report.options().fullInsz(), report.options());
+            for (String name : java.util.List.of(mode.file() + ".xlsx", mode.file() + ".html", "summary.json")) {
+                RunFolders.link(folder.resolve(name), latest.resolve(name));
+            }
+            ledger.completed(linked);
             if (!report.options().fullInsz()) {
-                Files.deleteIfExists(ReportLedger.legacyMark(folder, mode));
+                Files.deleteIfExists(ReportLedger.legacyMark(latest, mode));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports in " + folder + ": " + e.getMessage(), e);

@@ -56,6 +56,18 @@ public final class ReportRows {
             rows.add(List.of(text.get("summary.source_before"), applied.sourceBefore()));
             rows.add(List.of(text.get("summary.source_after"), applied.sourceAfter()));
             rows.add(List.of(text.get("summary.untouched"), text.get(applied.sourcesUntouched() ? "summary.yes" : "summary.no")));
+            if (applied.approved() != null) {
+                ApplyResult.Approved approved = applied.approved();
+                rows.add(List.of(text.get("summary.approved_by"), text.get("summary.approved_by.value", approved.approvedBy(),
+                        ReportText.dateTime(approved.approvedAt()))));
+                if (approved.comment() != null) {
+                    rows.add(List.of(text.get("summary.approval_comment"), approved.comment()));
+                }
+                rows.add(List.of(text.get("summary.applied_by"), approved.appliedBy()));
+                if (approved.fourEyesWaived()) {
+                    rows.add(List.of(text.get("summary.four_eyes"), text.get("summary.four_eyes.waived")));
+                }
+            }
         }
         rows.add(List.of(text.get("summary.generated"), report.generated()));
         return rows;
@@ -95,6 +107,12 @@ public final class ReportRows {
             summary.put("source_fingerprint_after", applied.sourceAfter());
             summary.put("sources_untouched", applied.sourcesUntouched());
             summary.put("done", applied.done().asJson());
+            if (applied.approved() != null) {
+                summary.put("approved_by", applied.approved().approvedBy());
+                summary.put("approved_at", applied.approved().approvedAt().toString());
+                summary.put("applied_by", applied.approved().appliedBy());
+                summary.put("four_eyes_waived", applied.approved().fourEyesWaived());
+            }
         }
         return summary;
     }

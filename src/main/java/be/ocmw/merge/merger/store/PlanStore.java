@@ -3,6 +3,7 @@ package be.ocmw.merge.merger.store;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.PlanTask;
 import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.registry.Merger;
@@ -138,6 +139,55 @@ public class PlanStore {
                 .param("id", planId)
                 .query((rs, n) -> new PlanTask(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)))
                 .list();
+    }
+
+    /** A merger's latest plan of mode PLAN: what a coordinator can approve. */
+    public record Latest(long id, String fingerprint, PlanStatus status, String inputDigest, java.time.OffsetDateTime createdAt) {
+    }
+
+    public Optional<Latest> latestPlan(Merger merger) {
+        return jdbc.sql("""
+                        select id, fingerprint, status, input_digest, created_at from plan
+                        where merger_id = :merger and mode = 'PLAN' order by id desc limit 1""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Latest(rs.getLong(1), rs.getString(2), PlanStatus.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getObject(5, java.time.OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** Records who executed apply {@code planId}, the approval it executed, and whether its approver applied it. */
+    public void markAppliedBy(long planId, String by, long approval, boolean fourEyesWaived) {
+        jdbc.sql("update plan set applied_by = :by, approval_id = :approval, four_eyes_waived = :waived where id = :id")
+                .param("by", by).param("approval", approval).param("waived", fourEyesWaived).param("id", planId).update();
+    }
+
+    /** The audit row of an apply: who executed which approval of which plan. */
+    public void auditApply(long run, long planId, Merger merger, String fingerprint, String by, long approval,
+                           String approvedBy, boolean fourEyesWaived) {
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("merger", merger.id());
+        after.put("mode", "APPLY");
+        after.put("fingerprint", fingerprint);
+        after.put("applied_by", by);
+        after.put("approval", approval);
+        after.put("approved_by", approvedBy);
+        after.put("four_eyes_waived", fourEyesWaived);
+        jdbc.sql("""
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        values (:run, 'plan', :key, 'INSERT', cast(:after as jsonb))""")
+                .param("run", run).param("key", Long.toString(planId)).param("after", JSON.writeValueAsString(after))
+                .update();
+    }
+
+    /** Whose approval apply {@code planId} executed, and for whom; empty for an apply without a recorded approval. */
+    public Optional<be.ocmw.merge.merger.report.ApplyResult.Approved> approvedOf(long planId) {
+        return jdbc.sql("""
+                        select a.approved_by, a.approved_at, a.comment, p.applied_by, p.four_eyes_waived
+                        from plan p join approval a on a.id = p.approval_id where p.id = :id""")
+                .param("id", planId)
+                .query((rs, n) -> new be.ocmw.merge.merger.report.ApplyResult.Approved(rs.getString(1),
+                        rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                .optional();
     }
 
     /** The latest PLAN that is READY, knows its inputs and has fingerprint {@code approved} (null: any). */

@@ -3,6 +3,8 @@ package be.ocmw.merge.web.internal;
 import be.ocmw.merge.intake.Intake;
 import be.ocmw.merge.intake.IntakeReports;
 import be.ocmw.merge.intake.IntakeResult;
+import be.ocmw.merge.merger.ApplySettings;
+import be.ocmw.merge.merger.Approval;
 import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.merger.ReportOptions;
 import be.ocmw.merge.merger.StoredPlans;
@@ -53,8 +55,12 @@ class ActionsController {
     private final IntakeReports intakeReports;
     private final WebSettings settings;
 
+    private final ApplySettings applySettings;
+
     ActionsController(Pages pages, Activities activities, Dashboard dashboard, StoredPlans plans, MergerRuns mergerRuns,
-                      ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings) {
+                      ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings,
+                      ApplySettings applySettings) {
+        this.applySettings = applySettings;
         this.pages = pages;
         this.activities = activities;
         this.dashboard = dashboard;
@@ -79,12 +85,22 @@ class ActionsController {
         return "redirect:/activities/" + activity.id();
     }
 
+    /** The approved plan, who approved it and when, and what applying it does: what the operator confirms. */
     @GetMapping("/mergers/{id}/apply")
     String confirmApply(@PathVariable String id, Model model) {
-        Merger merger = pages.merger(id);
-        model.addAttribute("merger", merger);
-        model.addAttribute("view", plans.latest(merger, Pages.text(), true).orElse(null));
+        applyPage(pages.merger(id), model);
         return "web/apply";
+    }
+
+    private void applyPage(Merger merger, Model model) {
+        StoredPlans.Standing standing = plans.standing(merger);
+        Approval approval = standing.approval();
+        model.addAttribute("merger", merger);
+        model.addAttribute("standing", standing);
+        model.addAttribute("approval", approval);
+        model.addAttribute("view", approval == null || approval.applied() ? null
+                : plans.view(merger, standing, approval.planId(), Pages.text(), true));
+        model.addAttribute("ownApproval", approval != null && approval.approvedBy(Pages.user()) && !applySettings.allowSelfApproval());
     }
 
     @PostMapping("/mergers/{id}/apply")
@@ -92,14 +108,14 @@ class ActionsController {
                  @RequestParam(defaultValue = "false") boolean confirmed, Model model) {
         Merger merger = pages.merger(id);
         if (!confirmed || fingerprint.isBlank()) {
-            model.addAttribute("merger", merger);
-            model.addAttribute("view", plans.latest(merger, Pages.text(), true).orElse(null));
+            applyPage(merger, model);
             model.addAttribute("notConfirmed", true);
             return "web/apply";
         }
         ReportOptions options = new ReportOptions(Pages.text().locale(), false);
-        var activity = activities.start("apply", merger.id(), Pages.user(), merger.id() + " --fingerprint " + fingerprint,
-                run -> mergerRuns.apply(merger, settings.reports(), fingerprint.strip(), options, run));
+        String operator = Pages.user();
+        var activity = activities.start("apply", merger.id(), operator, merger.id() + " --fingerprint " + fingerprint,
+                run -> mergerRuns.apply(merger, settings.reports(), fingerprint.strip(), operator, options, run));
         return "redirect:/activities/" + activity.id();
     }
 

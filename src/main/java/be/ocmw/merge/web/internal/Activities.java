@@ -88,7 +88,7 @@ class Activities {
 
     Activity start(String kind, String merger, String user, String arguments, Work work) {
         Activity activity = new Activity(kind, merger, user);
-        activity.run = runLog.start(kind, arguments + " (dashboard, " + user + ")");
+        activity.run = runLog.start(kind, arguments + " (dashboard, " + user + ")", user);
         activities.put(activity.id, activity);
         executor.execute(() -> execute(activity, work));
         return activity;

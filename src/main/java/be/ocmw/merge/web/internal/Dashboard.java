@@ -55,11 +55,9 @@ class Dashboard {
     }
 
     List<MergerRow> overview(MergerRegistry registry, LocalDate today, ReportText text) {
-        Map<String, StoredPlans.Standing> standings = plans.standings();
         List<MergerRow> rows = new ArrayList<>();
         for (Merger merger : registry.mergers()) {
-            StoredPlans.Standing standing = standings.getOrDefault(merger.id(),
-                    StoredPlans.Standing.NONE);
+            StoredPlans.Standing standing = plans.standing(merger);
             rows.add(new MergerRow(merger, standing, submissions(merger), plans.nextTask(merger, standing, today, text)));
         }
         return rows;
@@ -144,7 +142,7 @@ class Dashboard {
     record DriftRow(String code, String sourceKbo, String subject, String detail, boolean corrected) {
     }
 
-    Optional<Reconciliation> lastReconciliation() {
+    Optional<Reconciliation> lastReconciliation(MergerRegistry registry) {
         return jdbc.sql("""
                         select id, command, started_at, exit_code from run
                         where command like 'reconcile%' and (finished_at is not null or command = 'reconcile (scheduled)')
@@ -154,8 +152,8 @@ class Dashboard {
                 .optional()
                 .map(r -> {
                     // every applied merger is shown, the ones without drift too
-                    plans.standings().forEach((merger, standing) -> {
-                        if (standing.status() == StoredPlans.Standing.Status.APPLIED) {
+                    plans.standings(registry.mergers()).forEach((merger, standing) -> {
+                        if (standing.applied()) {
                             r.drift().put(merger, new ArrayList<>());
                         }
                     });

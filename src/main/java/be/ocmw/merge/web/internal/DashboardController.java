@@ -1,5 +1,6 @@
 package be.ocmw.merge.web.internal;
 
+import be.ocmw.merge.merger.History;
 import be.ocmw.merge.merger.ReportLedger;
 import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.merger.StoredPlans;
@@ -41,7 +42,11 @@ class DashboardController {
     private final ReportLedger ledger;
     private final WebSettings settings;
 
-    DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger) {
+    private final History history;
+
+    DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
+                        History history) {
+        this.history = history;
         this.ledger = ledger;
         this.pages = pages;
         this.dashboard = dashboard;
@@ -66,8 +71,15 @@ class DashboardController {
         Merger merger = pages.merger(id);
         model.addAttribute("merger", merger);
         StoredPlans.View view = plans.latest(merger, Pages.text(), Pages.operator()).orElse(null);
+        StoredPlans.Standing standing = view != null ? view.standing() : plans.standing(merger);
         model.addAttribute("view", view);
-        model.addAttribute("standing", view != null ? view.standing() : plans.standing(merger));
+        model.addAttribute("standing", standing);
+        // a coordinator approves what this page shows: the latest plan, READY and computed from the data as it is
+        model.addAttribute("approvable", !Pages.operator() && standing.status() == StoredPlans.Standing.Status.READY);
+        model.addAttribute("withdrawable", !Pages.operator() && standing.approval() != null && !standing.approval().applied());
+        List<History.Entry> entries = new java.util.ArrayList<>(history.of(merger));
+        java.util.Collections.reverse(entries);
+        model.addAttribute("history", entries);
         model.addAttribute("submissions", dashboard.submissions(merger));
         model.addAttribute("reports", REPORTS.stream().filter(name -> Files.isRegularFile(report(merger, name))).toList());
         return "web/merger";
@@ -88,6 +100,20 @@ class DashboardController {
         return download(report(merger, name));
     }
 
+    /** The reports of one run of the merger's history, from the folder of their own. */
+    @GetMapping("/mergers/{id}/history/{report}/{name}")
+    ResponseEntity<FileSystemResource> historyReport(@PathVariable String id, @PathVariable long report, @PathVariable String name) {
+        Merger merger = pages.merger(id);
+        ReportLedger.Written written = ledger.written(merger, report)
+                .filter(w -> REPORTS.contains(name) && Files.isRegularFile(w.folder().resolve(name)))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " in run " + report + " of " + id));
+        if (!Pages.operator() && written.fullInsz() && !name.equals("summary.json")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this report shows full INSZ: ask an operator for one "
+                    + "with masked INSZ (plan again without --full-insz)");
+        }
+        return download(written.folder().resolve(name));
+    }
+
     @GetMapping("/runs")
     String runs(Model model) {
         model.addAttribute("runs", dashboard.runs(100));
@@ -96,7 +122,7 @@ class DashboardController {
 
     @GetMapping("/reconciliation")
     String reconciliation(Model model) {
-        model.addAttribute("reconciliation", dashboard.lastReconciliation().orElse(null));
+        model.addAttribute("reconciliation", dashboard.lastReconciliation(pages.registry()).orElse(null));
         return "web/reconciliation";
     }
 

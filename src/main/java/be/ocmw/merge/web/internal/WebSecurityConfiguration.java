@@ -53,6 +53,8 @@ class WebSecurityConfiguration {
                         // the error page a request of the dashboard ends on; asked for directly, /error is a page like any
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/css/**").permitAll()
+                        // four eyes: coordinators approve, operators apply; neither does the other's part
+                        .requestMatchers(HttpMethod.POST, "/mergers/*/approve", "/mergers/*/withdraw").hasRole(COORDINATOR)
                         .requestMatchers(HttpMethod.POST, "/**").hasRole(OPERATOR)
                         .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(COORDINATOR, OPERATOR))

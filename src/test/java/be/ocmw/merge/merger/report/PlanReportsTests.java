@@ -146,7 +146,8 @@ class PlanReportsTests extends SampleDataTest {
 
     @Test
     void theApplyReportShowsWhatWasDoneBesideWhatThePlanPredicted() throws IOException {
-        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, run());
+        approve(merger("pajottegem"), folder.resolve("approved"));
+        MergerRuns.Outcome applied = runs.apply(merger("pajottegem"), folder.resolve("out"), null, OPERATOR, run());
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("out/pajottegem/apply.xlsx")))) {
             Sheet summary = workbook.getSheet("Samenvatting");
@@ -155,7 +156,9 @@ class PlanReportsTests extends SampleDataTest {
                     .orElseThrow();
             String planned = String.valueOf(applied.plan().counts().get(Count.DOSSIERS_TO_REOPEN));
             assertThat(reopened.subList(1, 3)).containsExactly(planned, planned);
-            assertThat(text(summary)).contains("Oude OCMW's onaangeroerd").contains("ja");
+            assertThat(text(summary)).contains("Oude OCMW's onaangeroerd").contains("ja")
+                    .contains("Goedgekeurd door").contains(COORDINATOR).contains("Uitgevoerd door").contains(OPERATOR)
+                    .doesNotContain("Vier ogen");
         }
         assertThat(applied.plan().findings()).noneMatch(f -> f.code().equals("APPLY_DIFFERS"));
     }

@@ -1,0 +1,177 @@
+package be.ocmw.merge.merger;
+
+import be.ocmw.merge.merger.model.PlanStatus;
+import be.ocmw.merge.merger.planning.Planner;
+import be.ocmw.merge.merger.store.PlanStore;
+import be.ocmw.merge.registry.Merger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Approvals as recorded acts (SPEC 5): a coordinator approves the merger's latest READY plan by its fingerprint, or
+ * takes an approval back. Each is stored with who, when and why, and audited in the same transaction. A refusal is a
+ * value with its reason, for the command line and the dashboard to show.
+ */
+@Component
+public class Approvals {
+
+    private static final String SELECT = """
+            select a.*, p.applied_by, p.created_at as applied_at
+            from approval a
+                     left join lateral (select applied_by, created_at from plan
+                                        where approval_id = a.id and mode = 'APPLY' and status = 'APPLIED'
+                                        order by id limit 1) p on true
+            """;
+
+    private final JdbcClient jdbc;
+    private final PlanStore store;
+    private final Planner planner;
+    private final TransactionTemplate transaction;
+
+    Approvals(JdbcClient jdbc, PlanStore store, Planner planner, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.planner = planner;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** What an approval or withdrawal gave: the approval as it now stands, or why nothing was recorded. */
+    public sealed interface Result {
+
+        /** Recorded ({@code again}: it was so already, and nothing new was recorded). */
+        record Recorded(Approval approval, boolean again) implements Result {
+        }
+
+        record Refused(String reason) implements Result {
+        }
+    }
+
+    /** The approval of the merger in force, if any. */
+    public Optional<Approval> inForce(Merger merger) {
+        return jdbc.sql(SELECT + "where a.merger_id = :merger and a.withdrawn_at is null")
+                .param("merger", merger.id()).query(Approvals::approval).optional();
+    }
+
+    /** Every approval of the merger, the first first. */
+    public List<Approval> history(Merger merger) {
+        return jdbc.sql(SELECT + "where a.merger_id = :merger order by a.id")
+                .param("merger", merger.id()).query(Approvals::approval).list();
+    }
+
+    /**
+     * Approves the merger's latest plan, which must have {@code fingerprint}, be READY and have been computed from the
+     * data as it is now. An approval in force of another plan is withdrawn by it (recorded so).
+     */
+    public Result approve(Merger merger, String fingerprint, String by, String comment, long run) {
+        if (fingerprint == null || fingerprint.isBlank()) {
+            return new Result.Refused("Say which plan is approved: --fingerprint F, as printed by plan " + merger.id()
+                    + " and shown in its summary.json and on its page.");
+        }
+        Optional<PlanStore.Latest> latest = store.latestPlan(merger);
+        if (latest.isEmpty()) {
+            return new Result.Refused("Merger " + merger.id() + " has no plan yet: run plan " + merger.id()
+                    + " --out DIR, read its reports, then approve it by its fingerprint.");
+        }
+        PlanStore.Latest plan = latest.get();
+        if (!plan.fingerprint().equals(fingerprint.strip())) {
+            boolean older = store.latestWithFingerprint(merger, fingerprint.strip(), true).isPresent();
+            return new Result.Refused("Plan " + fingerprint.strip() + " is " + (older ? "not the latest plan" : "not a plan")
+                    + " of " + merger.id() + ": only its latest plan can be approved, " + plan.fingerprint()
+                    + " of " + plan.createdAt().toLocalDate() + ". Read that plan's reports, then approve it by its fingerprint.");
+        }
+        if (plan.status() == PlanStatus.BLOCKED) {
+            return new Result.Refused("The latest plan of " + merger.id() + " is BLOCKED and cannot be approved: resolve its "
+                    + "blocking findings (see its report), plan again, then approve the new plan.");
+        }
+        if (plan.inputDigest() == null || !plan.inputDigest().equals(planner.inputDigest(merger))) {
+            return new Result.Refused("The data of " + merger.id() + " changed since plan " + plan.fingerprint()
+                    + " was computed (a load or a submission came in): plan again, read the new plan, then approve that one.");
+        }
+        Optional<Approval> current = inForce(merger);
+        if (current.isPresent() && current.get().fingerprint().equals(plan.fingerprint()) && !current.get().applied()) {
+            return new Result.Recorded(current.get(), true);
+        }
+        long id = transaction.execute(tx -> {
+            current.ifPresent(before -> withdrawRow(before, by, "superseded: plan " + plan.fingerprint() + " was approved", run));
+            long approval = jdbc.sql("""
+                            insert into approval (merger_id, plan_id, fingerprint, approved_by, comment, run_id)
+                            values (:merger, :plan, :fingerprint, :by, :comment, :run) returning id""")
+                    .param("merger", merger.id()).param("plan", plan.id()).param("fingerprint", plan.fingerprint())
+                    .param("by", by).param("comment", blankToNull(comment)).param("run", run)
+                    .query(Long.class).single();
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("merger", merger.id());
+            after.put("plan", plan.id());
+            after.put("fingerprint", plan.fingerprint());
+            after.put("approved_by", by);
+            after.put("comment", blankToNull(comment));
+            audit(run, approval, "INSERT", null, after);
+            return approval;
+        });
+        return new Result.Recorded(byId(id), false);
+    }
+
+    /** Takes back the merger's approval in force. */
+    public Result withdraw(Merger merger, String by, String comment, long run) {
+        Optional<Approval> current = inForce(merger);
+        if (current.isEmpty()) {
+            return new Result.Refused("Merger " + merger.id() + " has no approval in force: there is nothing to withdraw.");
+        }
+        if (current.get().applied()) {
+            return new Result.Refused("The approval of plan " + current.get().fingerprint() + " was applied on "
+                    + current.get().appliedAt().toLocalDate() + " by " + current.get().appliedBy()
+                    + ": what was applied cannot be withdrawn.");
+        }
+        transaction.executeWithoutResult(tx -> withdrawRow(current.get(), by, blankToNull(comment), run));
+        return new Result.Recorded(byId(current.get().id()), false);
+    }
+
+    private void withdrawRow(Approval approval, String by, String comment, long run) {
+        jdbc.sql("update approval set withdrawn_by = :by, withdrawn_at = now(), withdraw_comment = :comment where id = :id")
+                .param("by", by).param("comment", comment).param("id", approval.id()).update();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("fingerprint", approval.fingerprint());
+        before.put("approved_by", approval.approvedBy());
+        before.put("in_force", true);
+        Map<String, Object> after = new LinkedHashMap<>(before);
+        after.put("in_force", false);
+        after.put("withdrawn_by", by);
+        after.put("comment", comment);
+        audit(run, approval.id(), "UPDATE", before, after);
+    }
+
+    private void audit(long run, long approval, String action, Map<String, Object> before, Map<String, Object> after) {
+        jdbc.sql("""
+                        insert into audit (run_id, table_name, row_key, action, before, after)
+                        values (:run, 'approval', :key, :action, cast(:before as jsonb), cast(:after as jsonb))""")
+                .param("run", run).param("key", Long.toString(approval)).param("action", action)
+                .param("before", before == null ? null : PlanStore.JSON.writeValueAsString(before))
+                .param("after", PlanStore.JSON.writeValueAsString(after))
+                .update();
+    }
+
+    private Approval byId(long id) {
+        return jdbc.sql(SELECT + "where a.id = :id").param("id", id).query(Approvals::approval).single();
+    }
+
+    private static Approval approval(ResultSet rs, int n) throws SQLException {
+        return new Approval(rs.getLong("id"), rs.getString("merger_id"), rs.getLong("plan_id"), rs.getString("fingerprint"),
+                rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class), rs.getString("comment"),
+                rs.getString("withdrawn_by"), rs.getObject("withdrawn_at", OffsetDateTime.class),
+                rs.getString("withdraw_comment"), rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,72 @@
+package be.ocmw.merge.merger;
+
+import be.ocmw.merge.merger.model.PlanStatus;
+import be.ocmw.merge.merger.model.RunMode;
+import be.ocmw.merge.registry.Merger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A merger's history as people read it, in order: each plan and apply (who, when, fingerprint, status, the language
+ * and folder of its reports), each approval and each withdrawal. Nothing in it is ever overwritten: every run has its
+ * reports in a folder of its own.
+ */
+@Component
+public class History {
+
+    private final JdbcClient jdbc;
+    private final Approvals approvals;
+
+    History(JdbcClient jdbc, Approvals approvals) {
+        this.jdbc = jdbc;
+        this.approvals = approvals;
+    }
+
+    public enum Kind {
+        PLAN, APPROVAL, WITHDRAWAL, APPLY
+    }
+
+    /**
+     * One event: {@code status} the plan's (null for an approval or withdrawal), {@code report} the id of its reports in
+     * the ledger and {@code folder} where they are (null when it has none), {@code comment} an approval's or
+     * withdrawal's.
+     */
+    public record Entry(Kind kind, OffsetDateTime at, String by, String fingerprint, PlanStatus status, String language,
+                        Long report, Path folder, String comment, boolean fullInsz) {
+    }
+
+    public List<Entry> of(Merger merger) {
+        List<Entry> entries = new ArrayList<>(jdbc.sql("""
+                        select p.mode, p.created_at, coalesce(p.applied_by, r.actor) as by, p.fingerprint, p.status,
+                               rep.id as report, rep.folder, rep.language, rep.full_insz
+                        from plan p
+                                 left join run r on r.id = p.created_by_run
+                                 left join lateral (select id, folder, language, full_insz from report
+                                                    where plan_id = p.id and completed_at is not null and mode = p.mode
+                                                    order by id limit 1) rep on true
+                        where p.merger_id = :merger and p.mode in ('PLAN', 'APPLY')
+                        order by p.id""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Entry(RunMode.valueOf(rs.getString("mode")) == RunMode.PLAN ? Kind.PLAN : Kind.APPLY,
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("by"), rs.getString("fingerprint"),
+                        PlanStatus.valueOf(rs.getString("status")), rs.getString("language"), (Long) rs.getObject("report"),
+                        rs.getString("folder") == null ? null : Path.of(rs.getString("folder")), null, rs.getBoolean("full_insz")))
+                .list());
+        for (Approval approval : approvals.history(merger)) {
+            entries.add(new Entry(Kind.APPROVAL, approval.approvedAt(), approval.approvedBy(), approval.fingerprint(), null, null,
+                    null, null, approval.comment(), false));
+            if (!approval.inForce()) {
+                entries.add(new Entry(Kind.WITHDRAWAL, approval.withdrawnAt(), approval.withdrawnBy(), approval.fingerprint(),
+                        null, null, null, null, approval.withdrawComment(), false));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::at));
+        return entries;
+    }
+}
