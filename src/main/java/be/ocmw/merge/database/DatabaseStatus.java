@@ -43,18 +43,6 @@ public class DatabaseStatus {
                 .query(String.class).optional().orElse("none");
     }
 
-    /** Where each merger stands: its latest plan or apply, with status, fingerprint and when. */
-    public java.util.List<String> mergers() {
-        return jdbc.sql("""
-                        select distinct on (merger_id) merger_id, mode, status, fingerprint,
-                               to_char(created_at, 'YYYY-MM-DD HH24:MI') as at
-                        from plan order by merger_id, id desc""")
-                .query((rs, n) -> String.format("%-30s %-7s %-8s %s  %s", rs.getString("merger_id"),
-                        rs.getString("mode").toLowerCase(java.util.Locale.ROOT), rs.getString("status"), rs.getString("at"),
-                        rs.getString("fingerprint")))
-                .list();
-    }
-
     /** Rows per kind of data, in a fixed order. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();

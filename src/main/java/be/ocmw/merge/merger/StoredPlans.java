@@ -152,7 +152,8 @@ public class StoredPlans {
         } else {
             // the input digest says whether what the plan was computed from is still what there is
             boolean current = latest.inputDigest() != null && latest.inputDigest().equals(planner.inputDigest(merger));
-            boolean approved = approval != null && approval.planId() == latest.id() && !approval.applied();
+            // approved: the approval in force is of this very plan's content (a plan computed again gives it back)
+            boolean approved = approval != null && approval.fingerprint().equals(latest.fingerprint()) && !approval.applied();
             status = approved ? (current ? Standing.Status.APPROVED : Standing.Status.APPROVAL_OUT_OF_DATE)
                     : current ? Standing.Status.READY : Standing.Status.OUT_OF_DATE;
         }

@@ -36,12 +36,14 @@ class MergerCommandFunctionalTests {
     @Test
     void anApplyKilledTwiceEndsInTheSameStateAsAnUninterruptedOne() throws Exception {
         Database uninterrupted = loaded("whole");
-        Run whole = uninterrupted.jar().run("apply", "pajottegem", "--out", "out");
+        approved(uninterrupted);
+        Run whole = uninterrupted.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
         assertThat(whole.exitCode()).as(whole.output()).isZero();
         uninterrupted.jar().run("export", "access", "1002209443", "--out", "export");
         uninterrupted.jar().run("export", "dossiers", "--out", "export/dossiers.csv");
 
         Database killed = loaded("killed");
+        approved(killed);
         OcmwMergeJar slow = killed.jar().env("OCMW_APPLY_CHUNK", "10");
         long total = killAfter(slow, killed, APPLIED, 100);
         long afterFirstKill = killed.count(APPLIED);
@@ -49,8 +51,8 @@ class MergerCommandFunctionalTests {
         long afterSecondKill = killed.count(APPLIED);
         killAfter(slow, killed, REOPENED, 100);
         long reopenedAtThirdKill = killed.count(REOPENED);
-        Run resumed = killed.jar().run("apply", "pajottegem", "--out", "out");
-        Run again = killed.jar().run("apply", "pajottegem", "--out", "out");
+        Run resumed = killed.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
+        Run again = killed.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
         killed.jar().run("export", "access", "1002209443", "--out", "export");
         killed.jar().run("export", "dossiers", "--out", "export/dossiers.csv");
 
@@ -80,10 +82,11 @@ class MergerCommandFunctionalTests {
     @Test
     void ofTwoAppliesOfTheSameMergerStartedAtOnceOneRunsAndTheOtherIsRefused() throws Exception {
         Database db = loaded("twice");
+        approved(db);
         OcmwMergeJar slow = db.jar().env("OCMW_APPLY_CHUNK", "1");
 
-        Started one = slow.start("apply", "pajottegem", "--out", "out1");
-        Started two = slow.start("apply", "pajottegem", "--out", "out2");
+        Started one = slow.start("apply", "pajottegem", "--out", "out1", "--by", "operator");
+        Started two = slow.start("apply", "pajottegem", "--out", "out2", "--by", "operator");
         List<Run> runs = List.of(one.await(), two.await());
 
         assertThat(runs).extracting(Run::exitCode).containsExactlyInAnyOrder(ExitCode.DONE, ExitCode.FAILED);
@@ -93,32 +96,127 @@ class MergerCommandFunctionalTests {
     }
 
     @Test
-    void aWrongFingerprintOrABlockedPlanExits4AndAppliesNothing() throws Exception {
-        Database db = loaded("refused");
+    void withoutAnApprovalByItsApproverOrWithAnotherFingerprintApplyExits4AndChangesNothing() throws Exception {
+        Database db = loaded("refused", 1);
+        String before = db.digest();
 
+        Run unplanned = db.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
         Run plan = db.jar().run("plan", "pajottegem", "--out", "out");
-        Run wrong = db.jar().run("apply", "pajottegem", "--out", "out", "--fingerprint", "sha256:0123");
-        db.execute("insert into finding (merger_id, origin, code, severity, detail) "
-                + "values ('pajottegem', 'INTAKE', 'HTB_MISSING', 'BLOCKING', 'no HTB')");
-        Run blockedPlan = db.jar().run("plan", "pajottegem", "--out", "out");
-        Run blockedApply = db.jar().run("apply", "pajottegem", "--out", "out");
+        Run unapproved = db.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
+        String fingerprint = fingerprint(plan);
+        Run approve = db.jar().run("approve", "pajottegem", "--fingerprint", fingerprint, "--by", "an.coordinator",
+                "--comment", "gelezen");
+        Run byApprover = db.jar().run("apply", "pajottegem", "--out", "out", "--by", "AN.coordinator");
+        Run wrong = db.jar().run("apply", "pajottegem", "--out", "out", "--fingerprint", "sha256:0123", "--by", "operator");
+        Run status = db.jar().run("status");
 
+        assertThat(unplanned.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(unplanned.err()).contains("has no approved plan").contains("approve pajottegem --fingerprint F");
         assertThat(plan.exitCode()).isZero();
         assertThat(plan.out()).contains("READY").contains("fingerprint: sha256:");
+        assertThat(unapproved.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(unapproved.err()).contains("has no approved plan").contains(fingerprint);
+        assertThat(approve.exitCode()).as(approve.output()).isZero();
+        assertThat(approve.out()).contains("Approved: plan " + fingerprint + " of pajottegem by an.coordinator");
+        assertThat(byApprover.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(byApprover.err()).contains("Four eyes").contains("another person applies it");
         assertThat(wrong.exitCode()).isEqualTo(ExitCode.BLOCKED);
-        assertThat(wrong.err()).contains("no longer the approved one");
-        assertThat(blockedPlan.exitCode()).isEqualTo(ExitCode.BLOCKED);
-        assertThat(blockedPlan.out()).contains("BLOCKED").contains("BLOCKING HTB_MISSING: no HTB");
-        assertThat(blockedApply.exitCode()).isEqualTo(ExitCode.BLOCKED);
-        assertThat(blockedApply.err()).contains("is BLOCKED, so nothing was applied");
-        assertThat(db.count("select count(*) from organisation where kbo = '1002209443'")).isZero();
-        assertThat(db.dir().resolve("out/pajottegem/summary.json")).exists();
-        String status = db.jar().run("status").out();
-        assertThat(status).containsPattern("pajottegem\\s+plan\\s+BLOCKED");
-        // the run log records the exit code each command returned
-        assertThat(db.strings("select command || ' ' || exit_code from run where command in ('plan', 'apply') order by id"))
-                .containsExactly("plan 0", "apply 4", "plan 4", "apply 4");
-        assertThat(status).contains("exit 4: The plan of pajottegem is BLOCKED");
+        assertThat(wrong.err()).contains("sha256:0123 of pajottegem is not the approved plan").contains("approved by an.coordinator");
+        assertThat(db.digest()).as("the organisations' data and its audit trail").isEqualTo(before);
+        assertThat(db.count("select count(*) from plan where mode = 'APPLY'")).isZero();
+        assertThat(status.out()).containsPattern("pajottegem\\s+APPROVED\\s+approved \\(to apply\\)")
+                .contains("approved by an.coordinator");
+        assertThat(db.strings("select command || ' ' || exit_code || ' ' || actor from run "
+                + "where command in ('plan', 'approve', 'apply') order by id"))
+                .containsExactly("apply 4 operator", "plan 0 " + System.getProperty("user.name"), "apply 4 operator",
+                        "approve 0 an.coordinator", "apply 4 AN.coordinator", "apply 4 operator");
+    }
+
+    @Test
+    void anApprovalIsRefusedForABlockedPlanAndForOneWhoseDataChangedAndAnApplyAfterNewDataShowsWhatDiffers() throws Exception {
+        Database db = loaded("changed", 1);
+        String fingerprint = approved(db);
+        // the first of Galmaarden's people by username: the merged account takes its e-mail address from there
+        db.execute("update account set email = 'nieuw@galmaarden.be' where kbo = '0212978247' and username = "
+                + "(select min(username) from account where kbo = '0212978247' and insz is not null)");
+        String before = db.digest();
+
+        Run changed = db.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
+        Run late = db.jar().run("approve", "pajottegem", "--fingerprint", fingerprint, "--by", "coordinator");
+        Run withdraw = db.jar().run("approve", "pajottegem", "--withdraw", "--by", "coordinator", "--comment", "data changed");
+        db.execute("insert into finding (merger_id, origin, code, severity, detail) "
+                + "values ('pajottegem', 'INTAKE', 'HTB_DISAGREEMENT', 'BLOCKING', 'two HTBs')");
+        Run blocked = db.jar().run("plan", "pajottegem", "--out", "out");
+        Run blockedApproval = db.jar().run("approve", "pajottegem", "--fingerprint", fingerprint(blocked), "--by", "coordinator");
+        Run noFingerprint = db.jar().run("approve", "pajottegem", "--by", "coordinator");
+
+        assertThat(changed.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(changed.err()).contains("no longer the approved one").contains("What changed since the approved plan");
+        assertThat(late.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(late.err()).contains("changed since plan " + fingerprint);
+        assertThat(withdraw.exitCode()).as(withdraw.output()).isZero();
+        assertThat(withdraw.out()).contains("Withdrawn: the approval of plan " + fingerprint);
+        assertThat(blocked.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(blockedApproval.exitCode()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(blockedApproval.err()).contains("is BLOCKED and cannot be approved");
+        assertThat(noFingerprint.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noFingerprint.err()).contains("approve needs --fingerprint F");
+        assertThat(db.digest()).isEqualTo(before);
+        assertThat(db.strings("select action || ' ' || coalesce(after ->> 'approved_by', '') || ' ' || coalesce(after ->> 'withdrawn_by', '') "
+                + "|| ' ' || coalesce(after ->> 'comment', '') from audit where table_name = 'approval' order by id"))
+                .containsExactly("INSERT coordinator  ", "UPDATE coordinator coordinator data changed");
+        assertThat(db.jar().run("status").out()).containsPattern("pajottegem\\s+BLOCKED");
+    }
+
+    @Test
+    void theWholeFlowTwiceKeepsTheFirstApplysReportsAndWritesTheSecondsBesideThem() throws Exception {
+        Database db = loaded("history", 1);
+        approved(db);
+        Run first = db.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
+        Path firstReports = reports(db, first);
+        String firstContent = be.ocmw.merge.support.ContentDigest.ofFolder(firstReports);
+
+        approved(db);
+        Run second = db.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(reports(db, second)).isNotEqualTo(firstReports);
+        assertThat(be.ocmw.merge.support.ContentDigest.ofFolder(firstReports)).as("the first apply's reports").isEqualTo(firstContent);
+        assertThat(Files.readString(firstReports.resolve("summary.json"))).doesNotContain("\"to_create\" : 0,");
+        assertThat(Files.readString(reports(db, second).resolve("summary.json"))).contains("\"to_close\" : 0")
+                .contains("\"applied_by\" : \"operator\"").contains("\"approved_by\" : \"coordinator\"");
+        assertThat(Files.readString(db.dir().resolve("out/pajottegem/summary.json")))
+                .isEqualTo(Files.readString(reports(db, second).resolve("summary.json")));
+        try (var folders = Files.list(db.dir().resolve("out/pajottegem"))) {
+            assertThat(folders.filter(Files::isDirectory).map(f -> f.getFileName().toString().replaceAll("^\\d+-", "")))
+                    .containsExactlyInAnyOrder("apply", "apply");
+        }
+        assertThat(db.strings("select after ->> 'applied_by' from audit where table_name = 'plan' order by id"))
+                .containsExactly("operator", "operator");
+    }
+
+    /** The folder of the reports a plan or apply printed ("reports: DIR/summary.json, ..."). */
+    private static Path reports(Database db, Run run) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("reports: (\\S+)/summary.json").matcher(run.out());
+        assertThat(m.find()).as(run.output()).isTrue();
+        return db.dir().resolve(m.group(1));
+    }
+
+    /** The fingerprint a plan printed. */
+    private static String fingerprint(Run plan) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fingerprint: (sha256:[0-9a-f]+)").matcher(plan.out());
+        assertThat(m.find()).as(plan.output()).isTrue();
+        return m.group(1);
+    }
+
+    /** pajottegem planned as its data is now and that plan approved by the coordinator; its fingerprint. */
+    private static String approved(Database db) {
+        Run plan = db.jar().run("plan", "pajottegem", "--out", "plans");
+        assertThat(plan.exitCode()).as(plan.output()).isZero();
+        Run approve = db.jar().run("approve", "pajottegem", "--fingerprint", fingerprint(plan), "--by", "coordinator");
+        assertThat(approve.exitCode()).as(approve.output()).isZero();
+        return fingerprint(plan);
     }
 
     @Test
@@ -132,7 +230,7 @@ class MergerCommandFunctionalTests {
 
     /** Starts an apply, kills it once {@code progress} counts at least {@code applied}; returns the plan's size. */
     private static long killAfter(OcmwMergeJar jar, Database db, String progress, long applied) throws Exception {
-        Started apply = jar.start("apply", "pajottegem", "--out", "out");
+        Started apply = jar.start("apply", "pajottegem", "--out", "out", "--by", "operator");
         await(() -> db.count(progress) >= applied);
         apply.process().destroyForcibly().waitFor();
         return db.count("select count(*) from plan_change c join plan p on coalesce(p.changes_of, p.id) = c.plan_id where p.mode = 'APPLY'");
@@ -140,12 +238,17 @@ class MergerCommandFunctionalTests {
 
     /** A fresh database with the sample data (scaled up, so an apply has thousands of changes) loaded and taken in. */
     private Database loaded(String name) throws Exception {
+        return loaded(name, 10);
+    }
+
+    /** The same with the sample at {@code scale} (1: the sample of make run, for what needs no thousands of changes). */
+    private Database loaded(String name, int scale) throws Exception {
         Path dir = Files.createDirectories(workDir.resolve(name));
         Files.createDirectories(dir.resolve("jobs"));
         Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
         String url = TestDatabase.freshDatabaseUrl();
         OcmwMergeJar jar = OcmwMergeJar.in(dir).env("OCMW_DB_URL", url);
-        new SampleData(2025, 10).write(dir.resolve("sample"));
+        new SampleData(2025, scale).write(dir.resolve("sample"));
         Run access = jar.run("load", "access", "sample/access");
         Run intake = jar.run("intake", "sample/submissions");
         Run dossiers = jar.run("load", "dossiers", "sample/dossiers.csv");
@@ -192,6 +295,12 @@ class MergerCommandFunctionalTests {
                 throw new IllegalStateException(e);
             }
             return values;
+        }
+
+        /** The organisations' data and the audit trail of it, as one digest of every row's content. */
+        String digest() {
+            return be.ocmw.merge.support.ContentDigest.of(org.springframework.jdbc.core.simple.JdbcClient.create(
+                    new org.springframework.jdbc.datasource.DriverManagerDataSource(url)), be.ocmw.merge.support.ContentDigest.ORGANISATIONS);
         }
 
         void execute(String sql) throws Exception {

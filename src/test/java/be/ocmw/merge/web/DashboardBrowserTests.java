@@ -117,10 +117,33 @@ class DashboardBrowserTests {
         browser.findElement(By.id("to-merger")).click();
         assertThat(browser.findElement(By.id("findings")).getText()).contains("OCMW Herne");
         String fingerprint = browser.findElement(By.id("fingerprint")).getText();
-
-        // apply with the fingerprint shown, only once confirmed
+        assertThat(browser.getPageSource()).as("an operator does not approve").doesNotContain("id=\"approve-plan\"");
         browser.findElement(By.id("go-apply")).click();
-        assertThat(browser.findElement(By.id("fingerprint")).getText()).isEqualTo(fingerprint);
+        assertThat(browser.findElement(By.id("not-ready")).getText()).contains("coördinator");
+
+        // a coordinator approves the plan the merger's page shows, with a comment
+        browser.findElement(By.id("logout")).click();
+        logIn("coordinator", "coordinator");
+        browser.get(base + "mergers/pajottegem");
+        assertThat(browser.findElement(By.id("approve-fingerprint")).getText()).isEqualTo(fingerprint);
+        browser.findElement(By.id("approval-comment-input")).sendKeys("Gelezen met de drie OCMW's");
+        browser.findElement(By.id("approve-plan")).click();
+        assertThat(browser.findElement(By.id("approval-done")).getText()).contains("goedgekeurd");
+        assertThat(browser.findElement(By.id("standing")).getAttribute("data-status")).isEqualTo("APPROVED");
+        browser.get(base + "mergers/pajottegem/apply");
+        assertThat(browser.getPageSource()).as("a coordinator does not apply").doesNotContain("id=\"apply\"");
+
+        // the operator's apply page shows who approved it, when, and what it will do; it applies once confirmed
+        browser.get(base);
+        browser.findElement(By.id("logout")).click();
+        logIn("operator", "operator");
+        browser.get(base + "mergers/pajottegem");
+        browser.findElement(By.id("go-apply")).click();
+        assertThat(browser.findElement(By.id("approved-by")).getText()).contains("coordinator").contains(fingerprint)
+                .containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(browser.findElement(By.id("approval-comment")).getText()).isEqualTo("Gelezen met de drie OCMW's");
+        assertThat(browser.findElement(By.id("counts")).getText()).contains("Dossiers te heropenen");
+        assertThat(browser.findElement(By.id("tasks")).getText()).isNotBlank();
         browser.findElement(By.id("apply")).click();
         assertThat(browser.findElement(By.id("not-confirmed")).isDisplayed()).isTrue();
         browser.findElement(By.id("confirmed")).click();
@@ -131,6 +154,13 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(By.id("standing")).getAttribute("data-status")).isEqualTo("APPLIED");
         String report = browser.findElement(By.linkText("apply.xlsx")).getAttribute("href");
         assertThat(download(report)).startsWith("PK");
+        // the history: the plan, its approval and the apply, with who did each, newest first
+        WebElement history = browser.findElement(By.id("history"));
+        assertThat(history.findElements(By.cssSelector("tbody tr"))).extracting(r -> r.getAttribute("data-kind"))
+                .containsExactly("APPLY", "APPROVAL", "PLAN");
+        assertThat(history.getText()).contains("coordinator").contains("operator");
+        String historyReport = history.findElement(By.cssSelector("tr[data-kind='APPLY'] a[href$='apply.xlsx']")).getAttribute("href");
+        assertThat(download(historyReport)).startsWith("PK");
 
         // a coordinator reads, in French if asked, but cannot act
         browser.findElement(By.id("logout")).click();
