@@ -280,7 +280,9 @@ public class MergerRuns {
         }
         // what the job did, counted in the audit trail, beside what the plan predicted
         PlanCounts done = Background.join(counted);
-        ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done, store.approvedOf(planId).orElse(null));
+        // the plan's own figures, as it was stored for this apply (a copy of the approved plan's summary)
+        ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done, store.approvedOf(planId).orElse(null),
+                PlanCounts.fromJson(store.summary(planId)));
         List<Finding> differences = differences(applied.counts(), done);
         if (!differences.isEmpty()) {
             List<Finding> findings = new ArrayList<>(applied.findings());

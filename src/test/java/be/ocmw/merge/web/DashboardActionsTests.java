@@ -71,7 +71,10 @@ class DashboardActionsTests extends DashboardTest {
         assertThat(html).contains("data-state=\"DONE\"")
                 .contains("id=\"intake-rejections\"").contains("pajottegem-herne.xlsx")
                 .contains("has check digits").contains("SUBMISSION_LATE")
-                .contains("pajottegem-herne.checked.xlsx");
+                .contains("pajottegem-herne.checked.xlsx")
+                // what the command line prints of each workbook, in the reader's words
+                .contains("Te laat ingediend").contains("zijn niet gelezen: Wachtwoord").contains("ingelezen")
+                .doesNotContain(">LOADED<");
         assertThat(jdbc.sql("select count(*) from submission").query(Integer.class).single()).isEqualTo(2);
         String annotated = html.replaceAll("(?s).*href=\"(/activities/[^\"]+/files/pajottegem-herne.checked.xlsx)\".*", "$1");
         var download = mvc.perform(get(annotated).with(operator())).andExpect(status().isOk()).andReturn().getResponse();

@@ -65,7 +65,9 @@ class StatusCommand extends DatabaseCommand {
         if (record.exitCode() == null) {
             return "did not finish (killed or still running)";
         }
-        return "exit " + record.exitCode() + ": " + record.outcome();
+        // a long refusal or error is the run's own text: its first line, cut, keeps the table a table
+        String outcome = String.valueOf(record.outcome()).strip().lines().findFirst().orElse("");
+        return "exit " + record.exitCode() + ": " + (outcome.length() > 100 ? outcome.substring(0, 99) + "…" : outcome);
     }
 
     private static String abbreviate(String text) {

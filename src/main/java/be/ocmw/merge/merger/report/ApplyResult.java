@@ -7,12 +7,13 @@ import java.time.OffsetDateTime;
 /**
  * What an apply's reports say beside its plan: the proof that the sources were not touched (their fingerprint before
  * and after), what its audit trail says was done, by group, beside what the plan predicted, and whose approval it
- * executed for whom (null for an apply from before approvals were recorded).
+ * executed for whom (null for an apply from before approvals were recorded), and what the plan itself predicted (its
+ * own figures, as it was approved; null when not known).
  */
-public record ApplyResult(String sourceBefore, String sourceAfter, PlanCounts done, Approved approved) {
+public record ApplyResult(String sourceBefore, String sourceAfter, PlanCounts done, Approved approved, PlanCounts predicted) {
 
     public ApplyResult(String sourceBefore, String sourceAfter, PlanCounts done) {
-        this(sourceBefore, sourceAfter, done, null);
+        this(sourceBefore, sourceAfter, done, null, null);
     }
 
     public boolean sourcesUntouched() {

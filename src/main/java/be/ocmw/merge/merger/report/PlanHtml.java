@@ -60,7 +60,8 @@ class PlanHtml {
 
     public record Model(String title, String lang, List<List<Object>> summary, List<Group> groups, List<Task> tasks,
                  List<Administrator> administrators, List<List<Object>> dossiers, String dossiersMore,
-                 List<List<Object>> online, List<List<Object>> transition, String transitionMore, boolean fullInsz) {
+                 List<List<Object>> online, List<List<Object>> transition, String transitionMore, boolean fullInsz,
+                 boolean applied) {
     }
 
     /** The page's model, from the report model: the same as the workbook, long lists cut short with a pointer to it. */
@@ -99,7 +100,7 @@ class PlanHtml {
                 dossierCount > LIMIT ? text.get("html.dossiers.more", LIMIT, dossierCount, mode + ".xlsx") : null,
                 onlineRows(report), transition,
                 people.size() > LIMIT ? text.get("html.transition.more", LIMIT, people.size(), mode + ".xlsx") : null,
-                full);
+                full, applied != null);
     }
 
     private static List<List<Object>> dossierRows(PlanReport report, ReportText text) {
@@ -130,7 +131,7 @@ class PlanHtml {
      */
     void warmUp(ReportOptions options) {
         Model empty = new Model("", ReportText.of(options.language()).code(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                null, List.of(), List.of(), null, false);
+                null, List.of(), List.of(), null, false, false);
         render(empty, options, Writer.nullWriter());
     }
 

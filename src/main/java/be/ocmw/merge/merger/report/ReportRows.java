@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger.report;
 
+import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.finding.Finding;
@@ -38,16 +39,22 @@ public final class ReportRows {
         plan.findings().stream().filter(Finding::blocking).forEach(f -> rows.add(List.of(text.get("summary.blocked_by"),
                 text.get("finding." + f.code() + ".title") + ": " + f.detail(text))));
         // an apply shows what its audit trail says was done, beside what the plan predicted
+        // an apply: what was done (the audit trail's count, else what its changes did) beside the plan's own figures
         PlanCounts done = applied == null ? null : applied.done();
-        plan.counts().values().forEach((count, value) -> {
+        PlanCounts predicted = applied == null || applied.predicted() == null ? plan.counts() : applied.predicted();
+        for (Count count : Count.values()) {
+            if (!plan.counts().has(count) && !predicted.has(count)) {
+                continue;
+            }
             String key = "count." + count.qualifiedKey();
             String label = text.has(key) ? text.get(key) : count.qualifiedKey();
             if (done == null) {
-                rows.add(List.of(label, value));
+                rows.add(List.of(label, plan.counts().get(count)));
             } else {
-                rows.add(List.of(label, done.has(count) ? done.get(count) : value, value));
+                Object did = done.has(count) ? done.get(count) : plan.counts().has(count) ? plan.counts().get(count) : "";
+                rows.add(List.of(label, did, predicted.has(count) ? predicted.get(count) : ""));
             }
-        });
+        }
         rows.add(List.of(text.get("summary.fingerprint"), plan.fingerprint()));
         if (report.mode() == RunMode.PLAN) {
             rows.add(List.of("", text.get("summary.fingerprint.help")));

@@ -163,6 +163,30 @@ class PlanReportsTests extends SampleDataTest {
         assertThat(applied.plan().findings()).noneMatch(f -> f.code().equals("APPLY_DIFFERS"));
     }
 
+    @Test
+    void theApplyReportShowsThePlansOwnFiguresBesideWhatWasDoneAndTheyDifferWhereTheyDiffer() throws IOException {
+        // antwerpen (scenario 3): the plan counts administrators and users the merged OCMW has already, the apply only
+        // what it changes
+        MergerRuns.Outcome plan = runs.plan(merger("antwerpen"), folder.resolve("plan"), run());
+        approveLatest(merger("antwerpen"), plan.plan().fingerprint());
+        MergerRuns.Outcome applied = runs.apply(merger("antwerpen"), folder.resolve("out"), null, OPERATOR, run());
+
+        List<Count> differing = java.util.Arrays.stream(Count.values())
+                .filter(c -> plan.plan().counts().get(c) != applied.plan().counts().get(c)).toList();
+        assertThat(differing).as("counts where the plan and the apply differ").isNotEmpty();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("out/antwerpen/apply.xlsx")))) {
+            List<List<String>> rows = rows(workbook.getSheet("Samenvatting"));
+            for (Count count : differing) {
+                String label = be.ocmw.merge.reporting.ReportText.of(be.ocmw.merge.reporting.ReportText.DUTCH).get("count." + count.qualifiedKey());
+                List<String> row = rows.stream().filter(r -> r.get(0).equals(label)).findFirst().orElseThrow();
+                assertThat(row.subList(1, 3)).as(label).containsExactly(String.valueOf(applied.plan().counts().get(count)),
+                        String.valueOf(plan.plan().counts().get(count)));
+            }
+        }
+        String html = Files.readString(folder.resolve("out/antwerpen/apply.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<th>Gedaan</th>").contains("<th>Voorspeld door het plan</th>");
+    }
+
     private static String escaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
