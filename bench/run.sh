@@ -39,19 +39,28 @@ dossiers_heap=$(echo "$dossiers" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 # The dossier part of a merger: the 20 OCMWs of bench-dossiers.csv merge (the same registry as the access
 # merger below, whose KBOs they are); nothing else of theirs is loaded, so plan and apply do the dossiers.
 R="--registry bench-merger/bench-registry.yml"
+# a coordinator approves the plan just made (its fingerprint from its summary.json), so that an operator may apply it
+approve() {
+  java -jar "$JAR" approve bench --fingerprint "$(sed -n 's/^  "fingerprint" : "\([^"]*\)".*/\1/p' "$1/bench/summary.json")" \
+    --by bench-coordinator $R | head -1
+}
 MERGER_ACCOUNTS=${MERGER_ACCOUNTS:-100000}
 rm -rf bench-merger
 $TOOLS sample-data --out . --bench-merger-accounts "$MERGER_ACCOUNTS"
+# the submissions name the merger's HTB: without one its plan is BLOCKED
+java -jar "$JAR" intake bench-merger/submissions $R | tail -1
 echo "== The dossiers of a merger: $DOSSIERS running dossiers of 20 OCMWs closed and reopened"
 dplan_s=$(OCMW_REPORT_MEMORY=1 java -Xmx512m -jar "$JAR" plan bench --out out-dossiers $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 dfloor_out=$(OCMW_REPORT_MEMORY=1 $TOOLS bench-apply-floor bench --dossiers $R | tee >(cat >&2))
 dfloor_s=$(echo "$dfloor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
-dapply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out-dossiers $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+approve out-dossiers
+dapply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out-dossiers --by bench-operator $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 
 echo "== Reconciliation: the same merger with its accounts applied too, then 1 % drift in the old OCMWs"
 java -jar "$JAR" load access bench-merger/access $R | tail -1
-java -jar "$JAR" intake bench-merger/submissions $R | tail -1
-java -jar "$JAR" apply bench --out out-dossiers $R | tail -1
+java -jar "$JAR" plan bench --out out-dossiers $R | tail -1
+approve out-dossiers
+java -jar "$JAR" apply bench --out out-dossiers --by bench-operator $R | tail -1
 $TOOLS bench-drift bench --percent 1 $R
 rec=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" reconcile bench --out out-reconcile $R | tee >(cat >&2) | grep "Work took")
 rec_s=$(echo "$rec" | sed -E 's/Work took ([0-9.]+) s.*/\1/'); rec_heap=$(echo "$rec" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
@@ -66,7 +75,8 @@ java -jar "$JAR" intake bench-merger/submissions $R | tail -1
 plan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 floor_out=$(OCMW_REPORT_MEMORY=1 $TOOLS bench-apply-floor bench $R | tee >(cat >&2))
 floor_s=$(echo "$floor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
-apply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+approve out
+apply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out --by bench-operator $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 grants=$(python3 -c "import json;print(json.load(open('out/bench/summary.json'))['grants']['to_create'])" 2>/dev/null || echo "?")
 
 echo

@@ -41,17 +41,26 @@ public class RunLog {
     /** The latest runs, newest first. */
     public List<RunRecord> recent(int limit) {
         return jdbc.sql("""
-                        select id, command, arguments, started_at, finished_at, exit_code, outcome
+                        select id, command, arguments, actor, started_at, finished_at, exit_code, outcome
                         from run order by id desc limit :limit""")
                 .param("limit", limit)
                 .query((rs, n) -> new RunRecord(rs.getLong("id"), rs.getString("command"), rs.getString("arguments"),
-                        rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-                        (Integer) rs.getObject("exit_code"), rs.getString("outcome")))
+                        rs.getString("actor"), rs.getObject("started_at", OffsetDateTime.class),
+                        rs.getObject("finished_at", OffsetDateTime.class), (Integer) rs.getObject("exit_code"), rs.getString("outcome")))
                 .list();
     }
 
-    /** One run; {@code exitCode} is null while it runs (or when it was killed). */
-    public record RunRecord(long id, String command, String arguments, OffsetDateTime startedAt,
+    /**
+     * One run; {@code actor} whom it was for (null for runs from before it was recorded); {@code exitCode} null while it
+     * runs (or when it was killed).
+     */
+    public record RunRecord(long id, String command, String arguments, String actor, OffsetDateTime startedAt,
                             OffsetDateTime finishedAt, Integer exitCode, String outcome) {
+
+        /** The first line of the outcome, cut: what a table shows of a long refusal or error. */
+        public String shortOutcome() {
+            String first = String.valueOf(outcome).strip().lines().findFirst().orElse("");
+            return first.length() > 100 ? first.substring(0, 99) + "…" : first;
+        }
     }
 }

@@ -130,22 +130,27 @@ public class IntakeReports {
             CellStyle bold = ReportSheets.bold(workbook);
             Sheet submissions = ReportSheets.sheet(workbook, "Inzendingen", bold, "Bestand", "Fusie", "KBO-nummer", "OCMW", "Ingediend op",
                     "Status", "Te laat", "Rijen", "Aanvaard", "Afgewezen", "Reden (hele bestand)");
+            // room for workbook names, OCMW names and a refusal's reason; the dates are dates
+            ReportSheets.widths(submissions, 40, 18, 16, 28, 14, 24, 10, 8, 10, 10, 80);
             int r = 1;
             for (LoadFile f : result.load().files()) {
                 var s = result.submissions().stream().filter(x -> x.file().equals(f.name())).findFirst();
                 ReportSheets.row(submissions, r++, f.name(), s.map(IntakeResult.Submission::merger).orElse(""),
-                        s.map(IntakeResult.Submission::kbo).orElse(""), s.map(IntakeResult.Submission::ocmw).orElse(""),
-                        s.map(x -> x.submittedOn().toString()).orElse(""),
+                        s.map(x -> new be.ocmw.merge.domain.Kbo(x.kbo()).formatted()).orElse(""),
+                        s.map(IntakeResult.Submission::ocmw).orElse(""),
+                        s.<Object>map(x -> x.submittedOn() == null ? "" : x.submittedOn()).orElse(""),
                         f.refused() ? "Afgewezen" : s.map(x -> x.current() ? "Actueel" : "Vervangen door een latere").orElse(""),
                         s.map(x -> x.late() ? "ja" : "nee").orElse(""), f.accepted() + f.rejected(), f.accepted(),
                         f.rejected(), f.refused() ? f.problem() : "");
             }
             Sheet rejected = ReportSheets.sheet(workbook, "Afgewezen", bold, "Bestand", "Blad", "Rij", "Kolom", "Reden");
+            ReportSheets.widths(rejected, 40, 16, 8, 22, 100);
             r = 1;
             for (Rejection rejection : rejections) {
                 ReportSheets.row(rejected, r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(), rejection.reason());
             }
             Sheet findings = ReportSheets.sheet(workbook, "Bevindingen", bold, "Fusie", "Code", "Ernst", "Toelichting");
+            ReportSheets.widths(findings, 18, 26, 12, 100);
             r = 1;
             for (IntakeResult.Finding finding : result.findings()) {
                 ReportSheets.row(findings, r++, finding.merger(), finding.code(), finding.severity().name(), finding.detail());

@@ -335,6 +335,13 @@ class IntakeTests extends DatabaseTest {
         try (InputStream in = Files.newInputStream(out.resolve("intake-report.xlsx")); XSSFWorkbook report = new XSSFWorkbook(in)) {
             assertThat(report.getSheet("Afgewezen").getLastRowNum()).isEqualTo(4);
             assertThat(report.getSheet("Inzendingen").getLastRowNum()).isEqualTo(7);
+            // dates a spreadsheet sorts as dates, KBO numbers as a person writes them, names that fit their column
+            Row first = report.getSheet("Inzendingen").getRow(1);
+            assertThat(first.getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(first.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+            assertThat(first.getCell(2).getStringCellValue()).matches("\\d{4}\\.\\d{3}\\.\\d{3}");
+            assertThat(report.getSheet("Inzendingen").getColumnWidth(0) / 256).isGreaterThanOrEqualTo(40);
+            assertThat(report.getSheet("Afgewezen").getColumnWidth(4) / 256).isGreaterThanOrEqualTo(100);
         }
     }
 

@@ -80,6 +80,8 @@ class DashboardActionsTests extends DashboardTest {
         var download = mvc.perform(get(annotated).with(operator())).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(download.getContentAsByteArray()).startsWith('P', 'K');
         assertThat(page("/", operator())).containsPattern("ontvangen 2, ontbrekend 1, te laat 1");
+        // the registry's deadline for pajottegem is long past: the one missing submission is pointed out
+        assertThat(page("/", operator())).contains("1 na de uiterste datum nog niet ontvangen");
     }
 
     @Test
@@ -129,6 +131,10 @@ class DashboardActionsTests extends DashboardTest {
                 .getContentAsByteArray()).startsWith('P', 'K');
         assertThat(jdbc.sql("select count(*) from run where command = 'apply' and arguments like '%(dashboard, operator)' and exit_code = 0")
                 .query(Integer.class).single()).isEqualTo(1);
+        long applyRun = jdbc.sql("select max(id) from run where command = 'apply'").query(Long.class).single();
+        assertThat(page("/runs", coordinator())).as("the runs page: every command with who did it, numbered as in status")
+                .contains("data-run=\"" + applyRun + "\" data-command=\"apply\"").contains("data-command=\"approve\"")
+                .contains("<td>operator</td>").contains("<td>coordinator</td>");
         assertThat(jdbc.sql("select table_name || ' ' || action || ' ' || coalesce(after ->> 'approved_by', '') || ' ' "
                         + "|| coalesce(after ->> 'applied_by', '') from audit where table_name in ('approval', 'plan') order by id")
                 .query(String.class).list()).containsExactly("approval INSERT coordinator ", "plan INSERT coordinator operator");

@@ -204,7 +204,7 @@ public final class AccessPlanner {
         }
         members.stream().map(Account::email).filter(AccessPlanner::notBlank).forEach(emails::add);
         if (emails.size() > 1) {
-            finding("EMAIL_DIFFERS", Severity.INFO, null, masked(insz), "EMAIL_DIFFERS", firstName + " " + lastName,
+            finding("EMAIL_DIFFERS", Severity.WARNING, null, masked(insz), "EMAIL_DIFFERS", firstName + " " + lastName,
                     String.join(", ", emails), email);
         }
         String language = existing != null && existing.language() != null ? existing.language()
@@ -236,10 +236,10 @@ public final class AccessPlanner {
         if (!username.equals(wanted) && !members.isEmpty()) {
             Account holder = taken.get(wanted.toLowerCase(Locale.ROOT));
             if (holder != null) {
-                finding("USERNAME_RENAMED", Severity.INFO, targetKbo, username, "USERNAME_RENAMED", wanted, firstName + " " + lastName,
+                finding("USERNAME_RENAMED", Severity.WARNING, targetKbo, username, "USERNAME_RENAMED", wanted, firstName + " " + lastName,
                         members.get(0).organisation(), domain, holder.firstName() + " " + holder.lastName(), username);
             } else {
-                finding("USERNAME_RENAMED", Severity.INFO, targetKbo, username, "USERNAME_RENAMED.unknown", wanted,
+                finding("USERNAME_RENAMED", Severity.WARNING, targetKbo, username, "USERNAME_RENAMED.unknown", wanted,
                         firstName + " " + lastName, members.get(0).organisation(), domain, username);
             }
         }

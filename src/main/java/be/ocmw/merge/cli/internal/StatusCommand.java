@@ -66,8 +66,7 @@ class StatusCommand extends DatabaseCommand {
             return "did not finish (killed or still running)";
         }
         // a long refusal or error is the run's own text: its first line, cut, keeps the table a table
-        String outcome = String.valueOf(record.outcome()).strip().lines().findFirst().orElse("");
-        return "exit " + record.exitCode() + ": " + (outcome.length() > 100 ? outcome.substring(0, 99) + "…" : outcome);
+        return "exit " + record.exitCode() + ": " + record.shortOutcome();
     }
 
     private static String abbreviate(String text) {

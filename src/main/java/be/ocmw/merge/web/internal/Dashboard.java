@@ -52,6 +52,11 @@ class Dashboard {
         public long missing() {
             return count("MISSING");
         }
+
+        /** Submissions still missing after the deadline: what the start page points out first. */
+        public boolean overdue(LocalDate today) {
+            return missing() > 0 && merger.deadline() != null && today.isAfter(merger.deadline());
+        }
     }
 
     List<MergerRow> overview(MergerRegistry registry, LocalDate today, ReportText text) {

@@ -44,8 +44,11 @@ class DashboardController {
 
     private final History history;
 
+    private final be.ocmw.merge.audit.RunLog runLog;
+
     DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
-                        History history) {
+                        History history, be.ocmw.merge.audit.RunLog runLog) {
+        this.runLog = runLog;
         this.history = history;
         this.ledger = ledger;
         this.pages = pages;
@@ -117,6 +120,7 @@ class DashboardController {
     @GetMapping("/runs")
     String runs(Model model) {
         model.addAttribute("runs", dashboard.runs(100));
+        model.addAttribute("commands", runLog.recent(100));
         return "web/runs";
     }
 

@@ -67,6 +67,8 @@ class AccessPlannerTests {
 
         assertThat(planner.changes()).singleElement().satisfies(c -> assertThat(c.detail()).containsEntry("username", "apeeters2"));
         assertThat(planner.findings()).extracting(Finding::code).containsExactly("USERNAME_RENAMED");
+        // the person must be told their new username: something to do, so not "for information only"
+        assertThat(planner.findings()).extracting(Finding::severity).containsExactly(be.ocmw.merge.finding.Severity.WARNING);
         assertThat(planner.findings().get(0).detail()).contains("Anton Peeters");
     }
 
