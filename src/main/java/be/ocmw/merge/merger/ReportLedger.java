@@ -43,19 +43,6 @@ public class ReportLedger {
                           java.time.OffsetDateTime completedAt) {
     }
 
-    /** The completed reports of the merger in folders of their own (not the latest view), by plan. */
-    public java.util.List<Written> history(Merger merger, Path latest) {
-        return jdbc.sql("""
-                        select id, mode, folder, plan_id, full_insz, language, completed_at from report
-                        where merger_id = :merger and completed_at is not null and folder <> :latest
-                        order by id""")
-                .param("merger", merger.id()).param("latest", key(latest))
-                .query((rs, n) -> new Written(rs.getLong("id"), RunMode.valueOf(rs.getString("mode")), Path.of(rs.getString("folder")),
-                        (Long) rs.getObject("plan_id"), rs.getBoolean("full_insz"), rs.getString("language"),
-                        rs.getObject("completed_at", java.time.OffsetDateTime.class)))
-                .list();
-    }
-
     /** One completed set of reports of the merger, by its id. */
     public java.util.Optional<Written> written(Merger merger, long id) {
         return jdbc.sql("""
