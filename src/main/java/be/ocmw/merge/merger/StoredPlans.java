@@ -113,13 +113,6 @@ public class StoredPlans {
         return store.applied(merger);
     }
 
-    /** The standing of each of {@code mergers}, by merger id. */
-    public Map<String, Standing> standings(List<Merger> mergers) {
-        Map<String, Standing> standings = new LinkedHashMap<>();
-        mergers.forEach(merger -> standings.put(merger.id(), standing(merger)));
-        return standings;
-    }
-
     public Standing standing(Merger merger) {
         record Latest(long id, RunMode mode, PlanStatus status, String fingerprint, OffsetDateTime at, String inputDigest,
                       boolean applied, OffsetDateTime lastApply) {

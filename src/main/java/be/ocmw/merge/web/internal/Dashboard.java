@@ -157,11 +157,8 @@ class Dashboard {
                 .optional()
                 .map(r -> {
                     // every applied merger is shown, the ones without drift too
-                    plans.standings(registry.mergers()).forEach((merger, standing) -> {
-                        if (standing.applied()) {
-                            r.drift().put(merger, new ArrayList<>());
-                        }
-                    });
+                    registry.mergers().stream().filter(plans::applied)
+                            .forEach(merger -> r.drift().put(merger.id(), new ArrayList<>()));
                     jdbc.sql("select merger_id, code, source_kbo, subject, detail, corrected from drift where run_id = :run order by merger_id, id")
                             .param("run", r.run())
                             .query(rs -> {
