@@ -13,8 +13,7 @@ public record CheckedRow<O>(SourceItem item, O result, RuntimeException refusal)
             // what no format's check should have to think of: a character that is not text at all
             var nul = item.withNul();
             if (nul.isPresent()) {
-                return new CheckedRow<>(item, null, item.reject(nul.get(), "the cell holds a NUL character (a zero "
-                        + "byte), which no text has: the row was not read; correct the value in the file"));
+                return new CheckedRow<>(item, null, item.reject(nul.get(), "row.nul"));
             }
             return new CheckedRow<>(item, check.process(item), null);
         } catch (RuntimeException e) {

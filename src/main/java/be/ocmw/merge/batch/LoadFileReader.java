@@ -1,5 +1,6 @@
 package be.ocmw.merge.batch;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.input.Column;
 import be.ocmw.merge.input.Header;
 import be.ocmw.merge.input.TableReader;
@@ -97,7 +98,7 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
                 }
                 return row.checked();
             } catch (UnreadableFileException e) {
-                files.reject(file.id(), e.getMessage());
+                files.reject(file.id(), e.getMessage(), e.reason());
                 nextFile();
             }
         }
@@ -106,9 +107,8 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
 
     private void openTable(LoadFile file) {
         TableReader rows = Tables.open(file.path(), sheet, datesMatter);
-        String where = sheet == null ? "" : "sheet '" + sheet + "': ";
         try {
-            header = Header.match(file.path(), where, rows.header(), columns);
+            header = Header.match(file.path(), sheet, rows.header(), columns);
         } catch (RuntimeException e) {
             rows.close();
             throw e;

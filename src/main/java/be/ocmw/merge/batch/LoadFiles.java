@@ -1,5 +1,6 @@
 package be.ocmw.merge.batch;
 
+import be.ocmw.merge.domain.Reason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,12 @@ public class LoadFiles {
                 .query(Long.class).single();
     }
 
-    /** Refuses a file whole: nothing from it will be loaded. */
-    public void reject(long id, String problem) {
-        jdbc.sql("update load_file set status = 'REJECTED', problem = :problem where id = :id")
-                .param("problem", problem).param("id", id).update();
+    /** Refuses a file whole: nothing from it will be loaded. {@code problem} is the console's English. */
+    public void reject(long id, String problem, Reason reason) {
+        jdbc.sql("""
+                        update load_file set status = 'REJECTED', problem = :problem, problem_words = cast(:words as jsonb)
+                        where id = :id""")
+                .param("problem", problem).param("words", ReasonJson.write(reason)).param("id", id).update();
     }
 
     public void opened(long id, int headerRow, List<String> ignoredColumns, List<String> passwordColumns) {
@@ -69,11 +72,10 @@ public class LoadFiles {
     /** The report of a load: its files, the first rejected rows (in the order found), and how many there are. */
     public LoadReport report(String what, long jobInstance, String kind, boolean alreadyLoaded, int firstRejections) {
         List<Rejection> rejections = jdbc.sql("""
-                        select source_file, sheet, row_number, column_name, reason, kbo from rejected_row
+                        select source_file, sheet, row_number, column_name, reason, reason_words, kbo from rejected_row
                         where job_instance_id = :ji order by source_file, sheet, row_number limit :limit""")
                 .param("ji", jobInstance).param("limit", firstRejections)
-                .query((rs, n) -> new Rejection(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"),
-                        rs.getString("column_name"), rs.getString("reason"), rs.getString("kbo")))
+                .query(LoadFiles::rejection)
                 .list();
         int count = jdbc.sql("select count(*) from rejected_row where job_instance_id = :ji").param("ji", jobInstance)
                 .query(Integer.class).single();
@@ -83,11 +85,10 @@ public class LoadFiles {
     /** Every rejected row of a job instance, in file and row order. */
     public List<Rejection> rejections(long jobInstance) {
         return jdbc.sql("""
-                        select source_file, sheet, row_number, column_name, reason, kbo from rejected_row
+                        select source_file, sheet, row_number, column_name, reason, reason_words, kbo from rejected_row
                         where job_instance_id = :ji order by source_file, sheet, row_number""")
                 .param("ji", jobInstance)
-                .query((rs, n) -> new Rejection(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"),
-                        rs.getString("column_name"), rs.getString("reason"), rs.getString("kbo")))
+                .query(LoadFiles::rejection)
                 .list();
     }
 
@@ -97,12 +98,17 @@ public class LoadFiles {
      */
     public List<Rejection> rejectionsOf(String merger, List<String> kbos) {
         return jdbc.sql("""
-                        select source_file, sheet, row_number, column_name, reason, kbo from rejected_row
+                        select source_file, sheet, row_number, column_name, reason, reason_words, kbo from rejected_row
                         where merger_id = :merger or kbo = any(:kbos) order by source_file, sheet, row_number""")
                 .param("merger", merger).param("kbos", kbos.toArray(String[]::new))
-                .query((rs, n) -> new Rejection(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"),
-                        rs.getString("column_name"), rs.getString("reason"), rs.getString("kbo")))
+                .query(LoadFiles::rejection)
                 .list();
+    }
+
+    private static Rejection rejection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Rejection(rs.getString("source_file"), rs.getString("sheet"), rs.getInt("row_number"),
+                rs.getString("column_name"), ReasonJson.read(rs.getString("reason_words"), rs.getString("reason")),
+                rs.getString("kbo"));
     }
 
     private List<LoadFile> query(String where, long jobInstance, String kind) {
@@ -112,7 +118,8 @@ public class LoadFiles {
                     return new LoadFile(rs.getLong("id"), rs.getString("kind"), Path.of(rs.getString("path")),
                             rs.getString("name"),
                             rs.getString("kbo"), rs.getString("domain"), rs.getString("content_sha256"),
-                            rs.getString("status"), rs.getString("problem"), (Integer) rs.getObject("header_row"),
+                            rs.getString("status"), rs.getString("problem"),
+                            ReasonJson.read(rs.getString("problem_words"), rs.getString("problem")), (Integer) rs.getObject("header_row"),
                             (Integer) rs.getObject("last_row"), rs.getString("ignored_columns"),
                             rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("rows_inserted"),
                             rs.getInt("rows_updated"), rs.getInt("rows_removed"), rs.getString("password_columns"),

@@ -30,8 +30,9 @@ public class RejectionRecorder implements SkipListener<Object, Object> {
 
     public void record(long run, long jobInstance, Rejection rejection) {
         jdbc.sql("""
-                        insert into rejected_row (run_id, job_instance_id, source_file, sheet, row_number, column_name, reason, kbo)
-                        values (:run, :jobInstance, :file, :sheet, :row, :column, :reason, :kbo)
+                        insert into rejected_row (run_id, job_instance_id, source_file, sheet, row_number, column_name, reason,
+                                                  reason_words, kbo)
+                        values (:run, :jobInstance, :file, :sheet, :row, :column, :reason, cast(:words as jsonb), :kbo)
                         on conflict (job_instance_id, source_file, sheet, row_number) do nothing""")
                 .param("run", run)
                 .param("jobInstance", jobInstance)
@@ -39,7 +40,8 @@ public class RejectionRecorder implements SkipListener<Object, Object> {
                 .param("sheet", rejection.sheet())
                 .param("row", rejection.row())
                 .param("column", rejection.column())
-                .param("reason", rejection.reason())
+                .param("reason", rejection.reason().english())
+                .param("words", ReasonJson.write(rejection.reason()))
                 .param("kbo", rejection.kbo())
                 .update();
     }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.batch;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.input.Column;
 import be.ocmw.merge.input.Header;
@@ -32,8 +33,13 @@ public record SourceItem(LoadFile file, String sheet, Header header, SourceRow r
         return java.util.Optional.empty();
     }
 
+    /** A refusal of this row, to throw from a processor: the message {@code reason.<key>} with these values. */
+    public RejectedRowException reject(Column column, String key, Object... values) {
+        return reject(column, Reason.of(key, values));
+    }
+
     /** A refusal of this row, to throw from a processor. */
-    public RejectedRowException reject(Column column, String reason) {
+    public RejectedRowException reject(Column column, Reason reason) {
         return new RejectedRowException(new Rejection(file.name(), sheet, row.number(),
                 column == null ? "" : column.name(), reason, file.kbo()));
     }

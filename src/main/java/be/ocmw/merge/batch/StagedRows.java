@@ -40,9 +40,11 @@ public class StagedRows {
      * @param reason   SQL expression for the reason; it may use the staged columns, {@code first_row} and
      *                 {@code first_file} (where the key was first seen) and {@code file_name}
      * @param kbo      SQL expression for the KBO the rejection concerns ({@code file_kbo} or a staged column)
+     * @param words    the reason's message key: {@code reason.<words>} with the row's reference and KBO, the first row
+     *                 and its file; {@code reason.<words>.other_file} when that row is in another file
      */
     public void refuseDuplicates(long jobInstance, long run, String stagingTable, String key, String column,
-                                 String reason, String kbo, String sheet) {
+                                 String reason, String kbo, String sheet, String words) {
         jdbc.sql("""
                         with ranked as (
                             select s.*, f.name as file_name, f.kbo as file_kbo,
@@ -53,14 +55,20 @@ public class StagedRows {
                             where f.job_instance_id = :ji and f.status = 'PENDING'
                             window w as (partition by %2$s order by f.id, s.source_row)
                         ), refused as (
-                            insert into rejected_row (run_id, job_instance_id, source_file, sheet, row_number, column_name, reason, kbo)
-                            select :run, :ji, file_name, :sheet, source_row, :column, %3$s, %4$s from ranked where n > 1
+                            insert into rejected_row (run_id, job_instance_id, source_file, sheet, row_number, column_name, reason,
+                                                      reason_words, kbo)
+                            select :run, :ji, file_name, :sheet, source_row, :column, %3$s,
+                                   jsonb_build_object('key', :words || case when first_file <> file_name then '.other_file' else '' end,
+                                                      'args', jsonb_build_array(reference, kbo, cast(first_row as text), first_file)),
+                                   %4$s
+                            from ranked where n > 1
                             on conflict do nothing
                         )
                         delete from %1$s s using ranked r
                         where s.load_file_id = r.load_file_id and s.source_row = r.source_row and r.n > 1
                         """.formatted(stagingTable, key, reason, kbo))
                 .param("ji", jobInstance).param("run", run).param("column", column).param("sheet", sheet)
+                .param("words", words)
                 .update();
     }
 

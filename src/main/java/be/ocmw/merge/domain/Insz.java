@@ -13,41 +13,40 @@ package be.ocmw.merge.domain;
 public record Insz(String digits) implements Comparable<Insz> {
 
     public Insz {
-        String problem = problem(digits);
+        Reason problem = problem(digits);
         if (problem != null) {
-            throw new InvalidIdentifierException("INSZ " + masked(digits) + " " + problem);
+            throw new InvalidIdentifierException(problem.about("insz.", masked(digits)));
         }
     }
 
     /** Reads {@code 85.07.30-033.28}, {@code 850730 033 28}, {@code 85073003328} and mixtures of them. */
     public static Insz parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidIdentifierException("INSZ is empty");
+            throw new InvalidIdentifierException(Reason.of("insz.empty"));
         }
         String digits = Digits.strip(text.trim());
-        String problem = problem(digits);
+        Reason problem = problem(digits);
         if (problem != null) {
-            throw new InvalidIdentifierException("INSZ " + masked(text.trim()) + " " + problem);
+            throw new InvalidIdentifierException(problem.about("insz.", masked(text.trim())));
         }
         return new Insz(digits);
     }
 
     /** What is wrong with eleven would-be digits, or null when they are a valid INSZ. */
-    private static String problem(String digits) {
+    private static Reason problem(String digits) {
         if (digits == null || !Digits.allDigits(digits)) {
-            return "may only contain digits, dots, dashes and spaces (e.g. 85.07.30-033.28)";
+            return Reason.of("characters");
         }
         if (digits.length() != 11) {
-            return "has " + digits.length() + " digits: an INSZ has 11";
+            return Reason.of("length", digits.length());
         }
         if (!validMonth(Integer.parseInt(digits.substring(2, 4)))) {
-            return "has month " + digits.substring(2, 4)
-                    + ": the month must be 01–12 (00 if unknown), plus 20 or 40 for a BIS number";
+            return Reason.of("month", digits.substring(2, 4));
         }
         int actual = Integer.parseInt(digits.substring(9));
         long firstNine = Long.parseLong(digits.substring(0, 9));
         if (actual != checkDigits(firstNine, false) && actual != checkDigits(firstNine, true)) {
-            return "has check digits " + digits.substring(9) + " that do not match the rest of the number";
+            return Reason.of("check", digits.substring(9));
         }
         return null;
     }

@@ -8,9 +8,9 @@ package be.ocmw.merge.domain;
 public record Kbo(String digits) implements Comparable<Kbo> {
 
     public Kbo {
-        String problem = problem(digits);
+        Reason problem = problem(digits);
         if (problem != null) {
-            throw new InvalidIdentifierException("KBO number " + Digits.quote(digits) + " " + problem);
+            throw new InvalidIdentifierException(problem.about("kbo.", Digits.quote(digits)));
         }
     }
 
@@ -20,7 +20,7 @@ public record Kbo(String digits) implements Comparable<Kbo> {
      */
     public static Kbo parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidIdentifierException("KBO number is empty");
+            throw new InvalidIdentifierException(Reason.of("kbo.empty"));
         }
         String digits = Digits.strip(text.trim());
         if (digits.regionMatches(true, 0, "BE", 0, 2)) {
@@ -29,28 +29,27 @@ public record Kbo(String digits) implements Comparable<Kbo> {
         if (digits.length() == 9 && Digits.allDigits(digits)) {
             digits = "0" + digits;
         }
-        String problem = problem(digits);
+        Reason problem = problem(digits);
         if (problem != null) {
-            throw new InvalidIdentifierException("KBO number " + Digits.quote(text.trim()) + " " + problem);
+            throw new InvalidIdentifierException(problem.about("kbo.", Digits.quote(text.trim())));
         }
         return new Kbo(digits);
     }
 
     /** What is wrong with ten would-be digits, or null when they are a valid KBO number. */
-    private static String problem(String digits) {
+    private static Reason problem(String digits) {
         if (digits == null || !Digits.allDigits(digits)) {
-            return "may only contain digits, dots and spaces (e.g. 0212.978.247)";
+            return Reason.of("characters");
         }
         if (digits.length() != 10) {
-            return "has " + digits.length() + " digits: a KBO number has 10 (or 9 in the old notation)";
+            return Reason.of("length", digits.length());
         }
         if (digits.charAt(0) != '0' && digits.charAt(0) != '1') {
-            return "must start with 0 or 1";
+            return Reason.of("start");
         }
         int expected = checkDigits(Long.parseLong(digits.substring(0, 8)));
         if (expected != Integer.parseInt(digits.substring(8))) {
-            return "has check digits " + digits.substring(8) + " where " + String.format("%02d", expected)
-                    + " is expected";
+            return Reason.of("check", digits.substring(8), String.format("%02d", expected));
         }
         return null;
     }

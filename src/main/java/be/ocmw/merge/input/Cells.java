@@ -1,5 +1,6 @@
 package be.ocmw.merge.input;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.domain.BelgianDates;
 import be.ocmw.merge.domain.Insz;
 
@@ -61,15 +62,14 @@ public final class Cells {
 
 
     /** Why {@link #date} gives nothing for this text, in plain words. */
-    public static String dateProblem(String text) {
+    public static Reason dateProblem(String text) {
         if (text.isEmpty()) {
-            return "the date is empty";
+            return Reason.of("date.empty");
         }
         if (BelgianDates.parse(text).isPresent()) {
-            return "'" + shorten(text) + "' is outside the dates that are accepted (the years " + BelgianDates.FIRST_YEAR
-                    + " to " + BelgianDates.LAST_YEAR + ")";
+            return Reason.of("date.range", shorten(text), BelgianDates.FIRST_YEAR, BelgianDates.LAST_YEAR);
         }
-        return "'" + shorten(text) + "' is not a date like 2024-03-01 or 01/03/2024";
+        return Reason.of("date.shape", shorten(text));
     }
 
     /** Whether the text has the shape of an e-mail address (and a sane length). */

@@ -1,5 +1,6 @@
 package be.ocmw.merge.input;
 
+import be.ocmw.merge.domain.Reason;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class Header {
      *
      * @throws UnreadableFileException naming every required column that is missing and the headers found
      */
-    public static Header match(Path file, String where, List<String> cells, List<Column> columns) {
+    public static Header match(Path file, String sheet, List<String> cells, List<Column> columns) {
         Map<String, Column> byKey = new HashMap<>();
         for (Column column : columns) {
             byKey.put(key(column.name()), column);
@@ -53,8 +54,7 @@ public final class Header {
                 continue;
             }
             if (cell.indexOf('\0') >= 0) {
-                throw new UnreadableFileException(file, where + "the header row holds a NUL character (a zero byte) in "
-                        + "column " + (i + 1) + ", which no text has: this is not a text export");
+                throw new UnreadableFileException(file, where(sheet, Reason.of("header.nul", i + 1)));
             }
             String key = key(cell);
             Column column = byKey.get(key);
@@ -63,18 +63,23 @@ public final class Header {
             } else if (column == null) {
                 ignored.add(Cells.shorten(cell));
             } else if (positions.putIfAbsent(column, i) != null) {
-                throw new UnreadableFileException(file, where + "the column '" + column.name() + "' appears twice in the header");
+                throw new UnreadableFileException(file, where(sheet, Reason.of("header.twice", column.name())));
             }
         }
         List<String> missing = columns.stream().filter(Column::required).filter(c -> !positions.containsKey(c))
                 .map(c -> "'" + c.name() + "'" + (c.aliases().isEmpty() ? "" : " (or '" + c.aliases().get(0) + "')"))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new UnreadableFileException(file, where + "the header row lacks the column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + "; it has: " + String.join(", ", cells.stream().filter(c -> !c.isEmpty())
-                    .map(Cells::shorten).toList()));
+            throw new UnreadableFileException(file, where(sheet, Reason.of(missing.size() > 1 ? "header.missing.many" : "header.missing.one",
+                    String.join(", ", missing), String.join(", ", cells.stream().filter(c -> !c.isEmpty())
+                    .map(Cells::shorten).toList()))));
         }
         return new Header(positions, ignored, passwords);
+    }
+
+    /** The reason, said of the sheet when the file has sheets. */
+    private static Reason where(String sheet, Reason reason) {
+        return sheet == null ? reason : Reason.of("in.sheet", sheet).then(reason);
     }
 
     /** Whether a header (or a label) names a password: such a column is never read, nor copied anywhere. */

@@ -1,5 +1,6 @@
 package be.ocmw.merge.input;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.input.internal.CsvTableReader;
 import be.ocmw.merge.input.internal.XlsxTableReader;
 
@@ -29,22 +30,21 @@ public final class Tables {
      */
     public static TableReader open(Path file, String sheet, boolean datesMatter) {
         if (!Files.isRegularFile(file)) {
-            throw new UnreadableFileException(file, "the file does not exist or is not a file");
+            throw new UnreadableFileException(file, Reason.of("file.missing"));
         }
         if (!Files.isReadable(file)) {
-            throw new UnreadableFileException(file, "the file cannot be read (no permission)");
+            throw new UnreadableFileException(file, Reason.of("file.permission"));
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
             return XlsxTableReader.open(file, sheet, datesMatter);
         }
         if (name.endsWith(".xls")) {
-            throw new UnreadableFileException(file, "this is an old Excel 97-2003 file (.xls), which is not accepted: "
-                    + "open it in Excel and save it as an Excel Workbook (.xlsx)");
+            throw new UnreadableFileException(file, Reason.of("file.xls"));
         }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             return CsvTableReader.open(file);
         }
-        throw new UnreadableFileException(file, "only .csv and .xlsx files can be read");
+        throw new UnreadableFileException(file, Reason.of("file.extension"));
     }
 }

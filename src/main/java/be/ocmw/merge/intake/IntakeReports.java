@@ -1,6 +1,7 @@
 package be.ocmw.merge.intake;
 
 import be.ocmw.merge.reporting.ReportSheets;
+import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.Rejection;
@@ -37,7 +38,6 @@ import java.util.Map;
 @Component
 public class IntakeReports {
 
-    static final String REASON_HEADER = "Reden van afwijzing";
     /** Submissions are a few dozen rows; a bigger workbook is not copied into memory to be annotated. */
     static final long MAX_ANNOTATED_SIZE = 10L * 1024 * 1024;
 
@@ -49,16 +49,16 @@ public class IntakeReports {
         this.files = files;
     }
 
-    /** Writes the reports and returns the files written. */
-    public List<Path> write(IntakeResult result, Path out) {
+    /** Writes the reports in the language of {@code text} and returns the files written. */
+    public List<Path> write(IntakeResult result, Path out, ReportText text) {
         List<Rejection> rejections = files.rejections(result.load().jobInstance());
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(out);
             written.add(summary(result, rejections, out.resolve("intake-summary.json")));
-            written.add(report(result, rejections, out.resolve("intake-report.xlsx")));
+            written.add(report(result, rejections, out.resolve("intake-report.xlsx"), text));
             for (LoadFile file : result.load().files()) {
-                Path copy = annotate(file, rejections, out);
+                Path copy = annotate(file, rejections, out, text);
                 if (copy != null) {
                     written.add(copy);
                 }
@@ -108,7 +108,7 @@ public class IntakeReports {
             entry.put("sheet", r.sheet());
             entry.put("row", r.row());
             entry.put("column", r.column());
-            entry.put("reason", r.reason());
+            entry.put("reason", r.reason().english());
             return entry;
         }).toList());
         summary.put("findings", result.findings().stream().map(f -> {
@@ -123,13 +123,17 @@ public class IntakeReports {
         return file;
     }
 
-    private static Path report(IntakeResult result, List<Rejection> rejections, Path file) throws IOException {
+    private static Path report(IntakeResult result, List<Rejection> rejections, Path file, ReportText text)
+            throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         workbook.setCompressTempFiles(true);
         try (OutputStream out = Files.newOutputStream(file)) {
             CellStyle bold = ReportSheets.bold(workbook);
-            Sheet submissions = ReportSheets.sheet(workbook, "Inzendingen", bold, "Bestand", "Fusie", "KBO-nummer", "OCMW", "Ingediend op",
-                    "Status", "Te laat", "Rijen", "Aanvaard", "Afgewezen", "Reden (hele bestand)");
+            Sheet submissions = ReportSheets.sheet(workbook, text.get("intake.sheet.submissions"), bold,
+                    text.get("column.file"), text.get("column.merger"), text.get("column.kbo"), text.get("column.ocmw"),
+                    text.get("column.submitted_on"), text.get("column.status"), text.get("column.late"),
+                    text.get("column.rows"), text.get("column.accepted"), text.get("column.rejected"),
+                    text.get("column.file_reason"));
             // room for workbook names, OCMW names and a refusal's reason; the dates are dates
             ReportSheets.widths(submissions, 40, 18, 16, 28, 14, 24, 10, 8, 10, 10, 80);
             int r = 1;
@@ -139,21 +143,28 @@ public class IntakeReports {
                         s.map(x -> new be.ocmw.merge.domain.Kbo(x.kbo()).formatted()).orElse(""),
                         s.map(IntakeResult.Submission::ocmw).orElse(""),
                         s.<Object>map(x -> x.submittedOn() == null ? "" : x.submittedOn()).orElse(""),
-                        f.refused() ? "Afgewezen" : s.map(x -> x.current() ? "Actueel" : "Vervangen door een latere").orElse(""),
-                        s.map(x -> x.late() ? "ja" : "nee").orElse(""), f.accepted() + f.rejected(), f.accepted(),
-                        f.rejected(), f.refused() ? f.problem() : "");
+                        f.refused() ? text.get("intake.status.refused")
+                                : s.map(x -> text.get(x.current() ? "intake.status.current" : "intake.status.superseded")).orElse(""),
+                        s.map(x -> text.get(x.late() ? "value.yes" : "value.no")).orElse(""), f.accepted() + f.rejected(),
+                        f.accepted(), f.rejected(), f.refused() ? text.reason(f.problemReason()) : "");
             }
-            Sheet rejected = ReportSheets.sheet(workbook, "Afgewezen", bold, "Bestand", "Blad", "Rij", "Kolom", "Reden");
+            Sheet rejected = ReportSheets.sheet(workbook, text.get("sheet.rejected"), bold, text.get("column.file"),
+                    text.get("column.sheet"), text.get("column.row"), text.get("column.column"), text.get("column.reason"));
             ReportSheets.widths(rejected, 40, 16, 8, 22, 100);
             r = 1;
             for (Rejection rejection : rejections) {
-                ReportSheets.row(rejected, r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(), rejection.reason());
+                ReportSheets.row(rejected, r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(),
+                        text.reason(rejection.reason()));
             }
-            Sheet findings = ReportSheets.sheet(workbook, "Bevindingen", bold, "Fusie", "Code", "Ernst", "Toelichting");
-            ReportSheets.widths(findings, 18, 26, 12, 100);
+            Sheet findings = ReportSheets.sheet(workbook, text.get("sheet.findings"), bold, text.get("column.merger"),
+                    text.get("column.code"), text.get("column.severity"), text.get("column.detail"), text.get("column.todo"));
+            ReportSheets.widths(findings, 18, 26, 16, 100, 60);
             r = 1;
             for (IntakeResult.Finding finding : result.findings()) {
-                ReportSheets.row(findings, r++, finding.merger(), finding.code(), finding.severity().name(), finding.detail());
+                String todo = "finding." + finding.code() + ".todo";
+                ReportSheets.row(findings, r++, finding.merger(), finding.code(),
+                        text.get("severity." + finding.severity().name()), finding.finding().detail(text),
+                        text.has(todo) ? text.get(todo) : "");
             }
             workbook.write(out);
         } finally {
@@ -167,7 +178,7 @@ public class IntakeReports {
 
 
     /** The annotated copy, or null for a workbook that cannot be opened (its refusal is in the report). */
-    private static Path annotate(LoadFile file, List<Rejection> rejections, Path out) throws IOException {
+    private static Path annotate(LoadFile file, List<Rejection> rejections, Path out, ReportText text) throws IOException {
         if (!Files.isRegularFile(file.path()) || Files.size(file.path()) > MAX_ANNOTATED_SIZE
                 || !file.name().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
             return null;
@@ -186,13 +197,14 @@ public class IntakeReports {
             highlight.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             CellStyle bold = ReportSheets.bold(workbook);
             if (file.refused()) {
-                Sheet note = workbook.createSheet("Afgewezen");
-                workbook.setSheetOrder("Afgewezen", 0);
+                String noteName = text.get("sheet.rejected");
+                Sheet note = workbook.createSheet(noteName);
+                workbook.setSheetOrder(noteName, 0);
                 workbook.setActiveSheet(0);
                 Row row = note.createRow(0);
-                row.createCell(0).setCellValue("Deze inzending is niet aanvaard.");
+                row.createCell(0).setCellValue(text.get("intake.checked.refused"));
                 row.getCell(0).setCellStyle(bold);
-                note.createRow(1).createCell(0).setCellValue(Cells.neutralised(file.problem()));
+                note.createRow(1).createCell(0).setCellValue(Cells.neutralised(text.reason(file.problemReason())));
                 note.setColumnWidth(0, 150 * 256);
             }
             Sheet sheet = workbook.getSheet(SubmissionFormat.ADMINISTRATORS_SHEET);
@@ -201,7 +213,7 @@ public class IntakeReports {
                 Row header = sheet.getRow(file.headerRow() - 1);
                 int reasonColumn = Math.max(header == null ? 0 : header.getLastCellNum(), SubmissionFormat.COLUMNS.size());
                 Cell title = (header == null ? sheet.createRow(file.headerRow() - 1) : header).createCell(reasonColumn);
-                title.setCellValue(REASON_HEADER);
+                title.setCellValue(text.get("intake.checked.reason_header"));
                 title.setCellStyle(bold);
                 sheet.setColumnWidth(reasonColumn, 90 * 256);
                 // one highlighted twin per style the rows use: a style per cell would pass Excel's limit of 64 000
@@ -227,7 +239,7 @@ public class IntakeReports {
                     }
                     Cell reason = row.createCell(reasonColumn);
                     reason.setCellValue(Cells.neutralised((rejection.column().isEmpty() ? "" : rejection.column() + ": ")
-                            + rejection.reason()));
+                            + text.reason(rejection.reason())));
                     reason.setCellStyle(highlight);
                 }
             }

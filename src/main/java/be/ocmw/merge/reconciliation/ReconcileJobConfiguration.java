@@ -52,7 +52,10 @@ class ReconcileJobConfiguration {
                 if (!reconciler.applies(m)) {
                     continue;
                 }
-                for (Drift d : reconciler.detect(m)) {
+                List<Drift> found = reconciler.detect(m);
+                contribution.incrementReadCount();
+                contribution.incrementWriteCount(found.size());
+                for (Drift d : found) {
                     jdbc.sql("""
                                     insert into drift (run_id, merger_id, code, source_kbo, subject, detail)
                                     values (:run, :merger, :code, :kbo, :subject, :detail)""")

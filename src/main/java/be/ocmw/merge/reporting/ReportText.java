@@ -70,6 +70,11 @@ public final class ReportText {
         return of(Locale.ENGLISH).get(key, values.toArray());
     }
 
+    /** Why something was refused, in this language. */
+    public String reason(be.ocmw.merge.domain.Reason reason) {
+        return reason.in(this::get);
+    }
+
     /** A message without values (for templates, whose expressions do not call varargs methods). */
     public String text(String key) {
         return get(key);

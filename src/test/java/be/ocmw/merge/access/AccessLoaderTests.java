@@ -99,7 +99,7 @@ class AccessLoaderTests extends DatabaseTest {
         assertThat(report.accepted()).isEqualTo(1);
         assertThat(report.rejections()).singleElement().satisfies(r -> {
             assertThat(r.column()).isEqualTo("Naam");
-            assertThat(r.reason()).isEqualTo("Naam is 5000 characters long; at most 200");
+            assertThat(r.reason().english()).isEqualTo("Naam is 5000 characters long; at most 200");
         });
     }
 

@@ -59,8 +59,8 @@ class DossierLoaderTests extends DatabaseTest {
         assertThat(report.emptyRows()).isEqualTo(1);
         assertThat(report.rejections()).extracting(r -> r.row() + " " + r.column()).containsExactly(
                 "5 type", "6 insz", "7 kbo", "8 start_date", "9 end_date", "10 reference");
-        assertThat(report.rejections().get(1).reason()).contains("85.07.30-xxx.29").doesNotContain("033");
-        assertThat(report.rejections().get(5).reason()).contains("already on row 2");
+        assertThat(report.rejections().get(1).reason().english()).contains("85.07.30-xxx.29").doesNotContain("033");
+        assertThat(report.rejections().get(5).reason().english()).contains("already on row 2");
         assertThat(jdbc.sql("select end_date from dossier where reference = 'PJ-0002'").query(LocalDate.class).single())
                 .isEqualTo(LocalDate.of(2024, 12, 31));
     }
@@ -83,10 +83,10 @@ class DossierLoaderTests extends DatabaseTest {
         assertThat(report.accepted()).isEqualTo(2);
         assertThat(report.rejections()).extracting(r -> r.row() + " " + r.column()).containsExactly(
                 "3 reference", "4 start_date", "5 end_date", "6 start_date");
-        assertThat(report.rejections().get(0).reason()).contains("NUL character");
-        assertThat(report.rejections().get(1).reason()).contains("'0000-01-01' is outside the dates that are accepted")
+        assertThat(report.rejections().get(0).reason().english()).contains("NUL character");
+        assertThat(report.rejections().get(1).reason().english()).contains("'0000-01-01' is outside the dates that are accepted")
                 .contains("1900 to 9999");
-        assertThat(report.rejections().get(2).reason()).contains("'10000-01-01' is not a date");
+        assertThat(report.rejections().get(2).reason().english()).contains("'10000-01-01' is not a date");
         assertThat(jdbc.sql("select end_date from dossier where reference = 'PJ-0006'").query(LocalDate.class).single())
                 .isEqualTo(LocalDate.of(9999, 12, 31));
     }

@@ -1,5 +1,7 @@
 package be.ocmw.merge.intake;
 
+import be.ocmw.merge.reporting.ReportText;
+
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.support.DatabaseTest;
@@ -170,7 +172,7 @@ class IntakeTests extends DatabaseTest {
 
         // when they are taken in
         IntakeResult result = intake.intake(dir, run());
-        List<Path> written = reports.write(result, folder.resolve("out"));
+        List<Path> written = reports.write(result, folder.resolve("out"), ReportText.of(ReportText.DUTCH));
 
         // then the hidden row is refused with its reason, and designates nobody
         assertThat(result.findings()).extracting(IntakeResult.Finding::code).doesNotContain("TB_DISAGREEMENT");
@@ -183,7 +185,7 @@ class IntakeTests extends DatabaseTest {
              XSSFWorkbook copy = new XSSFWorkbook(in)) {
             Row hidden = copy.getSheet("Beheerders").getRow(2);
             assertThat(hidden.getZeroHeight()).as("shown in the copy").isFalse();
-            assertThat(hidden.getCell(hidden.getLastCellNum() - 1).getStringCellValue()).contains("hidden in Excel");
+            assertThat(hidden.getCell(hidden.getLastCellNum() - 1).getStringCellValue()).as("in Dutch, the coordinator's language").contains("verborgen in Excel");
         }
     }
 
@@ -200,7 +202,7 @@ class IntakeTests extends DatabaseTest {
 
         // when it is taken in and its reports are written
         IntakeResult result = intake.intake(dir, run());
-        List<Path> written = reports.write(result, folder.resolve("out"));
+        List<Path> written = reports.write(result, folder.resolve("out"), ReportText.of(ReportText.DUTCH));
 
         // then every row is accepted or rejected, and the copy shows each rejected row
         assertThat(result.load().accepted()).isEqualTo(1);
@@ -221,7 +223,7 @@ class IntakeTests extends DatabaseTest {
         IntakeResult result = intake.intake(folder.resolve("sample/submissions"), run());
         Path out = folder.resolve("out");
 
-        reports.write(result, out);
+        reports.write(result, out, ReportText.of(ReportText.DUTCH));
 
         // the sample's Herne submission has a Wachtwoord column with a password on every row
         assertThat(unzipped(folder.resolve("sample/submissions/pajottegem-herne.xlsx"))).as("the original").contains("Geheim123");
@@ -313,7 +315,7 @@ class IntakeTests extends DatabaseTest {
         IntakeResult result = intake.intake(folder.resolve("sample/submissions"), run());
         Path out = folder.resolve("out");
 
-        List<Path> written = reports.write(result, out);
+        List<Path> written = reports.write(result, out, ReportText.of(ReportText.DUTCH));
 
         assertThat(written).hasSize(2 + 7);
         JsonNode summary = JsonMapper.builder().build().readTree(out.resolve("intake-summary.json").toFile());

@@ -1,5 +1,6 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.domain.InvalidIdentifierException;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.input.UnreadableFileException;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 public final class AccessExportFolder {
 
     /** One file, with the organisation and domain it stands for, or why it cannot be loaded. */
-    public record ExportFile(Path path, String name, String kbo, String domain, String problem) {
+    public record ExportFile(Path path, String name, String kbo, String domain, Reason problem) {
     }
 
     private AccessExportFolder() {
@@ -42,8 +43,7 @@ public final class AccessExportFolder {
             if (Files.isDirectory(child)) {
                 addOrganisation(child, childName, files);
             } else if (!skipped(childName)) {
-                files.add(new ExportFile(child, childName, null, null,
-                        "the file is not inside a folder named after the organisation's KBO number"));
+                files.add(new ExportFile(child, childName, null, null, Reason.of("access.outside_folder")));
             }
         }
         return files;
@@ -51,7 +51,7 @@ public final class AccessExportFolder {
 
     private static void addOrganisation(Path folder, String folderName, List<ExportFile> files) {
         String kbo = kbo(folderName);
-        String problem = kbo == null ? kboProblem(folderName) : null;
+        Reason problem = kbo == null ? kboProblem(folderName) : null;
         for (Path file : children(folder)) {
             String fileName = file.getFileName().toString();
             if (skipped(fileName)) {
@@ -59,15 +59,15 @@ public final class AccessExportFolder {
             }
             String name = folderName + "/" + fileName;
             if (Files.isDirectory(file)) {
-                files.add(new ExportFile(file, name, kbo, null, "a folder inside an organisation's folder is not read"));
+                files.add(new ExportFile(file, name, kbo, null, Reason.of("access.folder_inside")));
                 continue;
             }
             int dot = fileName.lastIndexOf('.');
             String domain = (dot > 0 ? fileName.substring(0, dot) : fileName).strip();
             String extension = dot > 0 ? fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT) : "";
-            String fileProblem = problem;
+            Reason fileProblem = problem;
             if (fileProblem == null && !List.of("csv", "xlsx", "xls").contains(extension)) {
-                fileProblem = "only .csv and .xlsx files are read";
+                fileProblem = Reason.of("file.extension");
             }
             files.add(new ExportFile(file, name, kbo, domain, fileProblem));
         }
@@ -85,12 +85,12 @@ public final class AccessExportFolder {
         }
     }
 
-    private static String kboProblem(String folderName) {
+    private static Reason kboProblem(String folderName) {
         try {
             Kbo.parse(folderName);
             return null;
         } catch (InvalidIdentifierException e) {
-            return "the folder name is not the organisation's KBO number: " + e.getMessage();
+            return Reason.of("access.folder_kbo").then(e.reason());
         }
     }
 

@@ -1,5 +1,6 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFiles;
@@ -48,13 +49,13 @@ public class AccessFilesTasklet implements Tasklet {
             String sha = Files.isRegularFile(file.path()) ? FileDigest.of(file.path()) : "";
             long id = files.register(jobInstance, run, KIND, file.path(), file.name(), file.kbo(), file.domain(), sha);
             if (file.problem() != null) {
-                files.reject(id, file.problem());
+                files.reject(id, file.problem().english(), file.problem());
                 continue;
             }
             String first = firstFileOfDomain.putIfAbsent(file.kbo() + "/" + file.domain().toLowerCase(Locale.ROOT), file.name());
             if (first != null) {
-                files.reject(id, "a second file for domain " + file.domain() + " of this organisation; only " + first
-                        + " is loaded");
+                Reason second = Reason.of("access.second_file", file.domain(), first);
+                files.reject(id, second.english(), second);
                 continue;
             }
             ensureOrganisation(file.kbo(), names, run);

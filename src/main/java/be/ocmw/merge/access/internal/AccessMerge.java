@@ -1,5 +1,6 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadFiles;
@@ -126,17 +127,15 @@ public class AccessMerge implements Tasklet {
                         rs.getLong("removed")))
                 .list().stream()
                 .filter(shrink -> shrink.removed() > 0 && shrink.removed() * 100 > shrink.before() * (long) maxShrinkPercent)
-                .forEach(shrink -> files.reject(shrink.file(), shrink.reason(maxShrinkPercent)));
+                .forEach(shrink -> files.reject(shrink.file(), shrink.reason(maxShrinkPercent).english(),
+                        shrink.reason(maxShrinkPercent)));
     }
 
     /** What a file would remove from its domain's current snapshot. */
     private record Shrink(long file, String domain, long before, long removed) {
 
-        String reason(int maxPercent) {
-            return "This export would remove " + removed + " of the " + before + " accounts of domain " + domain
-                    + " (more than " + maxPercent + " %). An export that lacks that many is usually incomplete (a file "
-                    + "with only its header, a filter left on), so the domain's accounts were kept as they are. If they are really "
-                    + "gone, load the folder again with --allow-shrink";
+        Reason reason(int maxPercent) {
+            return Reason.of("access.shrink", removed, before, domain, maxPercent);
         }
     }
 

@@ -42,48 +42,46 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
         String firstName = text(item, FIRST_NAME, MAX_NAME);
         String username = text(item, USERNAME, 100);
         if (hasWhitespace(username)) {
-            throw item.reject(USERNAME, "the username '" + Cells.shorten(username) + "' contains a space");
+            throw item.reject(USERNAME, "username.space", Cells.shorten(username));
         }
         Integer first = firstRowOf(item, username);
         if (first != null && first != item.row().number()) {
-            throw item.reject(USERNAME, "username " + username + " is already used on row " + first
-                    + ": a username is unique per domain");
+            throw item.reject(USERNAME, "username.twice", username, first);
         }
-        Role role = Role.parse(item.value(TYPE)).orElseThrow(() -> item.reject(TYPE, "type '" + Cells.shorten(item.value(TYPE))
-                + "' must be TB (LB), co-TB (Co-LB), SB or USER (Gebruiker), or HTB (VTE) / co-HTB in "
-                + AccessFormat.MAIN_ADMINISTRATORS));
+        Role role = Role.parse(item.value(TYPE)).orElseThrow(() -> item.reject(TYPE, "access.type", Cells.shorten(item.value(TYPE)),
+                AccessFormat.MAIN_ADMINISTRATORS));
         boolean mainFile = AccessFormat.MAIN_ADMINISTRATORS.equalsIgnoreCase(item.file().domain());
         if (mainFile && !role.organisationLevel()) {
-            throw item.reject(TYPE, AccessFormat.MAIN_ADMINISTRATORS + " holds only HTB and co-HTB, not " + role.label());
+            throw item.reject(TYPE, "access.main_only", AccessFormat.MAIN_ADMINISTRATORS, role.label());
         }
         if (!mainFile && role.organisationLevel()) {
-            throw item.reject(TYPE, role.label() + " is an organisation-level administrator: it belongs in "
-                    + AccessFormat.MAIN_ADMINISTRATORS + ", not in the file of domain " + item.file().domain());
+            throw item.reject(TYPE, "access.organisation_level", role.label(), AccessFormat.MAIN_ADMINISTRATORS,
+                    item.file().domain());
         }
         String insz = null;
         if (!item.value(INSZ).isEmpty()) {
             try {
                 insz = Cells.insz(item.value(INSZ)).digits();
             } catch (InvalidIdentifierException e) {
-                throw item.reject(INSZ, e.getMessage());
+                throw item.reject(INSZ, e.reason());
             }
         }
         String status = switch (item.value(STATUS).toLowerCase(Locale.ROOT)) {
             case "actief", "actif", "active", "actieve" -> "ACTIEF";
             case "geblokkeerd", "bloqué", "bloque", "blocked" -> "GEBLOKKEERD";
-            default -> throw item.reject(STATUS, item.value(STATUS).isEmpty() ? "the status is empty"
-                    : "status '" + Cells.shorten(item.value(STATUS)) + "' must be Actief or Geblokkeerd (Actif or Bloqué)");
+            default -> throw item.value(STATUS).isEmpty() ? item.reject(STATUS, "status.empty")
+                    : item.reject(STATUS, "status.unknown", Cells.shorten(item.value(STATUS)));
         };
         String[] applications = applications(item.value(APPLICATIONS));
         if (mainFile && applications.length > 0) {
-            throw item.reject(APPLICATIONS, "HTB and co-HTB hold no applications in " + AccessFormat.MAIN_ADMINISTRATORS);
+            throw item.reject(APPLICATIONS, "access.main_applications", AccessFormat.MAIN_ADMINISTRATORS);
         }
         if (java.util.Arrays.stream(applications).anyMatch(a -> a.length() > 200)) {
-            throw item.reject(APPLICATIONS, "an application name is longer than 200 characters");
+            throw item.reject(APPLICATIONS, "access.application_long", 200);
         }
         String email = item.value(EMAIL);
         if (!email.isEmpty() && !Cells.isEmail(email)) {
-            throw item.reject(EMAIL, "'" + Cells.shorten(email) + "' is not an e-mail address");
+            throw item.reject(EMAIL, "email", Cells.shorten(email));
         }
         String language = language(item);
         usernames.put(username, item.row().number());
@@ -136,10 +134,10 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
     private static String text(SourceItem item, Column column, int max) {
         String value = item.value(column);
         if (value.isEmpty()) {
-            throw item.reject(column, column.name() + " is empty");
+            throw item.reject(column, "cell.empty", column.name());
         }
         if (value.length() > max) {
-            throw item.reject(column, column.name() + " is " + value.length() + " characters long; at most " + max);
+            throw item.reject(column, "cell.too_long", column.name(), value.length(), max);
         }
         return value;
     }
@@ -152,7 +150,7 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
             case "FR", "FRANS", "FRANÇAIS", "FRANCAIS", "FRENCH" -> "FR";
             case "DE", "DUITS", "DEUTSCH", "ALLEMAND", "GERMAN" -> "DE";
             case "EN", "ENGELS", "ENGLISH", "ANGLAIS" -> "EN";
-            default -> throw item.reject(LANGUAGE, "language '" + Cells.shorten(item.value(LANGUAGE)) + "' must be NL, FR, DE or EN");
+            default -> throw item.reject(LANGUAGE, "language", Cells.shorten(item.value(LANGUAGE)));
         };
     }
 

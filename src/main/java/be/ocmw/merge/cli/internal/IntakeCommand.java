@@ -6,6 +6,7 @@ import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.intake.Intake;
 import be.ocmw.merge.intake.IntakeReports;
 import be.ocmw.merge.intake.IntakeResult;
+import be.ocmw.merge.reporting.ReportText;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 @Command(name = "intake", mixinStandardHelpOptions = true,
         description = "Read every HTB submission workbook (*.xlsx) in DIR: check each row, keep the latest submission "
@@ -28,11 +30,18 @@ class IntakeCommand extends DatabaseCommand {
             description = "Write intake-summary.json, intake-report.xlsx and an annotated <name>.checked.xlsx per workbook here.")
     Path out;
 
+    @Option(names = "--lang", paramLabel = "nl|fr", defaultValue = "nl",
+            description = "The language of intake-report.xlsx and the annotated copies: nl (default) or fr.")
+    String language;
+
     @Mixin
     RegistryOption registry;
 
+    private Locale locale;
+
     @Override
     protected void checkArguments() {
+        locale = Languages.of(spec, language);
         if (out != null) {
             Outputs.folder(out);
         }
@@ -86,7 +95,7 @@ class IntakeCommand extends DatabaseCommand {
                 + " rejected" + (result.load().anyFileRefused()
                 ? "; " + result.load().refusedFiles().size() + " workbook(s) not taken in" : "") + ".");
         if (out != null) {
-            List<Path> written = context.getBean(IntakeReports.class).write(result, out);
+            List<Path> written = context.getBean(IntakeReports.class).write(result, out, ReportText.of(locale));
             print.println("Reports: " + written.get(0) + ", " + written.get(1) + ", and " + (written.size() - 2)
                     + " annotated copies (*.checked.xlsx) in " + out);
         }

@@ -36,7 +36,7 @@ public class DossierMerge implements Tasklet {
                 "'dossier ' || reference || ' of KBO ' || kbo || ' is already on row ' || first_row"
                         + " || case when first_file <> file_name then ' of ' || first_file else '' end"
                         + " || ': a reference is unique per KBO'",
-                "kbo", "");
+                "kbo", "", "dossier.duplicate");
         staged.countRows(jobInstance, STAGING);
         int updated = jdbc.sql("""
                         with incoming as (

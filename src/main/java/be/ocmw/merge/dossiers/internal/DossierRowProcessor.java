@@ -26,41 +26,38 @@ public class DossierRowProcessor implements ItemProcessor<SourceItem, StagedDoss
     public StagedDossier process(SourceItem item) {
         String reference = item.value(REFERENCE);
         if (reference.isEmpty()) {
-            throw item.reject(REFERENCE, "the reference is empty");
+            throw item.reject(REFERENCE, "reference.empty");
         }
         if (reference.length() > 100) {
-            throw item.reject(REFERENCE, "the reference is " + reference.length() + " characters long; at most 100");
+            throw item.reject(REFERENCE, "too_long", reference.length(), 100);
         }
         String type = item.value(TYPE).toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
         if (!TYPES.contains(type)) {
-            throw item.reject(TYPE, "type '" + Cells.shorten(item.value(TYPE)) + "' must be INTEGRATIE, SOCIAAL_ONDERZOEK or A036");
+            throw item.reject(TYPE, "dossier.type", Cells.shorten(item.value(TYPE)));
         }
         String insz;
         try {
             insz = Cells.insz(item.value(INSZ)).digits();
         } catch (InvalidIdentifierException e) {
-            throw item.reject(INSZ, e.getMessage());
+            throw item.reject(INSZ, e.reason());
         }
         String kbo;
         try {
             kbo = Kbo.parse(item.value(KBO)).digits();
         } catch (InvalidIdentifierException e) {
-            throw item.reject(KBO, e.getMessage());
+            throw item.reject(KBO, e.reason());
         }
         LocalDate start = Cells.date(item.value(START_DATE)).orElseThrow(() -> item.reject(START_DATE,
-                dateProblem(item.value(START_DATE))));
+                Cells.dateProblem(item.value(START_DATE))));
         LocalDate end = null;
         if (!item.value(END_DATE).isEmpty()) {
-            end = Cells.date(item.value(END_DATE)).orElseThrow(() -> item.reject(END_DATE, dateProblem(item.value(END_DATE))));
+            end = Cells.date(item.value(END_DATE)).orElseThrow(() -> item.reject(END_DATE, Cells.dateProblem(item.value(END_DATE))));
             if (end.isBefore(start)) {
-                throw item.reject(END_DATE, "the end date " + end + " is before the start date " + start);
+                throw item.reject(END_DATE, "dossier.end_before_start", end, start);
             }
         }
         return new StagedDossier(item.file().id(), item.row().number(), kbo, reference, type, insz, start, end);
     }
 
-    static String dateProblem(String text) {
-        return Cells.dateProblem(text);
-    }
 
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.input.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.input.SourceRow;
 import be.ocmw.merge.input.TableReader;
 import be.ocmw.merge.input.UnreadableFileException;
@@ -50,7 +51,7 @@ public final class CsvTableReader implements TableReader {
             headerRecord = readRecord();
         }
         if (headerRecord == null) {
-            throw new UnreadableFileException(file, "the file is empty: it has no header row");
+            throw new UnreadableFileException(file, Reason.of("file.empty"));
         }
         this.header = headerRecord.cells();
         this.headerRow = headerRecord.number();
@@ -68,7 +69,7 @@ public final class CsvTableReader implements TableReader {
             return new CsvTableReader(file, reader);
         } catch (IOException e) {
             closeQuietly(reader);
-            throw new UnreadableFileException(file, "the file cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file, Reason.of("file.io", e.getMessage()), e);
         } catch (RuntimeException e) {
             closeQuietly(reader);
             throw e;
@@ -89,12 +90,11 @@ public final class CsvTableReader implements TableReader {
                 return StandardCharsets.UTF_16BE;
             }
             if (start.length >= 2 && start[0] == 'P' && start[1] == 'K') {
-                throw new UnreadableFileException(file, "this is not a CSV text file but a zip or Excel workbook; "
-                        + "give it the .xlsx extension if it is a workbook");
+                throw new UnreadableFileException(file, Reason.of("csv.zip"));
             }
             for (byte b : start) {
                 if (b == 0) {
-                    throw new UnreadableFileException(file, "this is not a CSV text file (it holds binary data)");
+                    throw new UnreadableFileException(file, Reason.of("csv.binary"));
                 }
             }
             CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
@@ -171,7 +171,7 @@ public final class CsvTableReader implements TableReader {
         try {
             return readRecord();
         } catch (IOException e) {
-            throw new UnreadableFileException(file, "reading stopped at line " + line + ": " + e.getMessage(), e);
+            throw new UnreadableFileException(file, Reason.of("file.stopped.line", line, e.getMessage()), e);
         }
     }
 
@@ -188,7 +188,7 @@ public final class CsvTableReader implements TableReader {
         while (true) {
             if (c < 0) {
                 if (quoted) {
-                    throw new UnreadableFileException(file, "a quoted value that starts on line " + start + " is never closed");
+                    throw new UnreadableFileException(file, Reason.of("csv.quote", start));
                 }
                 cells.add(clean(cell));
                 return new SourceRow(start, cells);

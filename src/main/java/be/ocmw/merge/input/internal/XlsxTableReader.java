@@ -1,5 +1,6 @@
 package be.ocmw.merge.input.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.input.SourceRow;
 import be.ocmw.merge.input.TableReader;
@@ -65,7 +66,7 @@ public final class XlsxTableReader implements TableReader {
                     return new XlsxTableReader(file, workbook, rows, row.cells(), row.number());
                 }
             }
-            throw new UnreadableFileException(file, where(sheetName) + "the sheet is empty: it has no header row");
+            throw new UnreadableFileException(file, where(sheetName, Reason.of("sheet.empty")));
         } catch (UnreadableFileException e) {
             close(workbook, rows);
             throw e;
@@ -107,15 +108,13 @@ public final class XlsxTableReader implements TableReader {
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(512);
         } catch (IOException e) {
-            throw new UnreadableFileException(file, "the file cannot be read: " + e.getMessage(), e);
+            throw new UnreadableFileException(file, Reason.of("file.io", e.getMessage()), e);
         }
         if (start.length >= 8 && java.util.Arrays.equals(java.util.Arrays.copyOf(start, 8), OLE2)) {
             if (encrypted(file)) {
-                throw new UnreadableFileException(file, "the workbook is protected with a password, so it cannot be "
-                        + "read: open it in Excel, remove the password (File > Info > Protect Workbook) and save it again");
+                throw new UnreadableFileException(file, Reason.of("workbook.password"));
             }
-            throw new UnreadableFileException(file, "this is an old Excel 97-2003 workbook (.xls) with an .xlsx name: "
-                    + "open it in Excel and save it as an Excel Workbook (.xlsx)");
+            throw new UnreadableFileException(file, Reason.of("workbook.xls"));
         }
         if (start.length < 2 || start[0] != 'P' || start[1] != 'K') {
             boolean text = start.length > 0;
@@ -125,9 +124,7 @@ public final class XlsxTableReader implements TableReader {
                     break;
                 }
             }
-            throw new UnreadableFileException(file, text
-                    ? "this is not an Excel workbook but a text file (a CSV file renamed to .xlsx?); give it the .csv extension"
-                    : "this is not an Excel workbook (.xlsx)");
+            throw new UnreadableFileException(file, Reason.of(text ? "workbook.text" : "workbook.not"));
         }
     }
 
@@ -142,10 +139,9 @@ public final class XlsxTableReader implements TableReader {
     private static UnreadableFileException damaged(Path file, Throwable e) {
         String reason = rootMessage(e);
         if (reason.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-            return new UnreadableFileException(file, "the workbook expands to far more data than its size allows "
-                    + "(it looks like a zip bomb), so it was not opened", e);
+            return new UnreadableFileException(file, Reason.of("workbook.bomb"), e);
         }
-        return new UnreadableFileException(file, "the workbook is damaged and cannot be opened (" + reason + ")", e);
+        return new UnreadableFileException(file, Reason.of("workbook.damaged", reason), e);
     }
 
     private static String rootMessage(Throwable e) {
@@ -195,22 +191,21 @@ public final class XlsxTableReader implements TableReader {
         }
         if (matching.size() > 1) {
             found.close();
-            throw new UnreadableFileException(file, "the workbook has " + matching.size() + " sheets named '" + name
-                    + "' (" + String.join(", ", matching.stream().map(n -> "'" + Cells.shorten(n) + "'").toList()) + "), so it is not "
-                    + "clear which one holds the data: keep one of them (delete or rename the other) and save it again");
+            throw new UnreadableFileException(file, Reason.of("workbook.sheets.twice", matching.size(), name,
+                    String.join(", ", matching.stream().map(n -> "'" + Cells.shorten(n) + "'").toList())));
         }
         if (found != null) {
             return found;
         }
         if (name == null) {
-            throw new UnreadableFileException(file, "the workbook has no sheets");
+            throw new UnreadableFileException(file, Reason.of("workbook.sheets.none"));
         }
-        throw new UnreadableFileException(file, "the workbook has no sheet '" + name + "' (its sheets: "
-                + String.join(", ", names.stream().map(Cells::shorten).toList()) + ")");
+        throw new UnreadableFileException(file, Reason.of("workbook.sheet.missing", name,
+                String.join(", ", names.stream().map(Cells::shorten).toList())));
     }
 
-    private static String where(String sheet) {
-        return sheet == null ? "" : "sheet '" + sheet + "': ";
+    private static Reason where(String sheet, Reason reason) {
+        return sheet == null ? reason : Reason.of("in.sheet", sheet).then(reason);
     }
 
     @Override
@@ -232,8 +227,7 @@ public final class XlsxTableReader implements TableReader {
             }
             return row;
         } catch (RuntimeException | XMLStreamException e) {
-            throw new UnreadableFileException(file, "reading stopped after row " + lastRow + ": "
-                    + rootMessage(e), e);
+            throw new UnreadableFileException(file, Reason.of("file.stopped.row", lastRow, rootMessage(e)), e);
         }
     }
 

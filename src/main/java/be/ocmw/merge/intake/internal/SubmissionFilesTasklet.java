@@ -1,5 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.JobScope;
 import be.ocmw.merge.batch.LoadFiles;
@@ -56,7 +57,7 @@ public class SubmissionFilesTasklet implements Tasklet {
             long id = files.register(jobInstance, scope.run(), KIND, file, file.getFileName().toString(),
                     null, null, entry.problem() == null ? FileDigest.of(file) : "");
             if (entry.problem() != null) {
-                files.reject(id, entry.problem());
+                files.reject(id, entry.problem().english(), entry.problem());
                 continue;
             }
             try {
@@ -64,7 +65,7 @@ public class SubmissionFilesTasklet implements Tasklet {
                 files.describe(id, JSON.writeValueAsString(meta));
                 files.setKbo(id, (String) meta.get("kbo"));
             } catch (UnreadableFileException e) {
-                files.reject(id, e.getMessage());
+                files.reject(id, e.getMessage(), e.reason());
             }
         }
         return RepeatStatus.FINISHED;
@@ -78,22 +79,21 @@ public class SubmissionFilesTasklet implements Tasklet {
                 put(values, row);
             }
         }
-        String where = "sheet '" + SubmissionFormat.OCMW_SHEET + "', ";
+        String where = SubmissionFormat.OCMW_SHEET;
         Cell mergerCell = required(file, values, SubmissionFormat.MERGER, where);
         Merger merger = registry.find(mergerCell.value().toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                refuse(file, where, mergerCell, "'" + Cells.shorten(mergerCell.value()) + "' is not a merger of the registry (for example: "
-                        + registry.mergers().get(0).id() + ")"));
+                refuse(file, where, mergerCell, Reason.of("submission.merger", Cells.shorten(mergerCell.value()),
+                        registry.mergers().get(0).id())));
         Cell kboCell = required(file, values, SubmissionFormat.KBO, where);
         Kbo kbo;
         try {
             kbo = Kbo.parse(kboCell.value());
         } catch (InvalidIdentifierException e) {
-            throw refuse(file, where, kboCell, e.getMessage());
+            throw refuse(file, where, kboCell, e.reason());
         }
         if (merger.participant(kbo).isEmpty()) {
-            throw refuse(file, where, kboCell, "KBO " + kbo + " does not take part in merger " + merger.id()
-                    + " (its participants: " + merger.participants().stream().map(p -> p.kbo().toString())
-                    .reduce((a, b) -> a + ", " + b).orElse("") + ")");
+            throw refuse(file, where, kboCell, Reason.of("submission.kbo", kbo.formatted(), merger.id(),
+                    merger.participants().stream().map(p -> p.kbo().formatted()).reduce((a, b) -> a + ", " + b).orElse("")));
         }
         Cell dateCell = required(file, values, SubmissionFormat.SUBMITTED_ON, where);
         LocalDate submittedOn = Cells.date(dateCell.value()).orElseThrow(() -> refuse(file, where, dateCell,
@@ -119,16 +119,16 @@ public class SubmissionFilesTasklet implements Tasklet {
     private static Cell required(Path file, Map<String, Cell> values, String label, String where) {
         Cell cell = values.get(key(label));
         if (cell == null) {
-            throw new UnreadableFileException(file, where + "the row '" + label + "' is missing (column A the label, column B the value)");
+            throw new UnreadableFileException(file, Reason.of("in.sheet", where).then(Reason.of("submission.label", label)));
         }
         if (cell.value().isEmpty()) {
-            throw refuse(file, where, cell, "'" + label + "' is empty");
+            throw refuse(file, where, cell, Reason.of("submission.empty", label));
         }
         return cell;
     }
 
-    private static UnreadableFileException refuse(Path file, String where, Cell cell, String reason) {
-        return new UnreadableFileException(file, where + "row " + cell.row() + " (" + cell.label() + "): " + reason);
+    private static UnreadableFileException refuse(Path file, String sheet, Cell cell, Reason reason) {
+        return new UnreadableFileException(file, Reason.of("in.sheet.row", sheet, cell.row(), cell.label()).then(reason));
     }
 
     private static String key(String label) {

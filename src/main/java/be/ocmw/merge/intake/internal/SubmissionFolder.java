@@ -1,5 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.input.UnreadableFileException;
 
@@ -19,11 +20,11 @@ import java.util.stream.Stream;
 public final class SubmissionFolder {
 
     /** One entry: the file, or why it is not read ({@code problem} null: it is a workbook to read). */
-    public record Entry(Path path, String problem) {
+    public record Entry(Path path, Reason problem) {
 
         /** What identifies its content: the digest of a workbook, the problem of anything else. */
         String content() {
-            return path.getFileName() + ":" + (problem == null ? FileDigest.of(path) : "-" + problem);
+            return path.getFileName() + ":" + (problem == null ? FileDigest.of(path) : "-" + problem.english());
         }
     }
 
@@ -55,19 +56,19 @@ public final class SubmissionFolder {
     private static Entry entry(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isSymbolicLink(path) && !Files.exists(path)) {
-            return new Entry(path, "a link that leads nowhere (or back to itself), so there is nothing to read");
+            return new Entry(path, Reason.of("entry.link"));
         }
         if (Files.isDirectory(path)) {
-            return new Entry(path, "a folder: workbooks in folders inside the intake folder are not read");
+            return new Entry(path, Reason.of("entry.folder"));
         }
         if (!Files.isRegularFile(path)) {
-            return new Entry(path, "not an ordinary file, so it was not read");
+            return new Entry(path, Reason.of("entry.special"));
         }
         if (!name.endsWith(".xlsx") && !name.endsWith(".xls")) {
-            return new Entry(path, "not an Excel workbook (.xlsx), so it was not read");
+            return new Entry(path, Reason.of("entry.not_xlsx"));
         }
         if (!Files.isReadable(path) || !readable(path)) {
-            return new Entry(path, "the file cannot be read (no permission to read it)");
+            return new Entry(path, Reason.of("file.permission"));
         }
         return new Entry(path, null);
     }

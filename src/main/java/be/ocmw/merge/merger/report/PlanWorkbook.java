@@ -163,7 +163,7 @@ final class PlanWorkbook {
         sheet.widths(40, 16, 8, 20, 100);
         int r = 1;
         for (Rejection rejection : rejected) {
-            sheet.row(r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(), rejection.reason());
+            sheet.row(r++, rejection.file(), rejection.sheet(), rejection.row(), rejection.column(), text.reason(rejection.reason()));
         }
     }
 

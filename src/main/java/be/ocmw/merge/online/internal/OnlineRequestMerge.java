@@ -30,7 +30,7 @@ public class OnlineRequestMerge implements Tasklet {
         staged.dropRefusedFiles(jobInstance, STAGING);
         staged.refuseDuplicates(jobInstance, run, STAGING, "s.kbo, s.reference", "reference",
                 "'request ' || reference || ' of KBO ' || kbo || ' is already on row ' || first_row"
-                        + " || ': a reference is unique per KBO'", "kbo", "");
+                        + " || ': a reference is unique per KBO'", "kbo", "", "online.duplicate");
         staged.countRows(jobInstance, STAGING);
         int updated = jdbc.sql("""
                         with incoming as (

@@ -21,10 +21,10 @@ public class OnlineRequestRowProcessor implements ItemProcessor<SourceItem, Stag
     public StagedOnlineRequest process(SourceItem item) {
         String reference = item.value(REFERENCE);
         if (reference.isEmpty()) {
-            throw item.reject(REFERENCE, "the reference is empty");
+            throw item.reject(REFERENCE, "reference.empty");
         }
         if (reference.length() > 100) {
-            throw item.reject(REFERENCE, "the reference is " + reference.length() + " characters long; at most 100");
+            throw item.reject(REFERENCE, "too_long", reference.length(), 100);
         }
         LocalDate submitted = Cells.date(item.value(SUBMITTED_ON)).orElseThrow(() -> item.reject(SUBMITTED_ON,
                 Cells.dateProblem(item.value(SUBMITTED_ON))));
@@ -32,7 +32,7 @@ public class OnlineRequestRowProcessor implements ItemProcessor<SourceItem, Stag
         try {
             kbo = Kbo.parse(item.value(KBO)).digits();
         } catch (InvalidIdentifierException e) {
-            throw item.reject(KBO, e.getMessage());
+            throw item.reject(KBO, e.reason());
         }
         Boolean read = switch (item.value(READ).toLowerCase(Locale.ROOT)) {
             case "true", "ja", "oui", "yes", "1", "waar", "vrai" -> true;
@@ -40,7 +40,7 @@ public class OnlineRequestRowProcessor implements ItemProcessor<SourceItem, Stag
             default -> null;
         };
         if (read == null) {
-            throw item.reject(READ, "'" + Cells.shorten(item.value(READ)) + "' must be true or false");
+            throw item.reject(READ, "online.read", Cells.shorten(item.value(READ)));
         }
         return new StagedOnlineRequest(item.file().id(), item.row().number(), reference, submitted, kbo, read);
     }

@@ -31,7 +31,8 @@ public class OnlineRequestTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        jdbc.sql("""
+        // one audit row per request relinked: the count is what the step did, for the dashboard's progress
+        int relinked = jdbc.sql("""
                         with linked as (
                             insert into online_request_link (request_id, kbo, valid_from, created_by_run)
                             select p.request_id, :target, :effective, :run from plan_online_request p
@@ -46,6 +47,7 @@ public class OnlineRequestTasklet implements Tasklet {
                         from linked l join online_request r on r.id = l.request_id""")
                 .param("plan", plan).param("target", targetKbo).param("effective", effectiveDate).param("run", run)
                 .update();
+        contribution.incrementWriteCount(relinked);
         return RepeatStatus.FINISHED;
     }
 }

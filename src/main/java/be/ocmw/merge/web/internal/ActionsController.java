@@ -2,6 +2,7 @@ package be.ocmw.merge.web.internal;
 
 import be.ocmw.merge.intake.Intake;
 import be.ocmw.merge.intake.IntakeReports;
+import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.intake.IntakeResult;
 import be.ocmw.merge.merger.ApplySettings;
 import be.ocmw.merge.merger.Approval;
@@ -167,9 +168,10 @@ class ActionsController {
             }
         }
         Path out = settings.reports().resolve("intake").resolve(folder);
+        ReportText text = Pages.text();
         var activity = activities.start("intake", null, Pages.user(), String.join(" ", names), run -> {
             IntakeResult result = intake.intake(dir, run);
-            List<String> written = intakeReports.write(result, out).stream().map(p -> p.getFileName().toString()).toList();
+            List<String> written = intakeReports.write(result, out, text).stream().map(p -> p.getFileName().toString()).toList();
             return new IntakeOutcome(result, written, out);
         });
         return "redirect:/activities/" + activity.id();

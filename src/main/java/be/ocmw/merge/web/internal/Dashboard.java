@@ -87,8 +87,9 @@ class Dashboard {
     }
 
     /** A Spring Batch job execution with the counts of its steps (a partitioned step counted once). */
-    record JobRun(long id, String job, String merger, String status, String exitCode, java.time.LocalDateTime started,
-                  Duration duration, long read, long written, long skipped, String failure) {
+    /** A job execution; {@code run} is the number of the command or action it belongs to (as {@code status} shows it). */
+    record JobRun(long id, Long run, String job, String merger, String status, String exitCode,
+                  java.time.LocalDateTime started, Duration duration, long read, long written, long skipped, String failure) {
     }
 
     List<JobRun> runs(int limit) {
@@ -96,6 +97,8 @@ class Dashboard {
                         select e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
                                (select p.parameter_value from batch_job_execution_params p
                                 where p.job_execution_id = e.job_execution_id and p.parameter_name = 'merger') as merger,
+                               (select cast(p.parameter_value as bigint) from batch_job_execution_params p
+                                where p.job_execution_id = e.job_execution_id and p.parameter_name = 'run') as run,
                                coalesce(sum(s.read_count), 0) as read_count, coalesce(sum(s.write_count), 0) as write_count,
                                coalesce(sum(s.read_skip_count + s.process_skip_count + s.write_skip_count), 0) as skips
                         from batch_job_execution e
@@ -111,7 +114,7 @@ class Dashboard {
                     var start = rs.getObject("start_time", java.time.LocalDateTime.class);
                     var end = rs.getObject("end_time", java.time.LocalDateTime.class);
                     String status = rs.getString("status");
-                    return new JobRun(rs.getLong(1), rs.getString("job_name"), blankToNull(rs.getString("merger")), status,
+                    return new JobRun(rs.getLong(1), (Long) rs.getObject("run"), rs.getString("job_name"), blankToNull(rs.getString("merger")), status,
                             rs.getString("exit_code"),
                             start,
                             start == null ? null : Duration.between(start, end == null ? java.time.LocalDateTime.now() : end),
@@ -123,6 +126,18 @@ class Dashboard {
 
     /** The steps of the job executions started since {@code since}: what a running action is doing. */
     record StepProgress(String job, String step, String status, long read, long written, long skipped) {
+
+        /** The step's name without its partition ({@code closeReopenStep:partition3} is a part of closeReopenStep). */
+        public String stepName() {
+            int colon = step.indexOf(':');
+            return colon < 0 ? step : step.substring(0, colon);
+        }
+
+        /** The partition's number counted from 1, or null for a step that is not a partition. */
+        public Integer part() {
+            int colon = step.indexOf(":partition");
+            return colon < 0 ? null : Integer.parseInt(step.substring(colon + ":partition".length())) + 1;
+        }
     }
 
     List<StepProgress> progressSince(java.time.LocalDateTime since) {
