@@ -3,3 +3,5 @@
 -- rows refused before this migration have no words and are shown in that text.
 alter table rejected_row add column reason_words jsonb;
 alter table load_file add column problem_words jsonb;
+-- A drift's words likewise: the values of its message drift.<code>.
+alter table drift add column args jsonb;

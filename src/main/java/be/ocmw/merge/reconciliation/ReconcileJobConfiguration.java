@@ -28,6 +28,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class ReconcileJobConfiguration {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     @Bean
     Job reconcileJob(JobRepository repository, Step driftStep) {
         return new JobBuilder("reconcileJob", repository).start(driftStep).build();
@@ -57,10 +59,11 @@ class ReconcileJobConfiguration {
                 contribution.incrementWriteCount(found.size());
                 for (Drift d : found) {
                     jdbc.sql("""
-                                    insert into drift (run_id, merger_id, code, source_kbo, subject, detail)
-                                    values (:run, :merger, :code, :kbo, :subject, :detail)""")
+                                    insert into drift (run_id, merger_id, code, source_kbo, subject, detail, args)
+                                    values (:run, :merger, :code, :kbo, :subject, :detail, cast(:args as jsonb))""")
                             .param("run", runId).param("merger", m.id()).param("code", d.code()).param("kbo", d.sourceKbo())
-                            .param("subject", d.subject()).param("detail", d.detail()).update();
+                            .param("subject", d.subject()).param("detail", d.detail())
+                            .param("args", JSON.writeValueAsString(d.args())).update();
                 }
             }
             if (run == null) {

@@ -1,6 +1,8 @@
 package be.ocmw.merge.reconciliation;
 
+import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.reporting.ReportSheets;
+import be.ocmw.merge.reporting.ReportText;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -26,7 +28,7 @@ class ReconcileReports {
     record Written(Path summary, Path workbook) {
     }
 
-    Written write(List<MergerDrift> results, boolean applySafe, long run, Path out) {
+    Written write(List<MergerDrift> results, boolean applySafe, long run, Path out, ReportText text) {
         try {
             Files.createDirectories(out);
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -39,44 +41,49 @@ class ReconcileReports {
                 merger.put("corrections_needed", r.corrections());
                 merger.put("corrections_applied", r.corrected());
                 if (r.refused() != null) {
-                    merger.put("refused", r.refused());
+                    merger.put("refused", r.refused().english());
                 }
                 return merger;
             }).toList());
             Path json = out.resolve("reconciliation-summary.json");
             JSON.writeValue(json.toFile(), summary);
             Path xlsx = out.resolve("reconciliation.xlsx");
-            workbook(results, xlsx);
+            workbook(results, xlsx, text);
             return new Written(json, xlsx);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reconciliation reports in " + out + ": " + e.getMessage(), e);
         }
     }
 
-    private static void workbook(List<MergerDrift> results, Path file) throws IOException {
+    private static void workbook(List<MergerDrift> results, Path file, ReportText text) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try (OutputStream out = Files.newOutputStream(file)) {
             CellStyle bold = ReportSheets.bold(workbook);
-            Sheet summary = ReportSheets.sheet(workbook, "Samenvatting", bold, "Fusie", "Code", "Aantal", "Correcties nodig",
-                    "Correcties uitgevoerd", "Geweigerd omdat");
+            Sheet summary = ReportSheets.sheet(workbook, text.get("sheet.summary"), bold, text.get("column.merger"),
+                    text.get("column.code"), text.get("column.drift"), text.get("column.count"),
+                    text.get("column.corrections_needed"), text.get("column.corrections_done"), text.get("column.refused_because"));
+            ReportSheets.widths(summary, 18, 36, 60, 10, 14, 14, 80);
             int r = 1;
             for (MergerDrift result : results) {
+                String refused = result.refused() == null ? "" : text.reason(result.refused());
                 if (result.drift().isEmpty()) {
-                    ReportSheets.row(summary, r++, result.merger(), "", 0, 0, 0, "");
+                    ReportSheets.row(summary, r++, result.merger(), "", text.get("web.reconciliation.no_drift"), 0, 0, 0, "");
                 }
                 for (var count : result.counts().entrySet()) {
-                    ReportSheets.row(summary, r++, result.merger(), count.getKey(), count.getValue(), result.corrections(),
-                            result.corrected(), result.refused() == null ? "" : result.refused());
+                    ReportSheets.row(summary, r++, result.merger(), count.getKey(), text.get("drift." + count.getKey() + ".title"),
+                            count.getValue(), result.corrections(), result.corrected(), refused);
                 }
             }
-            Sheet drift = ReportSheets.sheet(workbook, "Afwijkingen", bold, "Fusie", "Code", "Oud KBO", "Betreft", "Toelichting",
-                    "Veilig te corrigeren");
-            ReportSheets.widths(drift, 16, 36, 14, 40, 100, 12);
+            Sheet drift = ReportSheets.sheet(workbook, text.get("sheet.drift"), bold, text.get("column.merger"),
+                    text.get("column.code"), text.get("column.old_kbo"), text.get("column.subject"), text.get("column.detail"),
+                    text.get("column.todo"), text.get("column.safe"));
+            ReportSheets.widths(drift, 16, 36, 14, 40, 100, 80, 12);
             r = 1;
             for (MergerDrift result : results) {
                 for (Drift d : result.drift()) {
-                    ReportSheets.row(drift, r++, d.merger(), d.code(), d.sourceKbo() == null ? "" : d.sourceKbo(), d.subject(),
-                            d.detail(), d.additive() ? "ja" : "nee");
+                    ReportSheets.row(drift, r++, d.merger(), d.code(),
+                            d.sourceKbo() == null ? "" : new Kbo(d.sourceKbo()).formatted(), d.subject(), d.detail(text),
+                            d.todo(text), text.get(d.additive() ? "value.yes" : "value.no"));
                 }
             }
             workbook.write(out);

@@ -12,6 +12,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import be.ocmw.merge.domain.Reason;
+import be.ocmw.merge.reporting.ReportText;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +36,11 @@ public class ReconcileRuns {
     private final ReconcileSettings settings;
     private final JdbcClient jdbc;
     private final Registry registry;
+    private final ReconciledDrift drifts;
 
     ReconcileRuns(JobRunner jobs, Job reconcileJob, Reconciler reconciler, MergerRuns mergerRuns, ReconcileReports reports,
-                  ReconcileSettings settings, JdbcClient jdbc, Registry registry) {
+                  ReconcileSettings settings, JdbcClient jdbc, Registry registry, ReconciledDrift drifts) {
+        this.drifts = drifts;
         this.registry = registry;
         this.jobs = jobs;
         this.reconcileJob = reconcileJob;
@@ -54,7 +59,8 @@ public class ReconcileRuns {
         }
     }
 
-    public Result reconcile(String mergerId, boolean applySafe, Path out, long run) {
+    /** Reconciles one merger (or every applied one, {@code mergerId} null); the reports in the language of {@code text}. */
+    public Result reconcile(String mergerId, boolean applySafe, Path out, long run, ReportText text) {
         MergerRegistry registry = this.registry.current();
         var parameters = new JobParametersBuilder()
                 .addString("registry", registry.file().toString(), false)
@@ -72,17 +78,15 @@ public class ReconcileRuns {
             }
             List<Drift> drift = stored(merger, run);
             int corrections = (int) drift.stream().filter(Drift::additive).count();
-            String refused = null;
+            Reason refused = null;
             int corrected = 0;
             PlanCounts done = PlanCounts.none();
             if (applySafe && corrections > 0) {
                 long accounts = reconciler.targetAccounts(merger);
                 long percentLimit = accounts * settings.maxPercent() / 100;
                 if (corrections > settings.maxCorrections() || corrections > percentLimit) {
-                    refused = corrections + " corrections are more than the threshold allows (" + settings.maxCorrections()
-                            + ", or " + settings.maxPercent() + " % of the merged OCMW's " + accounts + " accounts = "
-                            + percentLimit + "): nothing was corrected. Look at the drift first; apply the merger again "
-                            + "to correct it all, or raise ocmw.reconcile.max-corrections / max-percent.";
+                    refused = Reason.of("reconcile.threshold", corrections, settings.maxCorrections(), settings.maxPercent(),
+                            accounts, percentLimit);
                 } else {
                     done = mergerRuns.correct(merger, reconciler.corrections(merger), run);
                     corrected = corrections;
@@ -93,16 +97,11 @@ public class ReconcileRuns {
             }
             results.add(new MergerDrift(merger.id(), drift, corrections, corrected, refused, done));
         }
-        ReconcileReports.Written written = reports.write(results, applySafe, run, out);
+        ReconcileReports.Written written = reports.write(results, applySafe, run, out, text);
         return new Result(results, written.summary(), written.workbook(), applySafe);
     }
 
     private List<Drift> stored(Merger merger, long run) {
-        return jdbc.sql("select code, source_kbo, subject, detail, corrected from drift where run_id = :run and merger_id = :m order by id")
-                .param("run", run).param("m", merger.id())
-                .query((rs, n) -> new Drift(merger.id(), rs.getString("code"), rs.getString("source_kbo"), rs.getString("subject"),
-                        rs.getString("detail") + (rs.getBoolean("corrected") ? " [corrected]" : ""),
-                        Reconciler.ADDITIVE.contains(rs.getString("code"))))
-                .list();
+        return drifts.ofRun(run, merger.id());
     }
 }

@@ -7,14 +7,35 @@ import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
 
-/** The drift of the latest reconciliation that started after {@code since} and finished, not corrected by it. */
+/**
+ * The drift reconciliations stored: what one run found for a merger, and how much of the latest one after a moment
+ * is still open.
+ */
 @Component
-class ReconciledDrift implements OpenDrift {
+public class ReconciledDrift implements OpenDrift {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
     ReconciledDrift(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What run {@code run} found for the merger, in the order found, with whether a safe correction was made. */
+    public java.util.List<Drift> ofRun(long run, String merger) {
+        return jdbc.sql("""
+                        select code, source_kbo, subject, detail, cast(args as text) as args, corrected from drift
+                        where run_id = :run and merger_id = :m order by id""")
+                .param("run", run).param("m", merger)
+                .query((rs, n) -> new Drift(merger, rs.getString("code"), rs.getString("source_kbo"), rs.getString("subject"),
+                        rs.getString("detail"), Reconciler.ADDITIVE.contains(rs.getString("code")), args(rs.getString("args")),
+                        rs.getBoolean("corrected")))
+                .list();
+    }
+
+    private static java.util.List<String> args(String json) {
+        return json == null ? java.util.List.of() : java.util.List.of(JSON.readValue(json, String[].class));
     }
 
     @Override

@@ -60,34 +60,29 @@ public class Reconciler {
         List<Drift> drift = new ArrayList<>();
         for (PlanChange change : plan.changes()) {
             if (change instanceof CreateAccount create) {
-                drift.add(new Drift(merger.id(), "ACCOUNT_MISSING_IN_TARGET", firstSource(create.sources()), create.subject(),
-                        person(create) + " (" + labels(create.sources()) + ") has no account in the merged OCMW for "
-                                + create.domain() + ".", true));
+                drift.add(Drift.of(merger.id(), "ACCOUNT_MISSING_IN_TARGET", firstSource(create.sources()), create.subject(),
+                        true, person(create), labels(create.sources()), create.domain()));
             } else if (change instanceof UpdateAccount update && !update.addApplications().isEmpty()) {
-                drift.add(new Drift(merger.id(), "GRANT_MISSING_IN_TARGET", firstSource(update.sources()), update.subject(),
-                        "The merged OCMW's account " + update.username() + " lacks " + update.addApplications()
-                                + " that " + labels(update.sources()) + " has.", true));
+                drift.add(Drift.of(merger.id(), "GRANT_MISSING_IN_TARGET", firstSource(update.sources()), update.subject(),
+                        true, update.username(), String.join(", ", update.addApplications()), labels(update.sources())));
             }
         }
         for (DossierRef dossier : dossiers.running(merger)) {
-            drift.add(new Drift(merger.id(), "DOSSIER_RUNNING_UNDER_OLD_KBO", dossier.kbo(), dossier.label(),
-                    "Dossier " + dossier.label() + " is still running on " + merger.closeDate() + " under its old KBO.", true));
+            drift.add(Drift.of(merger.id(), "DOSSIER_RUNNING_UNDER_OLD_KBO", dossier.kbo(), dossier.label(), true,
+                    dossier.label(), merger.closeDate()));
         }
         for (DossierRef dossier : dossiers.openedAfterCutover(merger)) {
-            drift.add(new Drift(merger.id(), "DOSSIER_OPENED_UNDER_OLD_KBO", dossier.kbo(), dossier.label(),
-                    "Dossier " + dossier.label() + " was opened under an old KBO on or after " + merger.effectiveDate()
-                            + ": enter it under the merged OCMW.", false));
+            drift.add(Drift.of(merger.id(), "DOSSIER_OPENED_UNDER_OLD_KBO", dossier.kbo(), dossier.label(), false,
+                    dossier.label(), merger.effectiveDate()));
         }
         for (RequestRef request : online.unlinked(merger)) {
-            drift.add(new Drift(merger.id(), "ONLINE_REQUEST_UNDER_OLD_KBO", request.kbo(), request.label(),
-                    "OCMW Online request " + request.label() + " is not linked to the merged OCMW.", true));
+            drift.add(Drift.of(merger.id(), "ONLINE_REQUEST_UNDER_OLD_KBO", request.kbo(), request.label(), true,
+                    request.label()));
         }
         for (AccessMergerPart.BlockedAtSources blocked : access.blockedAtSources(merger)) {
-            drift.add(new Drift(merger.id(), "BLOCKED_AT_SOURCE_ACTIVE_IN_TARGET", blocked.sourceKbo(),
-                    blocked.domain() + "/" + blocked.username(),
-                    blocked.firstName() + " " + blocked.lastName() + " (" + blocked.insz().masked()
-                            + ") is blocked in every old OCMW but active in the merged OCMW: block by hand if that is meant.",
-                    false));
+            drift.add(Drift.of(merger.id(), "BLOCKED_AT_SOURCE_ACTIVE_IN_TARGET", blocked.sourceKbo(),
+                    blocked.domain() + "/" + blocked.username(), false,
+                    blocked.firstName() + " " + blocked.lastName() + " (" + blocked.insz().masked() + ")"));
         }
         return drift;
     }

@@ -118,9 +118,9 @@ class DashboardPagesTests extends DashboardTest {
 
         var registry = RegistryLoader.load(Registries.shipped()).registry();
         long run = runLog.start("reconcile", "");
-        reconciliations.reconcile(null, false, folder.resolve("reconcile"), run);
+        reconciliations.reconcile(null, false, folder.resolve("reconcile"), run, ReportText.of(ReportText.DUTCH));
         runLog.finish(run, 0, "done");
-        assertThat(page("/reconciliation", coordinator())).contains("Run " + run + " (reconcile)").contains("<h2>hasselt</h2>")
+        assertThat(page("/reconciliation", coordinator())).contains("Opdracht " + run + " (reconcile)").contains("<h2>hasselt</h2>")
                 .doesNotContain("id=\"no-reconciliation\"").doesNotContain("id=\"run-reconcile\"");
     }
 

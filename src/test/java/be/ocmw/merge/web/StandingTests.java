@@ -1,5 +1,6 @@
 package be.ocmw.merge.web;
 
+import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.merger.StoredPlans.Standing.Status;
@@ -63,7 +64,7 @@ class StandingTests extends DashboardTest {
         jdbc.sql("insert into dossier (kbo, reference, type, insz, start_date) values ('0212978247', 'LATE-1', 'A036', "
                 + "'85073003328', '2025-02-01')").update();
         long reconcile = runLog.start("reconcile", "pajottegem --out reconcile");
-        reconciliations.reconcile("pajottegem", false, folder.resolve("reconcile"), reconcile);
+        reconciliations.reconcile("pajottegem", false, folder.resolve("reconcile"), reconcile, ReportText.of(ReportText.DUTCH));
         runLog.finish(reconcile, 0, "done");
         assertStanding(Status.DRIFT);
 

@@ -27,11 +27,18 @@ class ReconcileCommand extends DatabaseCommand {
     @Option(names = "--apply-safe", description = "Apply the additive corrections too.")
     boolean applySafe;
 
+    @Option(names = "--lang", paramLabel = "nl|fr", defaultValue = "nl",
+            description = "The language of reconciliation.xlsx: nl (default) or fr.")
+    String language;
+
     @Mixin
     RegistryOption registry;
 
+    private java.util.Locale locale;
+
     @Override
     protected void checkArguments() {
+        locale = Languages.of(spec, language);
         Outputs.folder(out);
     }
 
@@ -40,7 +47,8 @@ class ReconcileCommand extends DatabaseCommand {
         if (merger != null) {
             MergerCommands.merger(context, merger);
         }
-        ReconcileRuns.Result result = context.getBean(ReconcileRuns.class).reconcile(merger, applySafe, out, run);
+        ReconcileRuns.Result result = context.getBean(ReconcileRuns.class).reconcile(merger, applySafe, out, run,
+                be.ocmw.merge.reporting.ReportText.of(locale));
         if (result.mergers().isEmpty()) {
             out().println("No applied merger to reconcile.");
         }
@@ -48,7 +56,7 @@ class ReconcileCommand extends DatabaseCommand {
             String counts = m.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             out().printf("%s: %s%n", m.merger(), m.drift().isEmpty() ? "no drift" : m.drift().size() + " drift (" + counts + ")");
             if (applySafe) {
-                out().printf("  %s%n", m.refused() != null ? "NOT corrected: " + m.refused()
+                out().printf("  %s%n", m.refused() != null ? "NOT corrected: " + m.refused().english()
                         : m.corrected() + " of " + m.corrections() + " safe corrections applied");
             }
         }

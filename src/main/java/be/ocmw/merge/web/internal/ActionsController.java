@@ -124,8 +124,9 @@ class ActionsController {
     String reconcile(@RequestParam(defaultValue = "false") boolean applySafe) {
         // an invalid registry is refused here, before anything starts
         pages.registry();
+        ReportText text = Pages.text();
         var activity = activities.start("reconcile", null, Pages.user(), applySafe ? "--apply-safe" : "",
-                run -> reconcileRuns.reconcile(null, applySafe, settings.reports().resolve("reconcile"), run));
+                run -> reconcileRuns.reconcile(null, applySafe, settings.reports().resolve("reconcile"), run, text));
         return "redirect:/activities/" + activity.id();
     }
 

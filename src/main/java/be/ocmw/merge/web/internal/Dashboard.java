@@ -1,5 +1,7 @@
 package be.ocmw.merge.web.internal;
 
+import be.ocmw.merge.reconciliation.Drift;
+import be.ocmw.merge.reconciliation.ReconciledDrift;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
@@ -23,10 +25,12 @@ class Dashboard {
 
     private final JdbcClient jdbc;
     private final StoredPlans plans;
+    private final ReconciledDrift drifts;
 
-    Dashboard(JdbcClient jdbc, StoredPlans plans) {
+    Dashboard(JdbcClient jdbc, StoredPlans plans, ReconciledDrift drifts) {
         this.jdbc = jdbc;
         this.plans = plans;
+        this.drifts = drifts;
     }
 
     /** A participant's HTB submission against the deadline: RECEIVED, LATE or MISSING. */
@@ -156,10 +160,7 @@ class Dashboard {
     }
 
     /** The drift of the latest reconciliation, per merger, or none when nothing was reconciled yet. */
-    record Reconciliation(long run, String command, OffsetDateTime at, Integer exitCode, Map<String, List<DriftRow>> drift) {
-    }
-
-    record DriftRow(String code, String sourceKbo, String subject, String detail, boolean corrected) {
+    record Reconciliation(long run, String command, OffsetDateTime at, Integer exitCode, Map<String, List<Drift>> drift) {
     }
 
     Optional<Reconciliation> lastReconciliation(MergerRegistry registry) {
@@ -173,13 +174,7 @@ class Dashboard {
                 .map(r -> {
                     // every applied merger is shown, the ones without drift too
                     registry.mergers().stream().filter(plans::applied)
-                            .forEach(merger -> r.drift().put(merger.id(), new ArrayList<>()));
-                    jdbc.sql("select merger_id, code, source_kbo, subject, detail, corrected from drift where run_id = :run order by merger_id, id")
-                            .param("run", r.run())
-                            .query(rs -> {
-                                r.drift().computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new DriftRow(rs.getString(2),
-                                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)));
-                            });
+                            .forEach(merger -> r.drift().put(merger.id(), drifts.ofRun(r.run(), merger.id())));
                     return r;
                 });
     }
