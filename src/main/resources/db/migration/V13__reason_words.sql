@@ -5,3 +5,5 @@ alter table rejected_row add column reason_words jsonb;
 alter table load_file add column problem_words jsonb;
 -- A drift's words likewise: the values of its message drift.<code>.
 alter table drift add column args jsonb;
+-- How a refused or failed run ended, likewise (the runs page says it in the reader's language).
+alter table run add column outcome_words jsonb;

@@ -1,5 +1,6 @@
 package be.ocmw.merge.audit;
 
+import be.ocmw.merge.domain.Reason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +32,22 @@ public class RunLog {
     }
 
     public void finish(long run, int exitCode, String outcome) {
-        jdbc.sql("update run set finished_at = now(), exit_code = :exitCode, outcome = :outcome where id = :id")
+        finish(run, exitCode, outcome, null);
+    }
+
+    /** Finishes a run that ended as {@code reason} says (a refusal, a failure): its words kept for every language. */
+    public void finish(long run, int exitCode, Reason reason) {
+        finish(run, exitCode, reason.english(), reason);
+    }
+
+    private void finish(long run, int exitCode, String outcome, Reason reason) {
+        jdbc.sql("""
+                        update run set finished_at = now(), exit_code = :exitCode, outcome = :outcome,
+                                       outcome_words = cast(:words as jsonb)
+                        where id = :id""")
                 .param("exitCode", exitCode)
                 .param("outcome", outcome)
+                .param("words", ReasonJson.write(reason))
                 .param("id", run)
                 .update();
     }
@@ -41,21 +55,24 @@ public class RunLog {
     /** The latest runs, newest first. */
     public List<RunRecord> recent(int limit) {
         return jdbc.sql("""
-                        select id, command, arguments, actor, started_at, finished_at, exit_code, outcome
+                        select id, command, arguments, actor, started_at, finished_at, exit_code, outcome,
+                               cast(outcome_words as text) as outcome_words
                         from run order by id desc limit :limit""")
                 .param("limit", limit)
                 .query((rs, n) -> new RunRecord(rs.getLong("id"), rs.getString("command"), rs.getString("arguments"),
                         rs.getString("actor"), rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class), (Integer) rs.getObject("exit_code"), rs.getString("outcome")))
+                        rs.getObject("finished_at", OffsetDateTime.class), (Integer) rs.getObject("exit_code"), rs.getString("outcome"),
+                        rs.getString("outcome_words") == null ? null : ReasonJson.read(rs.getString("outcome_words"), null)))
                 .list();
     }
 
     /**
      * One run; {@code actor} whom it was for (null for runs from before it was recorded); {@code exitCode} null while it
-     * runs (or when it was killed).
+     * runs (or when it was killed); {@code outcome} how it ended in English, {@code reason} the same in words for every
+     * language when it was refused or failed with one (null otherwise).
      */
     public record RunRecord(long id, String command, String arguments, String actor, OffsetDateTime startedAt,
-                            OffsetDateTime finishedAt, Integer exitCode, String outcome) {
+                            OffsetDateTime finishedAt, Integer exitCode, String outcome, Reason reason) {
 
         /** The first line of the outcome, cut: what a table shows of a long refusal or error. */
         public String shortOutcome() {

@@ -1,5 +1,6 @@
 package be.ocmw.merge.batch;
 
+import be.ocmw.merge.audit.ReasonJson;
 import be.ocmw.merge.domain.Reason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

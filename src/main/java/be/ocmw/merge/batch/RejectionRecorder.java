@@ -1,5 +1,6 @@
 package be.ocmw.merge.batch;
 
+import be.ocmw.merge.audit.ReasonJson;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.jdbc.core.simple.JdbcClient;

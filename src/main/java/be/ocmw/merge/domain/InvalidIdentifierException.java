@@ -4,7 +4,7 @@ package be.ocmw.merge.domain;
  * A value that is not a valid KBO number, INSZ or NIS code. Its {@link #reason()} names the value and says what
  * is wrong with it in words a reader understands, in the report's language; readers turn it into a rejected row.
  */
-public class InvalidIdentifierException extends IllegalArgumentException {
+public class InvalidIdentifierException extends IllegalArgumentException implements Reason.Carrier {
 
     private final transient Reason reason;
 
@@ -18,6 +18,7 @@ public class InvalidIdentifierException extends IllegalArgumentException {
         this(Reason.words(message));
     }
 
+    @Override
     public Reason reason() {
         return reason;
     }

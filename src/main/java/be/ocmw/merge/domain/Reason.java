@@ -19,6 +19,11 @@ import java.util.function.BiFunction;
  */
 public record Reason(String key, List<String> args, Reason cause) {
 
+    /** An exception that says why in words for every language (a refused apply, a file that cannot be read). */
+    public interface Carrier {
+        Reason reason();
+    }
+
     private static final DateTimeFormatter BELGIAN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public Reason {

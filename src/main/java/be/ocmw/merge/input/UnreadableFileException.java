@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * A file that cannot be read at all: nothing from it may be loaded. The message names the file and says
  * what is wrong in English for the console; {@link #reason()} says it in the words of a report's language.
  */
-public class UnreadableFileException extends RuntimeException implements ExitCode.Carrier {
+public class UnreadableFileException extends RuntimeException implements ExitCode.Carrier, Reason.Carrier {
 
     private final transient Path file;
     private final transient Reason reason;
@@ -37,6 +37,7 @@ public class UnreadableFileException extends RuntimeException implements ExitCod
         return file;
     }
 
+    @Override
     public Reason reason() {
         return reason;
     }

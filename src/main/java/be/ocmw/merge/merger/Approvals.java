@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.planning.Planner;
 import be.ocmw.merge.merger.store.PlanStore;
@@ -52,7 +53,7 @@ public class Approvals {
         record Recorded(Approval approval, boolean again) implements Result {
         }
 
-        record Refused(String reason) implements Result {
+        record Refused(Reason reason) implements Result {
         }
     }
 
@@ -74,28 +75,23 @@ public class Approvals {
      */
     public Result approve(Merger merger, String fingerprint, String by, String comment, long run) {
         if (fingerprint == null || fingerprint.isBlank()) {
-            return new Result.Refused("Say which plan is approved: --fingerprint F, as printed by plan " + merger.id()
-                    + " and shown in its summary.json and on its page.");
+            return new Result.Refused(Reason.of("approve.fingerprint", merger.id()));
         }
         Optional<PlanStore.Latest> latest = store.latestPlan(merger);
         if (latest.isEmpty()) {
-            return new Result.Refused("Merger " + merger.id() + " has no plan yet: run plan " + merger.id()
-                    + " --out DIR, read its reports, then approve it by its fingerprint.");
+            return new Result.Refused(Reason.of("approve.unplanned", merger.id()));
         }
         PlanStore.Latest plan = latest.get();
         if (!plan.fingerprint().equals(fingerprint.strip())) {
             boolean older = store.latestWithFingerprint(merger, fingerprint.strip(), true).isPresent();
-            return new Result.Refused("Plan " + fingerprint.strip() + " is " + (older ? "not the latest plan" : "not a plan")
-                    + " of " + merger.id() + ": only its latest plan can be approved, " + plan.fingerprint()
-                    + " of " + plan.createdAt().toLocalDate() + ". Read that plan's reports, then approve it by its fingerprint.");
+            return new Result.Refused(Reason.of(older ? "approve.not_latest" : "approve.not_a_plan", fingerprint.strip(),
+                    merger.id(), plan.fingerprint(), plan.createdAt().toLocalDate()));
         }
         if (plan.status() == PlanStatus.BLOCKED) {
-            return new Result.Refused("The latest plan of " + merger.id() + " is BLOCKED and cannot be approved: resolve its "
-                    + "blocking findings (see its report), plan again, then approve the new plan.");
+            return new Result.Refused(Reason.of("approve.blocked", merger.id()));
         }
         if (plan.inputDigest() == null || !plan.inputDigest().equals(planner.inputDigest(merger))) {
-            return new Result.Refused("The data of " + merger.id() + " changed since plan " + plan.fingerprint()
-                    + " was computed (a load or a submission came in): plan again, read the new plan, then approve that one.");
+            return new Result.Refused(Reason.of("approve.changed", merger.id(), plan.fingerprint()));
         }
         Optional<Approval> current = inForce(merger);
         if (current.isPresent() && current.get().fingerprint().equals(plan.fingerprint()) && !current.get().applied()) {
@@ -125,12 +121,11 @@ public class Approvals {
     public Result withdraw(Merger merger, String by, String comment, long run) {
         Optional<Approval> current = inForce(merger);
         if (current.isEmpty()) {
-            return new Result.Refused("Merger " + merger.id() + " has no approval in force: there is nothing to withdraw.");
+            return new Result.Refused(Reason.of("withdraw.none", merger.id()));
         }
         if (current.get().applied()) {
-            return new Result.Refused("The approval of plan " + current.get().fingerprint() + " was applied on "
-                    + current.get().appliedAt().toLocalDate() + " by " + current.get().appliedBy()
-                    + ": what was applied cannot be withdrawn.");
+            return new Result.Refused(Reason.of("withdraw.applied", current.get().fingerprint(),
+                    current.get().appliedAt().toLocalDate(), current.get().appliedBy()));
         }
         transaction.executeWithoutResult(tx -> withdrawRow(current.get(), by, blankToNull(comment), run));
         return new Result.Recorded(byId(current.get().id()), false);

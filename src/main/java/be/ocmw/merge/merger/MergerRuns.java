@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.MergerPlan;
@@ -168,9 +169,7 @@ public class MergerRuns {
             applyRun = unfinished.get().run();
             Map<String, Object> stored = store.summary(planId);
             if (approved != null && !approved.equals(stored.get("fingerprint"))) {
-                throw new PlanRefusedException("An apply of " + merger.id() + " with plan " + stored.get("fingerprint")
-                        + " was interrupted and must be finished first; nothing was applied now. Run apply again without "
-                        + "--fingerprint (or with that one) to finish it, then plan and apply anew.");
+                throw new PlanRefusedException(Reason.of("apply.interrupted", merger.id(), stored.get("fingerprint")));
             }
             sourceBefore = stored.get("source_fingerprint_before").toString();
         } else if (unchanged.isPresent()) {
@@ -204,21 +203,17 @@ public class MergerRuns {
             MergerPlan plan = planned.plan();
             if (plan.blocked()) {
                 reports.write(plan, null, RunMode.PLAN, plan.status(), out, options);
-                throw new PlanRefusedException("The plan of " + merger.id() + " is BLOCKED, so nothing was applied:\n"
-                        + String.join("\n", plan.findings().stream().filter(Finding::blocking)
-                        .map(f -> "  " + f.code() + ": " + f.detail()).toList()));
+                throw new PlanRefusedException(Reason.of("apply.blocked", merger.id(), String.join(", ",
+                        plan.findings().stream().filter(Finding::blocking).map(Finding::code).distinct().toList())));
             }
             if (planned.id() == null && nothingLeft) {
-                throw new PlanRefusedException("The approved plan of " + merger.id() + " (" + approval.fingerprint()
-                        + ") was applied on " + approval.appliedAt().toLocalDate() + " by " + approval.appliedBy()
-                        + ", and the data changed since: there is more to do, which nobody approved. Nothing was applied now.\n"
-                        + differences(merger, approval.fingerprint(), plan)
-                        + "Plan again, have the new plan approved, then apply it (reconcile shows the drift).");
+                throw new PlanRefusedException(Reason.of("apply.applied_since", merger.id(), approval.fingerprint(),
+                        approval.appliedAt().toLocalDate(), approval.appliedBy())
+                        .then(differences(merger, approval.fingerprint(), plan)));
             }
             if (planned.id() == null) {
-                throw new PlanRefusedException("The plan of " + merger.id() + " is no longer the approved one, so nothing was "
-                        + "applied.\n  approved:   " + approved + "\n  current:    " + plan.fingerprint() + "\n"
-                        + differences(merger, approved, plan) + "Plan again, have the new plan approved, then apply it.");
+                throw new PlanRefusedException(Reason.of("apply.no_longer", merger.id(), approved, plan.fingerprint())
+                        .then(differences(merger, approved, plan)));
             }
             computed = plan;
             applyRun = run;
@@ -377,10 +372,10 @@ public class MergerRuns {
     }
 
     /** What differs between the plan that was approved (if it is stored) and the current one. */
-    private String differences(Merger merger, String approved, MergerPlan current) {
+    private Reason differences(Merger merger, String approved, MergerPlan current) {
         Optional<Long> approvedPlan = store.latestWithFingerprint(merger, approved, false);
         if (approvedPlan.isEmpty()) {
-            return "  No plan of " + merger.id() + " with the approved fingerprint was ever computed here.\n";
+            return Reason.of("apply.changes.unknown", merger.id());
         }
         long rows = store.changesOf(approvedPlan.get());
         Set<String> before = new TreeSet<>();
@@ -391,11 +386,11 @@ public class MergerRuns {
         now.stream().filter(c -> !before.contains(c)).forEach(c -> lines.add("  + " + c));
         before.stream().filter(c -> !now.contains(c)).forEach(c -> lines.add("  - " + c));
         if (lines.isEmpty()) {
-            lines.add("  The same changes, with other values or findings (the data changed since the approval).");
+            return Reason.of("apply.changes.same");
         }
-        return "What changed since the approved plan (+ new, - gone):\n"
-                + String.join("\n", lines.subList(0, Math.min(25, lines.size())))
-                + (lines.size() > 25 ? "\n  … and " + (lines.size() - 25) + " more" : "") + "\n";
+        // the changes are codes and names, the same in every language; only the frame is words
+        return Reason.of(lines.size() > 25 ? "apply.changes.more" : "apply.changes",
+                String.join("\n", lines.subList(0, Math.min(25, lines.size()))), lines.size() - 25);
     }
 
     /**
@@ -406,22 +401,16 @@ public class MergerRuns {
         Optional<Approval> inForce = approvals.inForce(merger);
         if (inForce.isEmpty()) {
             Optional<PlanStore.Latest> latest = store.latestPlan(merger);
-            throw new PlanRefusedException("Merger " + merger.id() + " has no approved plan, so nothing was applied. "
-                    + (latest.isEmpty() ? "Plan it (plan " + merger.id() + " --out DIR), then a"
-                    : "Its latest plan is " + latest.get().fingerprint() + " (" + latest.get().status() + "). A")
-                    + " coordinator reads the plan's reports and approves it (approve " + merger.id()
-                    + " --fingerprint F, or Goedkeuren/Approuver on the dashboard); then apply it.");
+            throw new PlanRefusedException(latest.isEmpty() ? Reason.of("apply.no_approval.unplanned", merger.id())
+                    : Reason.of("apply.no_approval.planned", merger.id(), latest.get().fingerprint(), latest.get().status()));
         }
         Approval approval = inForce.get();
         if (asked != null && !asked.equals(approval.fingerprint())) {
-            throw new PlanRefusedException("Plan " + asked + " of " + merger.id() + " is not the approved plan, so nothing was "
-                    + "applied. The approved plan is " + approval.fingerprint() + " (approved by " + approval.approvedBy()
-                    + " on " + approval.approvedAt().toLocalDate() + ").");
+            throw new PlanRefusedException(Reason.of("apply.other_plan", asked, merger.id(), approval.fingerprint(),
+                    approval.approvedBy(), approval.approvedAt().toLocalDate()));
         }
         if (approval.approvedBy(by) && !settings.allowSelfApproval()) {
-            throw new PlanRefusedException("Four eyes: " + by + " approved plan " + approval.fingerprint() + " of " + merger.id()
-                    + ", so another person applies it. Nothing was applied. (On the command line the operator is --by NAME, "
-                    + "else the OS user.)");
+            throw new PlanRefusedException(Reason.of("apply.four_eyes", by, approval.fingerprint(), merger.id()));
         }
         return approval;
     }

@@ -1,12 +1,24 @@
 package be.ocmw.merge.merger;
 
 import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.Reason;
 
-/** Apply refused: the plan is BLOCKED, or not the one that was approved. Nothing was applied. */
-public class PlanRefusedException extends RuntimeException implements ExitCode.Carrier {
+/**
+ * Apply refused: the plan is BLOCKED, or not the one that was approved. Nothing was applied. The message is the
+ * console's English; {@link #reason()} says it in a page's language.
+ */
+public class PlanRefusedException extends RuntimeException implements ExitCode.Carrier, Reason.Carrier {
 
-    public PlanRefusedException(String message) {
-        super(message);
+    private final transient Reason reason;
+
+    public PlanRefusedException(Reason reason) {
+        super(reason.english());
+        this.reason = reason;
+    }
+
+    @Override
+    public Reason reason() {
+        return reason;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package be.ocmw.merge.reconciliation;
 
 import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.reporting.ReportFiles;
 import be.ocmw.merge.reporting.ReportSheets;
 import be.ocmw.merge.reporting.ReportText;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,10 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code DIR/reconciliation-summary.json} (per merger: drift counts by code, corrections applied) and {@code reconciliation.xlsx}. */
+/**
+ * {@code reconciliation-summary.json} (per merger: drift counts by code, corrections applied) and
+ * {@code reconciliation.xlsx}, in {@code DIR/<run>-reconcile/} and, the latest, in {@code DIR} itself.
+ */
 @Component
 class ReconcileReports {
 
+    private static final String SUMMARY = "reconciliation-summary.json";
+    private static final String WORKBOOK = "reconciliation.xlsx";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     record Written(Path summary, Path workbook) {
@@ -45,10 +51,15 @@ class ReconcileReports {
                 }
                 return merger;
             }).toList());
-            Path json = out.resolve("reconciliation-summary.json");
-            JSON.writeValue(json.toFile(), summary);
-            Path xlsx = out.resolve("reconciliation.xlsx");
+            // each reconciliation in a folder of its own, never written again; the latest also in DIR itself
+            Path folder = ReportFiles.unused(out.resolve(String.format("%06d-reconcile", run)), SUMMARY);
+            Files.createDirectories(folder);
+            Path xlsx = folder.resolve(WORKBOOK);
             workbook(results, xlsx, text);
+            Path json = folder.resolve(SUMMARY);
+            JSON.writeValue(json.toFile(), summary);
+            ReportFiles.link(xlsx, out.resolve(WORKBOOK));
+            ReportFiles.link(json, out.resolve(SUMMARY));
             return new Written(json, xlsx);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reconciliation reports in " + out + ": " + e.getMessage(), e);

@@ -225,7 +225,7 @@ class MergerRunsTests extends DatabaseTest {
         String before = contentDigest();
 
         assertThat(approvals.approve(merger("hasselt"), blocked.plan().fingerprint(), COORDINATOR, null, run()))
-                .isInstanceOfSatisfying(Approvals.Result.Refused.class, r -> assertThat(r.reason()).contains("BLOCKED"));
+                .isInstanceOfSatisfying(Approvals.Result.Refused.class, r -> assertThat(r.reason().english()).contains("BLOCKED"));
         assertThatThrownBy(() -> runs.apply(merger("hasselt"), folder.resolve("out"), null, OPERATOR, run()))
                 .isInstanceOf(PlanRefusedException.class).hasMessageContaining("no approved plan");
         assertThatThrownBy(() -> runs.apply(merger("hasselt"), folder.resolve("out"), blocked.plan().fingerprint(), OPERATOR, run()))

@@ -70,7 +70,7 @@ class DashboardActionsTests extends DashboardTest {
 
         assertThat(html).contains("data-state=\"DONE\"")
                 .contains("id=\"intake-rejections\"").contains("pajottegem-herne.xlsx")
-                .contains("has check digits").contains("SUBMISSION_LATE")
+                .contains("heeft controlecijfers").contains("SUBMISSION_LATE")
                 .contains("pajottegem-herne.checked.xlsx")
                 // what the command line prints of each workbook, in the reader's words
                 .contains("Te laat ingediend").contains("zijn niet gelezen: Wachtwoord").contains("ingelezen")
@@ -115,7 +115,7 @@ class DashboardActionsTests extends DashboardTest {
         assertThat(unconfirmed).contains("id=\"not-confirmed\"");
         String stale = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", "sha256:0000").param("confirmed", "true")
                 .with(operator()).with(csrf())).andReturn(), operator());
-        assertThat(stale).contains("data-state=\"REFUSED\"").contains("is not the approved plan");
+        assertThat(stale).contains("data-state=\"REFUSED\"").contains("is niet het goedgekeurde plan");
         assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY'").query(Integer.class).single()).isZero();
 
         String applied = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).param("confirmed", "true")
@@ -155,7 +155,7 @@ class DashboardActionsTests extends DashboardTest {
         MvcResult wrong = mvc.perform(post("/mergers/pajottegem/approve").param("fingerprint", "sha256:0000").with(coordinator())
                 .with(csrf())).andReturn();
         assertThat(page(wrong.getResponse().getRedirectedUrl(), coordinator(), wrong)).contains("id=\"approval-refused\"")
-                .contains("only its latest plan can be approved");
+                .contains("alleen het laatste plan kan goedgekeurd worden");
         mvc.perform(post("/mergers/pajottegem/approve").param("fingerprint", fingerprint).with(coordinator()).with(csrf()));
         MvcResult withdrawn = mvc.perform(post("/mergers/pajottegem/withdraw").param("comment", "Herne twijfelt")
                 .with(coordinator()).with(csrf())).andReturn();

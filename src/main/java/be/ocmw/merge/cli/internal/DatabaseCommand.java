@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.OcmwMergeCli;
@@ -52,7 +53,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 return exitCode;
             } catch (Exception | Error e) {
                 // the exit code the command ends with: a refused apply is 4 in the run log as on the console
-                runs.finish(run, ExitCode.of(e), String.valueOf(e.getMessage()));
+                if (e instanceof Reason.Carrier carrier && carrier.reason() != null) {
+                    runs.finish(run, ExitCode.of(e), carrier.reason());
+                } else {
+                    runs.finish(run, ExitCode.of(e), String.valueOf(e.getMessage()));
+                }
                 throw e;
             }
         }

@@ -182,7 +182,7 @@ final class MergerCommands {
                     : approvals.approve(target, fingerprint, actor(), comment, run);
             PrintWriter out = out();
             if (result instanceof Approvals.Result.Refused refused) {
-                spec.commandLine().getErr().println((withdraw ? "Not withdrawn: " : "Not approved: ") + refused.reason());
+                spec.commandLine().getErr().println((withdraw ? "Not withdrawn: " : "Not approved: ") + refused.reason().english());
                 spec.commandLine().getErr().flush();
                 return ExitCode.BLOCKED;
             }

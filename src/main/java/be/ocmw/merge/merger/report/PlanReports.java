@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger.report;
 
+import be.ocmw.merge.reporting.ReportFiles;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.merger.ReportLedger;
 import be.ocmw.merge.merger.ReportOptions;
@@ -170,7 +171,7 @@ public class PlanReports {
             // the latest view: the same files, linked (not copied) into the merger's folder, in the ledger as well
             long linked = ledger.started(plan.merger(), mode, latest, planId, report.options().fullInsz(), report.options());
             for (String name : java.util.List.of(mode.file() + ".xlsx", mode.file() + ".html", "summary.json")) {
-                RunFolders.link(folder.resolve(name), latest.resolve(name));
+                ReportFiles.link(folder.resolve(name), latest.resolve(name));
             }
             ledger.completed(linked);
             if (!report.options().fullInsz()) {

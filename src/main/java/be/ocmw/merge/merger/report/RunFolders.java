@@ -2,10 +2,9 @@ package be.ocmw.merge.merger.report;
 
 import be.ocmw.merge.merger.model.RunMode;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import be.ocmw.merge.reporting.ReportFiles;
+
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -33,26 +32,6 @@ final class RunFolders {
      * folder that cannot be made fails the reports, not what they report on).
      */
     static Path choose(Path merger, Long planId, RunMode mode) {
-        Path first = of(merger, planId, mode);
-        Path folder = first;
-        for (int n = 2; Files.exists(folder.resolve("summary.json")); n++) {
-            folder = first.resolveSibling(first.getFileName() + "-" + n);
-        }
-        return folder;
-    }
-
-    /**
-     * Puts {@code file} at {@code link} as well, replacing what was there in one step: a hard link (the same file, not
-     * a copy: a workbook of a million dossiers is large), or a copy where the file system has none.
-     */
-    static void link(Path file, Path link) throws IOException {
-        Path next = link.resolveSibling("." + link.getFileName() + ".next");
-        Files.deleteIfExists(next);
-        try {
-            Files.createLink(next, file);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(file, next, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(next, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return ReportFiles.unused(of(merger, planId, mode), "summary.json");
     }
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.web.internal;
 
+import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.audit.ExitCode;
@@ -47,6 +48,9 @@ class Activities {
         volatile State state = State.RUNNING;
         volatile LocalDateTime finished;
         volatile Object result;
+        /** Why it was refused or failed, in words for every language; null while it runs or when it is done. */
+        volatile Reason reason;
+        /** What failed, technically: the console's English, shown beside the reason. */
         volatile String message;
 
         Activity(String kind, String merger, String user) {
@@ -66,6 +70,7 @@ class Activities {
         public LocalDateTime finished() { return finished; }
         public Object result() { return result; }
         public String message() { return message; }
+        public Reason reason() { return reason; }
     }
 
     private final RunLog runLog;
@@ -104,21 +109,31 @@ class Activities {
         try {
             activity.result = work.run(activity.run);
             activity.state = State.DONE;
-        } catch (PlanRefusedException | JobAlreadyRunningException e) {
+        } catch (PlanRefusedException e) {
             exitCode = ExitCode.of(e);
             outcome = e.getMessage();
-            activity.message = e.getMessage();
+            activity.reason = e.reason();
+            activity.state = State.REFUSED;
+        } catch (JobAlreadyRunningException e) {
+            exitCode = ExitCode.of(e);
+            outcome = e.getMessage();
+            activity.reason = Reason.of("activity.already_running");
             activity.state = State.REFUSED;
         } catch (Exception | Error e) {
             log.error("The dashboard's {} of {} failed", activity.kind, activity.merger, e);
             // (an unreadable upload ends as 3 here as on the command line)
             exitCode = ExitCode.of(e);
             outcome = ExitCode.rootMessage(e);
+            activity.reason = Reason.of("activity.failed");
             activity.message = outcome;
             activity.state = State.FAILED;
         } finally {
             activity.finished = LocalDateTime.now();
-            runLog.finish(activity.run, exitCode, outcome);
+            if (activity.state == State.REFUSED) {
+                runLog.finish(activity.run, exitCode, activity.reason);
+            } else {
+                runLog.finish(activity.run, exitCode, outcome);
+            }
         }
     }
 

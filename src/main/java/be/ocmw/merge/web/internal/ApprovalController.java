@@ -49,7 +49,7 @@ class ApprovalController {
     private String recorded(Merger merger, Approvals.Result result, long run, String done, RedirectAttributes redirect) {
         if (result instanceof Approvals.Result.Refused refused) {
             runLog.finish(run, ExitCode.BLOCKED, refused.reason());
-            redirect.addFlashAttribute("approvalRefused", refused.reason());
+            redirect.addFlashAttribute("approvalRefused", Pages.text().reason(refused.reason()));
         } else {
             runLog.finish(run, ExitCode.DONE, done);
             redirect.addFlashAttribute("approvalDone", done);

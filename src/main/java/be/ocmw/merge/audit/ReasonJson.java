@@ -1,4 +1,4 @@
-package be.ocmw.merge.batch;
+package be.ocmw.merge.audit;
 
 import be.ocmw.merge.domain.Reason;
 import tools.jackson.databind.JsonNode;
@@ -8,20 +8,23 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A reason as the {@code jsonb} of {@code rejected_row.reason_words} and {@code load_file.problem_words}. */
-final class ReasonJson {
+/**
+ * A reason as the {@code jsonb} the database keeps it in ({@code run.outcome_words}, {@code rejected_row.reason_words},
+ * {@code load_file.problem_words}), so that what was refused or failed can be said again in any language.
+ */
+public final class ReasonJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReasonJson() {
     }
 
-    static String write(Reason reason) {
+    public static String write(Reason reason) {
         return reason == null ? null : JSON.writeValueAsString(node(reason));
     }
 
     /** The stored reason; its English text when it was stored without words (before V13). */
-    static Reason read(String json, String english) {
+    public static Reason read(String json, String english) {
         if (json == null) {
             return english == null ? null : Reason.words(english);
         }
