@@ -13,7 +13,7 @@ public record MergerDrift(String merger, List<Drift> drift, int corrections, int
 
     public Map<String, Long> counts() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        drift.forEach(d -> counts.merge(d.code(), 1L, Long::sum));
+        drift.forEach(d -> counts.merge(d.code().name(), 1L, Long::sum));
         return counts;
     }
 }

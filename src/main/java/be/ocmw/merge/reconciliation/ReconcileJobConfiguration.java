@@ -61,7 +61,7 @@ class ReconcileJobConfiguration {
                     jdbc.sql("""
                                     insert into drift (run_id, merger_id, code, source_kbo, subject, detail, args)
                                     values (:run, :merger, :code, :kbo, :subject, :detail, cast(:args as jsonb))""")
-                            .param("run", runId).param("merger", m.id()).param("code", d.code()).param("kbo", d.sourceKbo())
+                            .param("run", runId).param("merger", m.id()).param("code", d.code().name()).param("kbo", d.sourceKbo())
                             .param("subject", d.subject()).param("detail", d.detail())
                             .param("args", JSON.writeValueAsString(d.args())).update();
                 }

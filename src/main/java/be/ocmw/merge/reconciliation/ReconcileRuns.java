@@ -91,7 +91,7 @@ public class ReconcileRuns {
                     done = mergerRuns.correct(merger, reconciler.corrections(merger), run);
                     corrected = corrections;
                     jdbc.sql("update drift set corrected = true where run_id = :run and merger_id = :m and code in (:codes)")
-                            .param("run", run).param("m", merger.id()).param("codes", List.copyOf(Reconciler.ADDITIVE)).update();
+                            .param("run", run).param("m", merger.id()).param("codes", Drift.Code.additiveNames()).update();
                     drift = stored(merger, run);
                 }
             }

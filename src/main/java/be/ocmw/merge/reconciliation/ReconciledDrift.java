@@ -28,9 +28,8 @@ public class ReconciledDrift implements OpenDrift {
                         select code, source_kbo, subject, detail, cast(args as text) as args, corrected from drift
                         where run_id = :run and merger_id = :m order by id""")
                 .param("run", run).param("m", merger)
-                .query((rs, n) -> new Drift(merger, rs.getString("code"), rs.getString("source_kbo"), rs.getString("subject"),
-                        rs.getString("detail"), Reconciler.ADDITIVE.contains(rs.getString("code")), args(rs.getString("args")),
-                        rs.getBoolean("corrected")))
+                .query((rs, n) -> new Drift(merger, Drift.Code.valueOf(rs.getString("code")), rs.getString("source_kbo"),
+                        rs.getString("subject"), rs.getString("detail"), args(rs.getString("args")), rs.getBoolean("corrected")))
                 .list();
     }
 

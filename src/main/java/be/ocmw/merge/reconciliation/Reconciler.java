@@ -31,9 +31,6 @@ import java.util.stream.Collectors;
 @Component
 public class Reconciler {
 
-    static final Set<String> ADDITIVE = Set.of("ACCOUNT_MISSING_IN_TARGET", "GRANT_MISSING_IN_TARGET",
-            "DOSSIER_RUNNING_UNDER_OLD_KBO", "ONLINE_REQUEST_UNDER_OLD_KBO");
-
     private final MergerRuns mergers;
     private final StoredPlans plans;
     private final AccessMergerPart access;
@@ -60,28 +57,28 @@ public class Reconciler {
         List<Drift> drift = new ArrayList<>();
         for (PlanChange change : plan.changes()) {
             if (change instanceof CreateAccount create) {
-                drift.add(Drift.of(merger.id(), "ACCOUNT_MISSING_IN_TARGET", firstSource(create.sources()), create.subject(),
-                        true, person(create), labels(create.sources()), create.domain()));
+                drift.add(Drift.of(merger.id(), Drift.Code.ACCOUNT_MISSING_IN_TARGET, firstSource(create.sources()), create.subject(),
+                        person(create), labels(create.sources()), create.domain()));
             } else if (change instanceof UpdateAccount update && !update.addApplications().isEmpty()) {
-                drift.add(Drift.of(merger.id(), "GRANT_MISSING_IN_TARGET", firstSource(update.sources()), update.subject(),
-                        true, update.username(), String.join(", ", update.addApplications()), labels(update.sources())));
+                drift.add(Drift.of(merger.id(), Drift.Code.GRANT_MISSING_IN_TARGET, firstSource(update.sources()), update.subject(),
+                        update.username(), String.join(", ", update.addApplications()), labels(update.sources())));
             }
         }
         for (DossierRef dossier : dossiers.running(merger)) {
-            drift.add(Drift.of(merger.id(), "DOSSIER_RUNNING_UNDER_OLD_KBO", dossier.kbo(), dossier.label(), true,
+            drift.add(Drift.of(merger.id(), Drift.Code.DOSSIER_RUNNING_UNDER_OLD_KBO, dossier.kbo(), dossier.label(),
                     dossier.label(), merger.closeDate()));
         }
         for (DossierRef dossier : dossiers.openedAfterCutover(merger)) {
-            drift.add(Drift.of(merger.id(), "DOSSIER_OPENED_UNDER_OLD_KBO", dossier.kbo(), dossier.label(), false,
+            drift.add(Drift.of(merger.id(), Drift.Code.DOSSIER_OPENED_UNDER_OLD_KBO, dossier.kbo(), dossier.label(),
                     dossier.label(), merger.effectiveDate()));
         }
         for (RequestRef request : online.unlinked(merger)) {
-            drift.add(Drift.of(merger.id(), "ONLINE_REQUEST_UNDER_OLD_KBO", request.kbo(), request.label(), true,
+            drift.add(Drift.of(merger.id(), Drift.Code.ONLINE_REQUEST_UNDER_OLD_KBO, request.kbo(), request.label(),
                     request.label()));
         }
         for (AccessMergerPart.BlockedAtSources blocked : access.blockedAtSources(merger)) {
-            drift.add(Drift.of(merger.id(), "BLOCKED_AT_SOURCE_ACTIVE_IN_TARGET", blocked.sourceKbo(),
-                    blocked.domain() + "/" + blocked.username(), false,
+            drift.add(Drift.of(merger.id(), Drift.Code.BLOCKED_AT_SOURCE_ACTIVE_IN_TARGET, blocked.sourceKbo(),
+                    blocked.domain() + "/" + blocked.username(),
                     blocked.firstName() + " " + blocked.lastName() + " (" + blocked.insz().masked() + ")"));
         }
         return drift;

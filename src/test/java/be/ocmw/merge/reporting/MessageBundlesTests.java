@@ -80,8 +80,51 @@ class MessageBundlesTests {
         for (History.Kind kind : History.Kind.values()) {
             expected.add("web.history.kind." + kind);
         }
+        for (Severity severity : Severity.values()) {
+            expected.add("severity." + severity);
+        }
+        for (be.ocmw.merge.domain.AccountStatus status : be.ocmw.merge.domain.AccountStatus.values()) {
+            expected.add("account.status." + status);
+        }
+        for (org.springframework.batch.core.BatchStatus status : org.springframework.batch.core.BatchStatus.values()) {
+            expected.add("web.batch.status." + status);
+        }
+        for (be.ocmw.merge.reconciliation.Drift.Code drift : be.ocmw.merge.reconciliation.Drift.Code.values()) {
+            expected.addAll(List.of("drift." + drift + ".title", "drift." + drift, "drift." + drift + ".corrected",
+                    "drift." + drift + (drift.additive() ? ".todo.safe" : ".todo")));
+        }
         for (String bundle : List.of("messages/report.properties", "messages/report_fr.properties")) {
             assertThat(keys(bundle)).as(bundle).containsAll(expected);
+        }
+    }
+
+    @Test
+    void everyReasonTheCodeGivesHasItsWordsInDutchFrenchAndEnglish() throws IOException {
+        // the keys the code names literally: Reason.of("key", …) and item.reject(COLUMN, "key", …)
+        Pattern literal = Pattern.compile("(?:Reason\\.of\\(|reject\\([A-Za-z_.()]+, )\"([a-z_]+(?:\\.[a-z_]+)*)\"");
+        Set<String> named = new TreeSet<>();
+        try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher matcher = literal.matcher(java.nio.file.Files.readString(source));
+                while (matcher.find()) {
+                    named.add("reason." + matcher.group(1));
+                }
+            }
+        }
+        // and the ones made of a kind and a problem (InvalidIdentifierException's) or a key and a variant
+        for (String kind : List.of("insz", "kbo")) {
+            for (String problem : List.of("characters", "length", "check")) {
+                named.add("reason." + kind + "." + problem);
+            }
+        }
+        named.removeIf(key -> key.equals("reason.characters") || key.equals("reason.length") || key.equals("reason.check")
+                || key.equals("reason.month") || key.equals("reason.start"));
+        named.addAll(List.of("reason.insz.month", "reason.kbo.start", "reason.dossier.duplicate.other_file",
+                "reason.online.duplicate.other_file", "reason.dossier.duplicate", "reason.online.duplicate",
+                "reason.workbook.text", "reason.workbook.not", "reason.header.missing.one", "reason.header.missing.many"));
+        assertThat(named).as("the reasons found in the code").hasSizeGreaterThan(60);
+        for (String bundle : List.of("messages/report.properties", "messages/report_fr.properties", "messages/report_en.properties")) {
+            assertThat(keys(bundle)).as(bundle).containsAll(named);
         }
     }
 

@@ -83,7 +83,7 @@ class PlanHtml {
         List<Task> tasks = plan.tasks().stream()
                 .map(t -> new Task(t.code(), ReportText.date(t.due()), ReportRows.taskText(t, plan.merger(), text))).toList();
         List<Administrator> administrators = plan.accounts().stream().filter(MergerPlan.TargetAccount::administrator)
-                .map(a -> new Administrator(a.domain(), a.role().name(), a.username(), a.lastName(), a.firstName(),
+                .map(a -> new Administrator(a.domain(), a.role().label(), a.username(), a.lastName(), a.firstName(),
                         ReportRows.insz(a.insz(), full), text.get("action." + a.action().name())))
                 .toList();
         int dossierCount = report.dossierCount();

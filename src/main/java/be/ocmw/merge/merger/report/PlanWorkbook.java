@@ -73,7 +73,7 @@ final class PlanWorkbook {
         int r = 1;
         for (MergerPlan.TargetAccount a : report.plan().accounts()) {
             if (a.administrator()) {
-                sheet.row(r++, a.domain(), a.role(), a.username(), a.lastName(), a.firstName(),
+                sheet.row(r++, a.domain(), a.role().label(), a.username(), a.lastName(), a.firstName(),
                         insz(a.insz(), report), text.get("action." + a.action()));
             }
         }
@@ -88,8 +88,8 @@ final class PlanWorkbook {
         Map<String, String> actions = new HashMap<>();
         int r = 1;
         for (MergerPlan.TargetAccount a : report.plan().accounts()) {
-            sheet.row(r++, a.domain(), a.username(), a.lastName(), a.firstName(), insz(a.insz(), report), a.role(),
-                    a.status(), a.email() == null ? "" : a.email(), String.join(" | ", a.applications()),
+            sheet.row(r++, a.domain(), a.username(), a.lastName(), a.firstName(), insz(a.insz(), report), a.role().label(),
+                    text.get("account.status." + a.status().name()), a.email() == null ? "" : a.email(), String.join(" | ", a.applications()),
                     actions.computeIfAbsent(a.action().name(), action -> text.get("action." + action)), String.join("; ", a.mergedFrom()));
         }
     }
