@@ -61,7 +61,16 @@ public record Kbo(String digits) implements Comparable<Kbo> {
 
     /** {@code 0212.978.247}. */
     public String formatted() {
-        return digits.substring(0, 4) + "." + digits.substring(4, 7) + "." + digits.substring(7);
+        return format(digits);
+    }
+
+    /**
+     * The ten digits of a number already checked (read back from the database) as people write them, without checking
+     * them again: what a report of many rows does for each.
+     */
+    public static String format(String digits) {
+        return digits == null || digits.length() != 10 ? String.valueOf(digits)
+                : digits.substring(0, 4) + "." + digits.substring(4, 7) + "." + digits.substring(7);
     }
 
     @Override

@@ -98,13 +98,39 @@ public class StoredPlans {
                                 String action) {
     }
 
-    /** The latest stored plan of a merger, as a coordinator reads it. */
-    public record View(Standing standing, Map<String, Object> summary, List<Finding> findings, List<Task> tasks,
-                       List<Administrator> administrators) {
+    /**
+     * The latest stored plan of a merger, as a coordinator reads it. {@code planned}: for an apply, the summary of the
+     * plan it executed (what was predicted); null for a plan.
+     */
+    public record View(Standing standing, Map<String, Object> summary, Map<String, Object> planned, List<Finding> findings,
+                       List<Task> tasks, List<Administrator> administrators) {
 
         /** The counts of the summary: group, then count name and value. */
         public Map<String, Map<String, Integer>> counts() {
             return PlanCounts.fromJson(summary).asJson();
+        }
+
+        /** Each count in summary order: its message key, the value, and for an apply what the plan predicted (or null). */
+        public List<CountRow> countRows() {
+            PlanCounts done = PlanCounts.fromJson(summary);
+            PlanCounts predicted = planned == null ? null : PlanCounts.fromJson(planned);
+            return java.util.Arrays.stream(be.ocmw.merge.merger.model.Count.values())
+                    .filter(c -> done.has(c) || (predicted != null && predicted.has(c)))
+                    .map(c -> new CountRow("count." + c.qualifiedKey(), done.has(c) ? done.get(c) : null,
+                            predicted == null || !predicted.has(c) ? null : predicted.get(c)))
+                    .toList();
+        }
+
+        public boolean comparesWithPlan() {
+            return planned != null;
+        }
+    }
+
+    /** One figure of a view: {@code planned} what the approved plan predicted, beside {@code value} what was done. */
+    public record CountRow(String key, Integer value, Integer planned) {
+
+        public boolean differs() {
+            return planned != null && !planned.equals(value);
         }
     }
 
@@ -185,7 +211,11 @@ public class StoredPlans {
                                 .toList()), ReportRows.insz(a.insz(), fullInsz), a.email(),
                         text.get("action." + (a.created() ? "CREATE" : "UPDATE"))))
                 .toList();
-        return new View(standing, summary, findings, tasks(merger, id, text), administrators);
+        // an apply's figures are what was done: beside them, what the approved plan it executed predicted
+        Map<String, Object> planned = standing.mode() == RunMode.APPLY && standing.planId() != null && standing.planId() == id
+                && standing.approval() != null && standing.approval().planId() != id
+                ? store.summary(standing.approval().planId()) : null;
+        return new View(standing, summary, planned, findings, tasks(merger, id, text), administrators);
     }
 
     private List<Task> tasks(Merger merger, long planId, ReportText text) {

@@ -115,7 +115,7 @@ class MergerDossiersTests extends DatabaseTest {
         assertThat(sheet).filteredOn(row -> row.get(2).equals("GAL-FAR")).singleElement().satisfies(row -> {
             assertThat(row.get(0)).isEqualTo("AFSLUITEN EN HEROPENEN");
             assertThat(row.get(4)).matches("85\\.07\\.30-xxx\\.\\d\\d");
-            assertThat(row.subList(6, 12)).containsExactly("31/12/2031", "31/12/2024", PAJOTTEGEM, "GAL-FAR", "01/01/2025",
+            assertThat(row.subList(6, 12)).containsExactly("31/12/2031", "31/12/2024", be.ocmw.merge.domain.Kbo.format(PAJOTTEGEM), "GAL-FAR", "01/01/2025",
                     "31/12/2031");
         });
         assertThat(sheet).filteredOn(row -> row.get(2).equals("GAL-STARTS-ON-E")).singleElement()

@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * {@code plan.html} / {@code apply.html}: the report for reading and printing, from the Thymeleaf template
- * {@code templates/plan.html}. The findings are grouped by what somebody has to do about them; long lists
- * (users, dossiers) show their first rows and point at the workbook.
+ * {@code templates/plan.html}: the workbook's equal, section for sheet. The findings are grouped by what somebody has to
+ * do about them; long lists (users, dossiers, rejected rows) show their first rows and point at the workbook.
  */
 @Component
 class PlanHtml {
@@ -59,9 +59,10 @@ class PlanHtml {
     }
 
     public record Model(String title, String lang, List<List<Object>> summary, List<Group> groups, List<Task> tasks,
-                 List<Administrator> administrators, List<List<Object>> dossiers, String dossiersMore,
-                 List<List<Object>> online, List<List<Object>> transition, String transitionMore, boolean fullInsz,
-                 boolean applied) {
+                 List<Administrator> administrators, List<List<Object>> users, String usersMore,
+                 List<List<Object>> dossiers, String dossiersMore,
+                 List<List<Object>> online, List<List<Object>> transition, String transitionMore,
+                 List<List<Object>> rejected, String rejectedMore, boolean fullInsz, boolean applied) {
     }
 
     /** The page's model, from the report model: the same as the workbook, long lists cut short with a pointer to it. */
@@ -86,6 +87,15 @@ class PlanHtml {
                 .map(a -> new Administrator(a.domain(), a.role().label(), a.username(), a.lastName(), a.firstName(),
                         ReportRows.insz(a.insz(), full), text.get("action." + a.action().name())))
                 .toList();
+        List<List<Object>> users = plan.accounts().stream().limit(LIMIT)
+                .map(a -> List.<Object>of(a.domain(), a.username(), a.lastName(), a.firstName(), ReportRows.insz(a.insz(), full),
+                        a.role().label(), text.get("account.status." + a.status().name()),
+                        String.join(" | ", a.applications()), text.get("action." + a.action().name()),
+                        String.join("; ", a.mergedFrom())))
+                .toList();
+        List<List<Object>> rejected = report.rejected().stream().limit(LIMIT)
+                .map(r -> List.<Object>of(r.file(), r.sheet(), r.row(), r.column(), text.reason(r.reason())))
+                .toList();
         int dossierCount = report.dossierCount();
         List<MergerPlan.TargetAccount> people = ReportRows.transitionPeople(plan);
         List<List<Object>> transition = people.stream().limit(LIMIT)
@@ -96,19 +106,24 @@ class PlanHtml {
                 .map(row -> row.stream().map(v -> v instanceof java.time.LocalDate d ? (Object) ReportText.date(d) : v).toList())
                 .toList();
         return new Model(text.get("html.title", plan.merger().name(), text.get("summary.mode." + mode)), text.code(), summary,
-                groups, tasks, administrators, dossierRows(report, text),
+                groups, tasks, administrators, users,
+                plan.accounts().size() > LIMIT ? text.get("html.users.more", LIMIT, plan.accounts().size(), mode + ".xlsx") : null,
+                dossierRows(report, text),
                 dossierCount > LIMIT ? text.get("html.dossiers.more", LIMIT, dossierCount, mode + ".xlsx") : null,
                 onlineRows(report), transition,
                 people.size() > LIMIT ? text.get("html.transition.more", LIMIT, people.size(), mode + ".xlsx") : null,
+                rejected, report.rejected().size() > LIMIT
+                        ? text.get("html.rejected.more", LIMIT, report.rejected().size(), mode + ".xlsx") : null,
                 full, applied != null);
     }
 
     private static List<List<Object>> dossierRows(PlanReport report, ReportText text) {
         List<List<Object>> rows = new ArrayList<>();
         if (report.rows() != null) {
-            String target = report.plan().merger().target().kbo().digits();
+            String target = report.plan().merger().target().kbo().formatted();
             report.dossiers().planned(report.rows(), LIMIT, d -> rows.add(List.of(
-                    text.get(d.successor() != null ? "dossier.close_reopen" : "dossier.close"), d.kbo(), d.reference(), d.type(),
+                    text.get(d.successor() != null ? "dossier.close_reopen" : "dossier.close"),
+                    be.ocmw.merge.domain.Kbo.format(d.kbo()), d.reference(), d.type(),
                     ReportRows.insz(d.insz(), report.options().fullInsz()), ReportText.date(d.start()),
                     d.originalEnd() == null ? "" : ReportText.date(d.originalEnd()),
                     d.successor() == null ? "" : target + "/" + d.successor())));
@@ -120,7 +135,8 @@ class PlanHtml {
         List<List<Object>> rows = new ArrayList<>();
         if (report.rows() != null) {
             report.requests().planned(report.rows(), null,
-                    r -> rows.add(List.of(r.reference(), ReportText.date(r.submittedOn()), r.kbo())));
+                    r -> rows.add(List.of(r.reference(), ReportText.date(r.submittedOn()),
+                            be.ocmw.merge.domain.Kbo.format(r.kbo()))));
         }
         return rows;
     }
@@ -130,8 +146,8 @@ class PlanHtml {
      * written: an apply does this while its job runs, which takes the engine's start off the end of the apply.
      */
     void warmUp(ReportOptions options) {
-        Model empty = new Model("", ReportText.of(options.language()).code(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                null, List.of(), List.of(), null, false, false);
+        Model empty = new Model("", ReportText.of(options.language()).code(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, List.of(), null, List.of(), List.of(), null, List.of(), null, false, false);
         render(empty, options, Writer.nullWriter());
     }
 

@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger.report;
 
+import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.batch.Rejection;
 import be.ocmw.merge.finding.Finding;
@@ -119,17 +120,21 @@ final class PlanWorkbook {
         int[] r = {1};
         LocalDate close = report.plan().merger().closeDate();
         LocalDate effective = report.plan().merger().effectiveDate();
-        String target = report.plan().merger().target().kbo().digits();
+        String target = report.plan().merger().target().kbo().formatted();
+        // a few organisations for many dossiers: each KBO written the way people read it once
+        Map<String, String> kbos = new HashMap<>();
         if (report.rows() != null) {
             report.dossiers().planned(report.rows(), null, d -> {
                 boolean reopened = d.successor() != null;
-                sheet.row(r[0]++, text.get(reopened ? "dossier.close_reopen" : "dossier.close"), d.kbo(),
+                sheet.row(r[0]++, text.get(reopened ? "dossier.close_reopen" : "dossier.close"),
+                        kbos.computeIfAbsent(d.kbo(), Kbo::format),
                         d.reference(), d.type(), insz(d.insz(), report), d.start(), d.originalEnd(), close,
                         reopened ? target : "", reopened ? d.successor() : "", reopened ? effective : "",
                         reopened && d.originalEnd() != null ? d.originalEnd() : "");
             });
         }
-        report.dossiers().later(report.plan().merger(), d -> sheet.row(r[0]++, text.get("dossier.untouched"), d.kbo(),
+        report.dossiers().later(report.plan().merger(), d -> sheet.row(r[0]++, text.get("dossier.untouched"),
+                kbos.computeIfAbsent(d.kbo(), Kbo::format),
                 d.reference(), d.type(), insz(d.insz(), report), d.start(), d.end() == null ? "" : d.end(), "", "", "", "", ""));
     }
 
@@ -140,10 +145,11 @@ final class PlanWorkbook {
             return;
         }
         int[] r = {1};
-        String target = report.plan().merger().target().kbo().digits();
+        String target = report.plan().merger().target().kbo().formatted();
         LocalDate effective = report.plan().merger().effectiveDate();
+        Map<String, String> kbos = new HashMap<>();
         report.requests().planned(report.rows(), null, request -> sheet.row(r[0]++, request.reference(), request.submittedOn(),
-                request.kbo(), target, effective));
+                kbos.computeIfAbsent(request.kbo(), Kbo::format), target, effective));
     }
 
     private static void tasks(StreamingXlsx workbook, MergerPlan plan, ReportText text) {
