@@ -99,6 +99,13 @@ class DashboardPagesTests extends DashboardTest {
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"plan.xlsx\""));
+        // the page opens in the browser, in a sandbox where only its own style applies
+        mvc.perform(get("/mergers/pajottegem/reports/plan.html").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "inline; filename=\"plan.html\""))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("sandbox"), org.hamcrest.Matchers.containsString("style-src 'unsafe-inline'"),
+                        org.hamcrest.Matchers.containsString("default-src 'none'"))));
         mvc.perform(get("/mergers/pajottegem/reports/..%2F..%2Fetc%2Fpasswd").with(coordinator())).andExpect(status().is4xxClientError());
         mvc.perform(get("/mergers/antwerpen/reports/plan.xlsx").with(coordinator())).andExpect(status().isNotFound());
 

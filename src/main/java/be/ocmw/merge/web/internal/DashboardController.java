@@ -134,12 +134,28 @@ class DashboardController {
         return settings.reports().resolve(merger.id()).resolve(name);
     }
 
+    /**
+     * A report: the HTML pages open in the browser, in a sandbox (no script, no form, no link to the dashboard's
+     * session can run in them; only their own inline style is allowed); the rest is downloaded.
+     */
     static ResponseEntity<FileSystemResource> download(Path file) {
         String name = file.getFileName().toString();
-        MediaType type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), MediaType.APPLICATION_OCTET_STREAM);
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        MediaType type = TYPES.getOrDefault(extension, MediaType.APPLICATION_OCTET_STREAM);
+        if (extension.equals("html")) {
+            return ResponseEntity.ok()
+                    .contentType(type)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+                    .header("Content-Security-Policy", REPORT_POLICY)
+                    .body(new FileSystemResource(file));
+        }
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(new FileSystemResource(file));
     }
+
+    /** What an HTML report may do when opened from the dashboard: show itself with its own style, nothing else. */
+    static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 }

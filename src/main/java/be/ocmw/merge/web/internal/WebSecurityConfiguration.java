@@ -36,8 +36,8 @@ class WebSecurityConfiguration {
     private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     /**
-     * The pages need no inline script or style; the HTML reports served for download get the same policy (they are
-     * attachments, opened from disk). Forms post only to the dashboard, and no other site may frame it.
+     * The pages need no inline script or style. Forms post only to the dashboard, and no other site may frame it. (The
+     * HTML reports, which open in the browser, bring their own stricter policy: a sandbox allowing their inline style.)
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
