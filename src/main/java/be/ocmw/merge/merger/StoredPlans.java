@@ -36,9 +36,11 @@ public class StoredPlans {
     private final Approvals approvals;
     private final Planner planner;
     private final Optional<OpenDrift> drift;
+    private final Checklist checklist;
 
     StoredPlans(JdbcClient jdbc, PlanStore store, Findings findings, PlannedRows.Administrators administrators,
-                Approvals approvals, Planner planner, Optional<OpenDrift> drift) {
+                Approvals approvals, Planner planner, Optional<OpenDrift> drift, Checklist checklist) {
+        this.checklist = checklist;
         this.approvals = approvals;
         this.planner = planner;
         this.drift = drift;
@@ -91,7 +93,13 @@ public class StoredPlans {
     public record Finding(String severity, String code, String title, String subject, String detail, String todo) {
     }
 
-    public record Task(String code, LocalDate due, String text) {
+    /** A task of the checklist, in the reader's words; {@code done} who ticked it when (null: still to do). */
+    public record Task(String code, LocalDate due, String text, Checklist.Tick done) {
+
+        /** Not done and its day has passed. */
+        public boolean overdue(LocalDate today) {
+            return done == null && due.isBefore(today);
+        }
     }
 
     public record Administrator(String domain, String role, String username, String name, String insz, String email,
@@ -180,13 +188,14 @@ public class StoredPlans {
                 latest.applied(), drift);
     }
 
-    /** The first task of the latest plan that is due on {@code today} or later. */
-    public Optional<Task> nextTask(Merger merger, Standing standing, LocalDate today, ReportText text) {
-        if (!standing.planned()) {
-            return Optional.empty();
-        }
-        return tasks(merger, standing.planId(), text).stream().filter(t -> !t.due().isBefore(today))
-                .min(Comparator.comparing(Task::due));
+    /** The checklist of the latest plan, with what was ticked; empty before the first plan. */
+    public List<Task> tasks(Merger merger, Standing standing, ReportText text) {
+        return standing.planned() ? tasks(merger, standing.planId(), text) : List.of();
+    }
+
+    /** The first task still to do, by its due date (it may be overdue). */
+    public static Optional<Task> nextTask(List<Task> tasks) {
+        return tasks.stream().filter(t -> t.done() == null).min(Comparator.comparing(Task::due));
     }
 
     /** The latest plan of the merger in the reader's language, INSZ masked unless {@code fullInsz}. */
@@ -219,8 +228,9 @@ public class StoredPlans {
     }
 
     private List<Task> tasks(Merger merger, long planId, ReportText text) {
+        Map<String, Checklist.Tick> ticks = checklist.ticks(merger);
         return store.tasks(planId).stream()
-                .map(t -> new Task(t.code(), t.due(), ReportRows.taskText(t, merger, text)))
+                .map(t -> new Task(t.code(), t.due(), ReportRows.taskText(t, merger, text), ticks.get(t.code())))
                 .toList();
     }
 }

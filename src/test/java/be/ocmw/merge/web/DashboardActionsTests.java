@@ -166,6 +166,50 @@ class DashboardActionsTests extends DashboardTest {
         assertThat(jdbc.sql("select count(*) from audit where table_name = 'approval'").query(Integer.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void aCoordinatorTicksOffATaskAndEveryoneSeesWhoDidItAndWhen() throws Exception {
+        // given the sample plan, whose tasks (due around the merger's date, 01/01/2025) are all past their day now
+        finished(mvc.perform(multipart("/intake").file(workbook("pajottegem-galmaarden.xlsx")).file(workbook("pajottegem-gooik-v2.xlsx"))
+                .file(workbook("pajottegem-herne.xlsx")).with(operator()).with(csrf())).andReturn(), operator());
+        finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+        long tasks = jdbc.sql("select count(*) from plan_task t join plan p on p.id = t.plan_id where p.merger_id = 'pajottegem'")
+                .query(Long.class).single();
+        assertThat(page("/", coordinator())).contains(tasks + " taak/taken over tijd");
+        assertThat(page("/mergers/pajottegem", coordinator()))
+                .contains("data-task=\"CHAMAN_FTP_ACCOUNT\" data-done=\"false\" class=\"overdue\"");
+
+        // when the coordinator ticks one off, twice (a double click)
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/mergers/pajottegem/tasks/CHAMAN_FTP_ACCOUNT").param("done", "true").with(coordinator()).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+
+        // then it is done once, by the coordinator, for everybody, and no longer counted as overdue
+        assertThat(page("/mergers/pajottegem", operator())).contains("data-task=\"CHAMAN_FTP_ACCOUNT\" data-done=\"true\"")
+                .contains("gedaan, afgevinkt door coordinator op");
+        assertThat(page("/", coordinator())).contains((tasks - 1) + " taak/taken over tijd");
+        assertThat(jdbc.sql("select by_whom from task_check").query(String.class).list()).containsExactly("coordinator");
+        assertThat(jdbc.sql("select count(*) from audit where table_name = 'task_check'").query(Long.class).single()).isEqualTo(1);
+        // and the next plan's workbook says who did it
+        finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+        try (var in = Files.newInputStream(REPORTS.resolve("pajottegem/plan.xlsx"));
+             var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = workbook.getSheet("Taken");
+            var done = java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(row -> row.getCell(0).getStringCellValue().equals("CHAMAN_FTP_ACCOUNT"))
+                    .map(row -> row.getCell(3).getStringCellValue()).toList();
+            assertThat(done).singleElement().satisfies(d -> assertThat(d).startsWith("ja, afgevinkt door coordinator op"));
+        }
+
+        // an operator may take the tick back; a task the plan does not have is not found
+        mvc.perform(post("/mergers/pajottegem/tasks/CHAMAN_FTP_ACCOUNT").param("done", "false").with(operator()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/mergers/pajottegem", coordinator())).contains("data-task=\"CHAMAN_FTP_ACCOUNT\" data-done=\"false\"");
+        assertThat(jdbc.sql("select count(*) from task_check").query(Long.class).single()).isEqualTo(2);
+        mvc.perform(post("/mergers/pajottegem/tasks/NO_SUCH_TASK").with(coordinator()).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/mergers/pajottegem/tasks/CHAMAN_FTP_ACCOUNT").with(coordinator())).andExpect(status().isForbidden());
+    }
+
     private MockMultipartFile workbook(String name) throws Exception {
         Path sample = folder.resolve("sample/submissions").resolve(name);
         if (!Files.exists(sample)) {

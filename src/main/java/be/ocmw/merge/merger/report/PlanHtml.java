@@ -50,7 +50,8 @@ class PlanHtml {
     public record Item(String code, String title, String subject, String detail, String todo) {
     }
 
-    public record Task(String code, String due, String text) {
+    /** A task of the checklist; {@code done} who ticked it when ("" while still to do). */
+    public record Task(String code, String due, String text, String done) {
     }
 
     /** An administrator of the merged OCMW as the page lists them, in the reader's words. */
@@ -82,7 +83,8 @@ class PlanHtml {
             }
         }
         List<Task> tasks = plan.tasks().stream()
-                .map(t -> new Task(t.code(), ReportText.date(t.due()), ReportRows.taskText(t, plan.merger(), text))).toList();
+                .map(t -> new Task(t.code(), ReportText.date(t.due()), ReportRows.taskText(t, plan.merger(), text),
+                        report.done(t.code(), text))).toList();
         List<Administrator> administrators = plan.accounts().stream().filter(MergerPlan.TargetAccount::administrator)
                 .map(a -> new Administrator(a.domain(), a.role().label(), a.username(), a.lastName(), a.firstName(),
                         ReportRows.insz(a.insz(), full), text.get("action." + a.action().name())))

@@ -18,10 +18,17 @@ import java.util.List;
  */
 public record PlanReport(MergerPlan plan, Long rows, RunMode mode, PlanStatus status, ReportOptions options,
                          PlannedRows.Dossiers dossiers, PlannedRows.Requests requests, List<Rejection> rejected,
-                         LocalDate generated) {
+                         LocalDate generated, java.util.Map<String, be.ocmw.merge.merger.Checklist.Tick> ticks) {
 
     public PlanReport {
         rejected = List.copyOf(rejected);
+        ticks = java.util.Map.copyOf(ticks);
+    }
+
+    /** Who ticked the task done and when, as the report says it ("" while it is still to do). */
+    public String done(String task, be.ocmw.merge.reporting.ReportText text) {
+        var tick = ticks.get(task);
+        return tick == null ? "" : text.get("task.done_by", tick.by(), be.ocmw.merge.reporting.ReportText.dateTime(tick.at()));
     }
 
     public int dossierCount() {

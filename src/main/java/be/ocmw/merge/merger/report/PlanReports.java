@@ -43,9 +43,11 @@ public class PlanReports {
     private final PlannedRows.Dossiers dossiers;
     private final PlannedRows.Requests requests;
     private final ReportLedger ledger;
+    private final be.ocmw.merge.merger.Checklist checklist;
 
     PlanReports(PlanHtml html, PlanStore store, LoadFiles loads, PlannedRows.Dossiers dossiers,
-                PlannedRows.Requests requests, ReportLedger ledger) {
+                PlannedRows.Requests requests, ReportLedger ledger, be.ocmw.merge.merger.Checklist checklist) {
+        this.checklist = checklist;
         this.html = html;
         this.store = store;
         this.loads = loads;
@@ -63,7 +65,8 @@ public class PlanReports {
     public PlanReport report(MergerPlan plan, Long planId, RunMode mode, PlanStatus status, ReportOptions options) {
         return new PlanReport(plan, planId == null ? null : store.changesOf(planId), mode, status, options, dossiers,
                 requests, loads.rejectionsOf(plan.merger().id(),
-                plan.merger().participants().stream().map(o -> o.kbo().digits()).toList()), LocalDate.now());
+                plan.merger().participants().stream().map(o -> o.kbo().digits()).toList()), LocalDate.now(),
+                checklist.ticks(plan.merger()));
     }
 
     /** Writes the reports of a plan; returns the folder. */

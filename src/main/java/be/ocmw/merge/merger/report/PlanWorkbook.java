@@ -48,7 +48,7 @@ final class PlanWorkbook {
             findings(workbook, plan, text);
             dossiers(workbook, report, text);
             onlineRequests(workbook, report, text);
-            tasks(workbook, plan, text);
+            tasks(workbook, report, text);
             rejected(workbook, report.rejected(), text);
             transition(workbook, report, text);
             List<List<Object>> rows = new ArrayList<>(ReportRows.summary(report, applied.join(), text));
@@ -152,13 +152,14 @@ final class PlanWorkbook {
                 kbos.computeIfAbsent(request.kbo(), Kbo::format), target, effective));
     }
 
-    private static void tasks(StreamingXlsx workbook, MergerPlan plan, ReportText text) {
+    private static void tasks(StreamingXlsx workbook, PlanReport report, ReportText text) {
+        MergerPlan plan = report.plan();
         StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.tasks"), text.get("column.task"), text.get("column.due"),
                 text.get("column.description"), text.get("column.done"));
-        sheet.widths(28, 14, 110, 10);
+        sheet.widths(28, 14, 110, 40);
         int r = 1;
         for (PlanTask t : plan.tasks()) {
-            sheet.row(r++, t.code(), t.due(), ReportRows.taskText(t, plan.merger(), text), "");
+            sheet.row(r++, t.code(), t.due(), ReportRows.taskText(t, plan.merger(), text), report.done(t.code(), text));
         }
     }
 

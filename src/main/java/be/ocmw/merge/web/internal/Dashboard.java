@@ -38,7 +38,17 @@ class Dashboard {
     }
 
     record MergerRow(Merger merger, StoredPlans.Standing standing, List<Submission> submissions,
-                     Optional<StoredPlans.Task> nextTask) {
+                     List<StoredPlans.Task> tasks) {
+
+        /** The first task still to do, overdue or not. */
+        public Optional<StoredPlans.Task> nextTask() {
+            return StoredPlans.nextTask(tasks);
+        }
+
+        /** How many tasks are not done although their day has passed. */
+        public long overdueTasks(LocalDate today) {
+            return tasks.stream().filter(t -> t.overdue(today)).count();
+        }
 
         long count(String state) {
             return submissions.stream().filter(s -> s.state().equals(state)).count();
@@ -67,7 +77,7 @@ class Dashboard {
         List<MergerRow> rows = new ArrayList<>();
         for (Merger merger : registry.mergers()) {
             StoredPlans.Standing standing = plans.standing(merger);
-            rows.add(new MergerRow(merger, standing, submissions(merger), plans.nextTask(merger, standing, today, text)));
+            rows.add(new MergerRow(merger, standing, submissions(merger), plans.tasks(merger, standing, text)));
         }
         return rows;
     }

@@ -73,6 +73,7 @@ class DashboardController {
     String merger(@PathVariable String id, Model model) {
         Merger merger = pages.merger(id);
         model.addAttribute("merger", merger);
+        model.addAttribute("today", LocalDate.now());
         StoredPlans.View view = plans.latest(merger, Pages.text(), Pages.operator()).orElse(null);
         StoredPlans.Standing standing = view != null ? view.standing() : plans.standing(merger);
         model.addAttribute("view", view);

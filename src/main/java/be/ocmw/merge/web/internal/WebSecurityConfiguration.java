@@ -55,6 +55,8 @@ class WebSecurityConfiguration {
                         .requestMatchers("/login", "/css/**").permitAll()
                         // four eyes: coordinators approve, operators apply; neither does the other's part
                         .requestMatchers(HttpMethod.POST, "/mergers/*/approve", "/mergers/*/withdraw").hasRole(COORDINATOR)
+                        // the checklist is ticked by whoever did the task
+                        .requestMatchers(HttpMethod.POST, "/mergers/*/tasks/*").hasAnyRole(COORDINATOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/**").hasRole(OPERATOR)
                         .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(COORDINATOR, OPERATOR))
