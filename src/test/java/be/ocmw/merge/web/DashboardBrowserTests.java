@@ -46,13 +46,14 @@ class DashboardBrowserTests {
     Started serve;
     WebDriver browser;
     String base;
+    OcmwMergeJar jar;
 
     @BeforeEach
     void serveTheSampleDataAndOpenABrowser() throws Exception {
         new SampleData(2025, 1).write(workDir.resolve("sample"));
         Files.createDirectories(workDir.resolve("jobs"));
         Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
-        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl());
+        jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl());
         assertThat(jar.run("load", "access", "sample/access").exitCode()).isZero();
         assertThat(jar.run("load", "dossiers", "sample/dossiers.csv").exitCode()).isZero();
         assertThat(jar.run("load", "online-requests", "sample/online-requests.csv").exitCode()).isZero();
@@ -175,6 +176,45 @@ class DashboardBrowserTests {
                 .doesNotContainPattern("\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}");
         browser.get(base + "mergers/pajottegem/apply");
         assertThat(browser.getPageSource()).doesNotContain("id=\"apply\"");
+    }
+
+    @Test
+    void aFrenchSpeakingCoordinatorReadsTheStartPageTicksATaskAndOpensThePlanInTheBrowser() throws Exception {
+        // given the submissions taken in and pajottegem planned on the command line, its reports where serve shows them
+        assertThat(jar.run("intake", "sample/submissions").exitCode()).isZero();
+        assertThat(jar.run("plan", "pajottegem", "--out", "out").exitCode()).isZero();
+
+        // a coordinator logs in and switches to French
+        browser.get(base);
+        logIn("coordinator", "coordinator");
+        browser.findElement(By.id("switch-language")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Où en est chaque fusion");
+        WebElement pajottegem = row("pajottegem");
+        assertThat(pajottegem.getAttribute("data-status")).isEqualTo("READY");
+        assertThat(pajottegem.getText()).contains("PRÊT").contains("tâche(s) en retard");
+        assertThat(pajottegem.findElement(By.cssSelector("td.next-task")).getAttribute("class")).contains("overdue");
+
+        // the merger's page in French: its checklist, where a task is ticked off
+        pajottegem.findElement(By.tagName("a")).click();
+        assertThat(browser.findElements(By.tagName("h2"))).extracting(WebElement::getText).contains("Ce qui doit être fait à la main", "Constatations");
+        WebElement task = browser.findElement(By.cssSelector("#tasks tr[data-task='CHAMAN_FTP_ACCOUNT']"));
+        assertThat(task.getAttribute("data-done")).isEqualTo("false");
+        assertThat(task.getText()).contains("ChaMan").contains("en retard");
+        task.findElement(By.cssSelector("button.tick")).click();
+        task = browser.findElement(By.cssSelector("#tasks tr[data-task='CHAMAN_FTP_ACCOUNT']"));
+        assertThat(task.getAttribute("data-done")).isEqualTo("true");
+        assertThat(task.getText()).containsPattern("fait, coché par coordinator le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+
+        // the plan's page opens in the browser, in its own tab, as it was written (in Dutch: plan ran without --lang)
+        String dashboard = browser.getWindowHandle();
+        browser.findElement(By.cssSelector("#reports a[href$='plan.html']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getWindowHandles().size() == 2);
+        browser.getWindowHandles().stream().filter(h -> !h.equals(dashboard)).findFirst()
+                .ifPresent(h -> browser.switchTo().window(h));
+        assertThat(browser.getCurrentUrl()).endsWith("/mergers/pajottegem/reports/plan.html");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Pajottegem");
+        assertThat(browser.findElements(By.tagName("h2"))).extracting(WebElement::getText)
+                .contains("Gebruikers van het gefusioneerde OCMW", "Afgewezen invoerrijen");
     }
 
     private void logIn(String user, String password) {
