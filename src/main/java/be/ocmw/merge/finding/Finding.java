@@ -32,6 +32,15 @@ public record Finding(String code, Severity severity, String kbo, String subject
         return severity == Severity.BLOCKING;
     }
 
+    /**
+     * What the reader has to do about it: the words of its message's own {@code finding.<message>.todo} where a variant
+     * asks for something else than the code's others (the merged OCMW's own administrator, say), else the code's.
+     */
+    public String todo(ReportText text) {
+        return message != null && text.has("finding." + message + ".todo") ? text.get("finding." + message + ".todo")
+                : text.get("finding." + code + ".todo");
+    }
+
     /** What the finding says in the report's language; its stored words when it has no message. */
     public String detail(ReportText text) {
         return message != null && text.has("finding." + message) ? text.get("finding." + message, args.toArray()) : detail;

@@ -161,10 +161,9 @@ public class IntakeReports {
             ReportSheets.widths(findings, 18, 26, 16, 100, 60);
             r = 1;
             for (IntakeResult.Finding finding : result.findings()) {
-                String todo = "finding." + finding.code() + ".todo";
                 ReportSheets.row(findings, r++, finding.merger(), finding.code(),
                         text.get("severity." + finding.severity().name()), finding.finding().detail(text),
-                        text.has(todo) ? text.get(todo) : "");
+                        finding.finding().todo(text));
             }
             workbook.write(out);
         } finally {

@@ -212,7 +212,7 @@ public class StoredPlans {
         Map<String, Object> summary = store.summary(id);
         List<Finding> findings = ReportRows.ordered(store.findings(id)).stream()
                 .map(f -> new Finding(f.severity().name(), f.code(), text.get("finding." + f.code() + ".title"),
-                        f.subject() == null ? "" : f.subject(), f.detail(text), text.get("finding." + f.code() + ".todo")))
+                        f.subject() == null ? "" : f.subject(), f.detail(text), f.todo(text)))
                 .toList();
         List<Administrator> administrators = this.administrators.of(store.changesOf(id)).stream()
                 .map(a -> new Administrator(a.domain(), a.role(), a.username(),

@@ -76,7 +76,7 @@ class PlanHtml {
         for (Severity severity : Severity.values()) {
             List<Item> items = plan.findings().stream().filter(f -> f.severity() == severity)
                     .map(f -> new Item(f.code(), text.get("finding." + f.code() + ".title"), f.subject() == null ? "" : f.subject(),
-                            f.detail(text), text.get("finding." + f.code() + ".todo")))
+                            f.detail(text), f.todo(text)))
                     .toList();
             if (!items.isEmpty()) {
                 groups.add(new Group(severity.name(), text.get("group." + severity.name()), items));

@@ -102,7 +102,7 @@ final class PlanWorkbook {
         int r = 1;
         for (Finding f : ReportRows.ordered(plan.findings())) {
             sheet.row(r++, ReportRows.severity(f.severity(), text), f.code(), f.subject() == null ? "" : f.subject(),
-                    text.get("finding." + f.code() + ".title") + ": " + f.detail(text), text.get("finding." + f.code() + ".todo"));
+                    text.get("finding." + f.code() + ".title") + ": " + f.detail(text), f.todo(text));
         }
     }
 

@@ -56,6 +56,35 @@ class PlanReportsTests extends SampleDataTest {
     }
 
     @Test
+    void whatToDoAgreesWithTheGroupAndTheExplanationOfEveryFinding() {
+        // given the findings of the three sample plans
+        List<be.ocmw.merge.finding.Finding> found = new java.util.ArrayList<>();
+        for (String merger : List.of("pajottegem", "hasselt", "antwerpen")) {
+            found.addAll(runs.plan(merger(merger), folder.resolve("out"), run()).plan().findings());
+        }
+        assertThat(found).extracting(be.ocmw.merge.finding.Finding::severity)
+                .contains(be.ocmw.merge.finding.Severity.INFO, be.ocmw.merge.finding.Severity.WARNING);
+
+        for (var language : List.of(ReportText.DUTCH, ReportText.FRENCH)) {
+            ReportText text = ReportText.of(language);
+            String nothing = language == ReportText.DUTCH ? "Niets" : "Rien";
+            for (var finding : found) {
+                String todo = finding.todo(text);
+                if (finding.severity() == be.ocmw.merge.finding.Severity.INFO) {
+                    // "for your information, you need not do anything": then the finding does not ask for anything either
+                    assertThat(todo).as(finding.code() + " " + finding.message()).startsWith(nothing)
+                            .doesNotContain("tenzij", " als ", "sauf", " si ");
+                }
+                if (finding.message() != null && finding.message().endsWith(".target")
+                        && finding.severity() == be.ocmw.merge.finding.Severity.WARNING) {
+                    // the merged OCMW's own administrator whom nobody designated: the explanation asks to withdraw the role
+                    assertThat(todo).as(finding.message()).doesNotStartWith(nothing);
+                }
+            }
+        }
+    }
+
+    @Test
     void thePlanWorkbookHasEverySheetWithCountsThatMatchTheSummaryAndNoFullInsz() throws IOException {
         MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
 
