@@ -89,6 +89,8 @@ public class DossierMerge implements Tasklet {
                         from load_file where job_instance_id = :ji and status = 'PENDING'
                         """)
                 .param("ji", jobInstance).param("run", run).update();
+        // what the step did, as the dashboard's progress shows it: rows that came in or changed
+        contribution.incrementWriteCount(inserted + updated);
         staged.finish(jobInstance, STAGING);
         // fresh statistics after a large load: the plan's selection must not be planned for an empty table
         jdbc.sql("analyze dossier").update();

@@ -71,6 +71,8 @@ public class OnlineRequestMerge implements Tasklet {
         // a load of this kind is one file: the counts of its statements are the file's
         jdbc.sql("update load_file set rows_updated = :updated, rows_inserted = :inserted where job_instance_id = :ji and status = 'PENDING'")
                 .param("updated", updated).param("inserted", inserted).param("ji", jobInstance).update();
+        // what the step did, as the dashboard's progress shows it: rows that came in or changed
+        contribution.incrementWriteCount(inserted + updated);
         staged.finish(jobInstance, STAGING);
         return RepeatStatus.FINISHED;
     }
