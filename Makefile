@@ -83,7 +83,7 @@ run: $(JAR)
 	@echo "Reports: out/intake/ (intake-summary.json, intake-report.xlsx, *.checked.xlsx per submission),"
 	@echo "         out/<merger>/ (summary.json, plan.xlsx, plan.html, apply.xlsx, apply.html: the latest) for pajottegem, hasselt and antwerpen,"
 	@echo "         and the history, never overwritten: a folder per run in out/<merger>/ (000012-plan/, 000015-apply/, ...),"
-	@echo "         out/reconcile/ (reconciliation-summary.json, reconciliation.xlsx)."
+	@echo "         out/reconcile/ (reconciliation-summary.json, reconciliation.xlsx: the latest; each run in 000014-reconcile/, ...)."
 	@echo "Dashboard: make serve, then http://localhost:8080/ as operator/operator or coordinator/coordinator (demo users)."
 
 ## Regenerate sample-data/ (deterministic: the same files every time).
