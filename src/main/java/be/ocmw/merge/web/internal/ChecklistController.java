@@ -43,7 +43,7 @@ class ChecklistController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no task " + code + " of " + id);
         }
         String user = Pages.user();
-        long run = runLog.start("task", merger.id() + " " + code + (done ? " done" : " not done") + " (dashboard, " + user + ")",
+        long run = runLog.start("task", merger.id() + " " + code + (done ? " --done" : " --not-done") + " (dashboard, " + user + ")",
                 user);
         checklist.mark(merger, code, done, user, run);
         runLog.finish(run, ExitCode.DONE, done ? "done" : "not done");
