@@ -81,6 +81,7 @@ final class MergerCommands {
 
         @Override
         protected void checkArguments() {
+            merger = MergerNames.resolve(registry, merger);
             Outputs.folder(out);
         }
 
@@ -120,6 +121,7 @@ final class MergerCommands {
 
         @Override
         protected void checkArguments() {
+            merger = MergerNames.resolve(registry, merger);
             Outputs.folder(out);
         }
 
@@ -163,6 +165,7 @@ final class MergerCommands {
 
         @Override
         protected void checkArguments() {
+            merger = MergerNames.resolve(registry, merger);
             if (!withdraw && (fingerprint == null || fingerprint.isBlank())) {
                 throw new UsageException("approve needs --fingerprint F: the fingerprint of the plan approved, as plan printed "
                         + "it (or --withdraw to take an approval back)");

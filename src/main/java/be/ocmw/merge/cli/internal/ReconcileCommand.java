@@ -39,6 +39,9 @@ class ReconcileCommand extends DatabaseCommand {
     @Override
     protected void checkArguments() {
         locale = Languages.of(spec, language);
+        if (merger != null) {
+            merger = MergerNames.resolve(registry, merger);
+        }
         Outputs.folder(out);
     }
 
