@@ -27,26 +27,69 @@ class EmbeddedDatabaseFunctionalTests {
     Path workDir;
 
     @Test
-    void aFirstRunCreatesAndMigratesTheDatabaseInDotOcmwAndTheNextRunSeesItsData() throws Exception {
+    void aCommandThatReadsDataWhereThereIsNoneRefusesAndALoadMakesTheDatabase() throws Exception {
         OcmwMergeJar jar = OcmwMergeJar.in(workDir);
 
-        Run first = jar.run("status");
+        // status in an empty folder: refused, saying where it looked and how to point at the data, nothing made
+        Run nowhere = jar.run("status");
+        assertThat(nowhere.exitCode()).as(nowhere.output()).isEqualTo(ExitCode.INPUT);
+        assertThat(nowhere.err()).contains("There is no ocmw-merge database in " + workDir.toRealPath().resolve(".ocmw"))
+                .contains("OCMW_HOME").doesNotContain("Exception");
+        assertThat(workDir.resolve(".ocmw")).doesNotExist();
+
+        // a load makes it and says so, once; the next commands see its data
+        Run first = load(jar);
         Run second = jar.run("status");
+        Run third = jar.run("status");
 
         assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(first.out()).contains("embedded PostgreSQL in " + workDir.toRealPath().resolve(".ocmw"))
-                .contains("schema version " + latestMigration());
+        assertThat(first.err()).contains("Made a new ocmw-merge database in " + workDir.toRealPath().resolve(".ocmw"));
         assertThat(workDir.resolve(".ocmw/pgdata/PG_VERSION")).exists();
-        assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).containsPattern("#1 .* status .* exit 0: done")
-                .containsPattern("#2 .* this run");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.out()).contains("embedded PostgreSQL in " + workDir.toRealPath().resolve(".ocmw"))
+                .contains("schema version " + latestMigration());
+        assertThat(third.out()).containsPattern("#2 .* status .* exit 0: done").containsPattern("#3 .* this run");
+        assertThat(second.err() + third.err()).doesNotContain("Made a new");
         assertThat(first.output() + second.output()).doesNotContain("INFO").doesNotContain("Exception");
+        // and OCMW_HOME points at it from anywhere
+        Path elsewhere = Files.createDirectories(workDir.resolve("elsewhere"));
+        Run pointed = OcmwMergeJar.in(elsewhere).env("OCMW_HOME", workDir.resolve(".ocmw").toString()).run("status");
+        assertThat(pointed.exitCode()).as(pointed.output()).isZero();
+        assertThat(pointed.out()).containsPattern("#4 .* this run");
+        assertThat(elsewhere.resolve(".ocmw")).doesNotExist();
     }
 
     @Test
-    void aSecondRunWaitsForTheOneThatHoldsTheDatabase() throws Exception {
+    void commandsRunBesideTheDashboardOnTheSameDatabaseAndAKilledServeLosesNothing() throws Exception {
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir);
+        load(jar);
+        Started serve = jar.start("serve", "--demo", "--port", "0");
+        try {
+            awaitOutput(serve, "Dashboard: http://localhost:");
+
+            // while serve holds the database, commands use it too, without waiting for it
+            Run status = jar.run("status");
+            Run export = jar.run("export", "dossiers", "--out", "dossiers.csv");
+            assertThat(status.exitCode()).as(status.output()).isZero();
+            assertThat(status.err()).doesNotContain("waiting");
+            assertThat(status.out()).contains("2 OCMW Online requests").contains(" serve ");
+            assertThat(export.exitCode()).as(export.output()).isZero();
+            assertThat(serve.process().isAlive()).as("serve still runs").isTrue();
+        } finally {
+            // killed as a machine's crash would
+            serve.process().destroyForcibly().waitFor();
+        }
+
+        Run after = jar.run("status");
+        assertThat(after.exitCode()).as(after.output()).isZero();
+        assertThat(after.out()).contains("2 OCMW Online requests").contains("export dossiers");
+        assertThat(postmasterRunning()).as("the last command out stopped the server").isFalse();
+    }
+
+    @Test
+    void aSecondRunWaitsWhileTheServerIsBeingStartedOrStopped() throws Exception {
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_LOCK_WAIT", "60s");
-        jar.run("status");
+        load(jar);
 
         Started waiting;
         try (HeldLock held = HeldLock.on(workDir.resolve(".ocmw"))) {
@@ -63,7 +106,7 @@ class EmbeddedDatabaseFunctionalTests {
     @Test
     void aRunThatWaitedTooLongSaysWhoHoldsTheDatabaseAndExits5() throws Exception {
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_LOCK_WAIT", "2s");
-        jar.run("status");
+        load(jar);
 
         Run run;
         try (HeldLock held = HeldLock.on(workDir.resolve(".ocmw"))) {
@@ -76,8 +119,9 @@ class EmbeddedDatabaseFunctionalTests {
     }
 
     @Test
-    void twoRunsStartedAtOnceOnANewFolderBothSucceedOneAfterTheOther() {
+    void twoRunsStartedAtOnceBothSucceedOnOneServer() throws Exception {
         OcmwMergeJar jar = OcmwMergeJar.in(workDir);
+        load(jar);
 
         Started one = jar.start("status");
         Started two = jar.start("status");
@@ -86,13 +130,14 @@ class EmbeddedDatabaseFunctionalTests {
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(second.exitCode()).as(second.output()).isZero();
-        assertThat(jar.run("status").out()).containsPattern("#1 .* exit 0").containsPattern("#2 .* exit 0");
+        assertThat(jar.run("status").out()).containsPattern("#2 .* exit 0").containsPattern("#3 .* exit 0");
+        assertThat(postmasterRunning()).as("the last one out stopped the server").isFalse();
     }
 
     @Test
     void aRunKilledWhileItHoldsTheDatabaseIsNoObstacleToTheNextOne() throws Exception {
         OcmwMergeJar jar = OcmwMergeJar.in(workDir);
-        jar.run("status");
+        load(jar);
         Path pidFile = workDir.resolve(".ocmw/pgdata/postmaster.pid");
 
         Started killed = jar.start("status");
@@ -103,8 +148,29 @@ class EmbeddedDatabaseFunctionalTests {
         Run next = jar.run("status");
 
         assertThat(next.exitCode()).as(next.output()).isZero();
-        assertThat(postmaster.get().isAlive()).as("the orphaned postmaster was stopped").isFalse();
-        assertThat(next.out()).contains("#1").contains("this run");
+        assertThat(postmaster.get().isAlive()).as("the server the killed run left was used, then stopped by the last one out")
+                .isFalse();
+        assertThat(next.out()).contains("#2").contains("this run");
+    }
+
+    static final String REQUESTS = "reference;submitted_on;kbo;read\nOO-1;2024-02-07;0212978247;true\n"
+            + "OO-2;2024-03-15;0212978247;false\n";
+
+    /** A small load, which makes the database where there is none. */
+    private Run load(OcmwMergeJar jar) throws Exception {
+        Files.writeString(workDir.resolve("requests.csv"), REQUESTS);
+        Run run = jar.run("load", "online-requests", "requests.csv");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return run;
+    }
+
+    private boolean postmasterRunning() throws Exception {
+        Path pidFile = workDir.resolve(".ocmw/pgdata/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+        return !first.isEmpty() && ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Test

@@ -32,6 +32,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return List.of();
     }
 
+    /**
+     * Whether this command may make the embedded database where there is none yet: the ones that bring data (loads,
+     * the intake, the dashboard that takes uploads). The others refuse in a folder without data.
+     */
+    protected boolean createsDatabase() {
+        return false;
+    }
+
     /** Checks what can be checked before the application starts (where it will write); throws a usage error. */
     protected void checkArguments() {
     }
@@ -42,6 +50,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         checkArguments();
+        if (!createsDatabase()) {
+            NoDatabaseException.requireData(database.url);
+        }
         try (ConfigurableApplicationContext context = start()) {
             RunLog runs = context.getBean(RunLog.class);
             long run = runs.start(commandName(), arguments(), actor());

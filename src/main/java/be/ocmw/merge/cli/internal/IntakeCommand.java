@@ -23,6 +23,11 @@ import java.util.Locale;
                 + "per OCMW, record disagreements and missing or late submissions for the planner.")
 class IntakeCommand extends DatabaseCommand {
 
+    @Override
+    protected boolean createsDatabase() {
+        return true;
+    }
+
     @Parameters(paramLabel = "DIR", description = "The folder with the submission workbooks.")
     Path dir;
 

@@ -23,6 +23,11 @@ class LoadCommand extends GroupCommand {
                     + "more than half of its domain's accounts is refused (exit 3) unless --allow-shrink.")
     static class Access extends DatabaseCommand {
 
+        @Override
+        protected boolean createsDatabase() {
+            return true;
+        }
+
         @Parameters(paramLabel = "DIR", description = "The export folder.")
         Path dir;
 
@@ -45,6 +50,11 @@ class LoadCommand extends GroupCommand {
                     + "Loading the same file again changes nothing; a changed row updates its dossier.")
     static class Dossiers extends DatabaseCommand {
 
+        @Override
+        protected boolean createsDatabase() {
+            return true;
+        }
+
         @Parameters(paramLabel = "FILE", description = "The dossier CSV file.")
         Path file;
 
@@ -57,6 +67,11 @@ class LoadCommand extends GroupCommand {
     @Command(name = "online-requests", mixinStandardHelpOptions = true,
             description = "Load the OCMW Online help requests (CSV: reference;submitted_on;kbo;read). Idempotent.")
     static class OnlineRequests extends DatabaseCommand {
+
+        @Override
+        protected boolean createsDatabase() {
+            return true;
+        }
 
         @Parameters(paramLabel = "FILE", description = "The request CSV file.")
         Path file;

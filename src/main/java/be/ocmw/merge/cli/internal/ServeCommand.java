@@ -21,6 +21,11 @@ import java.util.concurrent.CountDownLatch;
                 + "users (--users FILE) unless --demo. Runs until stopped.")
 class ServeCommand extends DatabaseCommand {
 
+    @Override
+    protected boolean createsDatabase() {
+        return true;
+    }
+
     @Mixin
     RegistryOption registry;
 

@@ -22,75 +22,178 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The embedded PostgreSQL of one ocmw-merge run, with its data in {@code HOME/pgdata}.
+ * The embedded PostgreSQL in {@code HOME/pgdata}, shared by every ocmw-merge process on the folder: the first one that
+ * needs it starts it, the others connect to it, and the last one to finish stops it. {@code serve} keeps it up while
+ * it runs, so commands beside the dashboard connect to a server that is already there.
  *
- * <p>Only one run at a time may use a data folder: two postmasters on one folder would corrupt it, and
- * PostgreSQL's own check comes too late for a first run's initdb. So a run first takes an exclusive lock
- * on {@code HOME/ocmw-merge.lock} (released by the operating system even when the process is killed), and
- * only then starts the server. Holding that lock also proves that a postmaster still running on the folder
- * was orphaned by a killed run, so it is stopped before a new one starts.
+ * <p>Two locks, both released by the operating system even when a process is killed. {@code HOME/ocmw-merge.lock},
+ * exclusive, is held only while a process decides to start or stop the server (two postmasters on one folder would
+ * corrupt it, and PostgreSQL's own check comes too late for a first run's initdb). {@code HOME/users.lock} is held
+ * shared by every process while it uses the server: a process that finishes and can take it exclusively knows it was
+ * the last one, and stops the server. A server left running by a killed process is simply used by the next one (and
+ * stopped by it when it is the last). What must be exclusive beyond that (one apply of a merger at a time) is
+ * PostgreSQL's own business: advisory locks.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final EmbeddedPostgres postgres;
+    private final Path home;
+    private final Duration lockWait;
+    private final Consumer<String> notice;
+    private final FileChannel control;
+    private final FileChannel users;
+    private final FileLock use;
+    private final int port;
+    private final boolean started;
 
-    private EmbeddedServer(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
-        this.lockChannel = lockChannel;
-        this.lock = lock;
-        this.postgres = postgres;
+    private EmbeddedServer(Path home, Duration lockWait, Consumer<String> notice, FileChannel control, FileChannel users,
+                           FileLock use, int port, boolean started) {
+        this.home = home;
+        this.lockWait = lockWait;
+        this.notice = notice;
+        this.control = control;
+        this.users = users;
+        this.use = use;
+        this.port = port;
+        this.started = started;
     }
 
     /** For runs against a PostgreSQL server: nothing to start or stop. */
     public static EmbeddedServer none() {
-        return new EmbeddedServer(null, null, null);
+        return new EmbeddedServer(null, null, null, null, null, null, -1, false);
+    }
+
+    /** Whether this process started the server (false: it was running already, for another process). */
+    public boolean startedHere() {
+        return started;
     }
 
     public static EmbeddedServer start(Path home, Duration lockWait, Consumer<String> notice) {
-        FileChannel channel = null;
+        FileChannel control = null;
+        FileChannel users = null;
         try {
             Files.createDirectories(home);
-            channel = FileChannel.open(home.resolve("ocmw-merge.lock"), StandardOpenOption.CREATE,
+            control = FileChannel.open(home.resolve("ocmw-merge.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.READ);
-            FileLock lock = acquire(channel, home, lockWait, notice);
-            Files.writeString(home.resolve("holder"), ProcessHandle.current().pid() + " since "
-                    + TIME.format(Instant.now()) + "\n", StandardCharsets.UTF_8);
-            Path data = home.resolve("pgdata");
-            Path ready = home.resolve("pgdata.ready");
-            stopOrphanedPostmaster(data);
-            if (Files.exists(data) && !Files.exists(ready)) {
-                // a first start that was killed before the server ever ran: nothing in it but initdb's output
-                deleteRecursively(data);
+            users = FileChannel.open(home.resolve("users.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            FileLock deciding = acquire(control, home, lockWait, notice);
+            try {
+                Files.writeString(home.resolve("holder"), ProcessHandle.current().pid() + " since "
+                        + TIME.format(Instant.now()) + "\n", StandardCharsets.UTF_8);
+                Path data = home.resolve("pgdata");
+                Optional<Integer> running = runningPort(data);
+                boolean started = running.isEmpty();
+                boolean fresh = !Files.exists(home.resolve("pgdata.ready"));
+                int port = running.isPresent() ? running.get() : startPostmaster(home, data);
+                if (fresh) {
+                    Path where = home.toAbsolutePath().normalize();
+                    notice.accept("Made a new ocmw-merge database in " + where + ": the commands run in this folder (or "
+                            + "with OCMW_HOME=" + where + ") use it.");
+                }
+                // held until this process is done with the server (or dies): the last one out stops it
+                FileLock use = users.lock(0, Long.MAX_VALUE, true);
+                return new EmbeddedServer(home, lockWait, notice, control, users, use, port, started);
+            } finally {
+                deciding.release();
             }
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(data.toFile())
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // the same on every machine: UTF-8, byte-order collation (exports sort the same everywhere)
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setLocaleConfig("locale", "C")
-                    // loads and applies write millions of rows in a few transactions
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("checkpoint_timeout", "30min")
-                    .setServerConfig("work_mem", "64MB")
-                    .setServerConfig("maintenance_work_mem", "256MB")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                    .start();
-            Files.writeString(ready, "initialised " + TIME.format(Instant.now()) + "\n", StandardCharsets.UTF_8);
-            return new EmbeddedServer(channel, lock, postgres);
         } catch (IOException e) {
-            closeQuietly(channel);
+            closeQuietly(users);
+            closeQuietly(control);
             throw new UncheckedIOException("Cannot start the embedded database in " + home.toAbsolutePath()
                     + ": " + e.getMessage() + " (see " + home.resolve("postgres.log") + ")", e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            closeQuietly(users);
+            closeQuietly(control);
             throw e;
+        }
+    }
+
+    /** Starts a postmaster that outlives this process (other processes may still use it when this one ends). */
+    private static int startPostmaster(Path home, Path data) throws IOException {
+        // not running: whatever a killed process left is stopped, a first start killed before the server ran redone
+        stopOrphanedPostmaster(data);
+        Path ready = home.resolve("pgdata.ready");
+        if (Files.exists(data) && !Files.exists(ready)) {
+            deleteRecursively(data);
+        }
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(data.toFile())
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // the same on every machine: UTF-8, byte-order collation (exports sort the same everywhere)
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C")
+                // loads and applies write millions of rows in a few transactions
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "30min")
+                .setServerConfig("work_mem", "64MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()));
+        EmbeddedPostgres postgres = startWhenFree(builder);
+        Files.writeString(ready, "initialised " + TIME.format(Instant.now()) + "\n", StandardCharsets.UTF_8);
+        return postgres.getPort();
+    }
+
+    /**
+     * The library holds a lock of its own on the data folder for as long as the process that started a server lives: a
+     * process that was not the last to use the server it started may still be exiting when the next server starts.
+     */
+    private static EmbeddedPostgres startWhenFree(EmbeddedPostgres.Builder builder) throws IOException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            try {
+                return builder.start();
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("could not lock") || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The port of the postmaster running on the folder and answering there, if there is one: its pid file names a
+     * live {@code postgres} process and the port it listens on.
+     */
+    static Optional<Integer> runningPort(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.size() < 4) {
+            return Optional.empty();
+        }
+        long pid;
+        int port;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+            port = Integer.parseInt(lines.get(3).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        boolean postgres = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .flatMap(p -> p.info().command()).map(c -> c.endsWith("postgres")).orElse(false);
+        if (!postgres) {
+            return Optional.empty();
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 2000);
+            return Optional.of(port);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -134,8 +237,8 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
-     * A killed run leaves its postmaster running. We hold the lock, so no live run owns it: ask it to shut
-     * down (SIGTERM, PostgreSQL's smart shutdown, quick because its client is gone), then insist.
+     * Stops the postmaster on the folder, when no process uses it (the caller knows): SIGTERM, PostgreSQL's smart
+     * shutdown, quick because its clients are gone; then insists.
      */
     private static void stopOrphanedPostmaster(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
@@ -187,20 +290,33 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
+    /** Done with the server: the last process to be done stops it. */
     @Override
     public void close() throws IOException {
+        if (use == null) {
+            return;
+        }
         try {
-            if (postgres != null) {
-                postgres.close();
+            use.release();
+            FileLock deciding = acquire(control, home, lockWait, notice);
+            try {
+                FileLock alone = users.tryLock(0, Long.MAX_VALUE, false);
+                if (alone != null) {
+                    try {
+                        stopOrphanedPostmaster(home.resolve("pgdata"));
+                    } finally {
+                        alone.release();
+                    }
+                }
+            } finally {
+                deciding.release();
             }
         } finally {
-            if (lock != null) {
-                lock.release();
-            }
-            closeQuietly(lockChannel);
+            closeQuietly(users);
+            closeQuietly(control);
         }
     }
 

@@ -18,6 +18,11 @@ import picocli.CommandLine.Parameters;
         description = "Benchmark: add drift to the old OCMWs of an applied merger.")
 class BenchDriftCommand extends DatabaseCommand {
 
+    @Override
+    protected boolean createsDatabase() {
+        return true;
+    }
+
     @Parameters(paramLabel = "MERGER")
     String merger;
 

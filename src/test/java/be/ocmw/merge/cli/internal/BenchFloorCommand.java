@@ -28,6 +28,11 @@ import java.util.List;
         description = "Benchmark floor: the apply's own statements over the latest stored plan at once, rolled back.")
 class BenchFloorCommand extends DatabaseCommand {
 
+    @Override
+    protected boolean createsDatabase() {
+        return true;
+    }
+
     @Parameters(paramLabel = "MERGER")
     String merger;
 
