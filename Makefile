@@ -3,7 +3,11 @@
 
 MVN ?= mvn -B -ntp
 JAR := target/ocmw-merge.jar
-RUN := java -jar $(JAR)
+# the jar as make build leaves it for a quick start: extracted (target/app), with a class data sharing archive made by
+# a training run (Spring Boot's CDS support on Java 17); `java -jar target/ocmw-merge.jar` works too, only slower
+APP := $(CURDIR)/target/app/ocmw-merge.jar
+CDS := $(CURDIR)/target/app/ocmw-merge.jsa
+RUN := java -XX:SharedArchiveFile=$(CDS) -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(APP)
 # the developers' tools (sample data, benchmark), built from the test sources beside the product's jar, run on it
 TOOLS_JAR := target/ocmw-merge-tools.jar
 TOOLS := java -cp $(JAR) -Dloader.path=$(TOOLS_JAR) -Dloader.main=be.ocmw.merge.cli.internal.Tools \
@@ -15,11 +19,22 @@ SOURCES := $(shell find src/main src/test/java/be/ocmw/merge/cli/internal src/te
 
 .PHONY: build test test-e2e browser run serve bench sample-data clean
 
-build: $(JAR)
+build: $(CDS)
 
 $(JAR): $(SOURCES)
 	$(MVN) -q package -DskipTests
 	@touch $(JAR)
+
+# a load of one request into a throw-away database: the classes a command starts with, archived at its exit
+$(CDS): $(JAR)
+	@echo "== Preparing the quick start (extracted jar, class data sharing archive from a training run)"
+	rm -rf target/app target/cds-training && mkdir -p target/cds-training
+	java -Djarmode=tools -jar $(JAR) extract --destination target/app >/dev/null
+	printf 'reference;submitted_on;kbo;read\nTRAINING-1;2024-02-07;0212978247;true\n' > target/cds-training/requests.csv
+	cd target/cds-training && OCMW_HOME=$(CURDIR)/target/cds-training/.ocmw \
+		java -XX:ArchiveClassesAtExit=$(CDS) -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(APP) \
+		load online-requests requests.csv >/dev/null 2>&1
+	rm -rf target/cds-training
 
 ## Unit tests (surefire), then the jar, then the functional tests that run it (failsafe).
 test:
@@ -36,11 +51,11 @@ browser:
 		  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 ## The dashboard and the scheduler on the data of make run, with the demo users (never for real data). Ctrl-C stops it.
-serve: $(JAR)
+serve: $(CDS)
 	$(RUN) serve --demo
 
 ## The sample workflow, from a fresh clone: registry, loads, intake, plan and apply (run it as often as you like).
-run: $(JAR)
+run: $(CDS)
 	@echo "== Checking the merger registry (jobs/mergers-2025.yml)"
 	$(RUN) mergers validate
 	@echo
@@ -92,8 +107,9 @@ sample-data: $(JAR)
 	$(TOOLS) sample-data --out sample-data
 
 ## Loading speed and memory on generated data (200 000-row xlsx, 1 000 000 dossiers), beside POI's own floor.
-bench: $(JAR)
+bench: $(CDS)
 	bash bench/run.sh
+	RUN="$(RUN)" bash bench/latency/run.sh
 
 clean:
 	$(MVN) -q clean

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# make bench, latency: the wall time of a command as an operator waits for it, on the sample data, beside its floors
+# (the JVM alone; `select 1` over JDBC from a warm JVM). Medians of 5. RUN is how the Makefile runs the jar.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$PWD"
+RUN=${RUN:-java -jar $ROOT/target/ocmw-merge.jar}
+DIR="$ROOT/target/bench/latency"
+rm -rf "$DIR" && mkdir -p "$DIR/classes"
+javac -d "$DIR/classes" bench/latency/Trivial.java bench/latency/JdbcFloor.java
+cd "$DIR"
+cp -r "$ROOT/jobs" .
+$RUN load access "$ROOT/sample-data/access" >/dev/null
+$RUN load dossiers "$ROOT/sample-data/dossiers.csv" >/dev/null
+$RUN load online-requests "$ROOT/sample-data/online-requests.csv" >/dev/null
+$RUN intake "$ROOT/sample-data/submissions" >/dev/null
+
+median() { sort -n | sed -n 3p; }
+wall() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc; }
+five() { for i in 1 2 3 4 5; do wall "$@"; done | median; }
+
+jvm=$(five java -cp classes Trivial)
+help=$(five $RUN --help)
+typo=$(five $RUN plan pajotegem --out out)
+alone_status=$(five $RUN status)
+alone_export=$(five $RUN export access 0212978247 --out out)
+alone_plan=$(five $RUN plan pajottegem --out out)
+
+# beside the dashboard, as the README's order has it: serve keeps the database up, the commands connect to it
+$RUN serve --demo --port 0 > serve.log 2>&1 &
+SERVE=$!
+trap 'kill $SERVE 2>/dev/null || true' EXIT
+for i in $(seq 1 120); do grep -q "Dashboard:" serve.log && break; sleep 0.5; done
+port=$(sed -n 4p .ocmw/pgdata/postmaster.pid)
+jdbc=$(java -cp "classes:$(ls "$ROOT"/target/app/lib/postgresql-*.jar 2>/dev/null || ls "$ROOT"/target/lib/postgresql-*.jar)" \
+  JdbcFloor "jdbc:postgresql://localhost:$port/postgres?user=postgres")
+status=$(five $RUN status)
+export_access=$(five $RUN export access 0212978247 --out out)
+plan=$(five $RUN plan pajottegem --out out)
+kill $SERVE; wait $SERVE 2>/dev/null || true
+
+echo
+echo "== Command latency on the sample data (wall time, median of 5, $(nproc) cores; $RUN)"
+printf '  %-44s %7s s\n' "floor: the JVM starting a trivial class" "$jvm"
+printf '  %-44s %7s s\n' "floor: select 1 over JDBC, warm JVM" "$jdbc"
+printf '  %-44s %7s s\n' "--help" "$help"
+printf '  %-44s %7s s\n' "plan pajotegem (a typo: unknown merger)" "$typo"
+printf '  %-44s %7s s   %7s s alone (starts and stops the database)\n' "status, beside serve" "$status" "$alone_status"
+printf '  %-44s %7s s   %7s s alone\n' "export access 0212978247, beside serve" "$export_access" "$alone_export"
+printf '  %-44s %7s s   %7s s alone\n' "plan pajottegem, beside serve" "$plan" "$alone_plan"
