@@ -139,7 +139,12 @@ public final class OcmwMergeCli {
         if (file != null && !file.isBlank()) {
             return file;
         }
+        return home() + "/logs/ocmw-merge.log";
+    }
+
+    /** The embedded database's folder, as the application will resolve it: OCMW_HOME, else ./.ocmw. */
+    public static String home() {
         String home = System.getenv("OCMW_HOME");
-        return (home == null || home.isBlank() ? ".ocmw" : home) + "/logs/ocmw-merge.log";
+        return home == null || home.isBlank() ? ".ocmw" : home;
     }
 }

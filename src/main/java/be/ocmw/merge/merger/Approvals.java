@@ -146,13 +146,7 @@ public class Approvals {
     }
 
     private void audit(long run, long approval, String action, Map<String, Object> before, Map<String, Object> after) {
-        jdbc.sql("""
-                        insert into audit (run_id, table_name, row_key, action, before, after)
-                        values (:run, 'approval', :key, :action, cast(:before as jsonb), cast(:after as jsonb))""")
-                .param("run", run).param("key", Long.toString(approval)).param("action", action)
-                .param("before", before == null ? null : PlanStore.JSON.writeValueAsString(before))
-                .param("after", PlanStore.JSON.writeValueAsString(after))
-                .update();
+        store.audit(run, "approval", Long.toString(approval), action, before, after);
     }
 
     private Approval byId(long id) {

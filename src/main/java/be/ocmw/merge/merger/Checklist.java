@@ -24,10 +24,12 @@ public class Checklist {
     }
 
     private final JdbcClient jdbc;
+    private final PlanStore store;
     private final TransactionTemplate transaction;
 
-    Checklist(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Checklist(JdbcClient jdbc, PlanStore store, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.store = store;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -51,11 +53,7 @@ public class Checklist {
             after.put("task", code);
             after.put("done", done);
             after.put("by", by);
-            jdbc.sql("""
-                            insert into audit (run_id, table_name, row_key, action, after)
-                            values (:run, 'task_check', :key, 'INSERT', cast(:after as jsonb))""")
-                    .param("run", run).param("key", Long.toString(id))
-                    .param("after", PlanStore.JSON.writeValueAsString(after)).update();
+            store.audit(run, "task_check", Long.toString(id), "INSERT", null, after);
         });
     }
 

@@ -193,6 +193,18 @@ public class StoredPlans {
         return standing.planned() ? tasks(merger, standing.planId(), text) : List.of();
     }
 
+    /**
+     * The checklist of the merger's latest plan or apply (the one its page shows), without working out its standing:
+     * what a tick checks its task against.
+     */
+    public List<Task> latestTasks(Merger merger, ReportText text) {
+        return jdbc.sql("""
+                        select id from plan where merger_id = :merger and mode in ('PLAN', 'APPLY')
+                        order by id desc limit 1""")
+                .param("merger", merger.id()).query(Long.class).optional()
+                .map(id -> tasks(merger, id, text)).orElse(List.of());
+    }
+
     /** The first task still to do, by its due date (it may be overdue). */
     public static Optional<Task> nextTask(List<Task> tasks) {
         return tasks.stream().filter(t -> t.done() == null).min(Comparator.comparing(Task::due));

@@ -76,7 +76,7 @@ public class ReconcileRuns {
             if ((mergerId != null && !merger.id().equals(mergerId)) || !reconciler.applies(merger)) {
                 continue;
             }
-            List<Drift> drift = stored(merger, run);
+            List<Drift> drift = drifts.ofRun(run, merger.id());
             int corrections = (int) drift.stream().filter(Drift::additive).count();
             Reason refused = null;
             int corrected = 0;
@@ -92,16 +92,12 @@ public class ReconcileRuns {
                     corrected = corrections;
                     jdbc.sql("update drift set corrected = true where run_id = :run and merger_id = :m and code in (:codes)")
                             .param("run", run).param("m", merger.id()).param("codes", Drift.Code.additiveNames()).update();
-                    drift = stored(merger, run);
+                    drift = drifts.ofRun(run, merger.id());
                 }
             }
             results.add(new MergerDrift(merger.id(), drift, corrections, corrected, refused, done));
         }
         ReconcileReports.Written written = reports.write(results, applySafe, run, out, text);
         return new Result(results, written.summary(), written.workbook(), applySafe);
-    }
-
-    private List<Drift> stored(Merger merger, long run) {
-        return drifts.ofRun(run, merger.id());
     }
 }

@@ -26,8 +26,7 @@ class NoDatabaseException extends RuntimeException implements ExitCode.Carrier {
         if (url != null && !url.isBlank()) {
             return;
         }
-        String configured = System.getenv("OCMW_HOME");
-        Path home = Path.of(configured == null || configured.isBlank() ? ".ocmw" : configured).toAbsolutePath().normalize();
+        Path home = Path.of(be.ocmw.merge.cli.OcmwMergeCli.home()).toAbsolutePath().normalize();
         if (!Files.exists(home.resolve("pgdata.ready"))) {
             throw new NoDatabaseException("There is no ocmw-merge database in " + home + ", so there is nothing to read. "
                     + "Run the command in the folder where the data was loaded (it has a .ocmw folder), or point OCMW_HOME "

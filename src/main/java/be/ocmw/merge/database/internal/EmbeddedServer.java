@@ -114,7 +114,7 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Starts a postmaster that outlives this process (other processes may still use it when this one ends). */
     private static int startPostmaster(Path home, Path data) throws IOException {
         // not running: whatever a killed process left is stopped, a first start killed before the server ran redone
-        stopOrphanedPostmaster(data);
+        stopPostmaster(data);
         Path ready = home.resolve("pgdata.ready");
         if (Files.exists(data) && !Files.exists(ready)) {
             deleteRecursively(data);
@@ -240,7 +240,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * Stops the postmaster on the folder, when no process uses it (the caller knows): SIGTERM, PostgreSQL's smart
      * shutdown, quick because its clients are gone; then insists.
      */
-    private static void stopOrphanedPostmaster(Path data) throws IOException {
+    private static void stopPostmaster(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -306,7 +306,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 FileLock alone = users.tryLock(0, Long.MAX_VALUE, false);
                 if (alone != null) {
                     try {
-                        stopOrphanedPostmaster(home.resolve("pgdata"));
+                        stopPostmaster(home.resolve("pgdata"));
                     } finally {
                         alone.release();
                     }

@@ -172,10 +172,21 @@ public class PlanStore {
         after.put("approval", approval);
         after.put("approved_by", approvedBy);
         after.put("four_eyes_waived", fourEyesWaived);
+        audit(run, "plan", Long.toString(planId), "INSERT", null, after);
+    }
+
+    /**
+     * One audit row for a single act of the merger's (an approval, an apply, a tick of the checklist), in the caller's
+     * transaction; {@code before} null for an insert.
+     */
+    public void audit(long run, String table, String key, String action, Map<String, Object> before,
+                      Map<String, Object> after) {
         jdbc.sql("""
-                        insert into audit (run_id, table_name, row_key, action, after)
-                        values (:run, 'plan', :key, 'INSERT', cast(:after as jsonb))""")
-                .param("run", run).param("key", Long.toString(planId)).param("after", JSON.writeValueAsString(after))
+                        insert into audit (run_id, table_name, row_key, action, before, after)
+                        values (:run, :table, :key, :action, cast(:before as jsonb), cast(:after as jsonb))""")
+                .param("run", run).param("table", table).param("key", key).param("action", action)
+                .param("before", before == null ? null : JSON.writeValueAsString(before))
+                .param("after", JSON.writeValueAsString(after))
                 .update();
     }
 

@@ -38,7 +38,7 @@ class ChecklistController {
     String mark(@PathVariable String id, @PathVariable String code, @RequestParam(defaultValue = "true") boolean done,
                 RedirectAttributes redirect) {
         Merger merger = pages.merger(id);
-        boolean known = plans.tasks(merger, plans.standing(merger), Pages.text()).stream().anyMatch(t -> t.code().equals(code));
+        boolean known = plans.latestTasks(merger, Pages.text()).stream().anyMatch(t -> t.code().equals(code));
         if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no task " + code + " of " + id);
         }

@@ -142,18 +142,15 @@ class DashboardController {
     static ResponseEntity<FileSystemResource> download(Path file) {
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1);
-        MediaType type = TYPES.getOrDefault(extension, MediaType.APPLICATION_OCTET_STREAM);
-        if (extension.equals("html")) {
-            return ResponseEntity.ok()
-                    .contentType(type)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
-                    .header("Content-Security-Policy", REPORT_POLICY)
-                    .body(new FileSystemResource(file));
+        boolean page = extension.equals("html");
+        var response = ResponseEntity.ok()
+                .contentType(TYPES.getOrDefault(extension, MediaType.APPLICATION_OCTET_STREAM))
+                .header(HttpHeaders.CONTENT_DISPOSITION, (page ? ContentDisposition.inline() : ContentDisposition.attachment())
+                        .filename(name).build().toString());
+        if (page) {
+            response.header("Content-Security-Policy", REPORT_POLICY);
         }
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(new FileSystemResource(file));
+        return response.body(new FileSystemResource(file));
     }
 
     /** What an HTML report may do when opened from the dashboard: show itself with its own style, nothing else. */
