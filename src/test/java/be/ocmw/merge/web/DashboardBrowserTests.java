@@ -201,6 +201,8 @@ class DashboardBrowserTests {
         assertThat(task.getAttribute("data-done")).isEqualTo("false");
         assertThat(task.getText()).contains("ChaMan").contains("en retard");
         task.findElement(By.cssSelector("button.tick")).click();
+        // the page the tick leads back to, not the one it was clicked on
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(task));
         task = browser.findElement(By.cssSelector("#tasks tr[data-task='CHAMAN_FTP_ACCOUNT']"));
         assertThat(task.getAttribute("data-done")).isEqualTo("true");
         assertThat(task.getText()).containsPattern("fait, coché par coordinator le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
@@ -220,7 +222,11 @@ class DashboardBrowserTests {
     private void logIn(String user, String password) {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        WebElement login = browser.findElement(By.id("login"));
+        login.click();
+        // the next page (the dashboard, or the login again with its error) is there before anything else is done:
+        // a page asked for while the login is still being posted would be asked for without the session
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(login));
     }
 
     private WebElement row(String merger) {
