@@ -4,10 +4,11 @@
 MVN ?= mvn -B -ntp
 JAR := target/ocmw-merge.jar
 # the jar as make build leaves it for a quick start: extracted (target/app), with a class data sharing archive made by
-# a training run (Spring Boot's CDS support on Java 17); `java -jar target/ocmw-merge.jar` works too, only slower
+# a training run (Spring Boot's CDS support on Java 17) and the launcher that starts it with the JVM options each
+# command needs (src/main/launcher/ocmw-merge); `java -jar target/ocmw-merge.jar` works too, only slower
 APP := $(CURDIR)/target/app/ocmw-merge.jar
 CDS := $(CURDIR)/target/app/ocmw-merge.jsa
-RUN := java -XX:SharedArchiveFile=$(CDS) -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(APP)
+RUN := $(CURDIR)/target/app/ocmw-merge
 # the developers' tools (sample data, benchmark), built from the test sources beside the product's jar, run on it
 TOOLS_JAR := target/ocmw-merge-tools.jar
 TOOLS := java -cp $(JAR) -Dloader.path=$(TOOLS_JAR) -Dloader.main=be.ocmw.merge.cli.internal.Tools \
@@ -26,12 +27,13 @@ $(JAR): $(SOURCES)
 	@touch $(JAR)
 
 # a load of one request into a throw-away database: the classes a command starts with, archived at its exit
-$(CDS): $(JAR)
+$(CDS): $(JAR) src/main/launcher/ocmw-merge
 	@echo "== Preparing the quick start (extracted jar, class data sharing archive from a training run)"
 	rm -rf target/app target/cds-training && mkdir -p target/cds-training
 	java -Djarmode=tools -jar $(JAR) extract --destination target/app >/dev/null
+	cp src/main/launcher/ocmw-merge target/app/ocmw-merge
 	printf 'reference;submitted_on;kbo;read\nTRAINING-1;2024-02-07;0212978247;true\n' > target/cds-training/requests.csv
-	cd target/cds-training && OCMW_HOME=$(CURDIR)/target/cds-training/.ocmw \
+	cd target/cds-training && OCMW_HOME=$(CURDIR)/target/cds-training/.ocmw OCMW_DB_IDLE=0 \
 		java -XX:ArchiveClassesAtExit=$(CDS) -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(APP) \
 		load online-requests requests.csv >/dev/null 2>&1
 	rm -rf target/cds-training

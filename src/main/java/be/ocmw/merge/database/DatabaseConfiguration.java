@@ -1,6 +1,9 @@
 package be.ocmw.merge.database;
 
 import be.ocmw.merge.database.internal.EmbeddedServer;
+import be.ocmw.merge.database.internal.MigrationWhenBehind;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +19,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(DatabaseSettings settings) {
         return settings.embedded()
-                ? EmbeddedServer.start(settings.home(), settings.lockWait(), System.err::println)
+                ? EmbeddedServer.start(settings.home(), settings.lockWait(), settings.idle(), System.err::println)
                 : EmbeddedServer.none();
     }
 
@@ -38,6 +41,12 @@ class DatabaseConfiguration {
         // a wrong URL fails with one clear message after 10 s rather than Hikari's 30 s
         dataSource.setConnectionTimeout(10_000);
         return dataSource;
+    }
+
+    /** Flyway at every start for serve (which validates), only when the schema is behind for a quick command. */
+    @Bean
+    FlywayMigrationStrategy flywayMigrationStrategy(DatabaseSettings settings) {
+        return settings.migrate() == DatabaseSettings.Migrate.WHEN_BEHIND ? new MigrationWhenBehind() : Flyway::migrate;
     }
 
     private static String blankToNull(String value) {

@@ -72,6 +72,8 @@ public final class OcmwMergeJar {
     private Started start(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("OCMW_"));
+        // each test's database stops when its last command is done, unless the test is about the idle time
+        builder.environment().put("OCMW_DB_IDLE", "0");
         builder.environment().putAll(environment);
         try {
             Path out = Files.createTempFile("ocmw-out", ".txt");

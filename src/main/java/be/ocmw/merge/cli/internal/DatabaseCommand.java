@@ -40,6 +40,15 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return false;
     }
 
+    /**
+     * Whether the application makes a bean only when the command first uses it: a command that reads a few tables
+     * does not wait for the batch jobs, the loaders and their readers to be built (a quarter of its start-up).
+     * {@code serve} makes everything at once, so that a wrong setting stops it at start and not at the first click.
+     */
+    protected boolean startsLazily() {
+        return true;
+    }
+
     /** Checks what can be checked before the application starts (where it will write); throws a usage error. */
     protected void checkArguments() {
     }
@@ -83,7 +92,13 @@ abstract class DatabaseCommand implements Callable<Integer> {
         spec.mixins().values().stream().map(CommandSpec::userObject).filter(RegistryOption.class::isInstance)
                 .map(RegistryOption.class::cast).findFirst().ifPresent(registry -> properties.add(registry.property()));
         properties.addAll(properties());
-        return SpringApplication.run(OcmwMergeCli.application(), properties.toArray(String[]::new));
+        if (startsLazily()) {
+            properties.add("--spring.main.lazy-initialization=true");
+            properties.add("--ocmw.database.migrate=when-behind");
+        }
+        SpringApplication application = new SpringApplication(OcmwMergeCli.application());
+        StartupSteps.record(application);
+        return application.run(properties.toArray(String[]::new));
     }
 
     /** How long the work took (not the start-up), and with OCMW_REPORT_MEMORY=1 the peak heap, for make bench. */

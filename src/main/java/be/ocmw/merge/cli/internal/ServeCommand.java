@@ -46,6 +46,11 @@ class ServeCommand extends DatabaseCommand {
     Path reports;
 
     @Override
+    protected boolean startsLazily() {
+        return false;
+    }
+
+    @Override
     protected List<String> properties() {
         if (users != null && !Files.isRegularFile(users)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--users: no file " + users);

@@ -23,14 +23,15 @@ import java.util.stream.Stream;
 
 /**
  * The embedded PostgreSQL in {@code HOME/pgdata}, shared by every ocmw-merge process on the folder: the first one that
- * needs it starts it, the others connect to it, and the last one to finish stops it. {@code serve} keeps it up while
- * it runs, so commands beside the dashboard connect to a server that is already there.
+ * needs it starts it, the others connect to it, and it stops an idle time after the last one is done with it (at once
+ * with an idle time of 0): {@link IdleStop}. {@code serve} keeps it up while it runs, so commands beside the dashboard
+ * connect to a server that is already there.
  *
  * <p>Two locks, both released by the operating system even when a process is killed. {@code HOME/ocmw-merge.lock},
  * exclusive, is held only while a process decides to start or stop the server (two postmasters on one folder would
  * corrupt it, and PostgreSQL's own check comes too late for a first run's initdb). {@code HOME/users.lock} is held
  * shared by every process while it uses the server: a process that finishes and can take it exclusively knows it was
- * the last one, and stops the server. A server left running by a killed process is simply used by the next one (and
+ * the last one, and stops the server or leaves that to the idle watch. A server left running by a killed process is simply used by the next one (and
  * stopped by it when it is the last). What must be exclusive beyond that (one apply of a merger at a time) is
  * PostgreSQL's own business: advisory locks.
  */
@@ -41,6 +42,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private final Path home;
     private final Duration lockWait;
+    private final Duration idle;
     private final Consumer<String> notice;
     private final FileChannel control;
     private final FileChannel users;
@@ -48,10 +50,11 @@ public final class EmbeddedServer implements AutoCloseable {
     private final int port;
     private final boolean started;
 
-    private EmbeddedServer(Path home, Duration lockWait, Consumer<String> notice, FileChannel control, FileChannel users,
-                           FileLock use, int port, boolean started) {
+    private EmbeddedServer(Path home, Duration lockWait, Duration idle, Consumer<String> notice, FileChannel control,
+                           FileChannel users, FileLock use, int port, boolean started) {
         this.home = home;
         this.lockWait = lockWait;
+        this.idle = idle;
         this.notice = notice;
         this.control = control;
         this.users = users;
@@ -62,7 +65,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** For runs against a PostgreSQL server: nothing to start or stop. */
     public static EmbeddedServer none() {
-        return new EmbeddedServer(null, null, null, null, null, null, -1, false);
+        return new EmbeddedServer(null, null, null, null, null, null, null, -1, false);
     }
 
     /** Whether this process started the server (false: it was running already, for another process). */
@@ -70,7 +73,7 @@ public final class EmbeddedServer implements AutoCloseable {
         return started;
     }
 
-    public static EmbeddedServer start(Path home, Duration lockWait, Consumer<String> notice) {
+    public static EmbeddedServer start(Path home, Duration lockWait, Duration idle, Consumer<String> notice) {
         FileChannel control = null;
         FileChannel users = null;
         try {
@@ -95,7 +98,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 }
                 // held until this process is done with the server (or dies): the last one out stops it
                 FileLock use = users.lock(0, Long.MAX_VALUE, true);
-                return new EmbeddedServer(home, lockWait, notice, control, users, use, port, started);
+                return new EmbeddedServer(home, lockWait, idle, notice, control, users, use, port, started);
             } finally {
                 deciding.release();
             }
@@ -197,7 +200,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static FileLock acquire(FileChannel channel, Path home, Duration wait, Consumer<String> notice)
+    static FileLock acquire(FileChannel channel, Path home, Duration wait, Consumer<String> notice)
             throws IOException {
         FileLock lock = channel.tryLock();
         if (lock != null) {
@@ -240,7 +243,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * Stops the postmaster on the folder, when no process uses it (the caller knows): SIGTERM, PostgreSQL's smart
      * shutdown, quick because its clients are gone; then insists.
      */
-    private static void stopPostmaster(Path data) throws IOException {
+    static void stopPostmaster(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -293,7 +296,7 @@ public final class EmbeddedServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
-    /** Done with the server: the last process to be done stops it. */
+    /** Done with the server: the last process to be done stops it, or has it stopped after the idle time. */
     @Override
     public void close() throws IOException {
         if (use == null) {
@@ -306,7 +309,9 @@ public final class EmbeddedServer implements AutoCloseable {
                 FileLock alone = users.tryLock(0, Long.MAX_VALUE, false);
                 if (alone != null) {
                     try {
-                        stopPostmaster(home.resolve("pgdata"));
+                        if (idle.isZero() || !IdleStop.arrange(home, idle)) {
+                            stopPostmaster(home.resolve("pgdata"));
+                        }
                     } finally {
                         alone.release();
                     }
