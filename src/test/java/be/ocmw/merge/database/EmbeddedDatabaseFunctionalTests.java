@@ -153,6 +153,30 @@ class EmbeddedDatabaseFunctionalTests {
         assertThat(next.out()).contains("#2").contains("this run");
     }
 
+    @Test
+    void withAnIdleTimeTheServerOutlivesTheLastCommandAndTheNextOneFindsItRunning() throws Exception {
+        OcmwMergeJar lingering = OcmwMergeJar.in(workDir).env("OCMW_DB_IDLE", "2m");
+        load(lingering);
+        Optional<ProcessHandle> postmaster = awaitPostmaster(workDir.resolve(".ocmw/pgdata/postmaster.pid"));
+        assertThat(postmaster).isPresent();
+        assertThat(postmaster.get().isAlive()).as("up after the last command, for the idle time").isTrue();
+
+        // the next command uses the server that is up; one with a short idle time has it stopped soon after
+        Run next = lingering.run("status");
+        Run last = OcmwMergeJar.in(workDir).env("OCMW_DB_IDLE", "1s").run("status");
+
+        assertThat(next.exitCode()).as(next.output()).isZero();
+        assertThat(last.exitCode()).as(last.output()).isZero();
+        assertThat(postmaster.get().isAlive()).as("the same server served both").isTrue();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (postmaster.get().isAlive() || Files.exists(workDir.resolve(".ocmw/idle-watch.pid"))) {
+            assertThat(Instant.now()).as("the idle watch stopped the server and ended").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        Run again = OcmwMergeJar.in(workDir).run("status");
+        assertThat(again.out()).containsPattern("#3 .* status .* exit 0: done").containsPattern("#4 .* this run");
+    }
+
     static final String REQUESTS = "reference;submitted_on;kbo;read\nOO-1;2024-02-07;0212978247;true\n"
             + "OO-2;2024-03-15;0212978247;false\n";
 

@@ -171,25 +171,14 @@ public final class EmbeddedServer implements AutoCloseable {
      * live {@code postgres} process and the port it listens on.
      */
     static Optional<Integer> runningPort(Path data) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        List<String> lines = pidFile(data);
+        if (postmaster(data).isEmpty() || lines.size() < 4) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        if (lines.size() < 4) {
-            return Optional.empty();
-        }
-        long pid;
         int port;
         try {
-            pid = Long.parseLong(lines.get(0).trim());
             port = Integer.parseInt(lines.get(3).trim());
         } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        boolean postgres = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .flatMap(p -> p.info().command()).map(c -> c.endsWith("postgres")).orElse(false);
-        if (!postgres) {
             return Optional.empty();
         }
         try (java.net.Socket socket = new java.net.Socket()) {
@@ -197,6 +186,40 @@ public final class EmbeddedServer implements AutoCloseable {
             return Optional.of(port);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether a live postgres process is named by the folder's pid file. */
+    static boolean postmasterAlive(Path data) {
+        try {
+            return postmaster(data).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The live {@code postgres} process the folder's pid file names, if any. */
+    private static Optional<ProcessHandle> postmaster(Path data) throws IOException {
+        List<String> lines = pidFile(data);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+
+    /** The lines of the folder's postmaster.pid; none when there is none (a server that stopped removes it). */
+    private static List<String> pidFile(Path data) throws IOException {
+        try {
+            return Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
         }
     }
 
@@ -244,22 +267,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * shutdown, quick because its clients are gone; then insists.
      */
     static void stopPostmaster(Path data) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).trim());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> postmaster = postmaster(data);
         if (postmaster.isEmpty()) {
             return;
         }

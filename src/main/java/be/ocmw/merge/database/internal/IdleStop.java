@@ -86,6 +86,11 @@ public final class IdleStop {
         try (FileChannel control = open(home.resolve("ocmw-merge.lock"));
              FileChannel users = open(home.resolve("users.lock"))) {
             while (true) {
+                if (!EmbeddedServer.postmasterAlive(home.resolve("pgdata"))) {
+                    // stopped by a process with no idle time (or gone): nothing left to watch
+                    Files.deleteIfExists(home.resolve("idle-watch.pid"));
+                    return;
+                }
                 LastUse lastUse = LastUse.of(home, idle);
                 Duration left = Duration.between(Instant.now(), lastUse.at().plus(lastUse.idle()));
                 if (!left.isNegative() && !left.isZero()) {

@@ -1,0 +1,196 @@
+package be.ocmw.merge.cli;
+
+import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.sampledata.SampleData;
+import be.ocmw.merge.support.OcmwMergeJar;
+import be.ocmw.merge.support.OcmwMergeJar.Run;
+import be.ocmw.merge.support.OcmwMergeJar.Started;
+import be.ocmw.merge.support.Registries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's order: make run, make serve, then the command line. With the dashboard running on the embedded database,
+ * commands use that database at once, and an apply the dashboard is running keeps a second one out.
+ */
+class BesideTheDashboardFunctionalTests {
+
+    private static final Pattern PORT = Pattern.compile("Dashboard: http://localhost:(\\d+)/");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:type=\"hidden\" )?value=\"([^\"]+)\"");
+    private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (sha256:[0-9a-f]+)");
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void commandsRunBesideServeAndAnApplyTheDashboardRunsRefusesASecondOne() throws Exception {
+        OcmwMergeJar jar = sampleLoaded();
+        Run planned = jar.run("plan", "pajottegem", "--out", "out");
+        String fingerprint = fingerprint(planned);
+        assertThat(jar.run("approve", "pajottegem", "--fingerprint", fingerprint, "--by", "coordinator").exitCode()).isZero();
+
+        Started serve = jar.start("serve", "--demo", "--port", "0");
+        try {
+            String base = "http://localhost:" + awaitPort(serve);
+
+            // given the dashboard running: the command line's reading commands work beside it, without waiting
+            Run status = jar.run("status");
+            Run plan = jar.run("plan", "hasselt", "--out", "out");
+            Run export = jar.run("export", "dossiers", "--out", "dossiers.csv");
+            for (Run run : new Run[]{status, plan, export}) {
+                assertThat(run.exitCode()).as(run.output()).isZero();
+                assertThat(run.err()).doesNotContain("waiting");
+            }
+            assertThat(status.out()).contains("pajottegem").contains(" serve ");
+            assertThat(Files.readString(workDir.resolve("dossiers.csv"))).contains("reference");
+
+            try (Connection sql = DriverManager.getConnection(embeddedUrl())) {
+                // the dashboard's apply is held up at its first write to the accounts, after it took the merger's lock
+                sql.setAutoCommit(false);
+                try (Statement hold = sql.createStatement()) {
+                    hold.execute("lock table account in exclusive mode");
+                }
+                HttpClient operator = loggedIn(base, "operator", "operator");
+                String form = operator.send(get(base + "/mergers/pajottegem/apply"), HttpResponse.BodyHandlers.ofString()).body();
+                HttpResponse<String> started = operator.send(post(base + "/mergers/pajottegem/apply",
+                        "fingerprint=" + encode(fingerprint) + "&confirmed=true&_csrf=" + encode(csrf(form))), HttpResponse.BodyHandlers.ofString());
+                assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+                awaitApplyLock(sql);
+
+                // when an operator applies the same merger on the command line meanwhile
+                Run second = jar.run("apply", "pajottegem", "--out", "out", "--fingerprint", fingerprint, "--by", "another.operator");
+
+                // then it is refused and changes nothing; the dashboard's apply goes on once the accounts are free
+                assertThat(second.exitCode()).as(second.output()).isEqualTo(ExitCode.FAILED);
+                assertThat(second.err()).contains("Another apply of merger pajottegem is under way").contains("changed nothing");
+                sql.commit();
+            }
+            Run after = awaitApplied(jar);
+            assertThat(after.out()).containsPattern("pajottegem +(APPLIED|DRIFT)");
+            try (Connection sql = DriverManager.getConnection(embeddedUrl())) {
+                assertThat(count(sql, "select count(*) from plan where merger_id = 'pajottegem' and mode = 'APPLY'"))
+                        .isEqualTo(1);
+            }
+            assertThat(serve.process().isAlive()).isTrue();
+        } finally {
+            serve.process().destroy();
+            serve.process().waitFor();
+            // a last command without an idle time stops the server (and its watch) for good
+            OcmwMergeJar.in(workDir).run("status");
+        }
+    }
+
+    private OcmwMergeJar sampleLoaded() throws Exception {
+        Files.createDirectories(workDir.resolve("jobs"));
+        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
+        new SampleData(2025, 1).write(workDir.resolve("sample-data"));
+        // the server stays up between the commands, as for an operator (the last one, at the end, stops it)
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_IDLE", "2m");
+        for (String[] load : new String[][]{{"load", "access", "sample-data/access"},
+                {"load", "dossiers", "sample-data/dossiers.csv"}, {"load", "online-requests", "sample-data/online-requests.csv"},
+                {"intake", "sample-data/submissions", "--out", "out/intake"}}) {
+            Run run = jar.run(load);
+            assertThat(run.exitCode()).as(run.output()).isZero();
+        }
+        return jar;
+    }
+
+    private String embeddedUrl() throws Exception {
+        String port = Files.readAllLines(workDir.resolve(".ocmw/pgdata/postmaster.pid")).get(3).trim();
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    private static void awaitApplyLock(Connection sql) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (count(sql, "select count(*) from pg_locks where locktype = 'advisory' and granted and "
+                + "((classid::bigint << 32) | objid::bigint) = hashtextextended('apply:pajottegem', 0)") == 0) {
+            assertThat(Instant.now()).as("the dashboard's apply took the merger's lock").isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static Run awaitApplied(OcmwMergeJar jar) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            Run status = jar.run("status");
+            if (status.out().matches("(?s).*pajottegem +(APPLIED|DRIFT).*")) {
+                return status;
+            }
+            assertThat(Instant.now()).as("the dashboard's apply finished: " + status.out()).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static long count(Connection sql, String query) throws Exception {
+        try (Statement statement = sql.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static String awaitPort(Started serve) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        Matcher port;
+        while (!(port = PORT.matcher(serve.outputSoFar())).find()) {
+            assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
+            assertThat(Instant.now()).as("serve started").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        return port.group(1);
+    }
+
+    private static HttpClient loggedIn(String base, String user, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = client.send(get(base + "/login"), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> login = client.send(post(base + "/login", "username=" + encode(user) + "&password="
+                + encode(password) + "&_csrf=" + encode(csrf(form))), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    private static String csrf(String form) {
+        Matcher csrf = CSRF.matcher(form);
+        assertThat(csrf.find()).as(form).isTrue();
+        return csrf.group(1);
+    }
+
+    private static String fingerprint(Run plan) {
+        Matcher m = FINGERPRINT.matcher(plan.out());
+        assertThat(m.find()).as(plan.output()).isTrue();
+        return m.group(1);
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+    }
+
+    private static HttpRequest post(String url, String form) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
