@@ -19,7 +19,7 @@ $RUN load online-requests "$ROOT/sample-data/online-requests.csv" >/dev/null
 $RUN intake "$ROOT/sample-data/submissions" >/dev/null
 
 median() { sort -n | sed -n 3p; }
-wall() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000000" | bc; }
+wall() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); printf "%.3f\n" "$(echo "scale=3; ($e - $s) / 1000000000" | bc)"; }
 five() { for i in 1 2 3 4 5; do wall "$@"; done | median; }
 
 jvm=$(five java -cp classes Trivial)

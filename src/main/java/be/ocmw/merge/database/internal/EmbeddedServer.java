@@ -210,7 +210,7 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(pid).filter(EmbeddedServer::running)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
@@ -281,15 +281,33 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private static boolean waitForExit(ProcessHandle process, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+        while (running(process) && Instant.now().isBefore(deadline)) {
             try {
-                Thread.sleep(100);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
-        return !process.isAlive();
+        return !running(process);
+    }
+
+    /**
+     * Alive and not a zombie: the postmaster outlives the process that started it, so its parent is init, and where init
+     * is slow to reap (a container) an exited postmaster stays "alive" for a second or two.
+     */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"), StandardCharsets.UTF_8);
+            int end = stat.lastIndexOf(')');
+            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+        } catch (IOException e) {
+            // no /proc (not Linux): the handle's word
+            return process.isAlive();
+        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
