@@ -27,12 +27,12 @@ help=$(five $RUN --help)
 typo=$(five $RUN plan pajotegem --out out)
 # alone: each command starts the database and stops it (OCMW_DB_IDLE=0)
 alone_status=$(five $RUN status)
-alone_export=$(five $RUN export access 0212978247 --out out)
+alone_export=$(five $RUN export access 0212978247 --out out --reason "make bench")
 alone_plan=$(five $RUN plan pajottegem --out out)
 # one after the other within the idle time (the default): the first starts the database, the next ones find it up
 export OCMW_DB_IDLE=5m
 idle_status=$(five $RUN status)
-idle_export=$(five $RUN export access 0212978247 --out out)
+idle_export=$(five $RUN export access 0212978247 --out out --reason "make bench")
 idle_plan=$(five $RUN plan pajottegem --out out)
 
 # beside the dashboard, as the README's order has it: serve keeps the database up, the commands connect to it
@@ -44,7 +44,7 @@ port=$(sed -n 4p .ocmw/pgdata/postmaster.pid)
 jdbc=$(java -cp "classes:$(ls "$ROOT"/target/app/lib/postgresql-*.jar 2>/dev/null || ls "$ROOT"/target/lib/postgresql-*.jar)" \
   JdbcFloor "jdbc:postgresql://localhost:$port/postgres?user=postgres")
 status=$(five $RUN status)
-export_access=$(five $RUN export access 0212978247 --out out)
+export_access=$(five $RUN export access 0212978247 --out out --reason "make bench")
 plan=$(five $RUN plan pajottegem --out out)
 kill $SERVE; wait $SERVE 2>/dev/null || true
 OCMW_DB_IDLE=0 $RUN status >/dev/null 2>&1 || true

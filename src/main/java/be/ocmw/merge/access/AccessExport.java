@@ -66,6 +66,12 @@ public class AccessExport {
         return counts;
     }
 
+    /** How many persons (distinct INSZ) the export of the organisation names. */
+    public long persons(Kbo kbo) {
+        return jdbc.sql("select count(distinct insz) from live_account where kbo = :kbo").param("kbo", kbo.digits())
+                .query(Long.class).single();
+    }
+
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }

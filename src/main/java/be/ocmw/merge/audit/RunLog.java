@@ -31,6 +31,12 @@ public class RunLog {
                 .single();
     }
 
+    /** Whom the run is for, as it was started. */
+    public String actor(long run) {
+        return jdbc.sql("select coalesce(actor, 'unknown') from run where id = :id").param("id", run)
+                .query(String.class).single();
+    }
+
     public void finish(long run, int exitCode, String outcome) {
         finish(run, exitCode, outcome, null);
     }

@@ -26,6 +26,12 @@ public class DossierExport {
         this.jdbc = jdbc;
     }
 
+    /** How many persons (distinct INSZ) the export (of one OCMW, or all when {@code kbo} is null) names. */
+    public long persons(Kbo kbo) {
+        return jdbc.sql("select count(distinct insz) from dossier where (cast(:kbo as text) is null or kbo = :kbo)")
+                .param("kbo", kbo == null ? null : kbo.digits()).query(Long.class).single();
+    }
+
     /** Writes the file and returns how many dossiers it holds. */
     public int export(Path file, Kbo kbo) {
         int[] count = {0};

@@ -144,6 +144,17 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
     }
 
     @Override
+    public void persons(long rows, Consumer<String> each) {
+        streaming.executeWithoutResult(tx -> jdbc.sql("""
+                        select distinct d.insz from plan_dossier p join dossier d on d.id = p.dossier_id
+                        where p.plan_id = :plan and d.insz is not null""")
+                .param("plan", rows).withFetchSize(1000)
+                .query(rs -> {
+                    each.accept(rs.getString(1));
+                }));
+    }
+
+    @Override
     public void later(Merger merger, Consumer<PlannedRows.LaterDossier> each) {
         streaming.executeWithoutResult(tx -> new DossierPlanner(jdbc, merger).later(each));
     }

@@ -1,11 +1,40 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.audit.Consultation;
 import be.ocmw.merge.reporting.ReportText;
 
 import java.util.Locale;
 
-/** How the coordinator reports are written: in Dutch or French, and with the INSZ masked unless asked otherwise. */
-public record ReportOptions(Locale language, boolean fullInsz) {
+/**
+ * How the coordinator reports are written: in Dutch or French, and with the INSZ masked unless asked otherwise. Full
+ * INSZ come only with a {@link Disclosure}: who asks, where, and why; writing such reports records a consultation.
+ */
+public record ReportOptions(Locale language, boolean fullInsz, Disclosure disclosure) {
 
     public static final ReportOptions DEFAULT = new ReportOptions(ReportText.DUTCH, false);
+
+    /** Who is shown full INSZ, through which channel, and the reason they gave (never blank). */
+    public record Disclosure(String actor, Consultation.Channel channel, String reason) {
+
+        public Disclosure {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("full INSZ need a reason");
+            }
+        }
+    }
+
+    public ReportOptions {
+        if (fullInsz && disclosure == null) {
+            throw new IllegalArgumentException("reports with full INSZ need a reason, which is logged as a consultation");
+        }
+    }
+
+    /** Masked reports (or, with {@code fullInsz}, a programming error: full INSZ need a disclosure). */
+    public ReportOptions(Locale language, boolean fullInsz) {
+        this(language, fullInsz, null);
+    }
+
+    public static ReportOptions full(Locale language, Disclosure disclosure) {
+        return new ReportOptions(language, true, disclosure);
+    }
 }

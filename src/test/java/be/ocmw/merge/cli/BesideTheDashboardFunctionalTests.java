@@ -56,7 +56,7 @@ class BesideTheDashboardFunctionalTests {
             // given the dashboard running: the command line's reading commands work beside it, without waiting
             Run status = jar.run("status");
             Run plan = jar.run("plan", "hasselt", "--out", "out");
-            Run export = jar.run("export", "dossiers", "--out", "dossiers.csv");
+            Run export = jar.run("export", "dossiers", "--out", "dossiers.csv", "--reason", "test: compare with the source");
             for (Run run : new Run[]{status, plan, export}) {
                 assertThat(run.exitCode()).as(run.output()).isZero();
                 assertThat(run.err()).doesNotContain("waiting");

@@ -81,7 +81,7 @@ class LoadCommandFunctionalTests {
         Files.writeString(workDir.resolve("dossiers.csv"), "reference;type;insz;kbo;begin\nR1;A036;85073003328;0212978247;2024-01-01\n");
 
         Run run = jar.run("load", "dossiers", "dossiers.csv");
-        Run export = jar.run("export", "dossiers", "--out", "export.csv");
+        Run export = jar.run("export", "dossiers", "--out", "export.csv", "--reason", "test: compare with the source");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT);
         assertThat(run.out()).contains("dossiers.csv: NOT LOADED").contains("'start_date'");
@@ -113,9 +113,9 @@ class LoadCommandFunctionalTests {
         jar.run("load", "access", "sample-data/access");
 
         Run again = jar.run("load", "access", "sample-data/access");
-        Run first = jar.run("export", "access", "0212.281.728", "--out", "export1");
+        Run first = jar.run("export", "access", "0212.281.728", "--out", "export1", "--reason", "test: compare with the source");
         Run reload = jar.run("load", "access", "export1");
-        Run second = jar.run("export", "access", "0212281728", "--out", "export2");
+        Run second = jar.run("export", "access", "0212281728", "--out", "export2", "--reason", "test: compare with the source");
 
         assertThat(again.out()).contains("loaded before: nothing to do");
         assertThat(first.exitCode()).isZero();

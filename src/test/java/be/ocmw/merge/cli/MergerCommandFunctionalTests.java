@@ -39,8 +39,8 @@ class MergerCommandFunctionalTests {
         approved(uninterrupted);
         Run whole = uninterrupted.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
         assertThat(whole.exitCode()).as(whole.output()).isZero();
-        uninterrupted.jar().run("export", "access", "1002209443", "--out", "export");
-        uninterrupted.jar().run("export", "dossiers", "--out", "export/dossiers.csv");
+        uninterrupted.jar().run("export", "access", "1002209443", "--out", "export", "--reason", "test: compare with the source");
+        uninterrupted.jar().run("export", "dossiers", "--out", "export/dossiers.csv", "--reason", "test: compare with the source");
 
         Database killed = loaded("killed");
         approved(killed);
@@ -53,8 +53,8 @@ class MergerCommandFunctionalTests {
         long reopenedAtThirdKill = killed.count(REOPENED);
         Run resumed = killed.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
         Run again = killed.jar().run("apply", "pajottegem", "--out", "out", "--by", "operator");
-        killed.jar().run("export", "access", "1002209443", "--out", "export");
-        killed.jar().run("export", "dossiers", "--out", "export/dossiers.csv");
+        killed.jar().run("export", "access", "1002209443", "--out", "export", "--reason", "test: compare with the source");
+        killed.jar().run("export", "dossiers", "--out", "export/dossiers.csv", "--reason", "test: compare with the source");
 
         assertThat(afterFirstKill).isBetween(1L, total - 1);
         assertThat(afterSecondKill).isBetween(afterFirstKill, total - 1);

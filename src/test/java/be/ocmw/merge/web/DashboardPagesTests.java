@@ -110,7 +110,7 @@ class DashboardPagesTests extends DashboardTest {
         mvc.perform(get("/mergers/antwerpen/reports/plan.xlsx").with(coordinator())).andExpect(status().isNotFound());
 
         var registry = RegistryLoader.load(Registries.shipped()).registry();
-        runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, new ReportOptions(ReportText.DUTCH, true), run());
+        runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, ReportOptions.full(ReportText.DUTCH, new ReportOptions.Disclosure("operator", be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
 
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator())).andExpect(status().isForbidden());
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(operator())).andExpect(status().isOk());

@@ -8,6 +8,7 @@ import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.dossiers.DossierExport;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,14 +39,26 @@ class ExportCommand extends GroupCommand {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write into.")
         Path dir;
 
+        @Mixin
+        ConsultationOption consultation;
+
         @Override
         protected void checkArguments() {
+            consultation.check();
             Outputs.folder(dir);
         }
 
         @Override
+        protected String actor() {
+            return consultation.actor(osUser());
+        }
+
+        @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            Map<String, Integer> counts = context.getBean(AccessExport.class).export(kbo(kbo), dir);
+            AccessExport export = context.getBean(AccessExport.class);
+            consultation.record(context, "export access", dir.resolve(kbo(kbo).digits()).toString(),
+                    export.persons(kbo(kbo)), run);
+            Map<String, Integer> counts = export.export(kbo(kbo), dir);
             if (counts.isEmpty()) {
                 out().println("No accounts for KBO " + kbo(kbo) + ": nothing written.");
             }
@@ -66,14 +79,25 @@ class ExportCommand extends GroupCommand {
         @Option(names = "--kbo", paramLabel = "KBO", description = "Only the dossiers of this OCMW.")
         String kbo;
 
+        @Mixin
+        ConsultationOption consultation;
+
         @Override
         protected void checkArguments() {
+            consultation.check();
             Outputs.file(file);
         }
 
         @Override
+        protected String actor() {
+            return consultation.actor(osUser());
+        }
+
+        @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            int count = context.getBean(DossierExport.class).export(file, kbo == null ? null : kbo(kbo));
+            DossierExport export = context.getBean(DossierExport.class);
+            consultation.record(context, "export dossiers", file.toString(), export.persons(kbo == null ? null : kbo(kbo)), run);
+            int count = export.export(file, kbo == null ? null : kbo(kbo));
             out().println("Wrote " + count + " dossiers to " + file);
             out().flush();
             return ExitCode.DONE;

@@ -82,12 +82,13 @@ final class MergerCommands {
         @Override
         protected void checkArguments() {
             merger = MergerNames.resolve(registry, merger);
+            report.check();
             Outputs.folder(out);
         }
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(context, merger), out, report.options(), run);
+            MergerRuns.Outcome outcome = context.getBean(MergerRuns.class).plan(merger(context, merger), out, report.options(actor()), run);
             print(outcome, "plan", out());
             return outcome.plan().blocked() ? ExitCode.BLOCKED : ExitCode.DONE;
         }
@@ -122,6 +123,7 @@ final class MergerCommands {
         @Override
         protected void checkArguments() {
             merger = MergerNames.resolve(registry, merger);
+            report.check();
             Outputs.folder(out);
         }
 
@@ -133,7 +135,7 @@ final class MergerCommands {
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             MergerRuns.Outcome outcome = context.getBean(MergerRuns.class)
-                    .apply(merger(context, merger), out, fingerprint, actor(), report.options(), run);
+                    .apply(merger(context, merger), out, fingerprint, actor(), report.options(actor()), run);
             print(outcome, "apply", out());
             return ExitCode.DONE;
         }

@@ -48,6 +48,9 @@ public final class PlannedRows {
 
         int count(long rows);
 
+        /** The distinct INSZ of the dossiers of plan {@code rows}: whom a report with full INSZ shows. */
+        void persons(long rows, Consumer<String> each);
+
         /** The merger's dossiers that start on or after E under a disappearing KBO, in KBO and reference order. */
         void later(Merger merger, Consumer<LaterDossier> each);
     }

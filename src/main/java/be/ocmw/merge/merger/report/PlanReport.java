@@ -31,6 +31,19 @@ public record PlanReport(MergerPlan plan, Long rows, RunMode mode, PlanStatus st
         return tick == null ? "" : text.get("task.done_by", tick.by(), be.ocmw.merge.reporting.ReportText.dateTime(tick.at()));
     }
 
+    /** How many persons (distinct INSZ) the report names: its accounts, their changes and its dossiers. */
+    public long persons() {
+        java.util.Set<String> insz = new java.util.HashSet<>();
+        plan.changes().stream().map(change -> change.detail().get("insz")).filter(java.util.Objects::nonNull)
+                .forEach(value -> insz.add(String.valueOf(value)));
+        plan.accounts().stream().map(MergerPlan.TargetAccount::insz).filter(java.util.Objects::nonNull)
+                .forEach(value -> insz.add(value.digits()));
+        if (rows != null) {
+            dossiers.persons(rows, insz::add);
+        }
+        return insz.size();
+    }
+
     public int dossierCount() {
         return rows == null ? 0 : dossiers.count(rows);
     }

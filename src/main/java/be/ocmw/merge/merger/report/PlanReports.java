@@ -43,10 +43,13 @@ public class PlanReports {
     private final PlannedRows.Dossiers dossiers;
     private final PlannedRows.Requests requests;
     private final ReportLedger ledger;
+    private final be.ocmw.merge.audit.Consultations consultations;
     private final be.ocmw.merge.merger.Checklist checklist;
 
     PlanReports(PlanHtml html, PlanStore store, LoadFiles loads, PlannedRows.Dossiers dossiers,
-                PlannedRows.Requests requests, ReportLedger ledger, be.ocmw.merge.merger.Checklist checklist) {
+                PlannedRows.Requests requests, ReportLedger ledger, be.ocmw.merge.merger.Checklist checklist,
+                be.ocmw.merge.audit.Consultations consultations) {
+        this.consultations = consultations;
         this.checklist = checklist;
         this.html = html;
         this.store = store;
@@ -158,6 +161,13 @@ public class PlanReports {
             // full INSZ is recorded before any of their files is there, and masked ones count only once every file of
             // theirs has replaced those before them, so that no download in between hands out full INSZ
             long recorded = ledger.started(plan.merger(), mode, folder, planId, report.options().fullInsz(), report.options());
+            if (report.options().fullInsz()) {
+                // full INSZ leave the engine: a consultation, recorded before the files exist
+                ReportOptions.Disclosure disclosure = report.options().disclosure();
+                consultations.record(be.ocmw.merge.audit.Consultation.of(disclosure.actor(), disclosure.channel(),
+                        mode.file() + " --full-insz", plan.merger().id(), folder.toString(), report.persons(),
+                        disclosure.reason(), null));
+            }
             // the page is written beside the workbook: each keeps one core busy
             CompletableFuture<Void> page = Background.run("report-html", () ->
                     html.write(PlanHtml.model(report, applied), folder.resolve(mode.file() + ".html"), report.options()));

@@ -116,7 +116,7 @@ class PlanReportsTests extends SampleDataTest {
     @Test
     void inFrenchTheSheetsFindingsAndTasksAreFrenchAndWithFullInszTheNumbersAreWhole() throws IOException {
         MergerRuns.Outcome plan = runs.plan(merger("hasselt"), folder.resolve("out"),
-                new ReportOptions(ReportText.FRENCH, true), run());
+                ReportOptions.full(ReportText.FRENCH, new ReportOptions.Disclosure("operator", be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("out/hasselt/plan.xlsx")))) {
             assertThat(sheetNames(workbook)).containsExactly("Synthèse", "Gestionnaires", "Utilisateurs", "Constatations",

@@ -1,0 +1,37 @@
+package be.ocmw.merge.audit;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One consultation of personal data in full: who saw national numbers unmasked, when, what (the command or page, the
+ * merger, the file), about how many persons, and why, as the social-security network's audit registers keep them.
+ *
+ * @param id      the log's number (0 before it is recorded)
+ * @param persons how many persons (distinct INSZ) the file or page shows in full
+ * @param run     the run it was part of, when it was one (a command's report); null for a dashboard download
+ */
+public record Consultation(long id, OffsetDateTime at, String actor, Channel channel, String what, String mergerId,
+                           String file, long persons, String reason, Long run) {
+
+    /** Where the consultation happened. */
+    public enum Channel { COMMAND_LINE, DASHBOARD }
+
+    public Consultation {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("a consultation names who made it");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a consultation of personal data in full needs a reason");
+        }
+        if (persons < 0) {
+            throw new IllegalArgumentException("persons cannot be negative: " + persons);
+        }
+        reason = reason.strip();
+    }
+
+    /** A consultation about to be recorded: now, by {@code actor}. */
+    public static Consultation of(String actor, Channel channel, String what, String mergerId, String file, long persons,
+                                  String reason, Long run) {
+        return new Consultation(0, null, actor, channel, what, mergerId, file, persons, reason, run);
+    }
+}
