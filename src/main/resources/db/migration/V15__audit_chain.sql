@@ -195,3 +195,22 @@ create constraint trigger audit_seal after insert on audit deferrable initially 
 create trigger consultation_link before insert on consultation for each row execute function consultation_link();
 create constraint trigger consultation_seal after insert on consultation deferrable initially deferred
     for each row when (new.segment_seq = 1) execute function chain_seal();
+
+-- How many persons a report with full INSZ names: what a download of it discloses (the consultation it is).
+alter table report add column persons bigint;
+
+-- Each verification of the chains (audit verify, and serve every night): what the dashboard shows as the latest.
+create table chain_check (
+    id                bigserial primary key,
+    at                timestamptz not null default now(),
+    intact            boolean     not null,
+    audit_rows        bigint      not null,
+    consultations     bigint      not null,
+    seals             bigint      not null,
+    problems          integer     not null,
+    -- the first problem in words for every language (as run.outcome_words), null when intact
+    first_problem     jsonb,
+    audit_head        text        not null,
+    consultation_head text        not null,
+    run_id            bigint references run (id)
+);

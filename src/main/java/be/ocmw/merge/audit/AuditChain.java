@@ -52,6 +52,40 @@ public class AuditChain {
         });
     }
 
+    /** Verifies and records the result (for the dashboard, and the nightly check); {@code run} the run it was part of. */
+    public ChainVerification verifyAndRecord(Long run) {
+        ChainVerification verification = verify();
+        jdbc.sql("""
+                        insert into chain_check (intact, audit_rows, consultations, seals, problems, first_problem,
+                                                 audit_head, consultation_head, run_id)
+                        values (:intact, :rows, :consultations, :seals, :problems, cast(:first as jsonb), :auditHead,
+                                :consultationHead, :run)""")
+                .param("intact", verification.intact()).param("rows", verification.auditRows())
+                .param("consultations", verification.consultations()).param("seals", verification.seals())
+                .param("problems", verification.problems().size())
+                .param("first", verification.intact() ? null : ReasonJson.write(verification.first().reason()))
+                .param("auditHead", verification.auditHead()).param("consultationHead", verification.consultationHead())
+                .param("run", run, java.sql.Types.BIGINT)
+                .update();
+        return verification;
+    }
+
+    /** The latest recorded verification: when, whether intact, the first problem in words for every language. */
+    public record Check(OffsetDateTime at, boolean intact, long auditRows, long consultations, int problems,
+                        be.ocmw.merge.domain.Reason first, String auditHead) {
+    }
+
+    public java.util.Optional<Check> latest() {
+        return jdbc.sql("""
+                        select at, intact, audit_rows, consultations, problems, cast(first_problem as text) as first,
+                               audit_head from chain_check order by id desc limit 1""")
+                .query((rs, n) -> new Check(rs.getObject("at", OffsetDateTime.class), rs.getBoolean("intact"),
+                        rs.getLong("audit_rows"), rs.getLong("consultations"), rs.getInt("problems"),
+                        rs.getString("first") == null ? null : ReasonJson.read(rs.getString("first"), null),
+                        rs.getString("audit_head")))
+                .optional();
+    }
+
     private List<ChainProblem> rowProblems(Chain chain) {
         String computed = chain == Chain.AUDIT
                 ? "audit_row_hash(t.prev_hash, t.segment, t.segment_seq, t.id, t.run_id, t.at, t.table_name, t.row_key, "

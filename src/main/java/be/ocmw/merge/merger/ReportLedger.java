@@ -29,13 +29,28 @@ public class ReportLedger {
 
     /** The same, with the options the reports are written with (their language, for the history). */
     public long started(Merger merger, RunMode mode, Path folder, Long planId, boolean fullInsz, ReportOptions options) {
+        return started(merger, mode, folder, planId, fullInsz, options, null);
+    }
+
+    /** The same, with how many persons reports with full INSZ name (what a download of them discloses). */
+    public long started(Merger merger, RunMode mode, Path folder, Long planId, boolean fullInsz, ReportOptions options,
+                        Long persons) {
         return jdbc.sql("""
-                        insert into report (merger_id, mode, folder, plan_id, full_insz, language)
-                        values (:merger, :mode, :folder, :plan, :full, :language) returning id""")
+                        insert into report (merger_id, mode, folder, plan_id, full_insz, language, persons)
+                        values (:merger, :mode, :folder, :plan, :full, :language, :persons) returning id""")
                 .param("merger", merger.id()).param("mode", mode.name()).param("folder", key(folder))
                 .param("plan", planId, java.sql.Types.BIGINT).param("full", fullInsz)
                 .param("language", options == null ? null : options.language().getLanguage())
+                .param("persons", persons, java.sql.Types.BIGINT)
                 .query(Long.class).single();
+    }
+
+    /** How many persons the latest reports of {@code mode} with full INSZ in {@code folder} name (0: not known). */
+    public long persons(Path folder, RunMode mode) {
+        return jdbc.sql("""
+                        select coalesce((select persons from report where folder = :folder and mode = :mode and full_insz
+                                         order by id desc limit 1), 0)""")
+                .param("folder", key(folder)).param("mode", mode.name()).query(Long.class).single();
     }
 
     /** A set of reports written into a run's own folder, as a merger's history lists it. */

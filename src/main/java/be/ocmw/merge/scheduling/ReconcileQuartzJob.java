@@ -2,31 +2,23 @@ package be.ocmw.merge.scheduling;
 
 import be.ocmw.merge.registry.Registry;
 import org.quartz.DisallowConcurrentExecution;
-import be.ocmw.merge.registry.Registry;
 import org.quartz.JobExecutionContext;
-import be.ocmw.merge.registry.Registry;
 import org.slf4j.Logger;
-import be.ocmw.merge.registry.Registry;
 import org.slf4j.LoggerFactory;
-import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.job.Job;
-import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import be.ocmw.merge.registry.Registry;
 import org.springframework.batch.core.launch.JobOperator;
-import be.ocmw.merge.registry.Registry;
-import be.ocmw.merge.registry.Registry;
 import org.springframework.beans.factory.annotation.Qualifier;
-import be.ocmw.merge.registry.Registry;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 import java.time.LocalDate;
 
-/** Starts the reconciliation of the night this firing was scheduled for; a night already done is not done again. */
+/**
+ * Starts the reconciliation of the night this firing was scheduled for (a night already done is not done again), then
+ * verifies the audit trail's hash chains and records the result for the dashboard.
+ */
 @DisallowConcurrentExecution
 public class ReconcileQuartzJob extends QuartzJobBean {
 
@@ -36,10 +28,12 @@ public class ReconcileQuartzJob extends QuartzJobBean {
     private final Job reconcileJob;
     private final SchedulerSettings settings;
     private final Registry registry;
+    private final be.ocmw.merge.audit.AuditChain auditChain;
 
     /** Made by the scheduler's job factory for each firing, with the application's beans. */
     ReconcileQuartzJob(JobOperator jobOperator, @Qualifier("reconcileJob") Job reconcileJob, SchedulerSettings settings,
-                       Registry registry) {
+                       Registry registry, be.ocmw.merge.audit.AuditChain auditChain) {
+        this.auditChain = auditChain;
         this.jobOperator = jobOperator;
         this.reconcileJob = reconcileJob;
         this.settings = settings;
@@ -64,6 +58,16 @@ public class ReconcileQuartzJob extends QuartzJobBean {
             log.info("{}the reconciliation of the night of {} is running elsewhere", firing, night);
         } catch (Exception e) {
             log.error("{}the reconciliation of the night of {} could not start: {}", firing, night, e.getMessage(), e);
+        }
+        try {
+            var verification = auditChain.verifyAndRecord(null);
+            if (verification.intact()) {
+                log.info("{}the audit trail matches its hash chains ({} rows)", firing, verification.auditRows());
+            } else {
+                log.error("{}the audit trail does NOT match its hash chains: {}", firing, verification.first().reason().english());
+            }
+        } catch (RuntimeException e) {
+            log.error("{}the audit trail could not be verified: {}", firing, e.getMessage(), e);
         }
     }
 

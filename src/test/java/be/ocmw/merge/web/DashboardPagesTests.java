@@ -16,12 +16,16 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** What coordinators and operators read: every page, in Dutch and French, from the sample data; never a full INSZ for a coordinator. */
 class DashboardPagesTests extends DashboardTest {
+
+    @Autowired
+    be.ocmw.merge.audit.Consultations consultations;
 
     @Autowired
     MergerRuns runs;
@@ -113,7 +117,27 @@ class DashboardPagesTests extends DashboardTest {
         runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, ReportOptions.full(ReportText.DUTCH, new ReportOptions.Disclosure("operator", be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
 
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator())).andExpect(status().isForbidden());
-        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(operator())).andExpect(status().isOk());
+        // an operator is asked why first; the download with a reason is a consultation in the log
+        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(operator()))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/mergers/pajottegem/reports/plan.xlsx/reason"));
+        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx/reason").with(operator())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Waarom hebt u de rijksregisternummers volledig nodig?")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("action=\"/mergers/pajottegem/reports/plan.xlsx\"")));
+        long before = consultations.between(null, null).size();
+        mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").param("reason", "ticket HD-12: wrong username").with(operator()))
+                .andExpect(status().isOk());
+        assertThat(consultations.between(null, null)).hasSize((int) before + 1).last().satisfies(c -> {
+            assertThat(c.actor()).isEqualTo("operator");
+            assertThat(c.channel()).isEqualTo(be.ocmw.merge.audit.Consultation.Channel.DASHBOARD);
+            assertThat(c.what()).isEqualTo("download plan.xlsx");
+            assertThat(c.mergerId()).isEqualTo("pajottegem");
+            assertThat(c.reason()).isEqualTo("ticket HD-12: wrong username");
+            assertThat(c.persons()).isPositive();
+        });
+        mvc.perform(get("/audit").with(operator())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("ticket HD-12: wrong username")));
+        mvc.perform(get("/audit").with(coordinator())).andExpect(status().isForbidden());
         mvc.perform(get("/mergers/pajottegem/reports/summary.json").with(coordinator())).andExpect(status().isOk());
     }
 

@@ -41,7 +41,7 @@ class AuditCommand extends GroupCommand {
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
-            ChainVerification verification = context.getBean(AuditChain.class).verify();
+            ChainVerification verification = context.getBean(AuditChain.class).verifyAndRecord(run);
             print(verification, out());
             return verification.intact() ? ExitCode.DONE : ExitCode.BLOCKED;
         }

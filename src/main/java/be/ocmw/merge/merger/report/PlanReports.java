@@ -160,12 +160,14 @@ public class PlanReports {
             // the dashboard gives these reports to coordinators only when their INSZ are masked: whether they show
             // full INSZ is recorded before any of their files is there, and masked ones count only once every file of
             // theirs has replaced those before them, so that no download in between hands out full INSZ
-            long recorded = ledger.started(plan.merger(), mode, folder, planId, report.options().fullInsz(), report.options());
-            if (report.options().fullInsz()) {
+            Long persons = report.options().fullInsz() ? report.persons() : null;
+            long recorded = ledger.started(plan.merger(), mode, folder, planId, report.options().fullInsz(), report.options(),
+                    persons);
+            if (persons != null) {
                 // full INSZ leave the engine: a consultation, recorded before the files exist
                 ReportOptions.Disclosure disclosure = report.options().disclosure();
                 consultations.record(be.ocmw.merge.audit.Consultation.of(disclosure.actor(), disclosure.channel(),
-                        mode.file() + " --full-insz", plan.merger().id(), folder.toString(), report.persons(),
+                        mode.file() + " --full-insz", plan.merger().id(), folder.toString(), persons,
                         disclosure.reason(), null));
             }
             // the page is written beside the workbook: each keeps one core busy
@@ -182,7 +184,8 @@ public class PlanReports {
             JSON.writeValue(folder.resolve("summary.json").toFile(), ReportRows.summary(plan, mode, report.status(), applied));
             ledger.completed(recorded);
             // the latest view: the same files, linked (not copied) into the merger's folder, in the ledger as well
-            long linked = ledger.started(plan.merger(), mode, latest, planId, report.options().fullInsz(), report.options());
+            long linked = ledger.started(plan.merger(), mode, latest, planId, report.options().fullInsz(), report.options(),
+                    persons);
             for (String name : java.util.List.of(mode.file() + ".xlsx", mode.file() + ".html", "summary.json")) {
                 ReportFiles.link(folder.resolve(name), latest.resolve(name));
             }

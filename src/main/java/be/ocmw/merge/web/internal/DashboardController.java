@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.nio.file.Files;
@@ -45,10 +46,13 @@ class DashboardController {
     private final History history;
 
     private final be.ocmw.merge.audit.RunLog runLog;
+    private final be.ocmw.merge.audit.Consultations consultations;
 
     DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
-                        History history, be.ocmw.merge.audit.RunLog runLog) {
+                        History history, be.ocmw.merge.audit.RunLog runLog,
+                        be.ocmw.merge.audit.Consultations consultations) {
         this.runLog = runLog;
+        this.consultations = consultations;
         this.history = history;
         this.ledger = ledger;
         this.pages = pages;
@@ -90,32 +94,64 @@ class DashboardController {
     }
 
     @GetMapping("/mergers/{id}/reports/{name}")
-    ResponseEntity<FileSystemResource> report(@PathVariable String id, @PathVariable String name) {
+    ResponseEntity<?> report(@PathVariable String id, @PathVariable String name,
+                             @RequestParam(required = false) String reason) {
         Merger merger = pages.merger(id);
         if (!REPORTS.contains(name) || !Files.isRegularFile(report(merger, name))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " of " + id);
         }
         // the workbooks and pages show people; summary.json only counts and findings, with INSZ masked
         RunMode mode = name.startsWith("plan.") ? RunMode.PLAN : name.startsWith("apply.") ? RunMode.APPLY : null;
-        if (!Pages.operator() && mode != null && ledger.showsFullInsz(report(merger, name).getParent(), mode)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this report shows full INSZ: ask an operator for one "
-                    + "with masked INSZ (plan again without --full-insz)");
+        Path folder = report(merger, name).getParent();
+        if (mode != null && ledger.showsFullInsz(folder, mode)) {
+            return consulted(merger, report(merger, name), ledger.persons(folder, mode), reason,
+                    "/mergers/" + merger.id() + "/reports/" + name);
         }
         return download(report(merger, name));
     }
 
     /** The reports of one run of the merger's history, from the folder of their own. */
     @GetMapping("/mergers/{id}/history/{report}/{name}")
-    ResponseEntity<FileSystemResource> historyReport(@PathVariable String id, @PathVariable long report, @PathVariable String name) {
+    ResponseEntity<?> historyReport(@PathVariable String id, @PathVariable long report, @PathVariable String name,
+                                    @RequestParam(required = false) String reason) {
         Merger merger = pages.merger(id);
         ReportLedger.Written written = ledger.written(merger, report)
                 .filter(w -> REPORTS.contains(name) && Files.isRegularFile(w.folder().resolve(name)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " in run " + report + " of " + id));
-        if (!Pages.operator() && written.fullInsz() && !name.equals("summary.json")) {
+        if (written.fullInsz() && !name.equals("summary.json")) {
+            return consulted(merger, written.folder().resolve(name), ledger.persons(written.folder(), written.mode()),
+                    reason, "/mergers/" + merger.id() + "/history/" + report + "/" + name);
+        }
+        return download(written.folder().resolve(name));
+    }
+
+    /**
+     * A report with full INSZ: refused to coordinators; an operator first says why (a page asks), and the download is
+     * then a consultation in the log, with who, when, which file, how many persons and the reason.
+     */
+    private ResponseEntity<?> consulted(Merger merger, Path file, long persons, String reason, String path) {
+        if (!Pages.operator()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this report shows full INSZ: ask an operator for one "
                     + "with masked INSZ (plan again without --full-insz)");
         }
-        return download(written.folder().resolve(name));
+        if (reason == null || reason.isBlank()) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(path + "/reason")).build();
+        }
+        consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
+                be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "download " + file.getFileName(), merger.id(),
+                file.toString(), persons, reason, null));
+        return download(file);
+    }
+
+    /** What an operator is asked before a report with full INSZ is handed out. */
+    @GetMapping({"/mergers/{id}/reports/{name}/reason", "/mergers/{id}/history/{report}/{name}/reason"})
+    String reason(@PathVariable String id, @PathVariable String name, jakarta.servlet.http.HttpServletRequest request,
+                  Model model) {
+        model.addAttribute("merger", pages.merger(id));
+        model.addAttribute("name", name);
+        String uri = request.getRequestURI();
+        model.addAttribute("action", uri.substring(request.getContextPath().length(), uri.length() - "/reason".length()));
+        return "web/reason";
     }
 
     @GetMapping("/runs")

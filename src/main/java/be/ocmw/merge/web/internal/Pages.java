@@ -23,10 +23,18 @@ class Pages {
 
     private final WebSettings settings;
     private final Registry mergers;
+    private final be.ocmw.merge.audit.AuditChain auditChain;
 
-    Pages(WebSettings settings, Registry mergers) {
+    Pages(WebSettings settings, Registry mergers, be.ocmw.merge.audit.AuditChain auditChain) {
         this.settings = settings;
         this.mergers = mergers;
+        this.auditChain = auditChain;
+    }
+
+    /** The latest verification of the audit trail when it failed: every page then says so, at the top. */
+    @ModelAttribute("auditAlarm")
+    be.ocmw.merge.audit.AuditChain.Check auditAlarm() {
+        return auditChain.latest().filter(check -> !check.intact()).orElse(null);
     }
 
     @ModelAttribute("demo")

@@ -58,7 +58,7 @@ class WebSecurityConfiguration {
                         // the checklist is ticked by whoever did the task
                         .requestMatchers(HttpMethod.POST, "/mergers/*/tasks/*").hasAnyRole(COORDINATOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/**").hasRole(OPERATOR)
-                        .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**").hasRole(OPERATOR)
+                        .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**", "/audit").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(COORDINATOR, OPERATOR))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler((request, response, authentication) -> {
