@@ -214,3 +214,22 @@ create table chain_check (
     consultation_head text        not null,
     run_id            bigint references run (id)
 );
+
+-- What a purge leaves of a JSON copy of a person: everything but the keys that name them, at any depth.
+create function jsonb_without_personal(value jsonb) returns jsonb
+    immutable language sql as
+$$
+select case jsonb_typeof(value)
+           when 'object' then (select coalesce(jsonb_object_agg(key, jsonb_without_personal(v)), '{}'::jsonb)
+                               from jsonb_each(value) as e(key, v)
+                               where key not in ('insz', 'last_name', 'first_name', 'email', 'phone'))
+           when 'array' then (select coalesce(jsonb_agg(jsonb_without_personal(v) order by n), '[]'::jsonb)
+                              from jsonb_array_elements(value) with ordinality as e(v, n))
+           else value end
+$$;
+
+-- A national number in any of the ways a text may hold one (85073003328, 85.07.30-033.28, 850730 033 28): what a purge
+-- masks in texts.
+create function without_insz(value text) returns text
+    immutable language sql as
+$$ select regexp_replace(value, '[0-9]{2}[. ]?[0-9]{2}[. ]?[0-9]{2}[- ]?[0-9]{3}[. ]?[0-9]{2}', '(purged)', 'g') $$;

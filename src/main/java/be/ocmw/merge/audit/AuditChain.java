@@ -52,6 +52,22 @@ public class AuditChain {
         });
     }
 
+    /**
+     * The purge's own audit row: how many rows run {@code run} pseudonymised and a digest of their ids, which a
+     * verification compares with the rows marked with that run. Written in the purge's transaction.
+     */
+    public long recordPurge(long run, String appliedBefore) {
+        return jdbc.sql("""
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        select :run, 'audit', 'purge-personal-data', 'UPDATE',
+                               jsonb_build_object('rows', count(*), 'applied_before', cast(:before as text),
+                                                  'ids', encode(sha256(convert_to(coalesce(string_agg(id::text, ',' order by id), ''),
+                                                                                  'UTF8')), 'hex'))
+                        from audit where purged_by_run = :run
+                        returning (after ->> 'rows')::bigint""")
+                .param("run", run).param("before", appliedBefore).query(Long.class).single();
+    }
+
     /** Verifies and records the result (for the dashboard, and the nightly check); {@code run} the run it was part of. */
     public ChainVerification verifyAndRecord(Long run) {
         ChainVerification verification = verify();

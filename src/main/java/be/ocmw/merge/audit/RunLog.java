@@ -31,6 +31,19 @@ public class RunLog {
                 .single();
     }
 
+    /**
+     * Whether a run of {@code command} whose arguments hold {@code with} and not {@code without} ended with exit 0 in the
+     * last {@code hours} hours: what a purge asks of the dry run before it.
+     */
+    public boolean succeededLately(String command, String with, String without, int hours) {
+        return jdbc.sql("""
+                        select exists (select 1 from run where command = :command and exit_code = 0
+                                         and strpos(arguments, :with) > 0 and strpos(arguments, :without) = 0
+                                         and finished_at > now() - make_interval(hours => :hours))""")
+                .param("command", command).param("with", with).param("without", without).param("hours", hours)
+                .query(Boolean.class).single();
+    }
+
     /** Whom the run is for, as it was started. */
     public String actor(long run) {
         return jdbc.sql("select coalesce(actor, 'unknown') from run where id = :id").param("id", run)

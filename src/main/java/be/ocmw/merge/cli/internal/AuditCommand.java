@@ -29,7 +29,7 @@ import java.util.List;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "The audit trail and the consultation log: verify their hash chains, list the consultations "
                 + "of personal data, purge the personal data of mergers applied long ago.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Consultations.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Consultations.class, PurgeCommand.class})
 class AuditCommand extends GroupCommand {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
