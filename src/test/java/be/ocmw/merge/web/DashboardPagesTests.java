@@ -84,7 +84,7 @@ class DashboardPagesTests extends DashboardTest {
     }
 
     @Test
-    void aCoordinatorNeverSeesAFullInszButAnOperatorSeesTheAdministratorsInFull() throws Exception {
+    void aCoordinatorNeverSeesAFullInszAndAnOperatorSeesTheAdministratorsInFullOnlyWithAReasonThatIsLogged() throws Exception {
         var coordinatorPages = new StringBuilder();
         for (String url : new String[]{"/", "/mergers/pajottegem", "/mergers/hasselt", "/mergers/antwerpen", "/runs", "/reconciliation"}) {
             coordinatorPages.append(page(url, coordinator()));
@@ -95,7 +95,18 @@ class DashboardPagesTests extends DashboardTest {
         assertThat(coordinatorPages.toString()).containsPattern("\\d{2}\\.\\d{2}\\.\\d{2}-xxx\\.\\d{2}");
 
         String operatorPage = page("/mergers/pajottegem", operator());
-        assertThat(everyFullInsz()).anyMatch(operatorPage::contains);
+        assertThat(everyFullInsz()).noneMatch(operatorPage::contains);
+        assertThat(operatorPage).contains("id=\"full-insz-form\"");
+        long before = consultations.between(null, null).size();
+        String fullPage = page("/mergers/pajottegem?reason=ticket-HD-7:HTB-unknown", operator());
+        assertThat(everyFullInsz()).anyMatch(fullPage::contains);
+        assertThat(consultations.between(null, null)).hasSize((int) before + 1).last().satisfies(c -> {
+            assertThat(c.what()).isEqualTo("page administrators");
+            assertThat(c.reason()).isEqualTo("ticket-HD-7:HTB-unknown");
+            assertThat(c.channel()).isEqualTo(be.ocmw.merge.audit.Consultation.Channel.DASHBOARD);
+        });
+        String coordinatorAsking = page("/mergers/pajottegem?reason=curious", coordinator());
+        assertThat(everyFullInsz()).noneMatch(coordinatorAsking::contains);
     }
 
     @Test

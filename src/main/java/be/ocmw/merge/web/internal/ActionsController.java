@@ -100,7 +100,7 @@ class ActionsController {
         model.addAttribute("standing", standing);
         model.addAttribute("approval", approval);
         model.addAttribute("view", approval == null || approval.applied() ? null
-                : plans.view(merger, standing, approval.planId(), Pages.text(), true));
+                : plans.view(merger, standing, approval.planId(), Pages.text(), false));
         model.addAttribute("ownApproval", approval != null && approval.approvedBy(Pages.user()) && !applySettings.allowSelfApproval());
     }
 

@@ -73,12 +73,23 @@ class DashboardController {
         return "web/overview";
     }
 
+    /**
+     * The merger's page. The administrators' INSZ are masked for everybody; an operator who needs them in full asks
+     * with a reason ({@code ?reason=}), and that look is a consultation in the log.
+     */
     @GetMapping("/mergers/{id}")
-    String merger(@PathVariable String id, Model model) {
+    String merger(@PathVariable String id, @RequestParam(required = false) String reason, Model model) {
         Merger merger = pages.merger(id);
         model.addAttribute("merger", merger);
         model.addAttribute("today", LocalDate.now());
-        StoredPlans.View view = plans.latest(merger, Pages.text(), Pages.operator()).orElse(null);
+        boolean full = Pages.operator() && reason != null && !reason.isBlank();
+        StoredPlans.View view = plans.latest(merger, Pages.text(), full).orElse(null);
+        if (full && view != null) {
+            consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
+                    be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "page administrators", merger.id(), null,
+                    view.administrators().size(), reason, null));
+        }
+        model.addAttribute("fullInsz", full);
         StoredPlans.Standing standing = view != null ? view.standing() : plans.standing(merger);
         model.addAttribute("view", view);
         model.addAttribute("standing", standing);
