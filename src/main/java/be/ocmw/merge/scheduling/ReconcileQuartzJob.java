@@ -62,12 +62,15 @@ public class ReconcileQuartzJob extends QuartzJobBean {
         try {
             var verification = auditChain.verifyAndRecord(null);
             if (verification.intact()) {
-                log.info("{}the audit trail matches its hash chains ({} rows)", firing, verification.auditRows());
+                log.info("After the reconciliation of the night of {}: the audit trail matches its hash chains ({} rows)",
+                        night, verification.auditRows());
             } else {
-                log.error("{}the audit trail does NOT match its hash chains: {}", firing, verification.first().reason().english());
+                log.error("After the reconciliation of the night of {}: the audit trail does NOT match its hash chains: {}",
+                        night, verification.first().reason().english());
             }
         } catch (RuntimeException e) {
-            log.error("{}the audit trail could not be verified: {}", firing, e.getMessage(), e);
+            log.error("After the reconciliation of the night of {}: the audit trail could not be verified: {}", night,
+                    e.getMessage(), e);
         }
     }
 

@@ -1,10 +1,9 @@
 package be.ocmw.merge.cli;
 
 import be.ocmw.merge.audit.ExitCode;
-import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
-import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.SampleWorkflow;
 import be.ocmw.merge.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,22 +77,10 @@ class PurgeFunctionalTests {
 
     /** The sample as make run leaves pajottegem (applied, reconciled), and one of its domains loaded again, one row short. */
     private OcmwMergeJar applied() throws Exception {
-        Files.createDirectories(workDir.resolve("jobs"));
-        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
         url = TestDatabase.freshDatabaseUrl();
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
-        new SampleData(2025, 1).write(workDir.resolve("sample"));
-        for (String[] command : new String[][]{{"load", "access", "sample/access"}, {"intake", "sample/submissions"},
-                {"load", "dossiers", "sample/dossiers.csv"}, {"load", "online-requests", "sample/online-requests.csv"}}) {
-            Run run = jar.run(command);
-            assertThat(run.exitCode()).as(run.output()).isZero();
-        }
-        Run plan = jar.run("plan", "pajottegem", "--out", "out");
-        Matcher fingerprint = Pattern.compile("fingerprint: (sha256:[0-9a-f]+)").matcher(plan.out());
-        assertThat(fingerprint.find()).as(plan.output()).isTrue();
-        assertThat(jar.run("approve", "pajottegem", "--fingerprint", fingerprint.group(1), "--by", "coordinator").exitCode()).isZero();
-        Run apply = jar.run("apply", "pajottegem", "--out", "out", "--by", "operator");
-        assertThat(apply.exitCode()).as(apply.output()).isZero();
+        SampleWorkflow.loaded(jar, workDir);
+        SampleWorkflow.applied(jar, "pajottegem");
         assertThat(jar.run("reconcile", "--out", "reconcile").exitCode()).isLessThanOrEqualTo(ExitCode.BLOCKED);
         // Herne's portal export again, its last user gone: the snapshot before is kept, replaced
         Path file = workDir.resolve("sample/access/0212281728/Maatschappelijk Welzijn.csv");

@@ -219,6 +219,33 @@ class DashboardBrowserTests {
                 .contains("Gebruikers van het gefusioneerde OCMW", "Afgewezen invoerrijen");
     }
 
+    @Test
+    void anOperatorSaysWhyBeforeAReportWithFullInszOpensAndFindsTheConsultationOnTheAuditPage() throws Exception {
+        // given pajottegem planned on the command line with full INSZ (for a reason, logged), where serve shows it
+        assertThat(jar.run("intake", "sample/submissions").exitCode()).isZero();
+        assertThat(jar.run("plan", "pajottegem", "--out", "out", "--full-insz", "--reason", "checking the HTB's INSZ")
+                .exitCode()).isZero();
+
+        // an operator opens its page: asked why first
+        browser.get(base);
+        logIn("operator", "operator");
+        browser.get(base + "mergers/pajottegem/reports/plan.html");
+        assertThat(browser.getCurrentUrl()).endsWith("/mergers/pajottegem/reports/plan.html/reason");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Waarom");
+        WebElement submit = browser.findElement(By.id("reason-submit"));
+        browser.findElement(By.id("reason")).sendKeys("helpdesk ticket 4711");
+        submit.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Pajottegem");
+
+        // the audit page lists both consultations: the report written with full INSZ and this look at it
+        browser.get(base + "audit");
+        String consultations = browser.findElement(By.id("consultations")).getText();
+        assertThat(consultations).contains("download plan.html").contains("helpdesk ticket 4711").contains("operator")
+                .contains("dashboard").contains("plan --full-insz").contains("checking the HTB's INSZ");
+        assertThat(browser.findElement(By.id("audit-check")).getText()).contains("ocmw-merge audit verify");
+    }
+
     private void logIn(String user, String password) {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);

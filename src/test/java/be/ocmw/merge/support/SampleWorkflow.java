@@ -1,0 +1,49 @@
+package be.ocmw.merge.support;
+
+import be.ocmw.merge.sampledata.SampleData;
+import be.ocmw.merge.support.OcmwMergeJar.Run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sample workflow of make run on the real jar, step by step, for functional tests that start after it. */
+public final class SampleWorkflow {
+
+    private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (sha256:[0-9a-f]+)");
+
+    private SampleWorkflow() {
+    }
+
+    /** The registry in {@code workDir/jobs}, the sample in {@code workDir/sample}, loaded and its submissions taken in. */
+    public static void loaded(OcmwMergeJar jar, Path workDir) throws Exception {
+        Files.createDirectories(workDir.resolve("jobs"));
+        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
+        new SampleData(2025, 1).write(workDir.resolve("sample"));
+        for (String[] command : new String[][]{{"load", "access", "sample/access"}, {"intake", "sample/submissions"},
+                {"load", "dossiers", "sample/dossiers.csv"}, {"load", "online-requests", "sample/online-requests.csv"}}) {
+            Run run = jar.run(command);
+            assertThat(run.exitCode()).as(run.output()).isZero();
+        }
+    }
+
+    /** The merger planned, approved by the coordinator and applied by the operator; the approved fingerprint. */
+    public static String applied(OcmwMergeJar jar, String merger) {
+        String fingerprint = fingerprint(jar.run("plan", merger, "--out", "out"));
+        Run approve = jar.run("approve", merger, "--fingerprint", fingerprint, "--by", "coordinator");
+        assertThat(approve.exitCode()).as(approve.output()).isZero();
+        Run apply = jar.run("apply", merger, "--out", "out", "--by", "operator");
+        assertThat(apply.exitCode()).as(apply.output()).isZero();
+        return fingerprint;
+    }
+
+    /** The fingerprint a plan printed. */
+    public static String fingerprint(Run plan) {
+        Matcher fingerprint = FINGERPRINT.matcher(plan.out());
+        assertThat(fingerprint.find()).as(plan.output()).isTrue();
+        return fingerprint.group(1);
+    }
+}
