@@ -210,6 +210,12 @@ public class StoredPlans {
         return tasks.stream().filter(t -> t.done() == null).min(Comparator.comparing(Task::due));
     }
 
+    /** The stored rows (dossiers, requests) of the merger's latest plan or apply: its own, or the plan's it shares. */
+    public Optional<Long> latestRows(Merger merger) {
+        Standing standing = standing(merger);
+        return standing.planId() == null ? Optional.empty() : Optional.of(store.changesOf(standing.planId()));
+    }
+
     /** The latest plan of the merger in the reader's language, INSZ masked unless {@code fullInsz}. */
     public Optional<View> latest(Merger merger, ReportText text, boolean fullInsz) {
         Standing standing = standing(merger);
