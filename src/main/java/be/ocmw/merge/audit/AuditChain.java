@@ -113,7 +113,9 @@ public class AuditChain {
                 ? "t.purged_by_run is not null or (json_digest(t.before) is not distinct from t.before_digest "
                   + "and json_digest(t.after) is not distinct from t.after_digest)"
                 : "true";
+        // only the rows with a problem come back: an intact trail of millions of rows is checked in the database
         return jdbc.sql("""
+                        select id, segment, segment_seq, problem from (
                         select id, segment, segment_seq, case
                             when hash is null or segment is null or segment_seq is null then 'INSERTED'
                             when previous_seq = segment_seq then 'INSERTED'
@@ -129,18 +131,16 @@ public class AuditChain {
                                      lag(t.hash) over w as previous_hash, lag(t.segment_seq) over w as previous_seq
                               from %1$s t left join chain_seal s on s.chain = '%1$s' and s.segment = t.segment
                               window w as (partition by t.segment order by t.segment_seq, t.id)) r
-                        order by id""".formatted(chain.table(), computed, copies))
-                .query((rs, n) -> rs.getString("problem") == null ? null
-                        : new ChainProblem(chain, Kind.valueOf(rs.getString("problem")), rs.getLong("id"),
+                        ) checked where problem is not null order by id""".formatted(chain.table(), computed, copies))
+                .query((rs, n) -> new ChainProblem(chain, Kind.valueOf(rs.getString("problem")), rs.getLong("id"),
                         (Long) rs.getObject("segment"), rs.getObject("segment_seq") == null ? null : rs.getLong("segment_seq")))
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                .list();
     }
 
     /** Each transaction's rows against its seal: all there, none added, its last row the sealed one. */
     private List<ChainProblem> segmentProblems(Chain chain) {
         return jdbc.sql("""
-                        select g.segment, s.segment as sealed, g.first_id, g.last_id, g.max_seq, s.rows as seal_rows,
-                               g.last_hash = s.last_hash as last_matches
+                        select g.segment, s.segment as sealed, g.first_id, g.last_id, g.max_seq, s.rows as seal_rows
                         from (select segment, min(id) as first_id, max(id) as last_id, max(segment_seq) as max_seq,
                                      (array_agg(hash order by segment_seq desc, id desc))[1] as last_hash
                               from %1$s where segment is not null group by segment) g

@@ -44,12 +44,6 @@ public class RunLog {
                 .query(Boolean.class).single();
     }
 
-    /** Whom the run is for, as it was started. */
-    public String actor(long run) {
-        return jdbc.sql("select coalesce(actor, 'unknown') from run where id = :id").param("id", run)
-                .query(String.class).single();
-    }
-
     public void finish(long run, int exitCode, String outcome) {
         finish(run, exitCode, outcome, null);
     }

@@ -70,23 +70,25 @@ public class PersonalDataPurge {
     }
 
     public Outcome dryRun(LocalDate day, long run) {
-        List<MergerPurge> mergers = appliedBefore(day).stream()
-                .map(applied -> new MergerPurge(applied.merger(), applied.at(), features.stream()
-                        .flatMap(feature -> feature.held(scope(applied.merger(), run)).stream()).toList()))
-                .toList();
-        return new Outcome(day, false, mergers, 0);
+        return new Outcome(day, false, eachMerger(day, run, PersonalData::held), 0);
     }
 
     /** Pseudonymises in one transaction: all of it, or (killed, failed) none of it. */
     public Outcome execute(LocalDate day, long run) {
         return transaction.execute(status -> {
-            List<MergerPurge> mergers = appliedBefore(day).stream()
-                    .map(applied -> new MergerPurge(applied.merger(), applied.at(), features.stream()
-                            .flatMap(feature -> feature.purge(scope(applied.merger(), run)).stream()).toList()))
-                    .toList();
-            long audit = chain.recordPurge(run, day.toString());
-            return new Outcome(day, true, mergers, audit);
+            List<MergerPurge> mergers = eachMerger(day, run, PersonalData::purge);
+            return new Outcome(day, true, mergers, chain.recordPurge(run, day.toString()));
         });
+    }
+
+    /** Every feature asked ({@code held} or {@code purge}) for each merger applied before the day. */
+    private List<MergerPurge> eachMerger(LocalDate day, long run,
+                                         java.util.function.BiFunction<PersonalData, PersonalData.PurgeScope,
+                                                 List<PersonalData.Held>> ask) {
+        return appliedBefore(day).stream()
+                .map(applied -> new MergerPurge(applied.merger(), applied.at(), features.stream()
+                        .flatMap(feature -> ask.apply(feature, scope(applied.merger(), run)).stream()).toList()))
+                .toList();
     }
 
     private static PersonalData.PurgeScope scope(Merger merger, long run) {

@@ -198,11 +198,15 @@ public class StoredPlans {
      * what a tick checks its task against.
      */
     public List<Task> latestTasks(Merger merger, ReportText text) {
+        return latestId(merger).map(id -> tasks(merger, id, text)).orElse(List.of());
+    }
+
+    /** The merger's latest plan or apply, without working out its standing (which hashes every input row). */
+    private Optional<Long> latestId(Merger merger) {
         return jdbc.sql("""
                         select id from plan where merger_id = :merger and mode in ('PLAN', 'APPLY')
                         order by id desc limit 1""")
-                .param("merger", merger.id()).query(Long.class).optional()
-                .map(id -> tasks(merger, id, text)).orElse(List.of());
+                .param("merger", merger.id()).query(Long.class).optional();
     }
 
     /** The first task still to do, by its due date (it may be overdue). */
@@ -212,8 +216,7 @@ public class StoredPlans {
 
     /** The stored rows (dossiers, requests) of the merger's latest plan or apply: its own, or the plan's it shares. */
     public Optional<Long> latestRows(Merger merger) {
-        Standing standing = standing(merger);
-        return standing.planId() == null ? Optional.empty() : Optional.of(store.changesOf(standing.planId()));
+        return latestId(merger).map(store::changesOf);
     }
 
     /** The latest plan of the merger in the reader's language, INSZ masked unless {@code fullInsz}. */

@@ -1,11 +1,10 @@
 package be.ocmw.merge.cli;
 
 import be.ocmw.merge.audit.ExitCode;
-import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
-import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.SampleWorkflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,6 @@ class BesideTheDashboardFunctionalTests {
 
     private static final Pattern PORT = Pattern.compile("Dashboard: http://localhost:(\\d+)/");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:type=\"hidden\" )?value=\"([^\"]+)\"");
-    private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (sha256:[0-9a-f]+)");
 
     @TempDir
     Path workDir;
@@ -46,7 +44,7 @@ class BesideTheDashboardFunctionalTests {
     void commandsRunBesideServeAndAnApplyTheDashboardRunsRefusesASecondOne() throws Exception {
         OcmwMergeJar jar = sampleLoaded();
         Run planned = jar.run("plan", "pajottegem", "--out", "out");
-        String fingerprint = fingerprint(planned);
+        String fingerprint = SampleWorkflow.fingerprint(planned);
         assertThat(jar.run("approve", "pajottegem", "--fingerprint", fingerprint, "--by", "coordinator").exitCode()).isZero();
 
         Started serve = jar.start("serve", "--demo", "--port", "0");
@@ -101,17 +99,9 @@ class BesideTheDashboardFunctionalTests {
     }
 
     private OcmwMergeJar sampleLoaded() throws Exception {
-        Files.createDirectories(workDir.resolve("jobs"));
-        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
-        new SampleData(2025, 1).write(workDir.resolve("sample-data"));
         // the server stays up between the commands, as for an operator (the last one, at the end, stops it)
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_IDLE", "2m");
-        for (String[] load : new String[][]{{"load", "access", "sample-data/access"},
-                {"load", "dossiers", "sample-data/dossiers.csv"}, {"load", "online-requests", "sample-data/online-requests.csv"},
-                {"intake", "sample-data/submissions", "--out", "out/intake"}}) {
-            Run run = jar.run(load);
-            assertThat(run.exitCode()).as(run.output()).isZero();
-        }
+        SampleWorkflow.loaded(jar, workDir);
         return jar;
     }
 
@@ -173,12 +163,6 @@ class BesideTheDashboardFunctionalTests {
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).as(form).isTrue();
         return csrf.group(1);
-    }
-
-    private static String fingerprint(Run plan) {
-        Matcher m = FINGERPRINT.matcher(plan.out());
-        assertThat(m.find()).as(plan.output()).isTrue();
-        return m.group(1);
     }
 
     private static HttpRequest get(String url) {

@@ -30,8 +30,7 @@ class ConsultationOption {
         return by == null || by.isBlank() ? osUser : by.strip();
     }
 
-    void record(ConfigurableApplicationContext context, String what, String file, long persons, long run) {
-        String actor = context.getBean(be.ocmw.merge.audit.RunLog.class).actor(run);
+    void record(ConfigurableApplicationContext context, String actor, String what, String file, long persons, long run) {
         context.getBean(Consultations.class).record(Consultation.of(actor, Consultation.Channel.COMMAND_LINE, what, null,
                 file, persons, reason, run));
     }

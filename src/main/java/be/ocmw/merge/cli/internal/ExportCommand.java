@@ -56,7 +56,7 @@ class ExportCommand extends GroupCommand {
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             AccessExport export = context.getBean(AccessExport.class);
-            consultation.record(context, "export access", dir.resolve(kbo(kbo).digits()).toString(),
+            consultation.record(context, actor(), "export access", dir.resolve(kbo(kbo).digits()).toString(),
                     export.persons(kbo(kbo)), run);
             Map<String, Integer> counts = export.export(kbo(kbo), dir);
             if (counts.isEmpty()) {
@@ -96,7 +96,7 @@ class ExportCommand extends GroupCommand {
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             DossierExport export = context.getBean(DossierExport.class);
-            consultation.record(context, "export dossiers", file.toString(), export.persons(kbo == null ? null : kbo(kbo)), run);
+            consultation.record(context, actor(), "export dossiers", file.toString(), export.persons(kbo == null ? null : kbo(kbo)), run);
             int count = export.export(file, kbo == null ? null : kbo(kbo));
             out().println("Wrote " + count + " dossiers to " + file);
             out().flush();

@@ -78,10 +78,8 @@ public final class EmbeddedServer implements AutoCloseable {
         FileChannel users = null;
         try {
             Files.createDirectories(home);
-            control = FileChannel.open(home.resolve("ocmw-merge.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.READ);
-            users = FileChannel.open(home.resolve("users.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+            control = lockFile(home.resolve("ocmw-merge.lock"));
+            users = lockFile(home.resolve("users.lock"));
             FileLock deciding = acquire(control, home, lockWait, notice);
             try {
                 Files.writeString(home.resolve("holder"), ProcessHandle.current().pid() + " since "
@@ -172,7 +170,7 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     static Optional<Integer> runningPort(Path data) throws IOException {
         List<String> lines = pidFile(data);
-        if (postmaster(data).isEmpty() || lines.size() < 4) {
+        if (postmaster(lines).isEmpty() || lines.size() < 4) {
             return Optional.empty();
         }
         int port;
@@ -200,7 +198,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** The live {@code postgres} process the folder's pid file names, if any. */
     private static Optional<ProcessHandle> postmaster(Path data) throws IOException {
-        List<String> lines = pidFile(data);
+        return postmaster(pidFile(data));
+    }
+
+    /** The live {@code postgres} process the lines of a pid file name, if any. */
+    private static Optional<ProcessHandle> postmaster(List<String> lines) {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
@@ -212,6 +214,11 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         return ProcessHandle.of(pid).filter(EmbeddedServer::running)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+
+    /** One of the folder's lock files, made when it is not there yet. */
+    static FileChannel lockFile(Path lock) throws IOException {
+        return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     }
 
     /** The lines of the folder's postmaster.pid; none when there is none (a server that stopped removes it). */
@@ -296,7 +303,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * Alive and not a zombie: the postmaster outlives the process that started it, so its parent is init, and where init
      * is slow to reap (a container) an exited postmaster stays "alive" for a second or two.
      */
-    private static boolean running(ProcessHandle process) {
+    static boolean running(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;
         }
@@ -305,8 +312,8 @@ public final class EmbeddedServer implements AutoCloseable {
             int end = stat.lastIndexOf(')');
             return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
         } catch (IOException e) {
-            // no /proc (not Linux): the handle's word
-            return process.isAlive();
+            // no /proc (not Linux): alive, as the handle said
+            return true;
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -54,7 +53,8 @@ public final class IdleStop {
     private static boolean watching(Path home) {
         try {
             long pid = Long.parseLong(Files.readString(home.resolve("idle-watch.pid"), StandardCharsets.UTF_8).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            // a watch that has ended may linger as a zombie until init reaps it: that is no watch
+            return ProcessHandle.of(pid).filter(EmbeddedServer::running)
                     .map(p -> p.info().commandLine().map(line -> line.contains(COMMAND)).orElse(true)).orElse(false);
         } catch (IOException | NumberFormatException e) {
             return false;
@@ -83,8 +83,8 @@ public final class IdleStop {
 
     /** The watch: waits until the server has been idle for {@code idle}, then stops it; ends early when it is in use. */
     public static void watch(Path home, Duration idle) throws IOException, InterruptedException {
-        try (FileChannel control = open(home.resolve("ocmw-merge.lock"));
-             FileChannel users = open(home.resolve("users.lock"))) {
+        try (FileChannel control = EmbeddedServer.lockFile(home.resolve("ocmw-merge.lock"));
+             FileChannel users = EmbeddedServer.lockFile(home.resolve("users.lock"))) {
             while (true) {
                 if (!EmbeddedServer.postmasterAlive(home.resolve("pgdata"))) {
                     // stopped by a process with no idle time (or gone): nothing left to watch
@@ -133,9 +133,5 @@ public final class IdleStop {
                 return new LastUse(Instant.EPOCH, idle);
             }
         }
-    }
-
-    private static FileChannel open(Path lock) throws IOException {
-        return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     }
 }

@@ -106,7 +106,7 @@ class DashboardController {
 
     @GetMapping("/mergers/{id}/reports/{name}")
     ResponseEntity<?> report(@PathVariable String id, @PathVariable String name,
-                             @RequestParam(required = false) String reason) {
+                             @RequestParam(required = false) String reason, jakarta.servlet.http.HttpServletRequest request) {
         Merger merger = pages.merger(id);
         if (!REPORTS.contains(name) || !Files.isRegularFile(report(merger, name))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " of " + id);
@@ -115,8 +115,7 @@ class DashboardController {
         RunMode mode = name.startsWith("plan.") ? RunMode.PLAN : name.startsWith("apply.") ? RunMode.APPLY : null;
         Path folder = report(merger, name).getParent();
         if (mode != null && ledger.showsFullInsz(folder, mode)) {
-            return consulted(merger, report(merger, name), ledger.persons(folder, mode), reason,
-                    "/mergers/" + merger.id() + "/reports/" + name);
+            return consulted(merger, report(merger, name), ledger.persons(folder, mode), reason, request);
         }
         return download(report(merger, name));
     }
@@ -124,14 +123,15 @@ class DashboardController {
     /** The reports of one run of the merger's history, from the folder of their own. */
     @GetMapping("/mergers/{id}/history/{report}/{name}")
     ResponseEntity<?> historyReport(@PathVariable String id, @PathVariable long report, @PathVariable String name,
-                                    @RequestParam(required = false) String reason) {
+                                    @RequestParam(required = false) String reason,
+                                    jakarta.servlet.http.HttpServletRequest request) {
         Merger merger = pages.merger(id);
         ReportLedger.Written written = ledger.written(merger, report)
                 .filter(w -> REPORTS.contains(name) && Files.isRegularFile(w.folder().resolve(name)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " in run " + report + " of " + id));
         if (written.fullInsz() && !name.equals("summary.json")) {
             return consulted(merger, written.folder().resolve(name), ledger.persons(written.folder(), written.mode()),
-                    reason, "/mergers/" + merger.id() + "/history/" + report + "/" + name);
+                    reason, request);
         }
         return download(written.folder().resolve(name));
     }
@@ -140,13 +140,16 @@ class DashboardController {
      * A report with full INSZ: refused to coordinators; an operator first says why (a page asks), and the download is
      * then a consultation in the log, with who, when, which file, how many persons and the reason.
      */
-    private ResponseEntity<?> consulted(Merger merger, Path file, long persons, String reason, String path) {
+    private ResponseEntity<?> consulted(Merger merger, Path file, long persons, String reason,
+                                        jakarta.servlet.http.HttpServletRequest request) {
         if (!Pages.operator()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this report shows full INSZ: ask an operator for one "
                     + "with masked INSZ (plan again without --full-insz)");
         }
         if (reason == null || reason.isBlank()) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(path + "/reason")).build();
+            // the page that asks, under the address asked for (context path included)
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(java.net.URI.create(request.getRequestURI() + "/reason")).build();
         }
         consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
                 be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "download " + file.getFileName(), merger.id(),
