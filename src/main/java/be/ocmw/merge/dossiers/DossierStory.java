@@ -72,6 +72,14 @@ public class DossierStory {
         return Optional.of(new Explanation(ref, dossier.type(), dossier.start(), dossier.end(), story, rows));
     }
 
+    /** The dossiers with this reference (as written, or in capitals) under any of these KBOs: the unique index finds them. */
+    public List<DossierRef> withReference(List<String> kbos, String reference) {
+        return jdbc.sql("select kbo, reference from dossier where kbo = any(:kbos) and reference in (:reference, upper(:reference)) "
+                        + "order by kbo, reference")
+                .param("kbos", kbos.toArray(String[]::new)).param("reference", reference.strip())
+                .query((rs, n) -> new DossierRef(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** A dossier neither closed nor reopened (yet): what the merger's rules and its latest plan say of it. */
     private Reason planned(Merger merger, Row dossier, Long plan, String target) {
         Kbo kbo = new Kbo(dossier.kbo());

@@ -219,6 +219,53 @@ public class StoredPlans {
         return latestId(merger).map(store::changesOf);
     }
 
+    /**
+     * The merger's latest plan or apply as an explanation cites it: {@code rows} the plan whose changes it holds (its own,
+     * or the plan it executed) and {@code rowsRun} the run that computed them (what the plan saw is what was there
+     * before that run); the approval of its fingerprint (null: none), and the last apply that finished (null: none).
+     */
+    public record Cited(long id, long rows, long rowsRun, RunMode mode, PlanStatus status, String fingerprint,
+                        OffsetDateTime at, long run, Approval approval, Applied applied) {
+    }
+
+    /** A finished apply: its run, when it was stored, and who executed it. */
+    public record Applied(long run, OffsetDateTime at, String by) {
+    }
+
+    /** The merger's latest plan or apply with its approval and the last finished apply; empty before the first plan. */
+    public Optional<Cited> cited(Merger merger) {
+        record Row(long id, long rows, long rowsRun, RunMode mode, PlanStatus status, String fingerprint, OffsetDateTime at,
+                   long run, Long approvalId) {
+        }
+        Optional<Row> latest = jdbc.sql("""
+                        select p.id, r.id as rows, r.created_by_run as rows_run, p.mode, p.status, p.fingerprint, p.created_at,
+                               p.created_by_run, p.approval_id
+                        from plan p join plan r on r.id = coalesce(p.changes_of, p.id)
+                        where p.merger_id = :merger and p.mode in ('PLAN', 'APPLY') order by p.id desc limit 1""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("rows"), rs.getLong("rows_run"),
+                        RunMode.valueOf(rs.getString("mode")), PlanStatus.valueOf(rs.getString("status")),
+                        rs.getString("fingerprint"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getLong("created_by_run"), (Long) rs.getObject("approval_id")))
+                .optional();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = latest.get();
+        // an apply names the approval it executed; a plan has the latest approval of its content, if any
+        Approval approval = approvals.history(merger).stream()
+                .filter(a -> row.approvalId() != null ? a.id() == row.approvalId() : a.fingerprint().equals(row.fingerprint()))
+                .reduce((first, second) -> second).orElse(null);
+        Applied applied = jdbc.sql("""
+                        select created_by_run, created_at, applied_by from plan
+                        where merger_id = :merger and mode = 'APPLY' and status = 'APPLIED' order by id desc limit 1""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Applied(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
+                .optional().orElse(null);
+        return Optional.of(new Cited(row.id(), row.rows(), row.rowsRun(), row.mode(), row.status(), row.fingerprint(),
+                row.at(), row.run(), approval, applied));
+    }
+
     /** The latest plan of the merger in the reader's language, INSZ masked unless {@code fullInsz}. */
     public Optional<View> latest(Merger merger, ReportText text, boolean fullInsz) {
         Standing standing = standing(merger);

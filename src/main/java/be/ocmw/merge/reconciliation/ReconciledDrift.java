@@ -33,6 +33,28 @@ public class ReconciledDrift implements OpenDrift {
                 .list();
     }
 
+    /** Drift a reconciliation found about one subject (a merged account, a dossier): the run, when, and the drift. */
+    public record Found(long run, OffsetDateTime at, Drift drift) {
+    }
+
+    /** What the reconciliations after run {@code afterRun} found about these subjects of the merger, oldest first. */
+    public java.util.List<Found> about(Merger merger, java.util.Collection<String> subjects, long afterRun) {
+        if (subjects.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("""
+                        select d.run_id, r.started_at, d.code, d.source_kbo, d.subject, d.detail, cast(d.args as text) as args,
+                               d.corrected
+                        from drift d join run r on r.id = d.run_id
+                        where d.merger_id = :m and d.subject = any(:subjects) and d.run_id > :after order by d.id""")
+                .param("m", merger.id()).param("subjects", subjects.toArray(String[]::new)).param("after", afterRun)
+                .query((rs, n) -> new Found(rs.getLong("run_id"), rs.getObject("started_at", OffsetDateTime.class),
+                        new Drift(merger.id(), Drift.Code.valueOf(rs.getString("code")), rs.getString("source_kbo"),
+                                rs.getString("subject"), rs.getString("detail"), args(rs.getString("args")),
+                                rs.getBoolean("corrected"))))
+                .list();
+    }
+
     private static java.util.List<String> args(String json) {
         return json == null ? java.util.List.of() : java.util.List.of(JSON.readValue(json, String[].class));
     }

@@ -1,0 +1,254 @@
+package be.ocmw.merge.explain;
+
+import be.ocmw.merge.access.AccessStory.Account;
+import be.ocmw.merge.access.AccessStory.Domain;
+import be.ocmw.merge.access.AccessStory.Person;
+import be.ocmw.merge.access.AccessStory.Planned;
+import be.ocmw.merge.audit.AuditTrail;
+import be.ocmw.merge.domain.AccountStatus;
+import be.ocmw.merge.domain.Role;
+import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.merger.StoredPlans.Cited;
+import be.ocmw.merge.merger.model.ChangeKind;
+import be.ocmw.merge.registry.Merger;
+import be.ocmw.merge.reporting.ReportText;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The rules of SPEC 5.2 and 5.3 as they decided one person's account, in words: each attribute of the account the
+ * plan stored is traced back to the source accounts it was made from (which source brought which application, who is
+ * active, who was administrator, whose e-mail it is) and to the plan's findings about them. It reads the stored values
+ * only: it does not decide anything again, so what it says is what the plan did.
+ */
+final class PersonRules {
+
+    private static final Set<Role> ADMINISTRATORS = Set.of(Role.HTB, Role.CO_HTB, Role.TB, Role.CO_TB);
+
+    private final Merger merger;
+    private final Person person;
+    private final List<Finding> findings;
+    private final ReportText text;
+
+    PersonRules(Merger merger, Person person, List<Finding> findings, ReportText text) {
+        this.merger = merger;
+        this.person = person;
+        this.findings = findings;
+        this.text = text;
+    }
+
+    /** The source accounts (as the plan found them) and the merged OCMW's account (planned, or as it is now). */
+    List<String> accounts(Domain domain, Cited cited) {
+        List<String> lines = new ArrayList<>();
+        String found = text.get(cited == null ? "explain.sources.now" : "explain.sources.planned");
+        if (domain.sources().isEmpty()) {
+            lines.add(text.get("explain.source.none"));
+        }
+        for (Account source : domain.sources()) {
+            lines.add(found + " " + text.get("explain.source", source.organisation(), source.kbo().formatted(), source.username(),
+                    source.role().label(), source.status().name(), applications(source.applications()),
+                    ReportText.dateTime(source.loadedAt()), source.file()));
+        }
+        lines.add(target(domain, cited));
+        return lines;
+    }
+
+    private String target(Domain domain, Cited cited) {
+        Planned planned = domain.planned();
+        Account now = domain.now();
+        String kbo = merger.target().kbo().formatted();
+        if (planned != null && planned.kind() == ChangeKind.CREATE_ACCOUNT) {
+            Optional<AuditTrail.Entry> insert = done(domain, "INSERT", cited);
+            if (now != null && insert.isPresent()) {
+                return text.get("explain.target.created", now.username(), kbo, insert.get().run(), insert.get().command(),
+                        ReportText.dateTime(insert.get().at()), now.role().label(), now.status().name(),
+                        applications(now.applications()));
+            }
+            return text.get("explain.target.create", planned.username(), kbo, planned.role().label(), planned.status().name(),
+                    applications(planned.applications()));
+        }
+        if (planned != null) {
+            List<String> changes = new ArrayList<>();
+            if (!planned.applications().isEmpty()) {
+                changes.add(text.get("explain.update.add", String.join(", ", planned.applications())));
+            }
+            if (planned.status() != null) {
+                changes.add(text.get("explain.update.status", planned.status().name()));
+            }
+            if (planned.role() != null) {
+                changes.add(text.get("explain.update.role", planned.role().label()));
+            }
+            Optional<AuditTrail.Entry> update = done(domain, "UPDATE", cited);
+            if (update.isPresent() && now != null) {
+                return text.get("explain.target.updated", now.username(), update.get().run(), update.get().command(),
+                        ReportText.dateTime(update.get().at()), String.join("; ", changes), now.role().label(),
+                        now.status().name(), applications(now.applications()));
+            }
+            return text.get("explain.target.update", planned.username(), String.join("; ", changes));
+        }
+        if (now != null) {
+            return text.get(domain.own() == now ? "explain.target.unchanged" : "explain.target.in_place", now.username(), kbo,
+                    now.role().label(), now.status().name(), applications(now.applications()));
+        }
+        if (cited == null) {
+            return text.get("explain.target.unplanned");
+        }
+        return text.get("explain.target.not_copied");
+    }
+
+    /** The audit row of the merged OCMW's account written after the plan was computed by a run that did {@code action}. */
+    private static Optional<AuditTrail.Entry> done(Domain domain, String action, Cited cited) {
+        return domain.audit().stream().filter(e -> e.action().equals(action) && (cited == null || e.run() >= cited.rowsRun()))
+                .findFirst();
+    }
+
+    /** Each attribute of the merged OCMW's account and the rule that decided it; or why there is none. */
+    List<String> why(Domain domain, Cited cited) {
+        List<String> lines = new ArrayList<>();
+        Planned planned = domain.planned();
+        List<Account> sources = domain.sources();
+        if (planned == null) {
+            whyNone(domain, cited, lines);
+            return lines;
+        }
+        Account own = domain.own();
+        boolean update = planned.kind() == ChangeKind.UPDATE_ACCOUNT;
+        // applications: the union, each with the accounts that brought it
+        if (domain.main()) {
+            lines.add(text.get("explain.rule.applications.main"));
+        } else {
+            TreeSet<String> all = new TreeSet<>(planned.applications());
+            if (update && own != null) {
+                all.addAll(own.applications());
+            }
+            List<String> each = new ArrayList<>();
+            for (String application : all) {
+                List<String> from = new ArrayList<>();
+                if (update && own != null && own.applications().contains(application)) {
+                    from.add(text.get("explain.own_account"));
+                }
+                sources.stream().filter(s -> s.applications().contains(application)).map(Account::organisation).distinct()
+                        .forEach(from::add);
+                each.add(text.get("explain.rule.application", application, from.isEmpty() ? "?" : String.join(", ", from)));
+            }
+            lines.add(all.isEmpty() ? text.get("explain.rule.applications.none")
+                    : text.get("explain.rule.applications", sources.size(), String.join("; ", each)));
+        }
+        // status: active if active anywhere, blocked only if blocked everywhere
+        AccountStatus status = planned.status() != null ? planned.status() : own != null ? own.status() : null;
+        if (status == AccountStatus.ACTIEF) {
+            List<String> active = organisations(sources, s -> s.status().active());
+            if (own != null && own.status().active()) {
+                active.add(0, text.get("explain.own_account"));
+            }
+            lines.add(active.isEmpty() ? text.get("explain.rule.status.new")
+                    : text.get("explain.rule.status.active", String.join(", ", active)));
+        } else if (status == AccountStatus.GEBLOKKEERD) {
+            lines.add(text.get("explain.rule.status.blocked", String.join(", ", organisations(sources, s -> true))));
+        }
+        // type: an administrator only as the submissions designate
+        Role role = planned.role() != null ? planned.role() : own != null ? own.role() : Role.USER;
+        List<String> were = sources.stream().filter(Account::administrator)
+                .map(s -> text.get("explain.role.in", s.role().label(), s.organisation())).distinct().toList();
+        if (ADMINISTRATORS.contains(role)) {
+            lines.add(text.get("explain.rule.role.designated", role.label()));
+        } else if (!were.isEmpty()) {
+            lines.add(text.get("explain.rule.role.not_designated", role.label(), String.join(", ", were), designated(domain)));
+        } else {
+            lines.add(text.get("explain.rule.role.kept", role.label()));
+        }
+        // username: the first source's, unless another person has it
+        Optional<Finding> renamed = finding("USERNAME_RENAMED", f -> Objects.equals(f.subject(), planned.username())
+                && Objects.equals(f.kbo(), merger.target().kbo().digits()));
+        if (renamed.isPresent()) {
+            lines.add(text.get("explain.rule.username.renamed", planned.username(), said(renamed.get())));
+        } else if (update) {
+            lines.add(text.get("explain.rule.username.own", planned.username()));
+        } else if (!sources.isEmpty() && sources.get(0).username().equalsIgnoreCase(planned.username())) {
+            lines.add(text.get("explain.rule.username.first", planned.username(), sources.get(0).organisation()));
+        } else {
+            lines.add(text.get("explain.rule.username.derived", planned.username()));
+        }
+        // e-mail: the merged OCMW's own, else the first source in registry order that has one
+        if (update) {
+            if (own != null && own.email() != null && !own.email().isBlank()) {
+                lines.add(text.get("explain.rule.email.own", own.email()));
+            }
+        } else if (planned.email() == null || planned.email().isBlank()) {
+            lines.add(text.get("explain.rule.email.none"));
+        } else {
+            Optional<Account> first = sources.stream().filter(s -> planned.email().equalsIgnoreCase(s.email())).findFirst();
+            lines.add(first.map(s -> text.get("explain.rule.email.first", planned.email(), s.organisation()))
+                    .orElseGet(() -> text.get("explain.rule.email.submission", planned.email())));
+        }
+        String masked = person.insz() == null ? null : person.insz().masked();
+        String email = update && own != null ? own.email() : planned.email();
+        finding("EMAIL_DIFFERS", f -> masked != null && masked.equals(f.subject()) && f.args().size() > 2
+                && f.args().get(2).equalsIgnoreCase(String.valueOf(email))).ifPresent(f -> lines.add(said(f)));
+        finding("NAME_MISMATCH", f -> masked != null && masked.equals(f.subject())).ifPresent(f -> lines.add(said(f)));
+        for (Account source : sources) {
+            finding("NO_INSZ", f -> source.insz() == null && sameAccount(f, source)).ifPresent(f -> lines.add(said(f)));
+        }
+        finding("UNKNOWN_APPLICATION", f -> Objects.equals(f.subject(), planned.name())
+                && Objects.equals(f.kbo(), merger.target().kbo().digits())).ifPresent(f -> lines.add(said(f)));
+        return lines;
+    }
+
+    /** No change in the plan: the merged OCMW's own account has it all, or the person is not copied, and why. */
+    private void whyNone(Domain domain, Cited cited, List<String> lines) {
+        if (cited == null) {
+            lines.add(text.get("explain.rule.unplanned", merger.id()));
+            return;
+        }
+        for (Account source : domain.sources()) {
+            finding("ADMIN_NOT_DESIGNATED", f -> sameAccount(f, source) && f.message() != null
+                    && f.message().startsWith("ADMIN_NOT_DESIGNATED.main"))
+                    .ifPresent(f -> lines.add(text.get("explain.rule.main.not_designated", said(f), designated(domain))));
+            finding("NO_INSZ", f -> sameAccount(f, source) && "NO_INSZ.taken".equals(f.message()))
+                    .ifPresent(f -> lines.add(said(f)));
+        }
+        if (lines.isEmpty()) {
+            lines.add(text.get(domain.now() != null ? "explain.rule.nothing_to_do" : "explain.rule.not_in_plan"));
+        }
+    }
+
+    /** Whom the plan makes administrator of this domain (the person excepted), or that nobody is yet. */
+    private String designated(Domain domain) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Planned administrator : domain.administrators()) {
+            if (administrator.role() != null && ADMINISTRATORS.contains(administrator.role())
+                    && (domain.planned() == null || !administrator.username().equals(domain.planned().username()))) {
+                names.add(administrator.name() + " (" + administrator.role().label() + ")");
+            }
+        }
+        return names.isEmpty() ? text.get("explain.designated.nobody") : String.join(", ", names);
+    }
+
+    private boolean sameAccount(Finding finding, Account account) {
+        return Objects.equals(finding.kbo(), account.kbo().digits()) && Objects.equals(finding.subject(), account.username());
+    }
+
+    private Optional<Finding> finding(String code, Predicate<Finding> about) {
+        return findings.stream().filter(f -> f.code().equals(code) && about.test(f)).findFirst();
+    }
+
+    /** A finding as the plan's report says it, with its code: the name the coordinator knows the rule by. */
+    private String said(Finding finding) {
+        return finding.detail(text) + " (" + finding.code() + ")";
+    }
+
+    private static List<String> organisations(List<Account> accounts, Predicate<Account> which) {
+        return new ArrayList<>(accounts.stream().filter(which).map(Account::organisation).distinct().toList());
+    }
+
+    private String applications(List<String> applications) {
+        return applications.isEmpty() ? text.get("explain.applications.none") : String.join(", ", applications);
+    }
+}
