@@ -64,6 +64,112 @@ class ExplainFunctionalTests {
         assertThat(bad.err()).contains("KBO/REFERENCE");
     }
 
+    @Test
+    void aPersonsAccessIsExplainedRuleByRuleFromTheirSourceAccountsBeforeAndAfterTheApply() throws Exception {
+        url = TestDatabase.freshDatabaseUrl();
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
+        SampleWorkflow.loaded(jar, workDir);
+        // the sample's people (SampleData 2025 is the same on every machine): see SPEC 5.2-5.4 for their rules
+        String threeOcmws = "81.02.16-678.72";   // Lotte Van den Broeck: TB / co-TB / co-TB, three names, three e-mails
+        String blockedOnce = "62.04.19-657.06";  // Jürgen Desmet: blocked in Galmaarden, active in Gooik and Herne
+        String mainNotDesignated = "62.08.28-619.93"; // Lotte Coppens: HTB of Galmaarden, designated TB only
+        jar.run("plan", "pajottegem", "--out", "out");
+
+        Run union = jar.run("explain", "pajottegem", "--insz", threeOcmws, "--reason", "helpdesk ticket 4711");
+        Run status = jar.run("explain", "pajottegem", "--insz", blockedOnce.replace(".", "").replace("-", ""));
+        Run main = jar.run("explain", "pajottegem", "--insz", mainNotDesignated, "--lang", "nl");
+        Run renamed = jar.run("explain", "pajottegem", "--username", "eclaes", "--kbo", "0212.600.838");
+        Run noInsz = jar.run("explain", "pajottegem", "--username", "jleclercq", "--lang", "fr");
+        Run unknownApplication = jar.run("explain", "pajottegem", "--username", "jdesmet2");
+        Run nobody = jar.run("explain", "pajottegem", "--insz", "85.07.30-033.28");
+        Run bad = jar.run("explain", "pajottegem", "--insz", "85.07.30-033.29");
+        Run both = jar.run("explain", "pajottegem", "--insz", threeOcmws, "--username", "eclaes");
+        Path written = workDir.resolve("lotte.txt");
+        Run toFile = jar.run("explain", "pajottegem", "--insz", threeOcmws, "--out", written.toString());
+        Run again = jar.run("explain", "pajottegem", "--insz", threeOcmws, "--out", written.toString());
+        SampleWorkflow.applied(jar, "pajottegem");
+        Run done = jar.run("explain", "pajottegem", "--insz", threeOcmws);
+
+        // union: the three source accounts as the plan found them, each application with the OCMWs that brought it
+        assertThat(union.exitCode()).as(union.output()).isZero();
+        assertThat(union.out()).contains("Lotte Van den Broeck (81.02.16-xxx.72) in merger Pajottegem")
+                .doesNotContain(threeOcmws).contains("Not applied yet")
+                .contains("Applications: the union of the applications of the 3 source account(s)");
+        for (String[] source : sources(threeOcmws, "Maatschappelijk Welzijn")) {
+            assertThat(union.out()).contains(source[0] + " (" + source[1] + "): " + source[2] + ", ");
+            for (String application : source[3].split(",")) {
+                assertThat(union.out()).containsPattern(java.util.regex.Pattern.quote(application) + " from [^;]*"
+                        + java.util.regex.Pattern.quote(source[0]));
+            }
+        }
+        assertThat(union.out()).contains("Status ACTIEF because the account is active in OCMW Galmaarden, OCMW Gooik, OCMW Herne")
+                .contains("Type USER because no submission designates this person as an administrator of this domain, "
+                        + "though they were TB in OCMW Galmaarden, co-TB in OCMW Gooik, co-TB in OCMW Herne")
+                .contains("(ADMIN_NOT_DESIGNATED)").contains("(NAME_MISMATCH)").contains("(EMAIL_DIFFERS)")
+                .contains("Username lvandenbroeck: that of the first source account in registry order (OCMW Galmaarden)")
+                .contains("The plan creates account lvandenbroeck in the merged OCMW (1002.209.443): HTB, ACTIEF");
+        assertThat(status.out()).contains("GEBLOKKEERD").contains(
+                "Status ACTIEF because the account is active in OCMW Gooik, OCMW Herne (active in any source is enough)");
+        assertThat(main.out()).contains("Geen hoofdtoegangsbeheerder van het gefusioneerde OCMW")
+                .contains("De aanwijzingen wijzen aan: Lotte Van den Broeck (HTB)")
+                .contains("Type TB omdat de HTB-aanwijzingen deze persoon als TB aanwijzen");
+        assertThat(renamed.out()).contains("Username eclaes2 and not the old one").contains("(USERNAME_RENAMED)");
+        assertThat(noInsz.out()).contains("(un compte sans NISS)").contains("(NO_INSZ)");
+        assertThat(unknownApplication.out()).contains("Oude Toepassing OCMW").contains("(UNKNOWN_APPLICATION)");
+        assertThat(nobody.exitCode()).isZero();
+        assertThat(nobody.out()).contains("No account with INSZ 85.07.30-xxx.28 was found in the OCMWs of merger Pajottegem");
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("not a valid INSZ").contains("check digits").doesNotContain("85.07.30-033.29");
+        assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE);
+        // --out writes what the console shows, and never overwrites
+        assertThat(toFile.exitCode()).as(toFile.output()).isZero();
+        assertThat(java.nio.file.Files.readString(written)).contains("Lotte Van den Broeck (81.02.16-xxx.72)")
+                .contains("(ADMIN_NOT_DESIGNATED)");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(again.err()).contains("never overwrites");
+        // after the apply: the run that created the account and its audit row
+        assertThat(done.out()).containsPattern("Applied by run \\d+ on .*, executed by operator")
+                .contains("Approved by coordinator")
+                .containsPattern("has account lvandenbroeck: created by run \\d+ \\(apply\\)")
+                .containsPattern("Audit row #\\d+: INSERT by run \\d+ \\(apply\\)");
+        // every look-up by INSZ is in the consultation log, with its reason or the lack of one
+        assertThat(query("select count(*) || ' ' || min(reason) from consultation where what = 'explain --insz' "
+                + "and reason = 'helpdesk ticket 4711'")).isEqualTo("1 helpdesk ticket 4711");
+        assertThat(query("select count(*) from consultation where what = 'explain --insz'")).isEqualTo("6");
+        assertThat(query("select count(*) from consultation where what = 'explain --insz' and persons = 0")).isEqualTo("1");
+    }
+
+    /** The person's accounts in the old OCMWs: organisation, KBO as written, role label, applications (comma-separated). */
+    private java.util.List<String[]> sources(String insz, String domain) throws Exception {
+        java.util.List<String[]> sources = new java.util.ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select kbo, username, array_to_string(applications, ',') from live_account "
+                     + "where insz = '" + insz.replaceAll("[^0-9]", "") + "' and domain = '" + domain 
+                     + "' and kbo <> '1002209443' order by kbo")) {
+            while (rs.next()) {
+                String name = switch (rs.getString(1)) {
+                    case "0212978247" -> "OCMW Galmaarden";
+                    case "0212600838" -> "OCMW Gooik";
+                    case "0212281728" -> "OCMW Herne";
+                    default -> throw new AssertionError("not a Pajottegem OCMW: " + rs.getString(1));
+                };
+                String kbo = rs.getString(1);
+                sources.add(new String[]{name, kbo.substring(0, 4) + "." + kbo.substring(4, 7) + "." + kbo.substring(7),
+                        rs.getString(2), rs.getString(3)});
+            }
+        }
+        assertThat(sources).hasSize(3);
+        return sources;
+    }
+
+    private String query(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
     /** The first dossier (by reference) under {@code kbo} that meets {@code condition}, as KBO/REFERENCE. */
     private String one(String condition, String kbo) throws Exception {
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
