@@ -166,13 +166,19 @@ public class Explanations {
                         String dossier) {
     }
 
+    /** Whether the search box's words are taken for a national number (and so never shown back in full). */
+    public static boolean looksLikeInsz(String words) {
+        String query = words == null ? "" : words.strip();
+        return INSZ_LIKE.matcher(query).matches() && query.chars().filter(Character::isDigit).count() >= 9;
+    }
+
     /** The search box: an INSZ, a dossier reference (with or without its KBO), a username or part of a name. */
     public Lookup lookup(Merger merger, String words, ReportText text) {
         String query = words == null ? "" : words.strip();
         if (query.isEmpty()) {
             return new Lookup.Refused(text.get("explain.search.empty"));
         }
-        if (INSZ_LIKE.matcher(query).matches() && query.chars().filter(Character::isDigit).count() >= 9) {
+        if (looksLikeInsz(query)) {
             try {
                 Explanation explanation = person(merger, new PersonQuery.ByInsz(Insz.parse(query)), text);
                 return new Lookup.Explained(explanation, true, explanation.found() ? 1 : 0);
@@ -212,9 +218,16 @@ public class Explanations {
         if (people.isEmpty()) {
             return new Lookup.Refused(text.get("explain.search.nothing", query, merger.name()));
         }
-        return new Lookup.Matches(accounts.stream().limit(MATCHES).map(a -> new Match(a.name(),
-                a.insz() == null ? text.get("explain.no_insz") : a.insz().masked(), a.organisation(), a.domain(),
-                a.username(), a.kbo().digits(), null)).toList(), accounts.size() > MATCHES);
+        // one row per account, with the domains it has there: the explanation covers them all
+        Map<String, List<Account>> byAccount = new LinkedHashMap<>();
+        accounts.stream().limit(MATCHES).forEach(a -> byAccount.computeIfAbsent(a.kbo().digits() + "/" + a.username(),
+                k -> new ArrayList<>()).add(a));
+        return new Lookup.Matches(byAccount.values().stream().map(same -> {
+            Account a = same.get(0);
+            return new Match(a.name(), a.insz() == null ? text.get("explain.no_insz") : a.insz().masked(), a.organisation(),
+                    same.stream().map(Account::domain).distinct().collect(Collectors.joining(", ")), a.username(),
+                    a.kbo().digits(), null);
+        }).toList(), accounts.size() > MATCHES);
     }
 
     private List<String> planLines(Merger merger, Cited cited, ReportText text) {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -150,6 +152,82 @@ class DashboardPagesTests extends DashboardTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("ticket HD-12: wrong username")));
         mvc.perform(get("/audit").with(coordinator())).andExpect(status().isForbidden());
         mvc.perform(get("/mergers/pajottegem/reports/summary.json").with(coordinator())).andExpect(status().isOk());
+    }
+
+    @Test
+    void theSearchBoxExplainsAPersonOrADossierWithInszMaskedAndLogsEveryLookUpByInsz() throws Exception {
+        assertThat(page("/mergers/pajottegem", coordinator())).contains("id=\"explain-form\"")
+                .contains("action=\"/mergers/pajottegem/explain\"");
+        long before = consultations.between(null, null).size();
+
+        // by name: Lotte Van den Broeck has an account in Galmaarden, Gooik and Herne
+        String byName = search("lotte van den broeck", null, coordinator());
+        assertThat(byName).contains("Lotte Van den Broeck (81.02.16-xxx.72) in fusie Pajottegem")
+                .contains("de unie van de toepassingen van de 3 bronaccount(s)")
+                .contains("Status ACTIEF omdat het account actief is in OCMW Galmaarden, OCMW Gooik, OCMW Herne")
+                .contains("(ADMIN_NOT_DESIGNATED)").contains("Nog niet uitgevoerd");
+        assertThat(consultations.between(null, null)).as("a search by name is no consultation").hasSize((int) before);
+
+        // by INSZ: a consultation, whoever asks, even when nobody is found; the number is given back masked only
+        String byInsz = search("81.02.16-678.72", "helpdesk ticket 4711", operator());
+        assertThat(byInsz).contains("Lotte Van den Broeck (81.02.16-xxx.72) in fusie Pajottegem")
+                .doesNotContain("81.02.16-678.72").doesNotContain("81021667872");
+        String nobody = search("85.07.30-033.28", null, coordinator());
+        assertThat(nobody).contains("Er is geen account met INSZ 85.07.30-xxx.28 gevonden in de OCMW&#39;s van fusie Pajottegem")
+                .contains("data-found=\"false\"");
+        assertThat(consultations.between(null, null)).hasSize((int) before + 2).satisfies(logged -> {
+            var byOperator = logged.get(logged.size() - 2);
+            assertThat(byOperator.actor()).isEqualTo("operator");
+            assertThat(byOperator.channel()).isEqualTo(be.ocmw.merge.audit.Consultation.Channel.DASHBOARD);
+            assertThat(byOperator.reason()).isEqualTo("helpdesk ticket 4711");
+            assertThat(byOperator.persons()).isEqualTo(1);
+            var byCoordinator = logged.get(logged.size() - 1);
+            assertThat(byCoordinator.actor()).isEqualTo("coordinator");
+            assertThat(byCoordinator.reason()).isEqualTo("(no reason given)");
+            assertThat(byCoordinator.persons()).isZero();
+        });
+        assertThat(search("85.07.30-033.29", null, coordinator())).contains("Dit is geen geldig INSZ")
+                .doesNotContain("85.07.30-033.29");
+
+        // several people answer to a name: a choice, one row per account (with its domains), each a link by username and
+        // OCMW, never by INSZ
+        String lotte = search("Lotte", null, coordinator());
+        assertThat(lotte).contains("id=\"explain-matches\"").contains("Lotte Coppens").contains("Lotte Van den Broeck");
+        assertThat(search("Van den Broeck", null, coordinator())).containsOnlyOnce(">Jürgen Van den Broeck<")
+                .contains("Hoofdtoegangsbeheerders, Maatschappelijk Welzijn");
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("href=\"(/mergers/pajottegem/explain\\?username=[^\"]+)\"[^>]*>Lotte Coppens<").matcher(lotte);
+        assertThat(link.find()).as("a link to Lotte Coppens' explanation").isTrue();
+        String chosen = page(link.group(1).replace("&amp;", "&"), coordinator());
+        assertThat(chosen).contains("Lotte Coppens (62.08.28-xxx.93) in fusie Pajottegem")
+                .contains("Type TB omdat de HTB-aanwijzingen deze persoon als TB aanwijzen");
+
+        // a dossier by its reference: what the latest plan will do with it
+        String reference = jdbc.sql("""
+                        select reference from dossier where kbo = '0212978247' and start_date < '2025-01-01'
+                        and (end_date is null or end_date > '2024-12-31') order by reference limit 1""")
+                .query(String.class).single();
+        assertThat(search(reference, null, coordinator())).contains("Dossier 0212.978.247/" + reference)
+                .contains("het laatste plan sluit het af op 31/12/2024 en heropent het onder het gefusioneerde OCMW");
+
+        // in French, and refused without the form's token
+        assertThat(mvc.perform(post("/mergers/pajottegem/explain").param("q", "Lotte Van den Broeck").param("lang", "fr")
+                        .with(coordinator()).with(csrf())).andReturn().getResponse().getContentAsString())
+                .contains("Lotte Van den Broeck (81.02.16-xxx.72) dans la fusion Pajottegem")
+                .contains("l&#39;union des applications des 3 compte(s) source");
+        mvc.perform(post("/mergers/pajottegem/explain").param("q", "Lotte").with(coordinator())).andExpect(status().isForbidden());
+        for (String insz : everyFullInsz()) {
+            assertThat(byName + nobody + lotte + chosen).doesNotContain(insz);
+        }
+    }
+
+    private String search(String words, String reason, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+            throws Exception {
+        var request = post("/mergers/pajottegem/explain").param("q", words).with(who).with(csrf());
+        if (reason != null) {
+            request.param("reason", reason);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test

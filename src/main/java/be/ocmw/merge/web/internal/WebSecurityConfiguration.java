@@ -57,6 +57,8 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/mergers/*/approve", "/mergers/*/withdraw").hasRole(COORDINATOR)
                         // the checklist is ticked by whoever did the task
                         .requestMatchers(HttpMethod.POST, "/mergers/*/tasks/*").hasAnyRole(COORDINATOR, OPERATOR)
+                        // the search box posts, so that an INSZ typed in it never stands in an address or a log of them
+                        .requestMatchers(HttpMethod.POST, "/mergers/*/explain").hasAnyRole(COORDINATOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/**").hasRole(OPERATOR)
                         .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**", "/audit").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(COORDINATOR, OPERATOR))
