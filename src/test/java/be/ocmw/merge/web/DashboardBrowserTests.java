@@ -246,6 +246,35 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(By.id("audit-check")).getText()).contains("ocmw-merge audit verify");
     }
 
+    @Test
+    void anOperatorSearchesANameOnTheMergerPageAndReadsTheSameExplanationAsTheCommandLineGives() throws Exception {
+        // given pajottegem planned on the command line, and what explain says there of Lotte Van den Broeck
+        assertThat(jar.run("intake", "sample/submissions").exitCode()).isZero();
+        assertThat(jar.run("plan", "pajottegem", "--out", "out").exitCode()).isZero();
+        OcmwMergeJar.Run console = jar.run("explain", "pajottegem", "--username", "lvandenbroeck", "--kbo", "0212.978.247",
+                "--lang", "nl");
+        assertThat(console.exitCode()).isZero();
+
+        // an operator types her name in the merger page's search box
+        browser.get(base);
+        logIn("operator", "operator");
+        browser.get(base + "mergers/pajottegem");
+        browser.findElement(By.id("explain-q")).sendKeys("Lotte Van den Broeck");
+        WebElement submit = browser.findElement(By.id("explain-submit"));
+        submit.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(submit));
+
+        // the page says what the console says, line for line, with her INSZ masked
+        assertThat(browser.findElement(By.id("explanation-title")).getText())
+                .isEqualTo("Lotte Van den Broeck (81.02.16-xxx.72) in fusie Pajottegem");
+        String page = browser.findElement(By.id("explanation")).getText();
+        java.util.List<String> lines = console.out().lines().map(line -> line.replaceFirst("^\\s+(- )?", ""))
+                .filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThan(10).allSatisfy(line -> assertThat(page).contains(line));
+        assertThat(page).contains("de unie van de toepassingen van de 3 bronaccount(s)").doesNotContain("81.02.16-678.72");
+        assertThat(browser.getCurrentUrl()).doesNotContain("81");
+    }
+
     private void logIn(String user, String password) {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
