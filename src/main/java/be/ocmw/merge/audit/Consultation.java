@@ -29,6 +29,14 @@ public record Consultation(long id, OffsetDateTime at, String actor, Channel cha
         reason = reason.strip();
     }
 
+    /** What a look-up whose reason is optional (explain by INSZ) records when none was given. */
+    public static final String NO_REASON = "(no reason given)";
+
+    /** The reason given, or {@link #NO_REASON} when there is none. */
+    public static String reasonOrNone(String reason) {
+        return reason == null || reason.isBlank() ? NO_REASON : reason;
+    }
+
     /** A consultation about to be recorded: now, by {@code actor}. */
     public static Consultation of(String actor, Channel channel, String what, String mergerId, String file, long persons,
                                   String reason, Long run) {

@@ -143,7 +143,7 @@ class ExplainCommand extends DatabaseCommand {
             // A national number typed in full looks a person up: the network's rules log that, even when nobody is found.
             context.getBean(Consultations.class).record(Consultation.of(by == null || by.isBlank() ? osUser() : by.strip(),
                     Consultation.Channel.COMMAND_LINE, "explain --insz", found.id(), file == null ? null : file.toString(),
-                    explanation.found() ? 1 : 0, reason == null || reason.isBlank() ? "(no reason given)" : reason, run));
+                    explanation.found() ? 1 : 0, Consultation.reasonOrNone(reason), run));
         }
         PrintWriter out = out();
         explanation.write(out);

@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnWebApplication
 class ExplainController {
 
-    static final String NO_REASON = "(no reason given)";
-
     private final Pages pages;
     private final Explanations explanations;
     private final Consultations consultations;
@@ -45,8 +43,7 @@ class ExplainController {
         Explanations.Lookup lookup = explanations.lookup(merger, q, text);
         if (lookup instanceof Explanations.Lookup.Explained explained && explained.byInsz()) {
             consultations.record(Consultation.of(Pages.user(), Consultation.Channel.DASHBOARD, "explain (search by INSZ)",
-                    merger.id(), null, explained.persons(), reason == null || reason.isBlank() ? NO_REASON : reason.strip(),
-                    null));
+                    merger.id(), null, explained.persons(), Consultation.reasonOrNone(reason), null));
         }
         // an INSZ typed (valid or not) is not given back to the box: the page holds it only masked, in what it says
         return page(merger, lookup, Explanations.looksLikeInsz(q) ? "" : q, model);
