@@ -178,14 +178,7 @@ public class Explanations {
         if (query.isEmpty()) {
             return new Lookup.Refused(text.get("explain.search.empty"));
         }
-        if (looksLikeInsz(query)) {
-            try {
-                Explanation explanation = person(merger, new PersonQuery.ByInsz(Insz.parse(query)), text);
-                return new Lookup.Explained(explanation, true, explanation.found() ? 1 : 0);
-            } catch (InvalidIdentifierException e) {
-                return new Lookup.Refused(text.get("explain.search.bad_insz", text.reason(e.reason())));
-            }
-        }
+        // KBO/REFERENCE first: a reference of digits would otherwise be read as a national number
         int slash = query.indexOf('/');
         if (slash > 0) {
             try {
@@ -194,6 +187,14 @@ public class Explanations {
                         false, 0);
             } catch (IllegalArgumentException e) {
                 // not a KBO before the slash: a name or a reference that has one
+            }
+        }
+        if (looksLikeInsz(query)) {
+            try {
+                Explanation explanation = person(merger, new PersonQuery.ByInsz(Insz.parse(query)), text);
+                return new Lookup.Explained(explanation, true, explanation.found() ? 1 : 0);
+            } catch (InvalidIdentifierException e) {
+                return new Lookup.Refused(text.get("explain.search.bad_insz", text.reason(e.reason())));
             }
         }
         List<String> kbos = new ArrayList<>(merger.participants().stream().map(Ocmw::kbo).map(Kbo::digits).toList());

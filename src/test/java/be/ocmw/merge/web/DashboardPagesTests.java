@@ -210,6 +210,13 @@ class DashboardPagesTests extends DashboardTest {
         assertThat(search(reference, null, coordinator())).contains("Dossier 0212.978.247/" + reference)
                 .contains("het laatste plan sluit het af op 31/12/2024 en heropent het onder het gefusioneerde OCMW");
 
+        // a reference of digits after its KBO is a dossier, not a national number
+        jdbc.sql("""
+                insert into dossier (kbo, reference, type, insz, start_date)
+                values ('0212978247', '2024000123', 'INTEGRATIE', '85073003328', '2024-03-01')""").update();
+        assertThat(search("0212.978.247/2024000123", null, coordinator())).contains("Dossier 0212.978.247/2024000123")
+                .doesNotContain("Dit is geen geldig INSZ");
+
         // in French, and refused without the form's token
         assertThat(mvc.perform(post("/mergers/pajottegem/explain").param("q", "Lotte Van den Broeck").param("lang", "fr")
                         .with(coordinator()).with(csrf())).andReturn().getResponse().getContentAsString())
