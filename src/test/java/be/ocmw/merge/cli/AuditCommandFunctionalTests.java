@@ -82,8 +82,11 @@ class AuditCommandFunctionalTests {
         assertThat(untouched.out()).contains("match their hash chains");
 
         long changed = count("select min(id) from audit where table_name = 'account' and action = 'INSERT'");
-        long deleted = changed + 1;
-        long next = count("select min(id) from audit where id > " + deleted);
+        // the verifier names the next row of the same transaction (segment): ids of concurrent transactions interleave
+        long deleted = count("select min(id) from audit where id > " + changed
+                + " and segment = (select segment from audit where id = " + changed + ")");
+        long next = count("select min(id) from audit where id > " + deleted
+                + " and segment = (select segment from audit where id = " + deleted + ")");
         execute("update audit set after = after || '{\"status\": \"GEBLOKKEERD\", \"tampered\": true}' where id = " + changed);
         Run afterChange = jar.run("audit", "verify");
         execute("delete from audit where id = " + deleted);
