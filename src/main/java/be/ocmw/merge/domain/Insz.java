@@ -83,6 +83,17 @@ public record Insz(String digits) implements Comparable<Insz> {
                 + digits.substring(9);
     }
 
+    private static final java.util.regex.Pattern IN_TEXT =
+            java.util.regex.Pattern.compile("(?<!\\d)(\\d{2})\\.?(\\d{2})\\.?(\\d{2})[- ]?\\d{3}\\.?(\\d{2})(?!\\d)");
+
+    /**
+     * The text with every national number in it, written with or without dots and dash, masked ({@code 85.07.30-xxx.28}):
+     * for text that leaves the back office (an e-mail) and may quote one.
+     */
+    public static String maskedIn(String text) {
+        return text == null ? null : IN_TEXT.matcher(text).replaceAll("$1.$2.$3-xxx.$4");
+    }
+
     /**
      * Masks whatever text was given as an INSZ, valid or not, for messages about it: the seventh to ninth
      * digits (the serial number) are replaced by x, and a very long value is cut.

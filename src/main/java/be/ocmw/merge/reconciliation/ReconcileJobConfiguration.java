@@ -23,7 +23,8 @@ import java.util.List;
  * {@code reconcileJob}: one step that looks at every applied merger of the registry (or the one asked for)
  * whose old OCMWs still exist and records its drift under the run. Identified by the run for the command
  * line, by the night for the scheduler, so that a night is reconciled once. Its drift rows are replaced when
- * a killed run is run again, never added twice.
+ * a killed run is run again, never added twice. The run it recorded under is in the job's execution context
+ * ({@code run}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReconcileJobConfiguration {
@@ -47,6 +48,8 @@ class ReconcileJobConfiguration {
                          @Value("#{jobParameters['run']}") Long run) {
         return (contribution, context) -> {
             long runId = run != null ? run : runLog.start("reconcile (scheduled)", registry.file().toString());
+            // the scheduler's night reads its run here: the digests compare the drift of runs
+            context.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putLong("run", runId);
             List<Merger> mergers = registry.current().mergers().stream()
                     .filter(m -> merger == null || merger.isBlank() || m.id().equals(merger)).toList();
             for (Merger m : mergers) {

@@ -1,6 +1,8 @@
 package be.ocmw.merge.registry;
 
+import be.ocmw.merge.domain.EmailAddress;
 import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.domain.Language;
 import be.ocmw.merge.domain.Scenario;
 
 import java.time.LocalDate;
@@ -10,12 +12,16 @@ import java.util.Optional;
 /**
  * One merger of the registry. The close date is the day before the effective date, whatever that date
  * is: most mergers take effect on 1 January, but not all (Bastogne and Bertogne on 2 December 2024).
+ * {@code language}: what its coordinators read (the nightly digest is written in it); {@code recipients} (its {@code notify:} list): who is told
+ * of new drift after a nightly reconciliation (coordinators, the merged OCMW's HTB), possibly nobody.
  */
 public record Merger(String id, String name, Scenario scenario, LocalDate effectiveDate, LocalDate deadline,
-                     Ocmw target, List<Ocmw> participants) {
+                     Ocmw target, List<Ocmw> participants, Language language, List<EmailAddress> recipients) {
 
     public Merger {
         participants = List.copyOf(participants);
+        language = language == null ? Language.DUTCH : language;
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
     }
 
     /** C: the last day the participants' running dossiers belong to them. */

@@ -2,7 +2,9 @@ package be.ocmw.merge.registry;
 
 import be.ocmw.merge.domain.BelgianDates;
 import be.ocmw.merge.domain.Readable;
+import be.ocmw.merge.domain.EmailAddress;
 import be.ocmw.merge.domain.Kbo;
+import be.ocmw.merge.domain.Language;
 import be.ocmw.merge.domain.NisCode;
 import be.ocmw.merge.domain.Scenario;
 import be.ocmw.merge.registry.RegistryViolation.Rule;
@@ -40,7 +42,7 @@ public final class RegistryLoader {
 
     private static final Set<String> ROOT_KEYS = Set.of("mergers");
     private static final Set<String> MERGER_KEYS =
-            Set.of("id", "name", "scenario", "effective", "deadline", "target", "participants");
+            Set.of("id", "name", "scenario", "effective", "deadline", "target", "participants", "language", "notify");
     private static final Set<String> OCMW_KEYS = Set.of("name", "kbo", "nis");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -144,10 +146,14 @@ public final class RegistryLoader {
             violation(Rule.MISSING_KEY, "the merger has no 'target' (the merged OCMW)", mapping);
         }
         List<Ocmw> participants = readParticipants(keys, mapping);
+        Language language = keys.containsKey("language") ? value(keys, "language", mapping, Rule.INVALID_VALUE,
+                text -> Language.parse(text).orElseThrow(() -> new IllegalArgumentException("language '"
+                        + Readable.shorten(text) + "' must be nl or fr (what the merger's coordinators read)"))) : Language.DUTCH;
+        List<EmailAddress> notify = readNotify(keys.get("notify"));
         if (violations.size() > before || id == null || participants == null) {
             return null;
         }
-        Merger merger = new Merger(id, name, scenario, effective, deadline, target, participants);
+        Merger merger = new Merger(id, name, scenario, effective, deadline, target, participants, language, notify);
         checkScenario(merger, keys.get("target"), keys.get("deadline"));
         return merger;
     }
@@ -184,6 +190,36 @@ public final class RegistryLoader {
             }
         }
         return participants;
+    }
+
+    /** {@code notify:} a list of e-mail addresses, each once; absent or empty: nobody is told. */
+    private List<EmailAddress> readNotify(Node node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            violation(Rule.INVALID_VALUE, "'notify' must be a list of e-mail addresses, e.g. [coordinator@vlaanderen.be, "
+                    + "htb@ocmw.be]", node);
+            return List.of();
+        }
+        List<EmailAddress> addresses = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar)) {
+                violation(Rule.INVALID_EMAIL, "each address of 'notify' must be a single value", item);
+                continue;
+            }
+            try {
+                EmailAddress address = EmailAddress.parse(scalar.getValue());
+                if (addresses.stream().anyMatch(address::sameAs)) {
+                    violation(Rule.INVALID_EMAIL, "the address " + address + " is listed twice in 'notify'", item);
+                } else {
+                    addresses.add(address);
+                }
+            } catch (IllegalArgumentException e) {
+                violation(Rule.INVALID_EMAIL, "in 'notify': " + e.getMessage(), item);
+            }
+        }
+        return addresses;
     }
 
     private Ocmw readOcmw(Node node, String what) {

@@ -15,6 +15,7 @@ public record RegistryViolation(String merger, Rule rule, String message, int li
         INVALID_VALUE,
         INVALID_KBO,
         INVALID_NIS,
+        INVALID_EMAIL,
         DUPLICATE_ID,
         TOO_FEW_PARTICIPANTS,
         DUPLICATE_PARTICIPANT,

@@ -1,83 +1,84 @@
 package be.ocmw.merge.scheduling;
 
-import be.ocmw.merge.registry.Registry;
+import be.ocmw.merge.scheduling.NightlyReconciliation.Result;
 import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 
 /**
- * Starts the reconciliation of the night this firing was scheduled for (a night already done is not done again), then
- * verifies the audit trail's hash chains and records the result for the dashboard.
+ * A firing of the nightly trigger (or of a night's retry): the night it was scheduled for, and which attempt this is,
+ * handed to {@link NightlyReconciliation}. When the first attempt failed, a retry of the same night is put in the job
+ * store, {@code ocmw.scheduler.retry-after} later, so that it survives a restart and fires on one node only.
  */
 @DisallowConcurrentExecution
-public class ReconcileQuartzJob extends QuartzJobBean {
+public class ReconcileQuartzJob extends org.springframework.scheduling.quartz.QuartzJobBean {
+
+    static final String NIGHT = "night";
+    static final String ATTEMPT = "attempt";
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileQuartzJob.class);
 
-    private final JobOperator jobOperator;
-    private final Job reconcileJob;
+    private final NightlyReconciliation nightly;
     private final SchedulerSettings settings;
-    private final Registry registry;
-    private final be.ocmw.merge.audit.AuditChain auditChain;
 
     /** Made by the scheduler's job factory for each firing, with the application's beans. */
-    ReconcileQuartzJob(JobOperator jobOperator, @Qualifier("reconcileJob") Job reconcileJob, SchedulerSettings settings,
-                       Registry registry, be.ocmw.merge.audit.AuditChain auditChain) {
-        this.auditChain = auditChain;
-        this.jobOperator = jobOperator;
-        this.reconcileJob = reconcileJob;
+    ReconcileQuartzJob(NightlyReconciliation nightly, SchedulerSettings settings) {
+        this.nightly = nightly;
         this.settings = settings;
-        this.registry = registry;
     }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        LocalDate night = context.getScheduledFireTime().toInstant().atZone(settings.zone()).toLocalDate();
-        String firing = "Fired for " + context.getScheduledFireTime().toInstant() + " by " + instance(context) + ": ";
-        var parameters = new JobParametersBuilder()
-                .addString("night", night.toString(), true)
-                .addString("registry", registry.file().toString(), false)
-                .addString("merger", "", false)
-                .toJobParameters();
+        JobDataMap data = context.getMergedJobDataMap();
+        LocalDate night = data.containsKey(NIGHT) ? LocalDate.parse(data.getString(NIGHT))
+                : context.getScheduledFireTime().toInstant().atZone(settings.zone()).toLocalDate();
+        int attempt = data.containsKey(ATTEMPT) ? data.getIntValue(ATTEMPT) : 1;
+        log.info("Fired for {} by {}: the night of {}, attempt {}", context.getScheduledFireTime().toInstant(),
+                instance(context), night, attempt);
+        Result result;
         try {
-            var execution = jobOperator.start(reconcileJob, parameters);
-            log.info("{}reconciliation of the night of {}: {}", firing, night, execution.getStatus());
-        } catch (JobInstanceAlreadyCompleteException e) {
-            log.info("{}the night of {} was reconciled already", firing, night);
-        } catch (JobExecutionAlreadyRunningException e) {
-            log.info("{}the reconciliation of the night of {} is running elsewhere", firing, night);
-        } catch (Exception e) {
-            log.error("{}the reconciliation of the night of {} could not start: {}", firing, night, e.getMessage(), e);
-        }
-        try {
-            var verification = auditChain.verifyAndRecord(null);
-            if (verification.intact()) {
-                log.info("After the reconciliation of the night of {}: the audit trail matches its hash chains ({} rows)",
-                        night, verification.auditRows());
-            } else {
-                log.error("After the reconciliation of the night of {}: the audit trail does NOT match its hash chains: {}",
-                        night, verification.first().reason().english());
-            }
+            result = nightly.run(night, attempt);
         } catch (RuntimeException e) {
-            log.error("After the reconciliation of the night of {}: the audit trail could not be verified: {}", night,
-                    e.getMessage(), e);
+            log.error("The night of {} could not be handled: {}", night, e.getMessage(), e);
+            return;
+        }
+        if (result instanceof Result.Failed failed && failed.retry()) {
+            retry(context, night, attempt + 1);
+        }
+    }
+
+    private void retry(JobExecutionContext context, LocalDate night, int attempt) {
+        Instant at = Instant.now().plus(settings.retryAfter());
+        Trigger retry = TriggerBuilder.newTrigger()
+                .withIdentity("nightlyRetry-" + night + "-" + attempt, "retries")
+                .forJob(context.getJobDetail().getKey())
+                .usingJobData(NIGHT, night.toString())
+                .usingJobData(ATTEMPT, attempt)
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            context.getScheduler().scheduleJob(retry);
+            log.info("The night of {} is tried again at {} (attempt {})", night, at, attempt);
+        } catch (SchedulerException e) {
+            log.error("The retry of the night of {} could not be scheduled: {}", night, e.getMessage(), e);
         }
     }
 
     private static String instance(JobExecutionContext context) {
         try {
             return context.getScheduler().getSchedulerInstanceId();
-        } catch (org.quartz.SchedulerException e) {
+        } catch (SchedulerException e) {
             return "?";
         }
     }

@@ -1,7 +1,9 @@
 package be.ocmw.merge.scheduling;
 
 import org.quartz.CronTrigger;
+import be.ocmw.merge.notify.NotifySettings;
 import org.quartz.JobDetail;
+import org.quartz.SimpleTrigger;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.quartz.spi.TriggerFiredBundle;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.CronTriggerFactoryBean;
 import org.springframework.scheduling.quartz.JobDetailFactoryBean;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
+import org.springframework.scheduling.quartz.SimpleTriggerFactoryBean;
 import org.springframework.scheduling.quartz.SpringBeanJobFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -52,15 +55,38 @@ class SchedulingConfiguration {
     }
 
     @Bean
+    JobDetailFactoryBean mailOutboxJobDetail() {
+        JobDetailFactoryBean job = new JobDetailFactoryBean();
+        job.setJobClass(MailOutboxQuartzJob.class);
+        job.setName("mailOutbox");
+        job.setDescription("Mails not sent yet, tried again");
+        job.setDurability(true);
+        return job;
+    }
+
+    @Bean
+    SimpleTriggerFactoryBean mailOutboxTrigger(JobDetail mailOutboxJobDetail, NotifySettings notify) {
+        SimpleTriggerFactoryBean trigger = new SimpleTriggerFactoryBean();
+        trigger.setJobDetail(mailOutboxJobDetail);
+        trigger.setName("mailOutboxTrigger");
+        trigger.setRepeatInterval(notify.retryEvery().toMillis());
+        trigger.setStartDelay(notify.retryEvery().toMillis());
+        // after downtime: once, not once per interval missed
+        trigger.setMisfireInstruction(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NEXT_WITH_REMAINING_COUNT);
+        return trigger;
+    }
+
+    @Bean
     SchedulerFactoryBean scheduler(DataSource dataSource, PlatformTransactionManager transactions, ApplicationContext context,
-                                   JobDetail reconcileJobDetail, CronTrigger nightlyTrigger, SchedulerSettings settings) {
+                                   JobDetail reconcileJobDetail, CronTrigger nightlyTrigger, JobDetail mailOutboxJobDetail,
+                                   SimpleTrigger mailOutboxTrigger, SchedulerSettings settings) {
         SchedulerFactoryBean scheduler = new SchedulerFactoryBean();
         scheduler.setDataSource(dataSource);
         scheduler.setTransactionManager(transactions);
         scheduler.setJobFactory(new AutowiringJobFactory(context.getAutowireCapableBeanFactory()));
         scheduler.setSchedulerName("ocmw-merge");
-        scheduler.setJobDetails(reconcileJobDetail);
-        scheduler.setTriggers(nightlyTrigger);
+        scheduler.setJobDetails(reconcileJobDetail, mailOutboxJobDetail);
+        scheduler.setTriggers(nightlyTrigger, mailOutboxTrigger);
         // an existing trigger keeps its state (so missed firings are seen); a changed cron is put in by TriggerSync
         scheduler.setOverwriteExistingJobs(false);
         scheduler.setWaitForJobsToCompleteOnShutdown(true);
@@ -77,9 +103,13 @@ class SchedulingConfiguration {
         return scheduler;
     }
 
-    /** Before the scheduler starts: a stored trigger whose cron or zone is not the configured one is replaced. */
+    /**
+     * Before the scheduler starts: a stored trigger whose cron or zone (the night's) or interval (the outbox's) is not
+     * the configured one is replaced.
+     */
     @Bean
-    SmartInitializingSingleton triggerSync(org.quartz.Scheduler scheduler, CronTrigger nightlyTrigger) {
+    SmartInitializingSingleton triggerSync(org.quartz.Scheduler scheduler, CronTrigger nightlyTrigger,
+                                           SimpleTrigger mailOutboxTrigger) {
         return () -> {
             try {
                 org.quartz.Trigger stored = scheduler.getTrigger(nightlyTrigger.getKey());
@@ -87,9 +117,39 @@ class SchedulingConfiguration {
                         || !cron.getTimeZone().getID().equals(nightlyTrigger.getTimeZone().getID()))) {
                     scheduler.rescheduleJob(nightlyTrigger.getKey(), nightlyTrigger);
                 }
+                if (scheduler.getTrigger(mailOutboxTrigger.getKey()) instanceof SimpleTrigger simple
+                        && simple.getRepeatInterval() != mailOutboxTrigger.getRepeatInterval()) {
+                    scheduler.rescheduleJob(mailOutboxTrigger.getKey(), mailOutboxTrigger);
+                }
             } catch (org.quartz.SchedulerException e) {
                 throw new IllegalStateException("cannot update the nightly trigger: " + e.getMessage(), e);
             }
+        };
+    }
+
+    @Bean
+    SchedulerHealth schedulerHealthIndicator(org.quartz.Scheduler scheduler, CronTrigger nightlyTrigger) {
+        return new SchedulerHealth(scheduler, nightlyTrigger.getKey());
+    }
+
+    @Bean
+    NightlyHealth nightlyHealthIndicator(NightlyAttempts attempts) {
+        return new NightlyHealth(attempts);
+    }
+
+    /** The last night as a metric: {@code ocmw_nightly_failed} 1 while the latest night failed after its retry. */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder nightlyMetrics(NightlyAttempts attempts) {
+        return registry -> {
+            io.micrometer.core.instrument.Gauge.builder("ocmw.nightly.failed",
+                            attempts, a -> a.latest().filter(NightlyAttempts.Attempt::givenUp).isPresent() ? 1 : 0)
+                    .description("1 while the latest nightly reconciliation failed after its retry, else 0")
+                    .register(registry);
+            io.micrometer.core.instrument.TimeGauge.builder("ocmw.nightly.last.completed", attempts,
+                            java.util.concurrent.TimeUnit.SECONDS,
+                            a -> a.lastCompleted().map(at -> (double) at.toEpochSecond()).orElse(Double.NaN))
+                    .description("When the latest nightly reconciliation completed (seconds since 1970)")
+                    .register(registry);
         };
     }
 

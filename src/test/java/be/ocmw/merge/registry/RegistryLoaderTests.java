@@ -131,6 +131,18 @@ class RegistryLoaderTests {
                 arguments("two mergers with one id",
                         "id: antwerpen", "id: hasselt",
                         "hasselt", Rule.DUPLICATE_ID, 0),
+                arguments("a notify address that is no address",
+                        "    scenario: 3\n", "    scenario: 3\n    notify: [coordinator@vlaanderen.be, htb.antwerpen]\n",
+                        "antwerpen", Rule.INVALID_EMAIL, 24),
+                arguments("the same notify address twice",
+                        "    scenario: 3\n", "    scenario: 3\n    notify: [htb@antwerpen.be, HTB@Antwerpen.be]\n",
+                        "antwerpen", Rule.INVALID_EMAIL, 24),
+                arguments("notify as one value, not a list",
+                        "    scenario: 3\n", "    scenario: 3\n    notify: htb@antwerpen.be\n",
+                        "antwerpen", Rule.INVALID_VALUE, 24),
+                arguments("a language that is neither nl nor fr",
+                        "    scenario: 3\n", "    scenario: 3\n    language: de\n",
+                        "antwerpen", Rule.INVALID_VALUE, 24),
                 arguments("a deadline after the effective date",
                         "    scenario: 3\n    effective: 2025-01-01\n    deadline: 2024-11-15\n",
                         "    scenario: 3\n    effective: 2025-01-01\n    deadline: 2025-02-15\n",
@@ -157,6 +169,22 @@ class RegistryLoaderTests {
         });
         assertThatThrownBy(result::registry).isInstanceOf(InvalidRegistryException.class)
                 .hasMessageContaining("[" + rule + "]").hasMessageContaining(merger);
+    }
+
+    @Test
+    void aMergerSaysInWhichLanguageItsCoordinatorsReadAndWhomTheNightTells() {
+        Path file = Registries.write(folder, "notify.yml", Registries.breaking("    scenario: 3\n",
+                "    scenario: 3\n    language: fr\n    notify: [coordinator@vlaanderen.be, htb@antwerpen.be]\n"));
+
+        MergerRegistry registry = RegistryLoader.load(file).registry();
+
+        Merger antwerpen = registry.find("antwerpen").orElseThrow();
+        assertThat(antwerpen.language()).isEqualTo(be.ocmw.merge.domain.Language.FRENCH);
+        assertThat(antwerpen.recipients()).extracting(be.ocmw.merge.domain.EmailAddress::address)
+                .containsExactly("coordinator@vlaanderen.be", "htb@antwerpen.be");
+        Merger hasselt = registry.find("hasselt").orElseThrow();
+        assertThat(hasselt.language()).as("Dutch unless said").isEqualTo(be.ocmw.merge.domain.Language.DUTCH);
+        assertThat(hasselt.recipients()).as("nobody unless listed").isEmpty();
     }
 
     @Test

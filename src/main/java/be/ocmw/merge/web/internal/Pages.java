@@ -1,9 +1,11 @@
 package be.ocmw.merge.web.internal;
 
+import be.ocmw.merge.notify.Outbox;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Registry;
 import be.ocmw.merge.reporting.ReportText;
+import be.ocmw.merge.scheduling.NightlyAttempts;
 import be.ocmw.merge.web.WebSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,11 +26,28 @@ class Pages {
     private final WebSettings settings;
     private final Registry mergers;
     private final be.ocmw.merge.audit.AuditChain auditChain;
+    private final NightlyAttempts nights;
+    private final Outbox outbox;
 
-    Pages(WebSettings settings, Registry mergers, be.ocmw.merge.audit.AuditChain auditChain) {
+    Pages(WebSettings settings, Registry mergers, be.ocmw.merge.audit.AuditChain auditChain, NightlyAttempts nights,
+          Outbox outbox) {
         this.settings = settings;
         this.mergers = mergers;
         this.auditChain = auditChain;
+        this.nights = nights;
+        this.outbox = outbox;
+    }
+
+    /** The latest night when it failed after its retry: every page says so until a night completes again. */
+    @ModelAttribute("nightAlarm")
+    NightlyAttempts.Attempt nightAlarm() {
+        return nights.latest().filter(NightlyAttempts.Attempt::givenUp).orElse(null);
+    }
+
+    /** Mails that did not get through (they are tried again): every page says so until they did. */
+    @ModelAttribute("mailAlarm")
+    Outbox.Failing mailAlarm() {
+        return outbox.failing().orElse(null);
     }
 
     /** The latest verification of the audit trail when it failed: every page then says so, at the top. */

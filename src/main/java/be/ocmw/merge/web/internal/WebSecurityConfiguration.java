@@ -47,7 +47,27 @@ class WebSecurityConfiguration {
         return new LoginThrottle(java.time.Clock.systemUTC());
     }
 
+    /**
+     * The operators' monitoring, beside the dashboard on its port: {@code /actuator/health} gives anyone the status (UP,
+     * DEGRADED, DOWN) and an operator its details; every other endpoint (Prometheus) is for operators. HTTP basic with
+     * the dashboard password, no session, nothing to post.
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain monitoringSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        .anyRequest().hasRole(OPERATOR))
+                .httpBasic(basic -> basic.realmName("ocmw-merge monitoring"))
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain dashboardSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // the error page a request of the dashboard ends on; asked for directly, /error is a page like any
