@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.Status;
 class NightlyHealth implements HealthIndicator {
 
     /** Up, but an operator must act: ordered between DOWN and UP in {@code management.endpoint.health.status.order}. */
-    static final Status DEGRADED = new Status("DEGRADED", "the latest nightly reconciliation failed after its retry");
+    static final Status DEGRADED = new Status("DEGRADED");
 
     private final NightlyAttempts attempts;
 

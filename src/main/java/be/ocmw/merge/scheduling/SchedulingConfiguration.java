@@ -132,27 +132,6 @@ class SchedulingConfiguration {
         return new SchedulerHealth(scheduler, nightlyTrigger.getKey());
     }
 
-    @Bean
-    NightlyHealth nightlyHealthIndicator(NightlyAttempts attempts) {
-        return new NightlyHealth(attempts);
-    }
-
-    /** The last night as a metric: {@code ocmw_nightly_failed} 1 while the latest night failed after its retry. */
-    @Bean
-    io.micrometer.core.instrument.binder.MeterBinder nightlyMetrics(NightlyAttempts attempts) {
-        return registry -> {
-            io.micrometer.core.instrument.Gauge.builder("ocmw.nightly.failed",
-                            attempts, a -> a.latest().filter(NightlyAttempts.Attempt::givenUp).isPresent() ? 1 : 0)
-                    .description("1 while the latest nightly reconciliation failed after its retry, else 0")
-                    .register(registry);
-            io.micrometer.core.instrument.TimeGauge.builder("ocmw.nightly.last.completed", attempts,
-                            java.util.concurrent.TimeUnit.SECONDS,
-                            a -> a.lastCompleted().map(at -> (double) at.toEpochSecond()).orElse(Double.NaN))
-                    .description("When the latest nightly reconciliation completed (seconds since 1970)")
-                    .register(registry);
-        };
-    }
-
     /** Quartz jobs get their collaborators injected like any bean. */
     static final class AutowiringJobFactory extends SpringBeanJobFactory {
 
