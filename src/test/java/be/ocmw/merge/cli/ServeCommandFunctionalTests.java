@@ -5,9 +5,16 @@ import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
 import be.ocmw.merge.support.Registries;
 import be.ocmw.merge.support.TestDatabase;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,6 +86,94 @@ class ServeCommandFunctionalTests {
     }
 
     @Test
+    void afterAFiringTheOperatorsMonitoringReadsTheSchedulerAndTheJobMetricsAndAnybodyElseOnlyTheStatus() throws Exception {
+        String url = TestDatabase.freshDatabaseUrl();
+        Started serve = serve("monitored", url, "60s");
+        awaitServing(serve);
+        URI base = URI.create("http://localhost:" + port(serve));
+
+        // given a night reconciled by the scheduler
+        dueNow(url);
+        awaitCompletedReconciliation(url, serve);
+        awaitNightRecorded(url, "COMPLETED", 1);
+
+        // when the monitoring asks, as an operator, as a coordinator, and without logging in
+        HttpResponse<String> health = get(base, "/actuator/health", "operator");
+        HttpResponse<String> metrics = get(base, "/actuator/prometheus", "operator");
+        HttpResponse<String> anonymousHealth = get(base, "/actuator/health", null);
+        HttpResponse<String> anonymousMetrics = get(base, "/actuator/prometheus", null);
+        HttpResponse<String> coordinatorMetrics = get(base, "/actuator/prometheus", "coordinator");
+        HttpResponse<String> wrongPassword = get(base, "/actuator/prometheus", "operator:guess");
+        stop(serve);
+
+        // then the operator reads the scheduler with its last firing, the night, and the batch job's metrics
+        assertThat(health.statusCode()).isEqualTo(200);
+        var components = JSON.readTree(health.body()).path("components");
+        assertThat(components.path("scheduler").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("scheduler").path("details").path("lastFiring").asString()).as(health.body())
+                .matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        assertThat(components.path("nightly").path("details").path("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("auditChain").path("details").path("intact").asBoolean()).isTrue();
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_name=\"reconcileJob\"[^}]*"
+                        + "spring_batch_job_status=\"COMPLETED\"[^}]*} 1")
+                .containsPattern("spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\"driftStep\"")
+                .containsPattern("(?m)^ocmw_nightly_failed\\{[^}]*} 0\\.0$")
+                .containsPattern("(?m)^ocmw_mail_unsent\\{[^}]*} 0\\.0$");
+        // and nobody else reads more than whether it is up
+        assertThat(anonymousHealth.statusCode()).isEqualTo(200);
+        assertThat(anonymousHealth.body()).contains("\"status\":\"UP\"").doesNotContain("components");
+        assertThat(anonymousMetrics.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(coordinatorMetrics.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aNightThatFailsIsRetriedOnceThenTheOperatorsAreMailedAndTheHealthAndAMetricSaySo() throws Exception {
+        String url = TestDatabase.freshDatabaseUrl();
+        int smtpPort = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            Started serve = start(Files.createDirectories(workDir.resolve("failing")), url, "60s",
+                    "OCMW_MAIL_HOST", "127.0.0.1", "OCMW_MAIL_PORT", String.valueOf(smtpPort),
+                    "OCMW_MAIL_OPERATORS", "ops@rsz.example", "OCMW_RECONCILE_RETRY_AFTER", "1s");
+            awaitServing(serve);
+            URI base = URI.create("http://localhost:" + port(serve));
+
+            // given a night whose reconciliation cannot write its drift (the table is gone), now and a second later
+            try (Connection connection = DriverManager.getConnection(url)) {
+                connection.createStatement().execute("alter table drift rename to drift_away");
+            }
+            dueNow(url);
+            awaitNightRecorded(url, "FAILED", 2);
+            assertThat(smtp.waitForIncomingEmail(30_000, 1)).as("the operators are mailed").isTrue();
+            HttpResponse<String> health = get(base, "/actuator/health", "operator");
+            HttpResponse<String> metrics = get(base, "/actuator/prometheus", "operator");
+            HttpResponse<String> page = get(base, "/", "operator");
+            stop(serve);
+
+            // then it was tried twice, and the operators, the health and the metrics know
+            assertThat(count(url, "select count(*) from batch_job_execution e join batch_job_instance i using (job_instance_id) "
+                    + "where i.job_name = 'reconcileJob' and e.status = 'FAILED'")).isEqualTo(2);
+            MimeMessage notice = smtp.getReceivedMessages()[0];
+            assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("ops@rsz.example");
+            assertThat(notice.getSubject()).contains("is mislukt").contains("a échoué");
+            assertThat(String.valueOf(notice.getContent())).contains("2 pogingen").contains("drift");
+            assertThat(JSON.readTree(health.body()).path("status").asString()).isEqualTo("DEGRADED");
+            assertThat(JSON.readTree(health.body()).path("components").path("nightly").path("details").path("attempt").asInt())
+                    .isEqualTo(2);
+            assertThat(metrics.body()).containsPattern("(?m)^ocmw_nightly_failed\\{[^}]*} 1\\.0$")
+                    .containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_status=\"FAILED\"[^}]*} 2");
+            assertThat(page.statusCode()).as("the dashboard answers basic authentication only on /actuator").isNotEqualTo(200);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
     void aFiringMissedWhileNoServeRanFiresOnceAtTheNextStart() throws Exception {
         String url = TestDatabase.freshDatabaseUrl();
         Started first = serve("first", url, "1s");
@@ -142,12 +237,56 @@ class ServeCommandFunctionalTests {
     }
 
     private Started serve(String name, String url, String misfire) throws Exception {
-        Path dir = Files.createDirectories(workDir.resolve(name));
+        return start(Files.createDirectories(workDir.resolve(name)), url, misfire);
+    }
+
+    /** serve --demo in {@code dir} on the shipped registry, with these further variables (name, value, …). */
+    private static Started start(Path dir, String url, String misfire, String... env) throws Exception {
         Files.createDirectories(dir.resolve("jobs"));
         Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
-        return OcmwMergeJar.in(dir).env("OCMW_DB_URL", url).env("OCMW_RECONCILE_CRON", NIGHTLY)
+        OcmwMergeJar jar = OcmwMergeJar.in(dir).env("OCMW_DB_URL", url).env("OCMW_RECONCILE_CRON", NIGHTLY)
                 .env("OCMW_RECONCILE_ZONE", "UTC").env("OCMW_SCHEDULER_MISFIRE", misfire)
-                .env("OCMW_SCHEDULER_CHECKIN", "1s").env("OCMW_SCHEDULER_IDLE_WAIT", "1s").start("serve", "--demo", "--port", "0");
+                .env("OCMW_SCHEDULER_CHECKIN", "1s").env("OCMW_SCHEDULER_IDLE_WAIT", "1s");
+        for (int i = 0; i < env.length; i += 2) {
+            jar = jar.env(env[i], env[i + 1]);
+        }
+        return jar.start("serve", "--demo", "--port", "0");
+    }
+
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    static final Pattern DASHBOARD = Pattern.compile("Dashboard: http://localhost:(\\d+)/");
+
+    private static int port(Started serve) {
+        Matcher port = DASHBOARD.matcher(serve.outputSoFar());
+        assertThat(port.find()).as(serve.outputSoFar()).isTrue();
+        return Integer.parseInt(port.group(1));
+    }
+
+    /** A GET as the demo user {@code who} (its password is its name, unless given as user:password), or anonymous. */
+    private static HttpResponse<String> get(URI base, String path, String who) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (who != null) {
+            String credentials = who.contains(":") ? who : who + ":" + who;
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits (at most a minute) until attempt {@code attempt} of a night is recorded with this outcome. */
+    private static void awaitNightRecorded(String url, String outcome, int attempt) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (count(url, "select count(*) from nightly_attempt where status = '" + outcome + "' and attempt = " + attempt) == 0) {
+            assertThat(Instant.now()).as("attempt " + attempt + " of the night " + outcome).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void awaitServing(Started serve) throws Exception {
