@@ -104,6 +104,10 @@ class ServeCommandFunctionalTests {
         HttpResponse<String> anonymousMetrics = get(base, "/actuator/prometheus", null);
         HttpResponse<String> coordinatorMetrics = get(base, "/actuator/prometheus", "coordinator");
         HttpResponse<String> wrongPassword = get(base, "/actuator/prometheus", "operator:guess");
+        for (int i = 2; i <= 5; i++) {
+            assertThat(get(base, "/actuator/prometheus", "operator:guess" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> afterFiveGuesses = get(base, "/actuator/prometheus", "operator");
         stop(serve);
 
         // then the operator reads the scheduler with its last firing, the night, and the batch job's metrics
@@ -128,6 +132,8 @@ class ServeCommandFunctionalTests {
         assertThat(anonymousMetrics.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(coordinatorMetrics.statusCode()).isEqualTo(403);
+        // and guessing the password here is throttled like the login form: five wrong ones lock the name
+        assertThat(afterFiveGuesses.statusCode()).as("the right password, refused while locked").isEqualTo(429);
     }
 
     @Test

@@ -50,16 +50,18 @@ class WebSecurityConfiguration {
     /**
      * The operators' monitoring, beside the dashboard on its port: {@code /actuator/health} gives anyone the status (UP,
      * DEGRADED, DOWN) and an operator its details; every other endpoint (Prometheus) is for operators. HTTP basic with
-     * the dashboard password, no session, nothing to post.
+     * the dashboard password (counted by the login throttle like the form), no session, nothing to post.
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain monitoringSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain monitoringSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(basic -> basic.realmName("ocmw-merge monitoring"))
+                .addFilterBefore(new BasicThrottleFilter(throttle),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
