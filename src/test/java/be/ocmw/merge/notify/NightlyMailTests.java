@@ -143,6 +143,13 @@ class NightlyMailTests extends SampleDataTest {
                     .doesNotContainPattern("\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}");
         }
 
+        // and the merger's page says who is told, and what was sent
+        String mergerPage = page("/mergers/pajottegem");
+        assertThat(mergerPage).contains("coordinator@vlaanderen.example, htb@pajottegem.example")
+                .contains(pajottegem.getSubject()).contains("Verstuurd op");
+        assertThat(page("/mergers/hasselt?lang=fr")).contains("(en français) : coordinatrice@vlaanderen.example");
+        assertThat(page("/mergers/antwerpen")).contains("id=\"notify-nobody\"");
+
         // when the next night finds the same drift and nothing new
         Result second = nightly.run(LocalDate.of(2030, 1, 2), 1);
 
@@ -169,6 +176,8 @@ class NightlyMailTests extends SampleDataTest {
         String health = mvc.perform(get("/actuator/health").with(httpBasic("operator", "operator")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(component(health, "mailOutbox")).isEqualTo("DEGRADED");
+        assertThat(page("/mergers/pajottegem")).contains("Niet verstuurd: wordt opnieuw geprobeerd")
+                .contains("Mail server connection failed");
 
         // when the SMTP server is back and the outbox is tried again (as the scheduler does every retry-every)
         smtp = smtp();

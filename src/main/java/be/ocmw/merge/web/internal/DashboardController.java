@@ -47,10 +47,12 @@ class DashboardController {
 
     private final be.ocmw.merge.audit.RunLog runLog;
     private final be.ocmw.merge.audit.Consultations consultations;
+    private final be.ocmw.merge.notify.Outbox outbox;
 
     DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
                         History history, be.ocmw.merge.audit.RunLog runLog,
-                        be.ocmw.merge.audit.Consultations consultations) {
+                        be.ocmw.merge.audit.Consultations consultations, be.ocmw.merge.notify.Outbox outbox) {
+        this.outbox = outbox;
         this.runLog = runLog;
         this.consultations = consultations;
         this.history = history;
@@ -100,6 +102,7 @@ class DashboardController {
         java.util.Collections.reverse(entries);
         model.addAttribute("history", entries);
         model.addAttribute("submissions", dashboard.submissions(merger));
+        model.addAttribute("mails", outbox.ofMerger(merger.id(), 10));
         model.addAttribute("reports", REPORTS.stream().filter(name -> Files.isRegularFile(report(merger, name))).toList());
         return "web/merger";
     }
