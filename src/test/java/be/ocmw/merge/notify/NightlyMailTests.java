@@ -54,7 +54,6 @@ class NightlyMailTests extends SampleDataTest {
     static final int SMTP_PORT = freePort();
     static final Path REGISTRY = registry();
     static final MergerRegistry MERGERS = RegistryLoader.load(REGISTRY).registry();
-    static final String GALMAARDEN = "0212978247";
     static final String KORTESSEM = "0212224419";
 
     static GreenMail smtp = smtp();
@@ -104,7 +103,7 @@ class NightlyMailTests extends SampleDataTest {
             approve(merger, folder.resolve("approved-" + id));
             runs.apply(merger, folder.resolve("out"), null, OPERATOR, run());
         }
-        addUserAtGalmaarden(0);
+        addNewcomerAtGalmaarden(0);
         jdbc.sql("insert into dossier (kbo, reference, type, insz, start_date) values (:kbo, 'NA-DE-FUSIE', 'A036', "
                 + "'85073010005', date '2025-03-01')").param("kbo", KORTESSEM).update();
 
@@ -160,7 +159,7 @@ class NightlyMailTests extends SampleDataTest {
                 .param("run", ((Result.Completed) second).run()).query(Long.class).single()).isZero();
 
         // when somebody new appears at Galmaarden, and the SMTP server is down that night
-        addUserAtGalmaarden(1);
+        addNewcomerAtGalmaarden(1);
         smtp.stop();
         nightly.run(LocalDate.of(2030, 1, 3), 1);
 
@@ -265,18 +264,6 @@ class NightlyMailTests extends SampleDataTest {
                 .param("run", run).param("m", merger)
                 .query((rs, n) -> Map.entry(rs.getString("code"), rs.getLong("n"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** Somebody new in Galmaarden's current export after the apply: {@code nieuw<n>}. */
-    private void addUserAtGalmaarden(int n) {
-        String username = "nieuw" + n;
-        String nine = String.format("9001011%02d", n);
-        String insz = nine + String.format("%02d", 97 - Long.parseLong(nine) % 97);
-        jdbc.sql("""
-                insert into account (snapshot_id, kbo, domain, username, last_name, first_name, role, insz, status, applications)
-                select id, kbo, domain, :u, 'Nieuw', 'Iemand', 'USER', :insz, 'ACTIEF', '{PrimaWeb}'
-                from access_snapshot where kbo = :kbo and domain = 'Maatschappelijk Welzijn' and status = 'CURRENT'""")
-                .param("u", username).param("insz", insz).param("kbo", GALMAARDEN).update();
     }
 
     private static MimeMessage to(MimeMessage[] messages, String address) {

@@ -110,16 +110,7 @@ class ReconciliationTests extends SampleDataTest {
 
     /** New people added to Galmaarden's current export after the apply; returns their usernames. */
     private List<String> addUserAtSource(int count) {
-        for (int i = 0; i < count; i++) {
-            String nine = String.format("9001011%02d", i);
-            String insz = nine + String.format("%02d", 97 - Long.parseLong(nine) % 97);
-            jdbc.sql("""
-                    insert into account (snapshot_id, kbo, domain, username, last_name, first_name, role, insz, status, applications)
-                    select id, kbo, domain, :u, 'Nieuw', 'Iemand', 'USER', :insz, 'ACTIEF', '{PrimaWeb}'
-                    from access_snapshot where kbo = :kbo and domain = 'Maatschappelijk Welzijn' and status = 'CURRENT'""")
-                    .param("u", "nieuw" + i).param("insz", insz).param("kbo", GALMAARDEN).update();
-        }
-        return jdbc.sql("select username from account where username like 'nieuw%' order by username").query(String.class).list();
+        return java.util.stream.IntStream.range(0, count).mapToObj(this::addNewcomerAtGalmaarden).sorted().toList();
     }
 
     /** Handiweb granted at Galmaarden to somebody whose merged account lacks it; returns the merged account's username. */

@@ -45,6 +45,21 @@ public abstract class SampleDataTest extends DatabaseTest {
         intake.intake(folder.resolve("sample/submissions"), run());
     }
 
+    /**
+     * Somebody new in Galmaarden's current export of Maatschappelijk Welzijn (after an apply: drift), {@code nieuw<n>}
+     * with a valid INSZ of its own; returns the username.
+     */
+    protected String addNewcomerAtGalmaarden(int n) {
+        String nine = String.format("9001011%02d", n);
+        String insz = nine + String.format("%02d", 97 - Long.parseLong(nine) % 97);
+        jdbc.sql("""
+                insert into account (snapshot_id, kbo, domain, username, last_name, first_name, role, insz, status, applications)
+                select id, kbo, domain, :u, 'Nieuw', 'Iemand', 'USER', :insz, 'ACTIEF', '{PrimaWeb}'
+                from access_snapshot where kbo = '0212978247' and domain = 'Maatschappelijk Welzijn' and status = 'CURRENT'""")
+                .param("u", "nieuw" + n).param("insz", insz).update();
+        return "nieuw" + n;
+    }
+
     /** A new run in the run log, as every command has. */
     protected long run() {
         return runLog.start("test", "");
