@@ -62,9 +62,15 @@ public final class OcmwMergeJar {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Starts the jar without waiting, for tests that kill it or run two at once. */
+    /**
+     * Starts the jar without waiting, for tests that kill it or run two at once: through the launcher of the quick start
+     * ({@link QuickStart}: the jar extracted with its class data sharing archive, as {@code make build} leaves it), or
+     * the plain jar when there is none.
+     */
     public Started start(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        Path launcher = QuickStart.launcher(jar());
+        List<String> command = new ArrayList<>(launcher != null ? List.of(launcher.toString())
+                : List.of(java(), "-jar", jar().toString()));
         command.addAll(List.of(args));
         return start(command);
     }
