@@ -241,23 +241,39 @@ class MergerCommandFunctionalTests {
         return loaded(name, 10);
     }
 
-    /** The same with the sample at {@code scale} (1: the sample of make run, for what needs no thousands of changes). */
+    /**
+     * The same with the sample at {@code scale} (1: the sample of make run, for what needs no thousands of changes): a
+     * copy of a database loaded once per scale through the jar, so each test starts from the same loaded data without
+     * loading it again.
+     */
     private Database loaded(String name, int scale) throws Exception {
         Path dir = Files.createDirectories(workDir.resolve(name));
         Files.createDirectories(dir.resolve("jobs"));
         Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
-        String url = TestDatabase.freshDatabaseUrl();
-        OcmwMergeJar jar = OcmwMergeJar.in(dir).env("OCMW_DB_URL", url);
-        new SampleData(2025, scale).write(dir.resolve("sample"));
-        Run access = jar.run("load", "access", "sample/access");
-        Run intake = jar.run("intake", "sample/submissions");
-        Run dossiers = jar.run("load", "dossiers", "sample/dossiers.csv");
-        Run requests = jar.run("load", "online-requests", "sample/online-requests.csv");
-        assertThat(dossiers.exitCode()).as(dossiers.output()).isZero();
-        assertThat(requests.exitCode()).as(requests.output()).isZero();
-        assertThat(access.exitCode()).as(access.output()).isZero();
-        assertThat(intake.exitCode()).as(intake.output()).isZero();
-        return new Database(dir, url, jar);
+        String url = TestDatabase.copyOf(LOADED.computeIfAbsent(scale, MergerCommandFunctionalTests::load));
+        return new Database(dir, url, OcmwMergeJar.in(dir).env("OCMW_DB_URL", url));
+    }
+
+    /** The databases with the sample loaded and taken in, by scale. */
+    private static final java.util.Map<Integer, String> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String load(int scale) {
+        try {
+            Path dir = Files.createTempDirectory("ocmw-loaded-" + scale);
+            Files.createDirectories(dir.resolve("jobs"));
+            Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
+            String url = TestDatabase.freshDatabaseUrl();
+            OcmwMergeJar jar = OcmwMergeJar.in(dir).env("OCMW_DB_URL", url);
+            new SampleData(2025, scale).write(dir.resolve("sample"));
+            for (String[] command : new String[][]{{"load", "access", "sample/access"}, {"intake", "sample/submissions"},
+                    {"load", "dossiers", "sample/dossiers.csv"}, {"load", "online-requests", "sample/online-requests.csv"}}) {
+                Run run = jar.run(command);
+                assertThat(run.exitCode()).as(run.output()).isZero();
+            }
+            return url;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void await(Check check) throws Exception {
