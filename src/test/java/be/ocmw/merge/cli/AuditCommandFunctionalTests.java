@@ -4,7 +4,6 @@ import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
 import be.ocmw.merge.support.SampleWorkflow;
-import be.ocmw.merge.support.TestDatabase;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,9 +33,8 @@ class AuditCommandFunctionalTests {
 
     @BeforeAll
     static void sampleAppliedAsMakeRunDoes() throws Exception {
-        url = TestDatabase.freshDatabaseUrl();
+        url = SampleWorkflow.loadedCopy(workDir);
         jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
-        SampleWorkflow.loaded(jar, workDir);
         SampleWorkflow.applied(jar, "pajottegem");
     }
 

@@ -4,7 +4,6 @@ import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
 import be.ocmw.merge.support.SampleWorkflow;
-import be.ocmw.merge.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +25,8 @@ class ExplainFunctionalTests {
 
     @Test
     void aDossierIsExplainedByTheRuleThatDecidedItBeforeAndAfterTheApply() throws Exception {
-        url = TestDatabase.freshDatabaseUrl();
+        url = SampleWorkflow.loadedCopy(workDir);
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
-        SampleWorkflow.loaded(jar, workDir);
         // Galmaarden (pajottegem, effective 2025-01-01): one dossier of each kind, and Antwerpen's own (it stays)
         String running = one("start_date < '2025-01-01' and (end_date is null or end_date > '2024-12-31')", "0212978247");
         String after = one("start_date >= '2025-01-01'", "0212978247");
@@ -66,9 +64,8 @@ class ExplainFunctionalTests {
 
     @Test
     void aPersonsAccessIsExplainedRuleByRuleFromTheirSourceAccountsBeforeAndAfterTheApply() throws Exception {
-        url = TestDatabase.freshDatabaseUrl();
+        url = SampleWorkflow.loadedCopy(workDir);
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
-        SampleWorkflow.loaded(jar, workDir);
         // the sample's people (SampleData 2025 is the same on every machine): see SPEC 5.2-5.4 for their rules
         String threeOcmws = "81.02.16-678.72";   // Lotte Van den Broeck: TB / co-TB / co-TB, three names, three e-mails
         String blockedOnce = "62.04.19-657.06";  // Jürgen Desmet: blocked in Galmaarden, active in Gooik and Herne

@@ -4,7 +4,6 @@ import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
 import be.ocmw.merge.support.SampleWorkflow;
-import be.ocmw.merge.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,9 +76,8 @@ class PurgeFunctionalTests {
 
     /** The sample as make run leaves pajottegem (applied, reconciled), and one of its domains loaded again, one row short. */
     private OcmwMergeJar applied() throws Exception {
-        url = TestDatabase.freshDatabaseUrl();
+        url = SampleWorkflow.loadedCopy(workDir);
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
-        SampleWorkflow.loaded(jar, workDir);
         SampleWorkflow.applied(jar, "pajottegem");
         assertThat(jar.run("reconcile", "--out", "reconcile").exitCode()).isLessThanOrEqualTo(ExitCode.BLOCKED);
         // Herne's portal export again, its last user gone: the snapshot before is kept, replaced

@@ -30,6 +30,30 @@ public final class SampleWorkflow {
         }
     }
 
+    private static String loadedTemplate;
+
+    /**
+     * What {@link #loaded} leaves, without loading again: the registry and the sample written in {@code workDir}, and a
+     * new database that is a copy of one the sample was loaded into once per test JVM (through the jar, the same
+     * way); its URL.
+     */
+    public static String loadedCopy(Path workDir) throws Exception {
+        Files.createDirectories(workDir.resolve("jobs"));
+        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
+        new SampleData(2025, 1).write(workDir.resolve("sample"));
+        return TestDatabase.copyOf(template());
+    }
+
+    private static synchronized String template() throws Exception {
+        if (loadedTemplate == null) {
+            Path dir = Files.createTempDirectory("ocmw-sample-loaded");
+            String url = TestDatabase.freshDatabaseUrl();
+            loaded(OcmwMergeJar.in(dir).env("OCMW_DB_URL", url), dir);
+            loadedTemplate = url;
+        }
+        return loadedTemplate;
+    }
+
     /** The merger planned, approved by the coordinator and applied by the operator; the approved fingerprint. */
     public static String applied(OcmwMergeJar jar, String merger) {
         String fingerprint = fingerprint(jar.run("plan", merger, "--out", "out"));
