@@ -38,6 +38,21 @@ class MergersCommandFunctionalTests {
     }
 
     @Test
+    void listSaysWhoIsMailedTheNewDriftOfEachMergerAndInWhichLanguage() {
+        Path registry = Registries.write(workDir, "notify.yml", Registries.breaking("    scenario: 3\n",
+                "    scenario: 3\n    language: fr\n    notify: [coordinatrice@vlaanderen.be, htb@antwerpen.be]\n"));
+
+        Run told = OcmwMergeJar.in(workDir).run("mergers", "list", "--registry", registry.toString());
+        Run nobody = OcmwMergeJar.in(workDir).run("mergers", "list", "--registry", Registries.shipped().toString());
+
+        assertThat(told.exitCode()).as(told.output()).isZero();
+        assertThat(told.out()).contains("Mailed the drift that is new after each night")
+                .containsPattern("\\n  antwerpen  fr  coordinatrice@vlaanderen\\.be, htb@antwerpen\\.be\\n")
+                .contains("other merger(s): nobody (no notify: list)");
+        assertThat(nobody.out()).contains("Nobody is mailed the drift found each night");
+    }
+
+    @Test
     void validateAcceptsTheShippedRegistry() {
         Run run = OcmwMergeJar.in(workDir).run("mergers", "validate", "--registry", Registries.shipped().toString());
 

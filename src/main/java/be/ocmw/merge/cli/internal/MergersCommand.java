@@ -106,6 +106,27 @@ class MergersCommand extends GroupCommand {
                 out.println(line(row, widths));
             }
             out.println(registry.mergers().size() + " mergers in " + registry.file());
+            printRecipients(registry.mergers(), out);
+        }
+
+        /** Who the night mails the new drift of each merger (its notify: list), in which language. */
+        private static void printRecipients(List<Merger> mergers, PrintWriter out) {
+            List<Merger> told = mergers.stream().filter(m -> !m.recipients().isEmpty()).toList();
+            out.println();
+            if (told.isEmpty()) {
+                out.println("Nobody is mailed the drift found each night: give a merger a notify: list of addresses "
+                        + "(and language: nl or fr) in the registry.");
+                return;
+            }
+            out.println("Mailed the drift that is new after each night (notify:), in the merger's language:");
+            int width = told.stream().mapToInt(m -> m.id().length()).max().orElse(0);
+            for (Merger m : told) {
+                out.println("  " + String.format("%-" + width + "s", m.id()) + "  " + m.language().code() + "  "
+                        + String.join(", ", m.recipients().stream().map(Object::toString).toList()));
+            }
+            if (told.size() < mergers.size()) {
+                out.println("  " + (mergers.size() - told.size()) + " other merger(s): nobody (no notify: list)");
+            }
         }
 
         private static String line(String[] cells, int[] widths) {

@@ -46,7 +46,9 @@ public class DigestText {
                 ReportText.date(since.atZoneSameInstant(BRUSSELS).toLocalDate())));
         body.append(' ').append(t.get("notify.digest.open", digest.open())).append("\n");
         for (Map.Entry<Drift.Code, List<Drift>> kind : digest.byCode().entrySet()) {
-            List<Drift> drifts = kind.getValue();
+            // by old OCMW, then person, dossier or request: a coordinator goes through them OCMW by OCMW
+            List<Drift> drifts = kind.getValue().stream().sorted(java.util.Comparator.comparing(Drift::sourceKbo,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(Drift::subject)).toList();
             body.append("\n").append(t.get("notify.digest.kind", t.get("drift." + kind.getKey() + ".title"), drifts.size(),
                     kind.getKey().name())).append("\n");
             body.append("  ").append(t.get("notify.digest.todo", drifts.get(0).todo(t))).append("\n");
