@@ -27,7 +27,7 @@ public enum Language {
 
     public static Optional<Language> parse(String code) {
         for (Language language : values()) {
-            if (language.code.equalsIgnoreCase(code == null ? "" : code.trim())) {
+            if (language.code.equalsIgnoreCase(code == null ? "" : code.strip())) {
                 return Optional.of(language);
             }
         }

@@ -11,8 +11,8 @@ import java.util.ResourceBundle;
  */
 public final class ReportText {
 
-    public static final Locale DUTCH = Locale.forLanguageTag("nl-BE");
-    public static final Locale FRENCH = Locale.forLanguageTag("fr-BE");
+    public static final Locale DUTCH = be.ocmw.merge.domain.Language.DUTCH.locale();
+    public static final Locale FRENCH = be.ocmw.merge.domain.Language.FRENCH.locale();
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -29,11 +29,8 @@ public final class ReportText {
 
     /** {@code nl} or {@code fr}; names the bad value otherwise. */
     public static Locale language(String code) {
-        return switch (code == null ? "nl" : code.strip().toLowerCase(Locale.ROOT)) {
-            case "nl" -> DUTCH;
-            case "fr" -> FRENCH;
-            default -> throw new IllegalArgumentException("unknown language '" + code + "': nl or fr");
-        };
+        return be.ocmw.merge.domain.Language.parse(code == null ? "nl" : code).map(be.ocmw.merge.domain.Language::locale)
+                .orElseThrow(() -> new IllegalArgumentException("unknown language '" + code + "': nl or fr"));
     }
 
     public Locale locale() {
