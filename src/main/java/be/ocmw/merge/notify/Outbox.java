@@ -148,9 +148,19 @@ public class Outbox {
 
     /** What the dashboard says while mails are not getting through. */
     public java.util.Optional<Failing> failing() {
-        List<Mail> failed = unsent().stream().filter(m -> m.status() == Status.FAILED).toList();
-        return failed.stream().max(java.util.Comparator.comparing(Mail::lastAttemptAt))
-                .map(last -> new Failing(failed.size(), last.lastError(), last.lastAttemptAt(), settings.retryEvery()));
+        // every page asks: one row of figures, not the mails themselves
+        return jdbc.sql("""
+                        select count(*) as mails, max(last_attempt_at) as last,
+                               (array_agg(last_error order by last_attempt_at desc))[1] as error
+                        from mail_outbox where status = 'FAILED' having count(*) > 0""")
+                .query((rs, n) -> new Failing(rs.getInt("mails"), rs.getString("error"),
+                        rs.getObject("last", OffsetDateTime.class), settings.retryEvery()))
+                .optional();
+    }
+
+    /** How many mails the SMTP server has not taken yet. */
+    public int unsentCount() {
+        return jdbc.sql("select count(*) from mail_outbox where status <> 'SENT'").query(Integer.class).single();
     }
 
     /** The mails the SMTP server has not taken yet, oldest first. */
@@ -162,10 +172,6 @@ public class Outbox {
     public List<Mail> ofMerger(String merger, int limit) {
         return jdbc.sql("select * from mail_outbox where merger_id = :m order by id desc limit :limit")
                 .param("m", merger).param("limit", limit).query(Outbox::mail).list();
-    }
-
-    public java.util.Optional<Mail> find(long id) {
-        return jdbc.sql("select * from mail_outbox where id = :id").param("id", id).query(Outbox::mail).optional();
     }
 
     private static Mail mail(ResultSet rs, int row) throws SQLException {

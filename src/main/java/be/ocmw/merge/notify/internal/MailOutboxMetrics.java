@@ -20,7 +20,7 @@ class MailOutboxMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("ocmw.mail.unsent", outbox, o -> o.unsent().size())
+        Gauge.builder("ocmw.mail.unsent", outbox, Outbox::unsentCount)
                 .description("Mails the SMTP server has not taken yet (refused ones are tried again)").register(registry);
     }
 }
