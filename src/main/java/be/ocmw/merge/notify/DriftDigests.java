@@ -60,8 +60,13 @@ public class DriftDigests {
                 .param("m", merger.id()).param("run", run).query(Long.class).single() > 0) {
             return null;
         }
-        Long since = jdbc.sql("select max(run_id) from drift_digest where merger_id = :m and run_id < :run")
-                .param("m", merger.id()).param("run", run).query(Long.class).optional().orElse(null);
+        Previous previous = jdbc.sql("""
+                        select run_id, at from drift_digest where merger_id = :m and run_id < :run
+                        order by run_id desc limit 1""")
+                .param("m", merger.id()).param("run", run)
+                .query((rs, n) -> new Previous(rs.getLong("run_id"), rs.getObject("at", java.time.OffsetDateTime.class)))
+                .optional().orElse(null);
+        Long since = previous == null ? null : previous.run();
         List<Drift> found = drifts.ofRun(run, merger.id());
         if (found.isEmpty() && since == null) {
             return null; // never reconciled with drift: not applied, or nothing ever differed
@@ -73,7 +78,7 @@ public class DriftDigests {
         Long mail = null;
         if (!fresh.isEmpty() && !merger.recipients().isEmpty()) {
             DriftDigest unsent = new DriftDigest(merger, run, night, since, fresh, open, null);
-            DigestText.Words words = text.digest(unsent, since == null ? null : nightOf(merger.id(), since));
+            DigestText.Words words = text.digest(unsent, previous == null ? null : previous.at());
             mail = outbox.queue(Kind.DRIFT_DIGEST, "drift digest " + merger.id() + " run " + run, merger.id(),
                     merger.language(), merger.recipients(), words.subject(), words.body());
         }
@@ -85,9 +90,8 @@ public class DriftDigests {
         return new DriftDigest(merger, run, night, since, fresh, open, mail);
     }
 
-    private java.time.OffsetDateTime nightOf(String merger, long run) {
-        return jdbc.sql("select at from drift_digest where merger_id = :m and run_id = :run").param("m", merger)
-                .param("run", run).query(java.time.OffsetDateTime.class).single();
+    /** The merger's previous digest: the run it was made after, and when. */
+    private record Previous(long run, java.time.OffsetDateTime at) {
     }
 
     private static String key(Drift drift) {

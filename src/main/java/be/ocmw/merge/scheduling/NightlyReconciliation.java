@@ -110,12 +110,12 @@ public class NightlyReconciliation {
             log.info("The reconciliation of the night of {} is running elsewhere", night);
             return new Result.RunningElsewhere();
         } catch (Exception e) {
-            return failed(night, attempt, null, "the reconciliation could not start: " + e.getMessage());
+            return failed(night, attempt, "the reconciliation could not start: " + e.getMessage());
         }
         if (execution.getStatus() != BatchStatus.COMPLETED || !execution.getExecutionContext().containsKey("run")) {
             String error = execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage)
                     .orElse("the reconciliation ended " + execution.getStatus());
-            return failed(night, attempt, null, error);
+            return failed(night, attempt, error);
         }
         long run = execution.getExecutionContext().getLong("run");
         attempts.record(night, attempt, Outcome.COMPLETED, run, null);
@@ -126,10 +126,10 @@ public class NightlyReconciliation {
         return new Result.Completed(run, made);
     }
 
-    private Result failed(LocalDate night, int attempt, Long run, String why) {
+    private Result failed(LocalDate night, int attempt, String why) {
         String error = Insz.maskedIn(why == null ? "(no message)" : why);
         error = error.length() > 1000 ? error.substring(0, 1000) + "…" : error;
-        attempts.record(night, attempt, Outcome.FAILED, run, error);
+        attempts.record(night, attempt, Outcome.FAILED, null, error);
         boolean retry = attempt < ATTEMPTS;
         if (retry) {
             log.warn("The reconciliation of the night of {} failed (attempt {}), tried again: {}", night, attempt, error);
