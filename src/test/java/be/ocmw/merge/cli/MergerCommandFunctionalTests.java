@@ -1,11 +1,11 @@
 package be.ocmw.merge.cli;
 
-import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
 import be.ocmw.merge.support.Registries;
+import be.ocmw.merge.support.SampleWorkflow;
 import be.ocmw.merge.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -248,32 +248,8 @@ class MergerCommandFunctionalTests {
      */
     private Database loaded(String name, int scale) throws Exception {
         Path dir = Files.createDirectories(workDir.resolve(name));
-        Files.createDirectories(dir.resolve("jobs"));
-        Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
-        String url = TestDatabase.copyOf(LOADED.computeIfAbsent(scale, MergerCommandFunctionalTests::load));
+        String url = SampleWorkflow.loadedCopy(dir, scale);
         return new Database(dir, url, OcmwMergeJar.in(dir).env("OCMW_DB_URL", url));
-    }
-
-    /** The databases with the sample loaded and taken in, by scale. */
-    private static final java.util.Map<Integer, String> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String load(int scale) {
-        try {
-            Path dir = Files.createTempDirectory("ocmw-loaded-" + scale);
-            Files.createDirectories(dir.resolve("jobs"));
-            Files.copy(Registries.shipped(), dir.resolve("jobs/mergers-2025.yml"));
-            String url = TestDatabase.freshDatabaseUrl();
-            OcmwMergeJar jar = OcmwMergeJar.in(dir).env("OCMW_DB_URL", url);
-            new SampleData(2025, scale).write(dir.resolve("sample"));
-            for (String[] command : new String[][]{{"load", "access", "sample/access"}, {"intake", "sample/submissions"},
-                    {"load", "dossiers", "sample/dossiers.csv"}, {"load", "online-requests", "sample/online-requests.csv"}}) {
-                Run run = jar.run(command);
-                assertThat(run.exitCode()).as(run.output()).isZero();
-            }
-            return url;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void await(Check check) throws Exception {

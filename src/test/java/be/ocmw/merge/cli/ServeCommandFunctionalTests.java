@@ -5,8 +5,8 @@ import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
 import be.ocmw.merge.support.Registries;
 import be.ocmw.merge.support.TestDatabase;
+import be.ocmw.merge.support.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,9 +139,8 @@ class ServeCommandFunctionalTests {
     @Test
     void aNightThatFailsIsRetriedOnceThenTheOperatorsAreMailedAndTheHealthAndAMetricSaySo() throws Exception {
         String url = TestDatabase.freshDatabaseUrl();
-        int smtpPort = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        int smtpPort = TestSmtp.freePort();
+        GreenMail smtp = TestSmtp.on(smtpPort);
         try {
             Started serve = start(Files.createDirectories(workDir.resolve("failing")), url, "60s",
                     "OCMW_MAIL_HOST", "127.0.0.1", "OCMW_MAIL_PORT", String.valueOf(smtpPort),
@@ -286,12 +285,6 @@ class ServeCommandFunctionalTests {
         while (count(url, "select count(*) from nightly_attempt where status = '" + outcome + "' and attempt = " + attempt) == 0) {
             assertThat(Instant.now()).as("attempt " + attempt + " of the night " + outcome).isBefore(deadline);
             Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -7,8 +7,8 @@ import be.ocmw.merge.scheduling.NightlyReconciliation;
 import be.ocmw.merge.scheduling.NightlyReconciliation.Result;
 import be.ocmw.merge.support.Registries;
 import be.ocmw.merge.support.SampleDataTest;
+import be.ocmw.merge.support.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,7 +50,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "ocmw.notify.operators=ops@rsz.example,oncall@rsz.example", "ocmw.notify.from=ocmw-merge@rsz.example"})
 class NightlyMailTests extends SampleDataTest {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = TestSmtp.freePort();
     static final Path REGISTRY = registry();
     static final MergerRegistry MERGERS = RegistryLoader.load(REGISTRY).registry();
     static final String KORTESSEM = "0212224419";
@@ -298,16 +297,6 @@ class NightlyMailTests extends SampleDataTest {
     }
 
     private static GreenMail smtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestSmtp.on(SMTP_PORT);
     }
 }

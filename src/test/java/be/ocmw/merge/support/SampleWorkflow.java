@@ -5,6 +5,8 @@ import be.ocmw.merge.support.OcmwMergeJar.Run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,9 +22,12 @@ public final class SampleWorkflow {
 
     /** The registry in {@code workDir/jobs}, the sample in {@code workDir/sample}, loaded and its submissions taken in. */
     public static void loaded(OcmwMergeJar jar, Path workDir) throws Exception {
-        Files.createDirectories(workDir.resolve("jobs"));
-        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
-        new SampleData(2025, 1).write(workDir.resolve("sample"));
+        loaded(jar, workDir, 1);
+    }
+
+    /** The same with the sample at {@code scale} (1: the sample of make run). */
+    public static void loaded(OcmwMergeJar jar, Path workDir, int scale) throws Exception {
+        written(workDir, scale);
         for (String[] command : new String[][]{{"load", "access", "sample/access"}, {"intake", "sample/submissions"},
                 {"load", "dossiers", "sample/dossiers.csv"}, {"load", "online-requests", "sample/online-requests.csv"}}) {
             Run run = jar.run(command);
@@ -30,7 +35,8 @@ public final class SampleWorkflow {
         }
     }
 
-    private static String loadedTemplate;
+    /** The databases the sample was loaded into, by scale: what {@link #loadedCopy} copies. */
+    private static final Map<Integer, String> LOADED = new HashMap<>();
 
     /**
      * What {@link #loaded} leaves, without loading again: the registry and the sample written in {@code workDir}, and a
@@ -38,20 +44,30 @@ public final class SampleWorkflow {
      * way); its URL.
      */
     public static String loadedCopy(Path workDir) throws Exception {
-        Files.createDirectories(workDir.resolve("jobs"));
-        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
-        new SampleData(2025, 1).write(workDir.resolve("sample"));
-        return TestDatabase.copyOf(template());
+        return loadedCopy(workDir, 1);
     }
 
-    private static synchronized String template() throws Exception {
-        if (loadedTemplate == null) {
-            Path dir = Files.createTempDirectory("ocmw-sample-loaded");
-            String url = TestDatabase.freshDatabaseUrl();
-            loaded(OcmwMergeJar.in(dir).env("OCMW_DB_URL", url), dir);
-            loadedTemplate = url;
+    /** The same with the sample at {@code scale}. */
+    public static String loadedCopy(Path workDir, int scale) throws Exception {
+        written(workDir, scale);
+        return TestDatabase.copyOf(template(scale));
+    }
+
+    private static synchronized String template(int scale) throws Exception {
+        String url = LOADED.get(scale);
+        if (url == null) {
+            Path dir = Files.createTempDirectory("ocmw-sample-loaded-" + scale);
+            url = TestDatabase.freshDatabaseUrl();
+            loaded(OcmwMergeJar.in(dir).env("OCMW_DB_URL", url), dir, scale);
+            LOADED.put(scale, url);
         }
-        return loadedTemplate;
+        return url;
+    }
+
+    private static void written(Path workDir, int scale) throws Exception {
+        Files.createDirectories(workDir.resolve("jobs"));
+        Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
+        new SampleData(2025, scale).write(workDir.resolve("sample"));
     }
 
     /** The merger planned, approved by the coordinator and applied by the operator; the approved fingerprint. */
