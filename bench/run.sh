@@ -20,6 +20,8 @@ if [ ! -f "$DIR/.generated-$ACCESS_ROWS-$DOSSIERS" ]; then
   touch "$DIR/.generated-$ACCESS_ROWS-$DOSSIERS"
 fi
 cd "$DIR"
+# the server the previous commands share stays up for its idle time: stopped now, so that its folder can go
+java -jar "$JAR" database stop
 rm -rf .ocmw
 XLSX="bench-access/0212978247/Maatschappelijk Welzijn.xlsx"
 
@@ -69,6 +71,7 @@ recs=$(OCMW_RECONCILE_MAX_CORRECTIONS=100000000 OCMW_RECONCILE_MAX_PERCENT=10000
 recs_s=$(echo "$recs" | sed -E 's/Work took ([0-9.]+) s.*/\1/'); recs_heap=$(echo "$recs" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 
 echo "== The access of a merger: 20 OCMWs, $MERGER_ACCOUNTS accounts (a third of the people in two OCMWs), a fresh database"
+java -jar "$JAR" database stop
 rm -rf .ocmw
 java -jar "$JAR" load access bench-merger/access $R | tail -1
 java -jar "$JAR" intake bench-merger/submissions $R | tail -1

@@ -7,7 +7,7 @@ ROOT="$PWD"
 RUN=${RUN:-java -jar $ROOT/target/ocmw-merge.jar}
 DIR="$ROOT/target/bench/latency"
 # a server an earlier bench left up for its idle time is stopped before its folder goes
-[ -d "$DIR/.ocmw/pgdata" ] && (cd "$DIR" && OCMW_DB_IDLE=0 $RUN status >/dev/null 2>&1 || true)
+[ -d "$DIR/.ocmw" ] && (cd "$DIR" && $RUN database stop)
 rm -rf "$DIR" && mkdir -p "$DIR/classes"
 javac -d "$DIR/classes" bench/latency/Trivial.java bench/latency/JdbcFloor.java
 cd "$DIR"

@@ -1,5 +1,8 @@
 package be.ocmw.merge.audit;
 
+import be.ocmw.merge.domain.FreeText;
+import be.ocmw.merge.domain.Insz;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -26,7 +29,10 @@ public record Consultation(long id, OffsetDateTime at, String actor, Channel cha
         if (persons < 0) {
             throw new IllegalArgumentException("persons cannot be negative: " + persons);
         }
-        reason = reason.strip();
+        // what somebody typed is kept and shown without a national number in full or a control character
+        reason = Insz.maskedIn(FreeText.cleaned(reason.strip()));
+        what = Insz.maskedIn(FreeText.cleaned(what));
+        actor = Insz.maskedIn(FreeText.cleaned(actor));
     }
 
     /** What a look-up whose reason is optional (explain by INSZ) records when none was given. */

@@ -1,5 +1,7 @@
 package be.ocmw.merge.audit;
 
+import be.ocmw.merge.domain.FreeText;
+import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Reason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,8 @@ public class RunLog {
     public long start(String command, String arguments, String actor) {
         return jdbc.sql("insert into run (command, arguments, actor) values (:command, :arguments, :actor) returning id")
                 .param("command", command)
-                .param("arguments", arguments)
-                .param("actor", actor)
+                .param("arguments", Insz.maskedIn(arguments))
+                .param("actor", Insz.maskedIn(actor))
                 .query(Long.class)
                 .single();
     }
@@ -59,7 +61,7 @@ public class RunLog {
                                        outcome_words = cast(:words as jsonb)
                         where id = :id""")
                 .param("exitCode", exitCode)
-                .param("outcome", outcome)
+                .param("outcome", Insz.maskedIn(outcome))
                 .param("words", ReasonJson.write(reason))
                 .param("id", run)
                 .update();
@@ -86,6 +88,13 @@ public class RunLog {
      */
     public record RunRecord(long id, String command, String arguments, String actor, OffsetDateTime startedAt,
                             OffsetDateTime finishedAt, Integer exitCode, String outcome, Reason reason) {
+
+        /** What a run log shows: national numbers masked and control characters made visible, in rows of any age. */
+        public RunRecord {
+            arguments = Insz.maskedIn(FreeText.cleaned(arguments));
+            actor = Insz.maskedIn(FreeText.cleaned(actor));
+            outcome = Insz.maskedIn(FreeText.cleaned(outcome));
+        }
 
         /** The first line of the outcome, cut: what a table shows of a long refusal or error. */
         public String shortOutcome() {

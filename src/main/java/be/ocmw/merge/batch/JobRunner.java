@@ -28,11 +28,13 @@ public class JobRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource dataSource;
+    private final JobProgress progress;
 
-    JobRunner(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource) {
+    JobRunner(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource, JobProgress progress) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
+        this.progress = progress;
     }
 
     /** What a run did: its execution, and whether the work had already been done by an earlier run. */
@@ -71,6 +73,11 @@ public class JobRunner {
                 last = jobOperator.recover(last);
             }
             log.info("Resuming job execution {} ({})", last.getId(), last.getStatus());
+            // the restart keeps the parameters the job first had: which run resumed it is recorded beside them
+            Long run = parameters.getLong("run");
+            if (run != null) {
+                progress.resumed(run, last.getJobInstance().getInstanceId(), last.getId());
+            }
             return new Outcome(jobOperator.restart(last), false, true);
         } catch (RuntimeException e) {
             throw e;

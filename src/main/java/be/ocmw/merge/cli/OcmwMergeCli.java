@@ -4,6 +4,7 @@ import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.internal.RootCommand;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.database.DatabaseBusyException;
+import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.domain.Readable;
 import be.ocmw.merge.input.UnreadableFileException;
 import be.ocmw.merge.registry.InvalidRegistryException;
@@ -59,6 +60,16 @@ public final class OcmwMergeCli {
 
     private static int execute(Object rootCommand, String... args) {
         CommandLine commandLine = new CommandLine(rootCommand);
+        // nothing typed may drive the terminal of whoever reads it later (the run log, the console, a report)
+        for (int i = 0; i < args.length; i++) {
+            java.util.Optional<be.ocmw.merge.domain.Reason> control = FreeText.controlProblem("argument " + (i + 1), args[i]);
+            if (control.isPresent()) {
+                PrintWriter err = commandLine.getErr();
+                err.println("ocmw-merge: " + control.get().english());
+                err.flush();
+                return ExitCode.USAGE;
+            }
+        }
         commandLine.setParameterExceptionHandler(OcmwMergeCli::usageError);
         commandLine.setExecutionExceptionHandler(OcmwMergeCli::failure);
         return commandLine.execute(args);

@@ -1,5 +1,8 @@
 package be.ocmw.merge.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A national number (INSZ, rijksregisternummer, or a BIS number): eleven digits {@code YYMMDD SSS CC}.
  * The check digits are 97 − (the first nine mod 97), or for people born in 2000 or later
@@ -83,15 +86,78 @@ public record Insz(String digits) implements Comparable<Insz> {
                 + digits.substring(9);
     }
 
-    private static final java.util.regex.Pattern IN_TEXT =
-            java.util.regex.Pattern.compile("(?<!\\d)(\\d{2})\\.?(\\d{2})\\.?(\\d{2})[- ]?\\d{3}\\.?(\\d{2})(?!\\d)");
+    /** How many separator characters may stand between two digits of one number ("85 . 07", "85 - 07"). */
+    private static final int SEPARATORS = 3;
 
     /**
-     * The text with every national number in it, written with or without dots and dash, masked ({@code 85.07.30-xxx.28}):
-     * for text that leaves the back office (an e-mail) and may quote one.
+     * The text with every run of digits that may be a national number masked: eleven digits (of any script: full-width
+     * and other Unicode digits count) written with any separators (dots, dashes, slashes, spaces of any kind, up to
+     * three between two digits) have their 7th to 9th digit replaced by x ({@code 85.07.30-xxx.28}); a longer run (two
+     * numbers typed one after the other) keeps only its first six and last two digits. Everything else is left as it
+     * is: for text that somebody typed and the engine shows or sends on (a search echoed, a comment, a reason, a command
+     * line, an e-mail). KBO numbers (ten digits) and dates stay readable.
      */
     public static String maskedIn(String text) {
-        return text == null ? null : IN_TEXT.matcher(text).replaceAll("$1.$2.$3-xxx.$4");
+        if (text == null) {
+            return null;
+        }
+        StringBuilder masked = null;
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isDigit(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
+            }
+            // a run: digits joined by short stretches of separators
+            List<Integer> digits = new ArrayList<>();
+            int end = i;
+            int at = i;
+            while (at < text.length()) {
+                int cp = text.codePointAt(at);
+                if (Character.isDigit(cp)) {
+                    digits.add(at);
+                    at += Character.charCount(cp);
+                    end = at;
+                    continue;
+                }
+                int gap = 0;
+                int next = at;
+                while (next < text.length() && gap < SEPARATORS && separator(text.codePointAt(next))) {
+                    next += Character.charCount(text.codePointAt(next));
+                    gap++;
+                }
+                if (gap == 0 || next >= text.length() || !Character.isDigit(text.codePointAt(next))) {
+                    break;
+                }
+                at = next;
+            }
+            if (digits.size() >= 11) {
+                if (masked == null) {
+                    masked = new StringBuilder(text);
+                }
+                int last = digits.size() == 11 ? 8 : digits.size() - 3;
+                for (int d = 6; d <= last; d++) {
+                    int position = digits.get(d);
+                    // a digit outside the basic plane is two chars: replaced by x and a harmless zero-width space
+                    masked.setCharAt(position, 'x');
+                    if (Character.charCount(text.codePointAt(position)) == 2) {
+                        masked.setCharAt(position + 1, '\u200b');
+                    }
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+        return masked == null ? text : masked.toString();
+    }
+
+    /** A character people put between the digits of a number: spaces, dots, dashes, slashes, commas, underscores. */
+    private static boolean separator(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.SPACE_SEPARATOR, Character.DASH_PUNCTUATION, Character.CONNECTOR_PUNCTUATION -> true;
+            case Character.OTHER_PUNCTUATION -> cp != ':' && cp != ';' && cp != '!' && cp != '?' && cp != '"'
+                    && cp != '\'' && cp != '\uff1a' && cp != '\uff1b';
+            default -> cp == '\t';
+        };
     }
 
     /**

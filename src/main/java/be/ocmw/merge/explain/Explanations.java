@@ -12,6 +12,7 @@ import be.ocmw.merge.dossiers.DossierStory;
 import be.ocmw.merge.explain.Explanation.Section;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Findings;
+import be.ocmw.merge.intake.Designations;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.merger.StoredPlans.Cited;
 import be.ocmw.merge.merger.model.RunMode;
@@ -47,8 +48,11 @@ public class Explanations {
     private final DossierStory dossiers;
     private final Findings findings;
     private final ReconciledDrift drift;
+    private final Designations designations;
 
-    Explanations(StoredPlans plans, AccessStory access, DossierStory dossiers, Findings findings, ReconciledDrift drift) {
+    Explanations(StoredPlans plans, AccessStory access, DossierStory dossiers, Findings findings, ReconciledDrift drift,
+                 Designations designations) {
+        this.designations = designations;
         this.plans = plans;
         this.access = access;
         this.dossiers = dossiers;
@@ -73,7 +77,7 @@ public class Explanations {
             List<Account> found = access.withUsername(merger, byUsername.username(), byUsername.kbo());
             List<String> kbos = found.stream().map(a -> a.organisation() + " (" + a.kbo().formatted() + ")").distinct().toList();
             if (kbos.size() > 1) {
-                return new Explanation(text.get("explain.username.ambiguous", byUsername.username(), String.join(", ", kbos)),
+                return new Explanation(text.get("explain.username.ambiguous", shown(byUsername.username()), String.join(", ", kbos)),
                         false, List.of());
             }
             Optional<Insz> insz = found.stream().map(Account::insz).filter(java.util.Objects::nonNull).findFirst();
@@ -83,7 +87,7 @@ public class Explanations {
             if (insz.isPresent()) {
                 person = access.ofInsz(merger, insz.get(), rows, rowsRun);
             } else if (found.isEmpty()) {
-                return new Explanation(text.get("explain.username.not_found", byUsername.username(), merger.name(),
+                return new Explanation(text.get("explain.username.not_found", shown(byUsername.username()), merger.name(),
                         organisations(merger)), false, List.of());
             } else {
                 List<AccessStory.Domain> domains = new ArrayList<>();
@@ -102,7 +106,7 @@ public class Explanations {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section(text.get("explain.heading.plan"), planLines(merger, cited, text)));
         List<Finding> planFindings = cited == null ? List.of() : findings.ofPlan(cited.id());
-        PersonRules rules = new PersonRules(merger, person, planFindings, text);
+        PersonRules rules = new PersonRules(merger, person, planFindings, designations.cited(merger), text);
         for (AccessStory.Domain domain : person.domains()) {
             sections.add(new Section(text.get("explain.heading.accounts", domain.name()), rules.accounts(domain, cited)));
             sections.add(new Section(text.get("explain.heading.why", domain.name()), rules.why(domain, cited)));
@@ -128,7 +132,7 @@ public class Explanations {
         Optional<Cited> cited = plans.cited(merger);
         Optional<DossierStory.Explanation> found = dossiers.explain(merger, ref, cited.map(Cited::rows).orElse(null));
         if (found.isEmpty()) {
-            return new Explanation(text.get("explain.dossier.not_found", ref.label()), false, List.of());
+            return new Explanation(text.get("explain.dossier.not_found", shown(ref.label())), false, List.of());
         }
         DossierStory.Explanation story = found.get();
         String title = story.end() == null
@@ -166,6 +170,14 @@ public class Explanations {
                         String dossier) {
     }
 
+    /**
+     * What somebody typed, as an explanation quotes it back: national numbers in it masked, control characters made
+     * visible, a long value cut (its first characters and its length).
+     */
+    public static String shown(String typed) {
+        return be.ocmw.merge.domain.Readable.shorten(Insz.maskedIn(be.ocmw.merge.domain.FreeText.cleaned(typed)));
+    }
+
     /** Whether the search box's words are taken for a national number (and so never shown back in full). */
     public static boolean looksLikeInsz(String words) {
         String query = words == null ? "" : words.strip();
@@ -177,6 +189,10 @@ public class Explanations {
         String query = words == null ? "" : words.strip();
         if (query.isEmpty()) {
             return new Lookup.Refused(text.get("explain.search.empty"));
+        }
+        Optional<be.ocmw.merge.domain.Reason> typed = be.ocmw.merge.domain.FreeText.SEARCH.problem(text.get("web.explain.label"), query);
+        if (typed.isPresent()) {
+            return new Lookup.Refused(text.reason(typed.get()));
         }
         // KBO/REFERENCE first: a reference of digits would otherwise be read as a national number
         int slash = query.indexOf('/');
@@ -217,7 +233,7 @@ public class Explanations {
                     false, 0);
         }
         if (people.isEmpty()) {
-            return new Lookup.Refused(text.get("explain.search.nothing", query, merger.name()));
+            return new Lookup.Refused(text.get("explain.search.nothing", shown(query), merger.name()));
         }
         // one row per account, with the domains it has there: the explanation covers them all
         Map<String, List<Account>> byAccount = new LinkedHashMap<>();

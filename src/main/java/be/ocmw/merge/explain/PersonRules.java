@@ -8,6 +8,7 @@ import be.ocmw.merge.audit.AuditTrail;
 import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.finding.Finding;
+import be.ocmw.merge.intake.Designations;
 import be.ocmw.merge.merger.StoredPlans.Cited;
 import be.ocmw.merge.merger.model.ChangeKind;
 import be.ocmw.merge.registry.Merger;
@@ -35,12 +36,14 @@ final class PersonRules {
     private final Merger merger;
     private final Person person;
     private final List<Finding> findings;
+    private final List<Designations.Cited> designations;
     private final ReportText text;
 
-    PersonRules(Merger merger, Person person, List<Finding> findings, ReportText text) {
+    PersonRules(Merger merger, Person person, List<Finding> findings, List<Designations.Cited> designations, ReportText text) {
         this.merger = merger;
         this.person = person;
         this.findings = findings;
+        this.designations = designations;
         this.text = text;
     }
 
@@ -158,7 +161,10 @@ final class PersonRules {
         List<String> were = sources.stream().filter(Account::administrator)
                 .map(s -> text.get("explain.role.in", s.role().label(), s.organisation())).distinct().toList();
         if (ADMINISTRATORS.contains(role)) {
-            lines.add(text.get("explain.rule.role.designated", role.label()));
+            List<String> by = ofDomain(domain).filter(d -> d.role() == role && person.insz() != null
+                    && person.insz().digits().equals(d.insz())).map(this::submission).toList();
+            lines.add(by.isEmpty() ? text.get("explain.rule.role.designated", role.label())
+                    : text.get("explain.rule.role.designated.by", role.label(), String.join("; ", by)));
         } else if (!were.isEmpty()) {
             lines.add(text.get("explain.rule.role.not_designated", role.label(), String.join(", ", were), designated(domain)));
         } else {
@@ -208,7 +214,8 @@ final class PersonRules {
             return;
         }
         for (Account source : domain.sources()) {
-            finding("ADMIN_NOT_DESIGNATED", f -> sameAccount(f, source) && f.message() != null
+            // the organisation-level finding belongs to the domain of the organisation-level roles only
+            finding("ADMIN_NOT_DESIGNATED", f -> domain.main() && sameAccount(f, source) && f.message() != null
                     && f.message().startsWith("ADMIN_NOT_DESIGNATED.main"))
                     .ifPresent(f -> lines.add(text.get("explain.rule.main.not_designated", said(f), designated(domain))));
             finding("NO_INSZ", f -> sameAccount(f, source) && "NO_INSZ.taken".equals(f.message()))
@@ -219,16 +226,30 @@ final class PersonRules {
         }
     }
 
-    /** Whom the plan makes administrator of this domain (the person excepted), or that nobody is yet. */
+    /**
+     * Whom the current submissions designate as administrator of this domain (the person excepted), each with the OCMW
+     * whose submission does it, its date, file, sheet and row; or that nobody is designated yet.
+     */
     private String designated(Domain domain) {
         Set<String> names = new LinkedHashSet<>();
-        for (Planned administrator : domain.administrators()) {
-            if (administrator.role() != null && ADMINISTRATORS.contains(administrator.role())
-                    && (domain.planned() == null || !administrator.username().equals(domain.planned().username()))) {
-                names.add(administrator.name() + " (" + administrator.role().label() + ")");
-            }
-        }
-        return names.isEmpty() ? text.get("explain.designated.nobody") : String.join(", ", names);
+        ofDomain(domain).filter(d -> person.insz() == null || !person.insz().digits().equals(d.insz()))
+                .forEach(d -> names.add(text.get("explain.designation", d.name(), d.role().label(), submission(d))));
+        return names.isEmpty() ? text.get("explain.designated.nobody") : String.join("; ", names);
+    }
+
+    /** The designations of this domain: the organisation-level roles in the main domain, the domain's TB and co-TB in another. */
+    private java.util.stream.Stream<Designations.Cited> ofDomain(Domain domain) {
+        return designations.stream().filter(d -> domain.main() ? d.role().organisationLevel()
+                : !d.role().organisationLevel() && domain.name().equalsIgnoreCase(d.domain()));
+    }
+
+    /** "OCMW Gooik's submission of 12/11/2024 (file …, sheet Beheerders, row 3)". */
+    private String submission(Designations.Cited designation) {
+        String organisation = merger.participants().stream().filter(p -> p.kbo().digits().equals(designation.kbo()))
+                .map(be.ocmw.merge.registry.Ocmw::name).findFirst()
+                .orElse(merger.target().kbo().digits().equals(designation.kbo()) ? merger.target().name() : designation.kbo());
+        return text.get("explain.submission", organisation, ReportText.date(designation.submittedOn()), designation.file(),
+                designation.sheet(), designation.row());
     }
 
     private boolean sameAccount(Finding finding, Account account) {

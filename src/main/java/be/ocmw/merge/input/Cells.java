@@ -114,11 +114,24 @@ public final class Cells {
         return text;
     }
 
+    /** The most characters a spreadsheet cell holds (Excel's limit, which POI enforces). */
+    public static final int MAX_CELL = 32_767;
+
     /** A value no spreadsheet will execute: a leading =, +, -, @, tab or carriage return gets an apostrophe. */
     public static String neutralised(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /**
+     * A value for a cell of an .xlsx report: {@link #neutralised}, and a text longer than a cell holds cut, saying so and
+     * how long it was, so that a stored value never makes a report fail.
+     */
+    public static String forCell(String text) {
+        String safe = neutralised(text);
+        if (safe.length() > MAX_CELL) {
+            int end = Character.isHighSurrogate(safe.charAt(32_000 - 1)) ? 32_000 - 1 : 32_000;
+            return safe.substring(0, end) + "… (" + String.format("%,d", text.length()) + " characters, cut to fit a cell)";
         }
-        return text;
+        return safe;
     }
 }

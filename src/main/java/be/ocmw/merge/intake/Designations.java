@@ -54,6 +54,33 @@ public class Designations {
                 .list();
     }
 
+    /**
+     * A designation with where it was read: the OCMW ({@code kbo}) whose submission of {@code submittedOn} holds it, in
+     * workbook {@code file} (its name), on {@code sheet}, row {@code row}; {@code role} as the workbook has it (HTB,
+     * CO_HTB, TB, CO_TB), {@code domain} null for the organisation-level roles.
+     */
+    public record Cited(String kbo, be.ocmw.merge.domain.Role role, String domain, String insz, String name,
+                        java.time.LocalDate submittedOn, String file, String sheet, int row) {
+    }
+
+    /** The designations of the merger's current submissions with the submission, file and row each comes from. */
+    public List<Cited> cited(Merger merger) {
+        return jdbc.sql("""
+                        select s.kbo, a.role, a.domain, a.insz, a.first_name, a.last_name, s.submitted_on, s.source_file,
+                               a.source_row
+                        from submission_administrator a join submission s on s.id = a.submission_id
+                        where s.merger_id = :merger and s.superseded_by is null
+                        order by s.kbo, a.source_row""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Cited(rs.getString("kbo"),
+                        be.ocmw.merge.domain.Role.parse(rs.getString("role")).orElseThrow(), rs.getString("domain"),
+                        rs.getString("insz"), (rs.getString("first_name") + " " + rs.getString("last_name")).strip(),
+                        rs.getObject("submitted_on", java.time.LocalDate.class),
+                        java.nio.file.Path.of(rs.getString("source_file")).getFileName().toString(),
+                        SubmissionFormat.ADMINISTRATORS_SHEET, rs.getInt("source_row")))
+                .list();
+    }
+
     /** The intake's findings of the merger, in the order they were found. */
     public List<Finding> findings(Merger merger) {
         return findings.ofIntake(merger.id());

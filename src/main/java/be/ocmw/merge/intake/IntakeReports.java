@@ -203,7 +203,7 @@ public class IntakeReports {
                 Row row = note.createRow(0);
                 row.createCell(0).setCellValue(text.get("intake.checked.refused"));
                 row.getCell(0).setCellStyle(bold);
-                note.createRow(1).createCell(0).setCellValue(Cells.neutralised(text.reason(file.problemReason())));
+                note.createRow(1).createCell(0).setCellValue(Cells.forCell(text.reason(file.problemReason())));
                 note.setColumnWidth(0, 150 * 256);
             }
             Sheet sheet = workbook.getSheet(SubmissionFormat.ADMINISTRATORS_SHEET);
@@ -237,7 +237,7 @@ public class IntakeReports {
                         }));
                     }
                     Cell reason = row.createCell(reasonColumn);
-                    reason.setCellValue(Cells.neutralised((rejection.column().isEmpty() ? "" : rejection.column() + ": ")
+                    reason.setCellValue(Cells.forCell((rejection.column().isEmpty() ? "" : rejection.column() + ": ")
                             + text.reason(rejection.reason())));
                     reason.setCellStyle(highlight);
                 }

@@ -10,6 +10,19 @@ public record Approval(long id, String mergerId, long planId, String fingerprint
                        String comment, String withdrawnBy, OffsetDateTime withdrawnAt, String withdrawComment,
                        String appliedBy, OffsetDateTime appliedAt) {
 
+    /** What is shown of what people typed: national numbers masked, control characters made visible (rows of any age). */
+    public Approval {
+        comment = shown(comment);
+        withdrawComment = shown(withdrawComment);
+        approvedBy = shown(approvedBy);
+        withdrawnBy = shown(withdrawnBy);
+        appliedBy = shown(appliedBy);
+    }
+
+    private static String shown(String typed) {
+        return be.ocmw.merge.domain.Insz.maskedIn(be.ocmw.merge.domain.FreeText.cleaned(typed));
+    }
+
     public boolean inForce() {
         return withdrawnAt == null;
     }

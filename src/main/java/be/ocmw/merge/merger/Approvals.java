@@ -1,5 +1,8 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.FreeText;
+import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.domain.Readable;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.planning.Planner;
@@ -73,10 +76,15 @@ public class Approvals {
      * Approves the merger's latest plan, which must have {@code fingerprint}, be READY and have been computed from the
      * data as it is now. An approval in force of another plan is withdrawn by it (recorded so).
      */
-    public Result approve(Merger merger, String fingerprint, String by, String comment, long run) {
+    public Result approve(Merger merger, String fingerprint, String by, String typedComment, long run) {
         if (fingerprint == null || fingerprint.isBlank()) {
             return new Result.Refused(Reason.of("approve.fingerprint", merger.id()));
         }
+        Optional<Reason> typed = typed(fingerprint, by, typedComment);
+        if (typed.isPresent()) {
+            return new Result.Refused(typed.get());
+        }
+        String comment = Insz.maskedIn(typedComment);
         Optional<PlanStore.Latest> latest = store.latestPlan(merger);
         if (latest.isEmpty()) {
             return new Result.Refused(Reason.of("approve.unplanned", merger.id()));
@@ -84,7 +92,8 @@ public class Approvals {
         PlanStore.Latest plan = latest.get();
         if (!plan.fingerprint().equals(fingerprint.strip())) {
             boolean older = store.latestWithFingerprint(merger, fingerprint.strip(), true).isPresent();
-            return new Result.Refused(Reason.of(older ? "approve.not_latest" : "approve.not_a_plan", fingerprint.strip(),
+            return new Result.Refused(Reason.of(older ? "approve.not_latest" : "approve.not_a_plan",
+                    Readable.shorten(fingerprint.strip()),
                     merger.id(), plan.fingerprint(), plan.createdAt().toLocalDate()));
         }
         if (plan.status() == PlanStatus.BLOCKED) {
@@ -117,8 +126,20 @@ public class Approvals {
         return new Result.Recorded(byId(id), false);
     }
 
+    /** What is wrong with what the approver typed (a control character, a text too long), if anything. */
+    private static Optional<Reason> typed(String fingerprint, String by, String comment) {
+        return FreeText.SEARCH.problem("fingerprint", fingerprint)
+                .or(() -> FreeText.NAME.problem("by", by))
+                .or(() -> FreeText.COMMENT.problem("comment", comment));
+    }
+
     /** Takes back the merger's approval in force. */
-    public Result withdraw(Merger merger, String by, String comment, long run) {
+    public Result withdraw(Merger merger, String by, String typedComment, long run) {
+        Optional<Reason> typed = typed(null, by, typedComment);
+        if (typed.isPresent()) {
+            return new Result.Refused(typed.get());
+        }
+        String comment = Insz.maskedIn(typedComment);
         Optional<Approval> current = inForce(merger);
         if (current.isEmpty()) {
             return new Result.Refused(Reason.of("withdraw.none", merger.id()));

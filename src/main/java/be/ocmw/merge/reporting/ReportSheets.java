@@ -71,7 +71,7 @@ public final class ReportSheets {
                 cell.setCellValue(date);
                 cell.setCellStyle(dateStyle(sheet.getWorkbook()));
             } else {
-                cell.setCellValue(Cells.neutralised(values[i] == null ? "" : String.valueOf(values[i])));
+                cell.setCellValue(Cells.forCell(values[i] == null ? "" : String.valueOf(values[i])));
             }
         }
     }

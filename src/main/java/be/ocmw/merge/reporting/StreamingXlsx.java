@@ -223,7 +223,7 @@ public final class StreamingXlsx implements AutoCloseable {
                 } else {
                     xml.append(style == 0 ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                             : "\" s=\"" + style + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-                    escape(Cells.neutralised(value == null ? "" : String.valueOf(value)));
+                    escape(Cells.forCell(value == null ? "" : String.valueOf(value)));
                     xml.append("</t></is></c>");
                 }
             }

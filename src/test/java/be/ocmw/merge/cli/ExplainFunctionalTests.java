@@ -4,6 +4,7 @@ import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
 import be.ocmw.merge.support.SampleWorkflow;
+import be.ocmw.merge.support.Workbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
+import static be.ocmw.merge.support.Workbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Where did dossier GAL-0014 go?" answered from what the engine stored, before and after the apply (SPEC 5.4). */
@@ -108,8 +110,10 @@ class ExplainFunctionalTests {
         assertThat(status.out()).contains("GEBLOKKEERD").contains(
                 "Status ACTIEF because the account is active in OCMW Gooik, OCMW Herne (active in any source is enough)");
         assertThat(main.out()).contains("Geen hoofdtoegangsbeheerder van het gefusioneerde OCMW")
-                .contains("De aanwijzingen wijzen aan: Lotte Van den Broeck (HTB)")
-                .contains("Type TB omdat de HTB-aanwijzingen deze persoon als TB aanwijzen");
+                .contains("De aanwijzingen wijzen aan: Lotte Van den Broeck (HTB), door de indiening van OCMW Galmaarden van "
+                        + "05/11/2024 (bestand pajottegem-galmaarden.xlsx, blad Beheerders, rij 2)")
+                .contains("Type TB omdat de indiening van OCMW Galmaarden van 05/11/2024 (bestand pajottegem-galmaarden.xlsx, "
+                        + "blad Beheerders, rij 4) deze persoon als TB aanwijst");
         assertThat(renamed.out()).contains("Username eclaes2 and not the old one").contains("(USERNAME_RENAMED)");
         assertThat(noInsz.out()).contains("(un compte sans NISS)").contains("(NO_INSZ)");
         assertThat(unknownApplication.out()).contains("Oude Toepassing OCMW").contains("(UNKNOWN_APPLICATION)");
@@ -134,6 +138,41 @@ class ExplainFunctionalTests {
                 + "and reason = 'helpdesk ticket 4711'")).isEqualTo("1 helpdesk ticket 4711");
         assertThat(query("select count(*) from consultation where what = 'explain --insz'")).isEqualTo("6");
         assertThat(query("select count(*) from consultation where what = 'explain --insz' and persons = 0")).isEqualTo("1");
+    }
+
+    @Test
+    void afterACorrectedSubmissionEveryDesignationNamesWhoAndTheSubmissionRowThatSaysSo() throws Exception {
+        // given pajottegem applied, then Galmaarden's corrected workbook: Lotte Coppens HTB, Lotte Van den Broeck its TB
+        url = SampleWorkflow.loadedCopy(workDir);
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
+        SampleWorkflow.applied(jar, "pajottegem");
+        java.nio.file.Files.createDirectories(workDir.resolve("corrected"));
+        java.util.Map<String, java.util.List<java.util.List<Object>>> sheets = new java.util.LinkedHashMap<>();
+        sheets.put("OCMW", java.util.List.of(row("Fusie", "pajottegem"), row("KBO-nummer", "0212.978.247"),
+                row("Naam OCMW", "OCMW Galmaarden"), row("Ingediend op", java.time.LocalDate.of(2024, 11, 20)),
+                row("Ingediend door", "secretariaat@galmaarden.be")));
+        sheets.put("Beheerders", java.util.List.of(row("Rol", "Domein", "INSZ", "Naam", "Voornaam", "E-mailadres", "Taal", "Telefoon"),
+                row("HTB", "", "62.08.28-619.93", "Coppens", "Lotte", "lotte.coppens@ocmw.example.be", "NL", ""),
+                row("TB", "Maatschappelijk Welzijn", "81.02.16-678.72", "Van den Broeck", "Lotte",
+                        "lotte.vandenbroeck@ocmw.example.be", "NL", "")));
+        Workbooks.xlsx(workDir.resolve("corrected/pajottegem-galmaarden-v2.xlsx"), sheets);
+        Run intake = jar.run("intake", "corrected", "--out", "out/intake-corrected");
+        jar.run("plan", "pajottegem", "--out", "out");
+
+        // when both are explained
+        Run newHtb = jar.run("explain", "pajottegem", "--insz", "62.08.28-619.93");
+        Run oldHtb = jar.run("explain", "pajottegem", "--insz", "81.02.16-678.72", "--lang", "nl");
+
+        // then every designation says who, and which OCMW's submission (date, file, sheet, row) designates them
+        assertThat(intake.exitCode()).as(intake.output()).isZero();
+        String both = newHtb.out() + oldHtb.out();
+        assertThat(both).doesNotContain("null").doesNotContain("nobody yet").doesNotContain("nog niemand");
+        assertThat(oldHtb.out()).contains("Lotte Coppens (HTB), door de indiening van OCMW Galmaarden van 20/11/2024 "
+                + "(bestand pajottegem-galmaarden-v2.xlsx, blad Beheerders, rij 2)");
+        assertThat(newHtb.out()).contains("because OCMW Galmaarden's submission of 20/11/2024 (file "
+                + "pajottegem-galmaarden-v2.xlsx, sheet Beheerders, row 2) designates this person as HTB")
+                .contains("Lotte Van den Broeck (TB), by OCMW Galmaarden's submission of 20/11/2024 (file "
+                        + "pajottegem-galmaarden-v2.xlsx, sheet Beheerders, row 3)");
     }
 
     /** The person's accounts in the old OCMWs: organisation, KBO as written, role label, applications (comma-separated). */

@@ -77,6 +77,36 @@ class LoadCommandFunctionalTests {
     }
 
     @Test
+    void loadingOnlineRequestsAuditsEveryRequestItAddsOrChanges() throws Exception {
+        Path file = workDir.resolve("requests.csv");
+        Files.writeString(file, "reference;submitted_on;kbo;read\nREQ-1;2024-02-07;0212978247;true\n"
+                + "REQ-2;2024-02-08;0212978247;false\nREQ-3;2024-02-09;0212684871;false\n");
+        Run first = jar.run("load", "online-requests", "requests.csv");
+        Files.writeString(file, "reference;submitted_on;kbo;read\nREQ-1;2024-02-07;0212978247;true\n"
+                + "REQ-2;2024-02-08;0212978247;true\nREQ-3;2024-02-09;0212684871;false\nREQ-4;2024-03-01;0212684871;false\n");
+        Run second = jar.run("load", "online-requests", "requests.csv");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(strings("select action || ' ' || row_key || ' ' || (after ->> 'read') from audit "
+                + "where table_name = 'online_request' order by id")).containsExactly(
+                "INSERT 0212978247/REQ-1 true", "INSERT 0212978247/REQ-2 false", "INSERT 0212684871/REQ-3 false",
+                "UPDATE 0212978247/REQ-2 true", "INSERT 0212684871/REQ-4 false");
+        assertThat(strings("select row_key || ' ' || (after ->> 'inserted') || ' ' || (after ->> 'updated') from audit "
+                + "where table_name = 'load_file' order by id")).containsExactly("requests.csv 3 0", "requests.csv 1 1");
+    }
+
+    private List<String> strings(String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    @Test
     void aFileThatCannotBeReadExits3AndLoadsNothingFromIt() throws Exception {
         Files.writeString(workDir.resolve("dossiers.csv"), "reference;type;insz;kbo;begin\nR1;A036;85073003328;0212978247;2024-01-01\n");
 

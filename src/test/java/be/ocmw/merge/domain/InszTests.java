@@ -99,6 +99,30 @@ class InszTests {
         assertThatThrownBy(() -> Insz.parse(cell)).satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "INSZ 81.02.16-678.72|INSZ 81.02.16-xxx.72",
+            "81.02.16-678.72 Lotte|81.02.16-xxx.72 Lotte",
+            "81021667872|810216xxx72",
+            "81 02 16 678 72|81 02 16 xxx 72",
+            "81 . 02 . 16 - 678 . 72|81 . 02 . 16 - xxx . 72",
+            "81/02/16_678,72|81/02/16_xxx,72",
+            "\uff18\uff11\uff10\uff12\uff11\uff16\uff16\uff17\uff18\uff17\uff12|\uff18\uff11\uff10\uff12\uff11\uff16xxx\uff17\uff12",
+            "\u0668\u0661.\u0660\u0662.\u0661\u0666-\u0666\u0667\u0668.\u0667\u0662|\u0668\u0661.\u0660\u0662.\u0661\u0666-xxx.\u0667\u0662",
+            "81\u00a002\u2009\u200916\u2013678\u3000\u300072|81\u00a002\u2009\u200916\u2013xxx\u3000\u300072",
+            "8102166787281021667872|810216xxxxxxxxxxxxxx72",
+    })
+    void masksEveryRunOfElevenDigitsWhateverItsSeparatorsAndScript(String typed, String shown) {
+        assertThat(Insz.maskedIn(typed)).isEqualTo(shown);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"KBO 0212.978.247", "op 07/12/2026 om 12:10", "run 11 of 12", "81.02.16-678", "a 1234567890 b",
+            "12:10:11 12:10:11"})
+    void leavesKboNumbersDatesAndShortNumbersAsTheyAre(String text) {
+        assertThat(Insz.maskedIn(text)).isEqualTo(text);
+    }
+
     /** Appends the pre-2000 check digits to nine digits. */
     static String withCheck(String firstNine) {
         return firstNine + String.format("%02d", 97 - Long.parseLong(firstNine) % 97);

@@ -118,8 +118,9 @@ class DashboardActionsTests extends DashboardTest {
         assertThat(stale).contains("data-state=\"REFUSED\"").contains("is niet het goedgekeurde plan");
         assertThat(jdbc.sql("select count(*) from plan where mode = 'APPLY'").query(Integer.class).single()).isZero();
 
-        String applied = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).param("confirmed", "true")
-                .with(operator()).with(csrf())).andReturn(), operator());
+        MvcResult apply = mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).param("confirmed", "true")
+                .with(operator()).with(csrf())).andReturn();
+        String applied = finished(apply, operator());
         assertThat(applied).contains("data-state=\"DONE\"").contains("UITGEVOERD").contains("applyAccountsStep");
         assertThat(page("/", coordinator())).contains("data-merger=\"pajottegem\" data-status=\"APPLIED\"");
         String merger = page("/mergers/pajottegem", coordinator());
@@ -141,6 +142,10 @@ class DashboardActionsTests extends DashboardTest {
 
         String reconciled = finished(mvc.perform(post("/reconciliation").with(operator()).with(csrf())).andReturn(), operator());
         assertThat(reconciled).contains("data-state=\"DONE\"").contains("pajottegem");
+        // each action's page shows its own jobs only, not what started after it
+        assertThat(reconciled).contains("data-step=\"driftStep\"").doesNotContain("data-step=\"applyAccountsStep\"");
+        assertThat(page(apply.getResponse().getRedirectedUrl(), operator())).contains("data-step=\"applyAccountsStep\"")
+                .doesNotContain("data-step=\"driftStep\"");
         assertThat(page("/reconciliation", coordinator())).contains("<h2>pajottegem</h2>");
     }
 

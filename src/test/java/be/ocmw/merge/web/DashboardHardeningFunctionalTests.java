@@ -98,14 +98,37 @@ class DashboardHardeningFunctionalTests {
         assertThat(page).contains("te vaak een verkeerd wachtwoord").doesNotContain("bestaat niet");
     }
 
+    @Test
+    void aLockedNameStaysLockedWhateverSpellingOfTheLoginPathIsPostedTo() throws Exception {
+        // the form's path URL-encoded: the container decodes it to /login, so Spring Security takes the password there
+        String[] spellings = {"/%6cogin", "/%6C%6F%67%69%6E", "/login"};
+        for (int i = 0; i < 5; i++) {
+            login(client(), spellings[i % 2], "operator", "wrong-" + i);
+        }
+
+        for (String path : spellings) {
+            HttpClient client = client();
+            String location = login(client, path, "operator", "operator");
+            HttpResponse<String> start = client.send(get("/"), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(location).as(path).endsWith("/login?locked");
+            assertThat(start.statusCode()).as("the start page after posting to " + path).isEqualTo(302);
+            assertThat(start.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
+    }
+
     /** Logs in with a fresh session; returns where the dashboard sends the browser. */
     private static String login(String user, String password) throws Exception {
-        HttpClient client = client();
+        return login(client(), "/login", user, password);
+    }
+
+    /** Posts the login form to {@code path} (as spelled) in the client's session; returns where the browser is sent. */
+    private static String login(HttpClient client, String path, String user, String password) throws Exception {
         String form = client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).as(form).isTrue();
         String body = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);

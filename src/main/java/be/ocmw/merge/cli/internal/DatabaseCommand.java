@@ -1,5 +1,7 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.cli.UsageException;
+import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.audit.ExitCode;
@@ -8,11 +10,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -53,11 +57,32 @@ abstract class DatabaseCommand implements Callable<Integer> {
     protected void checkArguments() {
     }
 
+    /**
+     * The options that hold a text a person types, with the kind that says how long it may be (docs/commands.md): one
+     * list for every command, so that a new command's {@code --by} is held to the same rule.
+     */
+    static final Map<String, FreeText> TEXTS = Map.of("--by", FreeText.NAME, "--comment", FreeText.COMMENT,
+            "--reason", FreeText.REASON, "--username", FreeText.SEARCH, "--dossier", FreeText.SEARCH,
+            "--fingerprint", FreeText.SEARCH);
+
+    /** Refuses (exit 2) a typed text that is too long or holds a control character, before anything starts. */
+    private void checkTexts() {
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            FreeText kind = TEXTS.get(option.longestName());
+            if (kind != null && option.getValue() instanceof String value) {
+                kind.problem(option.longestName(), value).ifPresent(problem -> {
+                    throw new UsageException(problem.english());
+                });
+            }
+        }
+    }
+
     /** Does the work; {@code run} is the id of this run in the run log. */
     protected abstract int execute(ConfigurableApplicationContext context, long run) throws Exception;
 
     @Override
     public final Integer call() throws Exception {
+        checkTexts();
         checkArguments();
         if (!createsDatabase()) {
             NoDatabaseException.requireData(database.url);

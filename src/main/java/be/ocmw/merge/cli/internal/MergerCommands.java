@@ -3,6 +3,7 @@ package be.ocmw.merge.cli.internal;
 import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.merger.Approvals;
 import be.ocmw.merge.merger.Approval;
+import be.ocmw.merge.domain.Readable;
 import be.ocmw.merge.input.Cells;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.cli.UsageException;
@@ -73,6 +74,10 @@ final class MergerCommands {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the reports go.")
         Path out;
 
+        @Option(names = "--by", paramLabel = "NAME", description = "Whom the plan is made for (recorded in the run log, and "
+                + "with --full-insz in the consultation log). Default: the OS user.")
+        String by;
+
         @Mixin
         RegistryOption registry;
 
@@ -84,6 +89,11 @@ final class MergerCommands {
             merger = MergerNames.resolve(registry, merger);
             report.check();
             Outputs.folder(out);
+        }
+
+        @Override
+        protected String actor() {
+            return by == null || by.isBlank() ? osUser() : by.strip();
         }
 
         @Override
@@ -199,7 +209,7 @@ final class MergerCommands {
             } else {
                 out.println((again ? "Already approved: " : "Approved: ") + "plan " + approval.fingerprint() + " of " + target.id()
                         + " by " + approval.approvedBy() + " at " + ReportText.dateTime(approval.approvedAt())
-                        + (approval.comment() == null ? "" : " (" + approval.comment() + ")") + ".");
+                        + (approval.comment() == null ? "" : " (" + Readable.shorten(approval.comment()) + ")") + ".");
                 out.println("  Next: an operator other than " + approval.approvedBy() + " applies it: apply " + target.id()
                         + " --out DIR --fingerprint " + approval.fingerprint() + " --by NAME");
             }

@@ -270,6 +270,39 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
+     * {@code database stop}: under the folder's control lock, when no process holds the server in use, stops it and
+     * waits until it is down (the idle watch then finds it gone and ends).
+     */
+    public static be.ocmw.merge.database.EmbeddedDatabase.Stopped stopNow(Path home) throws IOException {
+        Path data = home.resolve("pgdata");
+        if (!Files.exists(home.resolve("ocmw-merge.lock")) || !postmasterAlive(data)) {
+            return be.ocmw.merge.database.EmbeddedDatabase.Stopped.NOT_RUNNING;
+        }
+        try (FileChannel control = lockFile(home.resolve("ocmw-merge.lock"));
+             FileChannel users = lockFile(home.resolve("users.lock"))) {
+            FileLock deciding = control.lock();
+            try {
+                FileLock alone = users.tryLock(0, Long.MAX_VALUE, false);
+                if (alone == null) {
+                    return be.ocmw.merge.database.EmbeddedDatabase.Stopped.IN_USE;
+                }
+                try {
+                    if (!postmasterAlive(data)) {
+                        return be.ocmw.merge.database.EmbeddedDatabase.Stopped.NOT_RUNNING;
+                    }
+                    stopPostmaster(data);
+                    return postmasterAlive(data) ? be.ocmw.merge.database.EmbeddedDatabase.Stopped.IN_USE
+                            : be.ocmw.merge.database.EmbeddedDatabase.Stopped.STOPPED;
+                } finally {
+                    alone.release();
+                }
+            } finally {
+                deciding.release();
+            }
+        }
+    }
+
+    /**
      * Stops the postmaster on the folder, when no process uses it (the caller knows): SIGTERM, PostgreSQL's smart
      * shutdown, quick because its clients are gone; then insists.
      */

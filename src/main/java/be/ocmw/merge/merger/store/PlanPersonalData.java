@@ -21,6 +21,10 @@ class PlanPersonalData extends PersonalDataTables {
               and (subject is distinct from without_insz(subject) or detail is distinct from without_insz(detail) or message is distinct from without_insz(message)
                    or args::text is distinct from without_insz(args::text))""";
 
+    private static final String APPROVALS = """
+            from approval where merger_id = :merger
+              and (comment is distinct from without_insz(comment) or withdraw_comment is distinct from without_insz(withdraw_comment))""";
+
     PlanPersonalData(JdbcClient jdbc) {
         super(jdbc, List.of(
                 new Target("plan_change", "changes of stored plans", CHANGES,
@@ -28,6 +32,9 @@ class PlanPersonalData extends PersonalDataTables {
                                 + CHANGES.substring(CHANGES.indexOf("where"))),
                 new Target("finding", "findings quoting national numbers", FINDINGS,
                         "update finding set subject = without_insz(subject), detail = without_insz(detail), message = without_insz(message), args = cast(without_insz(args::text) as jsonb) "
-                                + FINDINGS.substring(FINDINGS.indexOf("where")))));
+                                + FINDINGS.substring(FINDINGS.indexOf("where"))),
+                new Target("approval", "approval comments quoting national numbers", APPROVALS,
+                        "update approval set comment = without_insz(comment), withdraw_comment = without_insz(withdraw_comment) "
+                                + APPROVALS.substring(APPROVALS.indexOf("where")))));
     }
 }

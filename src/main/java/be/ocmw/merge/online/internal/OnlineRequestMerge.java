@@ -63,7 +63,12 @@ public class OnlineRequestMerge implements Tasklet {
                             insert into online_request (reference, submitted_on, kbo, read)
                             select i.reference, i.submitted_on, i.kbo, i.read from incoming i
                             where not exists (select 1 from online_request r where r.kbo = i.kbo and r.reference = i.reference)
-                            returning 1
+                            returning kbo, reference, submitted_on, read
+                        ), audited as (
+                            insert into audit (run_id, table_name, row_key, action, after)
+                            select :run, 'online_request', kbo || '/' || reference, 'INSERT',
+                                   jsonb_build_object('kbo', kbo, 'reference', reference, 'submitted_on', submitted_on, 'read', read)
+                            from inserted
                         )
                         select count(*) from inserted
                         """)
@@ -71,6 +76,14 @@ public class OnlineRequestMerge implements Tasklet {
         // a load of this kind is one file: the counts of its statements are the file's
         jdbc.sql("update load_file set rows_updated = :updated, rows_inserted = :inserted where job_instance_id = :ji and status = 'PENDING'")
                 .param("updated", updated).param("inserted", inserted).param("ji", jobInstance).update();
+        jdbc.sql("""
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        select :run, 'load_file', name, 'INSERT',
+                               jsonb_build_object('file', path, 'sha256', content_sha256, 'inserted', rows_inserted,
+                                                  'updated', rows_updated, 'accepted', rows_accepted, 'rejected', rows_rejected)
+                        from load_file where job_instance_id = :ji and status = 'PENDING'
+                        """)
+                .param("ji", jobInstance).param("run", run).update();
         // what the step did, as the dashboard's progress shows it: rows that came in or changed
         contribution.incrementWriteCount(inserted + updated);
         staged.finish(jobInstance, STAGING);

@@ -1,5 +1,6 @@
 package be.ocmw.merge.web.internal;
 
+import be.ocmw.merge.batch.JobProgress;
 import be.ocmw.merge.intake.Intake;
 import be.ocmw.merge.intake.IntakeReports;
 import be.ocmw.merge.reporting.ReportText;
@@ -57,10 +58,12 @@ class ActionsController {
     private final WebSettings settings;
 
     private final ApplySettings applySettings;
+    private final JobProgress jobProgress;
 
     ActionsController(Pages pages, Activities activities, Dashboard dashboard, StoredPlans plans, MergerRuns mergerRuns,
                       ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings,
-                      ApplySettings applySettings) {
+                      ApplySettings applySettings, JobProgress jobProgress) {
+        this.jobProgress = jobProgress;
         this.applySettings = applySettings;
         this.pages = pages;
         this.activities = activities;
@@ -182,7 +185,7 @@ class ActionsController {
     String activity(@PathVariable String id, Model model) {
         var activity = activities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such action"));
         model.addAttribute("activity", activity);
-        model.addAttribute("progress", dashboard.progressSince(activity.started()));
+        model.addAttribute("progress", jobProgress.ofRun(activity.run()));
         return "web/activity";
     }
 

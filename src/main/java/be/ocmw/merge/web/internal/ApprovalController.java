@@ -34,7 +34,8 @@ class ApprovalController {
                    @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         Merger merger = pages.merger(id);
         String user = Pages.user();
-        long run = runLog.start("approve", merger.id() + " --fingerprint " + fingerprint + " (dashboard, " + user + ")", user);
+        long run = runLog.start("approve", merger.id() + " --fingerprint " + be.ocmw.merge.domain.Readable.shorten(fingerprint)
+                + " (dashboard, " + user + ")", user);
         return recorded(merger, approvals.approve(merger, fingerprint, user, comment, run), run, "approved", redirect);
     }
 

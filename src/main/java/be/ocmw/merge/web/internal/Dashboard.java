@@ -138,37 +138,6 @@ class Dashboard {
                 .list();
     }
 
-    /** The steps of the job executions started since {@code since}: what a running action is doing. */
-    record StepProgress(String job, String step, String status, long read, long written, long skipped) {
-
-        /** The step's name without its partition ({@code closeReopenStep:partition3} is a part of closeReopenStep). */
-        public String stepName() {
-            int colon = step.indexOf(':');
-            return colon < 0 ? step : step.substring(0, colon);
-        }
-
-        /** The partition's number counted from 1, or null for a step that is not a partition. */
-        public Integer part() {
-            int colon = step.indexOf(":partition");
-            return colon < 0 ? null : Integer.parseInt(step.substring(colon + ":partition".length())) + 1;
-        }
-    }
-
-    List<StepProgress> progressSince(java.time.LocalDateTime since) {
-        return jdbc.sql("""
-                        select i.job_name, s.step_name, s.status, s.read_count, s.write_count,
-                               s.read_skip_count + s.process_skip_count + s.write_skip_count as skips
-                        from batch_step_execution s
-                                 join batch_job_execution e on e.job_execution_id = s.job_execution_id
-                                 join batch_job_instance i on i.job_instance_id = e.job_instance_id
-                        where e.create_time >= :since
-                        order by s.step_execution_id""")
-                .param("since", since.minusSeconds(1))
-                .query((rs, n) -> new StepProgress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)))
-                .list();
-    }
-
     /** The drift of the latest reconciliation, per merger, or none when nothing was reconciled yet. */
     record Reconciliation(long run, String command, OffsetDateTime at, Integer exitCode, Map<String, List<Drift>> drift) {
     }

@@ -31,6 +31,8 @@ class ErrorPages implements ErrorController {
         model.addAttribute("status", status);
         model.addAttribute("kind", EXPLAINED.contains(status) ? String.valueOf(status) : status >= 500 ? "5xx" : "4xx");
         model.addAttribute("path", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        model.addAttribute("refused", request.getAttribute(TypedFieldsFilter.REFUSED) instanceof be.ocmw.merge.domain.Reason reason
+                ? Pages.text().reason(reason) : null);
         return "error";
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -42,6 +45,14 @@ class WebSecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Fields with control characters refused before anything else reads them (see {@link TypedFieldsFilter}). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<TypedFieldsFilter> typedFieldsFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new TypedFieldsFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Bean
     LoginThrottle loginThrottle() {
         return new LoginThrottle(java.time.Clock.systemUTC());
@@ -54,14 +65,12 @@ class WebSecurityConfiguration {
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain monitoringSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain monitoringSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .anyRequest().hasRole(OPERATOR))
-                .httpBasic(basic -> basic.realmName("ocmw-merge monitoring"))
-                .addFilterBefore(new BasicThrottleFilter(throttle),
-                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.realmName("ocmw-merge monitoring").authenticationEntryPoint(monitoringEntryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
@@ -70,7 +79,7 @@ class WebSecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain dashboardSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // the error page a request of the dashboard ends on; asked for directly, /error is a page like any
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
@@ -85,17 +94,11 @@ class WebSecurityConfiguration {
                         .requestMatchers("/intake", "/mergers/*/apply", "/activities/*/files/**", "/audit").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(COORDINATOR, OPERATOR))
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler((request, response, authentication) -> {
-                            throttle.succeeded(authentication.getName());
-                            response.sendRedirect(request.getContextPath() + "/");
-                        })
-                        .failureHandler((request, response, exception) -> {
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect(request.getContextPath() + "/login?error");
-                        })
+                        .successHandler((request, response, authentication) ->
+                                response.sendRedirect(request.getContextPath() + "/"))
+                        .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+                                + (exception instanceof ThrottledPasswords.LoginLockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
-                .addFilterBefore(new LoginThrottleFilter(throttle),
-                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
@@ -109,9 +112,29 @@ class WebSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The dashboard's one way to check a password, for the form and the monitoring's HTTP basic alike: the configured
+     * users behind the login throttle ({@link ThrottledPasswords}). The only authentication provider in the context, so
+     * that Spring Security uses it and no other.
+     */
     @Bean
-    UserDetailsService dashboardUsers(WebSettings settings) {
-        return new InMemoryUserDetailsManager(users(settings));
+    AuthenticationProvider dashboardPasswords(WebSettings settings, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users(settings)));
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledPasswords(passwords, throttle);
+    }
+
+    /** HTTP basic refused: 429 while the name or address is locked, else the usual 401 with its challenge. */
+    private static AuthenticationEntryPoint monitoringEntryPoint() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("ocmw-merge monitoring");
+        return (request, response, exception) -> {
+            if (exception instanceof ThrottledPasswords.LoginLockedException) {
+                response.sendError(429, "Too many failed logins: wait five minutes");
+            } else {
+                basic.commence(request, response, exception);
+            }
+        };
     }
 
     /** The configured users; refuses none, a role that does not exist, and anything but a bcrypt hash. */
