@@ -84,6 +84,18 @@ public class StagedRows {
                 .param("ji", jobInstance).update();
     }
 
+    /** The audit row of each file the load takes in: what it was, its digest, and what it added and changed. */
+    public void auditFiles(long jobInstance, long run) {
+        jdbc.sql("""
+                        insert into audit (run_id, table_name, row_key, action, after)
+                        select :run, 'load_file', name, 'INSERT',
+                               jsonb_build_object('file', path, 'sha256', content_sha256, 'inserted', rows_inserted,
+                                                  'updated', rows_updated, 'accepted', rows_accepted, 'rejected', rows_rejected)
+                        from load_file where job_instance_id = :ji and status = 'PENDING'
+                        """)
+                .param("ji", jobInstance).param("run", run).update();
+    }
+
     /** Marks the pending files loaded and empties their staging rows. */
     public void finish(long jobInstance, String stagingTable) {
         jdbc.sql("update load_file set status = 'LOADED' where job_instance_id = :ji and status = 'PENDING'")

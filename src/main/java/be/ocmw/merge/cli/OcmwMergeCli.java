@@ -60,6 +60,10 @@ public final class OcmwMergeCli {
 
     private static int execute(Object rootCommand, String... args) {
         CommandLine commandLine = new CommandLine(rootCommand);
+        // plain text on the console: no colours (their escape sequences are what ConsoleText keeps off the terminal)
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        commandLine.setOut(new PrintWriter(new ConsoleText(new java.io.OutputStreamWriter(System.out)), true));
+        commandLine.setErr(new PrintWriter(new ConsoleText(new java.io.OutputStreamWriter(System.err)), true));
         // nothing typed may drive the terminal of whoever reads it later (the run log, the console, a report)
         for (int i = 0; i < args.length; i++) {
             java.util.Optional<be.ocmw.merge.domain.Reason> control = FreeText.controlProblem("argument " + (i + 1), args[i]);

@@ -45,8 +45,7 @@ public enum FreeText {
             return control;
         }
         if (value.length() > max) {
-            return Optional.of(Reason.of("text.too_long", field, String.format("%,d", value.length()),
-                    String.format("%,d", max)));
+            return Optional.of(Reason.of("text.too_long", field, value.length(), max));
         }
         return Optional.empty();
     }

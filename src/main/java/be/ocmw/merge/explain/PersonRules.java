@@ -158,13 +158,18 @@ final class PersonRules {
         }
         // type: an administrator only as the submissions designate
         Role role = planned.role() != null ? planned.role() : own != null ? own.role() : Role.USER;
-        List<String> were = sources.stream().filter(Account::administrator)
-                .map(s -> text.get("explain.role.in", s.role().label(), s.organisation())).distinct().toList();
+        List<String> were = new ArrayList<>(sources.stream().filter(Account::administrator)
+                .map(s -> text.get("explain.role.in", s.role().label(), s.organisation())).distinct().toList());
+        if (own != null && own.administrator() && !ADMINISTRATORS.contains(role)) {
+            // an administrator of the merged OCMW whom the submissions no longer designate
+            were.add(text.get("explain.role.in", own.role().label(), text.get("explain.own_account")));
+        }
         if (ADMINISTRATORS.contains(role)) {
             List<String> by = ofDomain(domain).filter(d -> d.role() == role && person.insz() != null
                     && person.insz().digits().equals(d.insz())).map(this::submission).toList();
             lines.add(by.isEmpty() ? text.get("explain.rule.role.designated", role.label())
-                    : text.get("explain.rule.role.designated.by", role.label(), String.join("; ", by)));
+                    : text.get(by.size() == 1 ? "explain.rule.role.designated.by" : "explain.rule.role.designated.by.many",
+                    role.label(), String.join(", ", by)));
         } else if (!were.isEmpty()) {
             lines.add(text.get("explain.rule.role.not_designated", role.label(), String.join(", ", were), designated(domain)));
         } else {
@@ -231,9 +236,13 @@ final class PersonRules {
      * whose submission does it, its date, file, sheet and row; or that nobody is designated yet.
      */
     private String designated(Domain domain) {
-        Set<String> names = new LinkedHashSet<>();
+        // a person several OCMWs designate is named once, with every submission that does
+        java.util.Map<String, List<String>> by = new java.util.LinkedHashMap<>();
         ofDomain(domain).filter(d -> person.insz() == null || !person.insz().digits().equals(d.insz()))
-                .forEach(d -> names.add(text.get("explain.designation", d.name(), d.role().label(), submission(d))));
+                .forEach(d -> by.computeIfAbsent(d.name() + " (" + d.role().label() + ")", k -> new ArrayList<>())
+                        .add(submission(d)));
+        List<String> names = by.entrySet().stream()
+                .map(e -> text.get("explain.designation", e.getKey(), String.join(", ", e.getValue()))).toList();
         return names.isEmpty() ? text.get("explain.designated.nobody") : String.join("; ", names);
     }
 

@@ -110,10 +110,12 @@ class ExplainFunctionalTests {
         assertThat(status.out()).contains("GEBLOKKEERD").contains(
                 "Status ACTIEF because the account is active in OCMW Gooik, OCMW Herne (active in any source is enough)");
         assertThat(main.out()).contains("Geen hoofdtoegangsbeheerder van het gefusioneerde OCMW")
-                .contains("De aanwijzingen wijzen aan: Lotte Van den Broeck (HTB), door de indiening van OCMW Galmaarden van "
-                        + "05/11/2024 (bestand pajottegem-galmaarden.xlsx, blad Beheerders, rij 2)")
-                .contains("Type TB omdat de indiening van OCMW Galmaarden van 05/11/2024 (bestand pajottegem-galmaarden.xlsx, "
-                        + "blad Beheerders, rij 4) deze persoon als TB aanwijst");
+                .contains("De aanwijzingen wijzen aan: Lotte Van den Broeck (HTB), door de indiening van OCMW Herne van ")
+                .contains("de indiening van OCMW Galmaarden van 05/11/2024 (bestand pajottegem-galmaarden.xlsx, blad "
+                        + "Beheerders, rij 2); Noah De Backer (co-HTB), door de indiening van OCMW Galmaarden")
+                .contains("Type TB omdat de indiening van OCMW Gooik van 12/11/2024 (bestand pajottegem-gooik-v2.xlsx, blad "
+                        + "Beheerders, rij 3), de indiening van OCMW Galmaarden van 05/11/2024 (bestand pajottegem-galmaarden.xlsx, "
+                        + "blad Beheerders, rij 4) deze persoon als TB aanwijzen");
         assertThat(renamed.out()).contains("Username eclaes2 and not the old one").contains("(USERNAME_RENAMED)");
         assertThat(noInsz.out()).contains("(un compte sans NISS)").contains("(NO_INSZ)");
         assertThat(unknownApplication.out()).contains("Oude Toepassing OCMW").contains("(UNKNOWN_APPLICATION)");
@@ -141,21 +143,24 @@ class ExplainFunctionalTests {
     }
 
     @Test
-    void afterACorrectedSubmissionEveryDesignationNamesWhoAndTheSubmissionRowThatSaysSo() throws Exception {
-        // given pajottegem applied, then Galmaarden's corrected workbook: Lotte Coppens HTB, Lotte Van den Broeck its TB
+    void afterCorrectedSubmissionsEveryDesignationNamesWhoAndTheSubmissionRowsThatSaySo() throws Exception {
+        // given pajottegem applied, then corrected workbooks of its three OCMWs: Lotte Coppens HTB, Lotte Van den
+        // Broeck (the HTB so far) their TB of Maatschappelijk Welzijn
         url = SampleWorkflow.loadedCopy(workDir);
         OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url);
         SampleWorkflow.applied(jar, "pajottegem");
         java.nio.file.Files.createDirectories(workDir.resolve("corrected"));
-        java.util.Map<String, java.util.List<java.util.List<Object>>> sheets = new java.util.LinkedHashMap<>();
-        sheets.put("OCMW", java.util.List.of(row("Fusie", "pajottegem"), row("KBO-nummer", "0212.978.247"),
-                row("Naam OCMW", "OCMW Galmaarden"), row("Ingediend op", java.time.LocalDate.of(2024, 11, 20)),
-                row("Ingediend door", "secretariaat@galmaarden.be")));
-        sheets.put("Beheerders", java.util.List.of(row("Rol", "Domein", "INSZ", "Naam", "Voornaam", "E-mailadres", "Taal", "Telefoon"),
-                row("HTB", "", "62.08.28-619.93", "Coppens", "Lotte", "lotte.coppens@ocmw.example.be", "NL", ""),
-                row("TB", "Maatschappelijk Welzijn", "81.02.16-678.72", "Van den Broeck", "Lotte",
-                        "lotte.vandenbroeck@ocmw.example.be", "NL", "")));
-        Workbooks.xlsx(workDir.resolve("corrected/pajottegem-galmaarden-v2.xlsx"), sheets);
+        for (String[] ocmw : new String[][]{{"galmaarden", "0212.978.247"}, {"gooik", "0212.600.838"}, {"herne", "0212.281.728"}}) {
+            java.util.Map<String, java.util.List<java.util.List<Object>>> sheets = new java.util.LinkedHashMap<>();
+            sheets.put("OCMW", java.util.List.of(row("Fusie", "pajottegem"), row("KBO-nummer", ocmw[1]),
+                    row("Naam OCMW", "OCMW " + ocmw[0]), row("Ingediend op", java.time.LocalDate.of(2024, 11, 25)),
+                    row("Ingediend door", "secretariaat@" + ocmw[0] + ".be")));
+            sheets.put("Beheerders", java.util.List.of(row("Rol", "Domein", "INSZ", "Naam", "Voornaam", "E-mailadres", "Taal", "Telefoon"),
+                    row("HTB", "", "62.08.28-619.93", "Coppens", "Lotte", "lotte.coppens@ocmw.example.be", "NL", ""),
+                    row("TB", "Maatschappelijk Welzijn", "81.02.16-678.72", "Van den Broeck", "Lotte",
+                            "lotte.vandenbroeck@ocmw.example.be", "NL", "")));
+            Workbooks.xlsx(workDir.resolve("corrected/pajottegem-" + ocmw[0] + "-v3.xlsx"), sheets);
+        }
         Run intake = jar.run("intake", "corrected", "--out", "out/intake-corrected");
         jar.run("plan", "pajottegem", "--out", "out");
 
@@ -163,16 +168,22 @@ class ExplainFunctionalTests {
         Run newHtb = jar.run("explain", "pajottegem", "--insz", "62.08.28-619.93");
         Run oldHtb = jar.run("explain", "pajottegem", "--insz", "81.02.16-678.72", "--lang", "nl");
 
-        // then every designation says who, and which OCMW's submission (date, file, sheet, row) designates them
+        // then every designation says who, and which OCMWs' submissions (date, file, sheet, row) designate them
         assertThat(intake.exitCode()).as(intake.output()).isZero();
-        String both = newHtb.out() + oldHtb.out();
-        assertThat(both).doesNotContain("null").doesNotContain("nobody yet").doesNotContain("nog niemand");
-        assertThat(oldHtb.out()).contains("Lotte Coppens (HTB), door de indiening van OCMW Galmaarden van 20/11/2024 "
-                + "(bestand pajottegem-galmaarden-v2.xlsx, blad Beheerders, rij 2)");
-        assertThat(newHtb.out()).contains("because OCMW Galmaarden's submission of 20/11/2024 (file "
-                + "pajottegem-galmaarden-v2.xlsx, sheet Beheerders, row 2) designates this person as HTB")
-                .contains("Lotte Van den Broeck (TB), by OCMW Galmaarden's submission of 20/11/2024 (file "
-                        + "pajottegem-galmaarden-v2.xlsx, sheet Beheerders, row 3)");
+        assertThat(newHtb.out() + oldHtb.out()).doesNotContain("null").doesNotContain("nobody yet").doesNotContain("nog niemand");
+        assertThat(newHtb.out()).contains("Type HTB because OCMW Herne's submission of 25/11/2024 (file "
+                        + "pajottegem-herne-v3.xlsx, sheet Beheerders, row 2), OCMW Gooik's submission of 25/11/2024 (file ")
+                .contains("OCMW Galmaarden's submission of 25/11/2024 (file pajottegem-galmaarden-v3.xlsx, sheet Beheerders, "
+                        + "row 2) designate this person as HTB")
+                // TB of the merged OCMW so far, no longer designated: who is instead, and where that is written
+                .contains("Type USER because no submission designates this person as an administrator of this domain, "
+                        + "though they were TB in the merged OCMW's own account; the submissions designate: Lotte Van den "
+                        + "Broeck (TB), by OCMW Herne's submission of 25/11/2024 (file pajottegem-herne-v3.xlsx, sheet "
+                        + "Beheerders, row 3)");
+        assertThat(oldHtb.out()).contains("Type TB omdat de indiening van OCMW Herne van 25/11/2024 (bestand "
+                        + "pajottegem-herne-v3.xlsx, blad Beheerders, rij 3)")
+                .contains("de indiening van OCMW Galmaarden van 25/11/2024 (bestand pajottegem-galmaarden-v3.xlsx, "
+                        + "blad Beheerders, rij 3) deze persoon als TB aanwijzen");
     }
 
     /** The person's accounts in the old OCMWs: organisation, KBO as written, role label, applications (comma-separated). */

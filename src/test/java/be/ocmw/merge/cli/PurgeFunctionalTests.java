@@ -87,6 +87,12 @@ class PurgeFunctionalTests {
         Files.write(again.resolve("Maatschappelijk Welzijn.csv"), lines.subList(0, lines.size() - 1), StandardCharsets.ISO_8859_1);
         Run reload = jar.run("load", "access", "again", "--allow-shrink");
         assertThat(reload.exitCode()).as(reload.output()).isZero();
+        // a look-up by INSZ, and a run log and a comment written before command lines and comments were kept masked
+        Run explain = jar.run("explain", "pajottegem", "--insz", "81.02.16-678.72", "--reason", "ticket about 81021667872");
+        assertThat(explain.exitCode()).as(explain.output()).isZero();
+        strings("insert into run (command, arguments, actor) values ('explain', 'pajottegem --insz 81.02.16-678.72', "
+                + "'helpdesk') returning id");
+        strings("update approval set comment = 'besproken met 81021667872' where merger_id = 'pajottegem' returning id");
         return jar;
     }
 

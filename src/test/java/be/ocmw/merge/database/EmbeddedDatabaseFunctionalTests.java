@@ -177,6 +177,60 @@ class EmbeddedDatabaseFunctionalTests {
         assertThat(again.out()).containsPattern("#3 .* status .* exit 0: done").containsPattern("#4 .* this run");
     }
 
+    @Test
+    void databaseStopStopsTheServerLeftUpForItsIdleTimeSoThatItsFolderCanBeRemoved() throws Exception {
+        // given a server a load left up for five minutes, as make bench's first commands leave it
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_IDLE", "5m");
+        load(jar);
+        Optional<ProcessHandle> postmaster = awaitPostmaster(workDir.resolve(".ocmw/pgdata/postmaster.pid"));
+        assertThat(postmaster).isPresent();
+
+        // when an operator stops it, then removes the folder, and stops again
+        Run stop = jar.run("database", "stop");
+        boolean upAfterStop = alive(postmaster.get());
+        deleteRecursively(workDir.resolve(".ocmw"));
+        Run again = jar.run("database", "stop");
+        Run server = jar.env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl()).run("database", "stop");
+
+        // then it was down when the command returned, and the other two say there was nothing to do
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(stop.out()).contains("Stopped the embedded database in " + workDir.resolve(".ocmw").toAbsolutePath());
+        assertThat(upAfterStop).as("the server is down when database stop returns").isFalse();
+        assertThat(workDir.resolve(".ocmw")).doesNotExist();
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("nothing to stop");
+        assertThat(server.exitCode()).isZero();
+        assertThat(server.out()).contains("not the embedded database").contains("nothing was done");
+    }
+
+    @Test
+    void databaseStopLeavesAServerInUseByServeRunning() throws Exception {
+        OcmwMergeJar jar = OcmwMergeJar.in(workDir).env("OCMW_DB_IDLE", "0");
+        load(jar);
+        Started serve = jar.start("serve", "--demo", "--port", "0");
+        try {
+            awaitOutput(serve, "Dashboard: http://localhost:");
+
+            Run stop = jar.run("database", "stop");
+            Run status = jar.run("status");
+
+            assertThat(stop.exitCode()).as(stop.output()).isEqualTo(ExitCode.BLOCKED);
+            assertThat(stop.err()).contains("is in use").contains("left running");
+            assertThat(status.exitCode()).as("serve's database is still there for the next command").isZero();
+        } finally {
+            serve.process().destroy();
+            serve.process().waitFor();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     static final String REQUESTS = "reference;submitted_on;kbo;read\nOO-1;2024-02-07;0212978247;true\n"
             + "OO-2;2024-03-15;0212978247;false\n";
 

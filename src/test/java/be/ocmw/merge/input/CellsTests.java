@@ -57,4 +57,13 @@ class CellsTests {
         assertThat(Cells.neutralised("Peeters")).isEqualTo("Peeters");
         assertThat(Cells.unneutralised("'t Hooft")).isEqualTo("'t Hooft");
     }
+
+    @Test
+    void aValueLongerThanACellHoldsIsCutSayingSoAndAShortOneIsLeftWhole() {
+        String cut = Cells.forCell("=" + "r".repeat(99_999));
+
+        assertThat(cut).hasSizeLessThanOrEqualTo(Cells.MAX_CELL).startsWith("'=rrr")
+                .endsWith("… (100,000 characters, cut to fit a cell)");
+        assertThat(Cells.forCell("r".repeat(Cells.MAX_CELL))).hasSize(Cells.MAX_CELL);
+    }
 }

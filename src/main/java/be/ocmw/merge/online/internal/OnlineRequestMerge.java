@@ -76,14 +76,7 @@ public class OnlineRequestMerge implements Tasklet {
         // a load of this kind is one file: the counts of its statements are the file's
         jdbc.sql("update load_file set rows_updated = :updated, rows_inserted = :inserted where job_instance_id = :ji and status = 'PENDING'")
                 .param("updated", updated).param("inserted", inserted).param("ji", jobInstance).update();
-        jdbc.sql("""
-                        insert into audit (run_id, table_name, row_key, action, after)
-                        select :run, 'load_file', name, 'INSERT',
-                               jsonb_build_object('file', path, 'sha256', content_sha256, 'inserted', rows_inserted,
-                                                  'updated', rows_updated, 'accepted', rows_accepted, 'rejected', rows_rejected)
-                        from load_file where job_instance_id = :ji and status = 'PENDING'
-                        """)
-                .param("ji", jobInstance).param("run", run).update();
+        staged.auditFiles(jobInstance, run);
         // what the step did, as the dashboard's progress shows it: rows that came in or changed
         contribution.incrementWriteCount(inserted + updated);
         staged.finish(jobInstance, STAGING);

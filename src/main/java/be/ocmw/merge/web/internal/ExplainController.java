@@ -55,7 +55,9 @@ class ExplainController {
                     merger.id(), null, explained.persons(), Consultation.reasonOrNone(reason), null));
         }
         // an INSZ typed (valid or not) is not given back to the box: the page holds it only masked, in what it says
-        return page(merger, lookup, Explanations.looksLikeInsz(q) ? "" : Insz.maskedIn(q), model);
+        // a search refused for its length is not given back either: the box holds at most what it may send
+        return page(merger, lookup, Explanations.looksLikeInsz(q) || q.length() > FreeText.SEARCH.max() ? ""
+                : Insz.maskedIn(q), model);
     }
 
     /** One account ({@code username}, in the OCMW {@code kbo}) or one dossier ({@code dossier} as KBO/REFERENCE). */
