@@ -200,7 +200,7 @@ class DashboardPagesTests extends DashboardTest {
         assertThat(link.find()).as("a link to Lotte Coppens' explanation").isTrue();
         String chosen = page(link.group(1).replace("&amp;", "&"), coordinator());
         assertThat(chosen).contains("Lotte Coppens (62.08.28-xxx.93) in fusie Pajottegem")
-                .contains("Type TB omdat de HTB-aanwijzingen deze persoon als TB aanwijzen");
+                .contains("Type TB omdat de indiening van OCMW Gooik van ").contains("deze persoon als TB aanwijzen");
 
         // a dossier by its reference: what the latest plan will do with it
         String reference = jdbc.sql("""
