@@ -18,7 +18,7 @@ SAMPLE_MERGERS := pajottegem hasselt antwerpen
 FINGERPRINT = sed -n 's/^  "fingerprint" : "\([^"]*\)".*/\1/p' out/$$m/summary.json
 SOURCES := $(shell find src/main src/test/java/be/ocmw/merge/cli/internal src/test/java/be/ocmw/merge/sampledata -type f) pom.xml
 
-.PHONY: build test test-e2e browser run serve bench sample-data clean
+.PHONY: build test test-e2e browser run serve bench sample-data docs clean
 
 build: $(CDS)
 
@@ -116,6 +116,10 @@ sample-data: $(JAR)
 bench: $(CDS)
 	bash bench/run.sh
 	RUN="$(RUN)" bash bench/latency/run.sh
+
+## docs/commands.md's help section, written again from the command line itself (CommandsDocTests checks it in make test).
+docs:
+	$(MVN) -q test -Dtest=CommandsDocTests -Dsurefire.failIfNoSpecifiedTests=false -Docmw.docs.write=true
 
 clean:
 	$(MVN) -q clean

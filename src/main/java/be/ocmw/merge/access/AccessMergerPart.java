@@ -61,9 +61,12 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
     private final Designations designations;
     private final List<Step> steps;
 
+    private final be.ocmw.merge.audit.AuditTrail auditTrail;
+
     AccessMergerPart(JdbcClient jdbc, DataSource dataSource, Designations designations,
                      @Qualifier("applyOrganisationStep") Step applyOrganisationStep,
-                     @Qualifier("applyAccountsStep") Step applyAccountsStep) {
+                     @Qualifier("applyAccountsStep") Step applyAccountsStep, be.ocmw.merge.audit.AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.designations = designations;
@@ -247,12 +250,9 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
 
     @Override
     public PlanCounts done(long run, Merger merger) {
-        return jdbc.sql("""
-                        select count(*) filter (where action = 'INSERT'), count(*) filter (where action = 'UPDATE')
-                        from audit where run_id = :run and table_name = 'account' and row_key like :target""")
-                .param("run", run).param("target", merger.target().kbo().digits() + "/%")
-                .query((rs, n) -> PlanCounts.of(Count.ACCOUNTS_TO_CREATE, rs.getInt(1)).with(Count.ACCOUNTS_TO_UPDATE, rs.getInt(2)))
-                .single();
+        var done = auditTrail.counts(run, "account", merger.target().kbo().digits() + "/");
+        return PlanCounts.of(Count.ACCOUNTS_TO_CREATE, done.get(be.ocmw.merge.audit.AuditAction.INSERT))
+                .with(Count.ACCOUNTS_TO_UPDATE, done.get(be.ocmw.merge.audit.AuditAction.UPDATE));
     }
 
     @Override

@@ -20,17 +20,22 @@ public interface PersonalData {
     }
 
     /**
-     * One merger's share of a purge: its id, the KBO numbers of its old and merged OCMWs, and the purge's run (which
-     * the audit rows it pseudonymises name).
+     * One merger's share of a purge: its id, the KBO numbers of its old and merged OCMWs, the ids of its stored plans
+     * (under which the parts keep their changes), and the purge's run (which the audit rows it pseudonymises name).
      */
-    record PurgeScope(String mergerId, List<String> kbos, long run) {
+    record PurgeScope(String mergerId, List<String> kbos, List<Long> plans, long run) {
 
         public PurgeScope {
             kbos = List.copyOf(kbos);
+            plans = List.copyOf(plans);
         }
 
         public String[] kboArray() {
             return kbos.toArray(String[]::new);
+        }
+
+        public Long[] planArray() {
+            return plans.toArray(Long[]::new);
         }
     }
 }

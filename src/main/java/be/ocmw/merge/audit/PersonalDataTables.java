@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A feature's {@link PersonalData} as SQL over its own tables: per table, which rows of a merger's scope still hold
  * persons' data, and the update that pseudonymises them (the same condition, so a second purge finds nothing). The
- * statements take {@code :merger}, {@code :kbos} (text[]) and {@code :run}.
+ * statements take {@code :merger}, {@code :kbos} (text[]), {@code :plans} (bigint[]) and {@code :run}.
  */
 public class PersonalDataTables implements PersonalData {
 
@@ -36,6 +36,7 @@ public class PersonalDataTables implements PersonalData {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, PurgeScope scope) {
-        return statement.param("merger", scope.mergerId()).param("kbos", scope.kboArray()).param("run", scope.run());
+        return statement.param("merger", scope.mergerId()).param("kbos", scope.kboArray()).param("plans", scope.planArray())
+                .param("run", scope.run());
     }
 }

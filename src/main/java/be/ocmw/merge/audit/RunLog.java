@@ -67,18 +67,45 @@ public class RunLog {
                 .update();
     }
 
+    private static final String SELECT = """
+            select id, command, arguments, actor, started_at, finished_at, exit_code, outcome,
+                   cast(outcome_words as text) as outcome_words
+            from run """;
+
+    /**
+     * The latest reconciliation started after {@code since} (any when null) that ended, or the night's, which is
+     * recorded while it runs: the one whose drift counts now.
+     */
+    public java.util.Optional<RunRecord> latestReconciliation(OffsetDateTime since) {
+        return jdbc.sql(SELECT + """
+                        where command like 'reconcile%' and (finished_at is not null or command = 'reconcile (scheduled)')
+                          and (cast(:since as timestamptz) is null or started_at > :since)
+                        order by id desc limit 1""")
+                .param("since", since)
+                .query(RunLog::record).optional();
+    }
+
+    /** The runs of these numbers, by number (a number without a run is left out). */
+    public java.util.Map<Long, RunRecord> byId(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, RunRecord> runs = new java.util.HashMap<>();
+        jdbc.sql(SELECT + "where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query(RunLog::record).list().forEach(run -> runs.put(run.id(), run));
+        return runs;
+    }
+
+    private static RunRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new RunRecord(rs.getLong("id"), rs.getString("command"), rs.getString("arguments"),
+                rs.getString("actor"), rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class), (Integer) rs.getObject("exit_code"), rs.getString("outcome"),
+                rs.getString("outcome_words") == null ? null : ReasonJson.read(rs.getString("outcome_words"), null));
+    }
+
     /** The latest runs, newest first. */
     public List<RunRecord> recent(int limit) {
-        return jdbc.sql("""
-                        select id, command, arguments, actor, started_at, finished_at, exit_code, outcome,
-                               cast(outcome_words as text) as outcome_words
-                        from run order by id desc limit :limit""")
-                .param("limit", limit)
-                .query((rs, n) -> new RunRecord(rs.getLong("id"), rs.getString("command"), rs.getString("arguments"),
-                        rs.getString("actor"), rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class), (Integer) rs.getObject("exit_code"), rs.getString("outcome"),
-                        rs.getString("outcome_words") == null ? null : ReasonJson.read(rs.getString("outcome_words"), null)))
-                .list();
+        return jdbc.sql(SELECT + "order by id desc limit :limit").param("limit", limit).query(RunLog::record).list();
     }
 
     /**

@@ -28,9 +28,9 @@ public class JobRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource dataSource;
-    private final JobProgress progress;
+    private final JobHistory progress;
 
-    JobRunner(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource, JobProgress progress) {
+    JobRunner(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource, JobHistory progress) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;

@@ -87,7 +87,7 @@ public class StagedRows {
     /** The audit row of each file the load takes in: what it was, its digest, and what it added and changed. */
     public void auditFiles(long jobInstance, long run) {
         jdbc.sql("""
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'load_file', name, 'INSERT',
                                jsonb_build_object('file', path, 'sha256', content_sha256, 'inserted', rows_inserted,
                                                   'updated', rows_updated, 'accepted', rows_accepted, 'rejected', rows_rejected)

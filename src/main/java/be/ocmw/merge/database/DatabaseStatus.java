@@ -4,30 +4,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What the database holds, counted, for an operator who wants to know where things stand. */
 @Component
 public class DatabaseStatus {
 
-    private static final Map<String, String> COUNTED = new LinkedHashMap<>();
-
-    static {
-        COUNTED.put("organisations", "organisation");
-        COUNTED.put("accounts", "live_account");
-        COUNTED.put("dossiers", "dossier");
-        COUNTED.put("OCMW Online requests", "online_request");
-        COUNTED.put("HTB submissions", "submission");
-        COUNTED.put("plans", "plan");
-        COUNTED.put("rejected input rows", "rejected_row");
-    }
-
     private final JdbcClient jdbc;
     private final DatabaseDescription description;
 
-    DatabaseStatus(JdbcClient jdbc, DatabaseDescription description) {
+    private final List<Counted> features;
+
+    DatabaseStatus(JdbcClient jdbc, DatabaseDescription description, List<Counted> features) {
         this.jdbc = jdbc;
         this.description = description;
+        this.features = features;
     }
 
     public String description() {
@@ -43,16 +35,12 @@ public class DatabaseStatus {
                 .query(String.class).optional().orElse("none");
     }
 
-    /** Rows per kind of data, in a fixed order. */
+    /** Rows per kind of data, in a fixed order, as each feature counts its own. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        COUNTED.forEach((label, table) -> {
-            counts.put(label, jdbc.sql("select count(*) from " + table).query(Long.class).single());
-            if (table.equals("live_account")) {
-                counts.put("grants", jdbc.sql("select coalesce(sum(cardinality(applications)), 0) from live_account")
-                        .query(Long.class).single());
-            }
-        });
+        features.stream().flatMap(feature -> feature.counts().stream())
+                .sorted(java.util.Comparator.comparingInt(Counted.Count::position))
+                .forEach(count -> counts.put(count.label(), count.rows()));
         return counts;
     }
 }

@@ -32,8 +32,11 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
     private final Step applyDossiersStep;
     private final TransactionTemplate streaming;
 
+    private final be.ocmw.merge.audit.AuditTrail auditTrail;
+
     DossierMergerPart(JdbcClient jdbc, @Qualifier("applyDossiersStep") Step applyDossiersStep,
-                      PlatformTransactionManager transactions) {
+                      PlatformTransactionManager transactions, be.ocmw.merge.audit.AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.applyDossiersStep = applyDossiersStep;
         // PostgreSQL only streams a result (fetch size) inside a transaction; otherwise it sends all rows at once
@@ -96,12 +99,9 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
 
     @Override
     public PlanCounts done(long run, Merger merger) {
-        return jdbc.sql("""
-                        select count(*) filter (where action = 'UPDATE'), count(*) filter (where action = 'INSERT')
-                        from audit where run_id = :run and table_name = 'dossier'""")
-                .param("run", run)
-                .query((rs, n) -> PlanCounts.of(Count.DOSSIERS_TO_CLOSE, rs.getInt(1)).with(Count.DOSSIERS_TO_REOPEN, rs.getInt(2)))
-                .single();
+        var done = auditTrail.counts(run, "dossier", null);
+        return PlanCounts.of(Count.DOSSIERS_TO_CLOSE, done.get(be.ocmw.merge.audit.AuditAction.UPDATE))
+                .with(Count.DOSSIERS_TO_REOPEN, done.get(be.ocmw.merge.audit.AuditAction.INSERT));
     }
 
     @Override

@@ -40,6 +40,14 @@ public class Findings {
         this.template = template;
     }
 
+    /**
+     * The intake's findings of a merger (parameter {@code :id}) as SQL selecting records {@code h}: what a plan reads of
+     * them, for the digest that tells whether a stored plan was computed from the intake as it is now.
+     */
+    public static final String INTAKE_INPUT_ROWS = """
+            select row(code, severity, kbo, subject, detail, message, args) as h
+            from finding where merger_id = :id and origin = 'INTAKE'""";
+
     /** Forgets the intake's findings of a merger: the intake that concerns it now finds them again. */
     public void forgetIntake(String merger) {
         jdbc.sql("delete from finding where merger_id = :merger and origin = 'INTAKE'").param("merger", merger).update();

@@ -28,9 +28,7 @@ public class Designations {
                     select row(s.kbo, a.source_row, a.role, a.domain, a.insz, a.last_name, a.first_name, a.email,
                                a.language) as h
                     from submission_administrator a join submission s on s.id = a.submission_id
-                    where s.merger_id = :id and s.superseded_by is null""", """
-                    select row(code, severity, kbo, subject, detail, message, args) as h
-                    from finding where merger_id = :id and origin = 'INTAKE'""");
+                    where s.merger_id = :id and s.superseded_by is null""", Findings.INTAKE_INPUT_ROWS);
 
     private final JdbcClient jdbc;
     private final Findings findings;
@@ -79,6 +77,21 @@ public class Designations {
                         java.nio.file.Path.of(rs.getString("source_file")).getFileName().toString(),
                         SubmissionFormat.ADMINISTRATORS_SHEET, rs.getInt("source_row")))
                 .list();
+    }
+
+    /** An OCMW's current submission: when it says it was sent, and the workbook it came in. */
+    public record Received(java.time.LocalDate submittedOn, String file) {
+    }
+
+    /** The current submission of each OCMW of the merger that sent one, by KBO. */
+    public java.util.Map<String, Received> received(Merger merger) {
+        java.util.Map<String, Received> current = new java.util.LinkedHashMap<>();
+        jdbc.sql("select kbo, submitted_on, source_file from submission where merger_id = :m and superseded_by is null")
+                .param("m", merger.id())
+                .query(rs -> {
+                    current.put(rs.getString(1), new Received(rs.getObject(2, java.time.LocalDate.class), rs.getString(3)));
+                });
+        return current;
     }
 
     /** The intake's findings of the merger, in the order they were found. */

@@ -120,7 +120,7 @@ public class Approvals {
             after.put("fingerprint", plan.fingerprint());
             after.put("approved_by", by);
             after.put("comment", blankToNull(comment));
-            audit(run, approval, "INSERT", null, after);
+            audit(run, approval, be.ocmw.merge.audit.AuditAction.INSERT, null, after);
             return approval;
         });
         return new Result.Recorded(byId(id), false);
@@ -163,10 +163,10 @@ public class Approvals {
         after.put("in_force", false);
         after.put("withdrawn_by", by);
         after.put("comment", comment);
-        audit(run, approval.id(), "UPDATE", before, after);
+        audit(run, approval.id(), be.ocmw.merge.audit.AuditAction.UPDATE, before, after);
     }
 
-    private void audit(long run, long approval, String action, Map<String, Object> before, Map<String, Object> after) {
+    private void audit(long run, long approval, be.ocmw.merge.audit.AuditAction action, Map<String, Object> before, Map<String, Object> after) {
         store.audit(run, "approval", Long.toString(approval), action, before, after);
     }
 

@@ -53,7 +53,7 @@ public class Checklist {
             after.put("task", code);
             after.put("done", done);
             after.put("by", by);
-            store.audit(run, "task_check", Long.toString(id), "INSERT", null, after);
+            store.audit(run, "task_check", Long.toString(id), be.ocmw.merge.audit.AuditAction.INSERT, null, after);
         });
     }
 

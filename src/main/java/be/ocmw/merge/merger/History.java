@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.registry.Merger;
@@ -23,9 +24,12 @@ public class History {
     private final JdbcClient jdbc;
     private final Approvals approvals;
 
-    History(JdbcClient jdbc, Approvals approvals) {
+    private final RunLog runLog;
+
+    History(JdbcClient jdbc, Approvals approvals, RunLog runLog) {
         this.jdbc = jdbc;
         this.approvals = approvals;
+        this.runLog = runLog;
     }
 
     public enum Kind {
@@ -42,22 +46,31 @@ public class History {
     }
 
     public List<Entry> of(Merger merger) {
-        List<Entry> entries = new ArrayList<>(jdbc.sql("""
-                        select p.mode, p.created_at, coalesce(p.applied_by, r.actor) as by, p.fingerprint, p.status,
+        record Row(RunMode mode, OffsetDateTime at, String appliedBy, Long run, String fingerprint, PlanStatus status,
+                   String language, Long report, Path folder, boolean fullInsz) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select p.mode, p.created_at, p.applied_by, p.created_by_run, p.fingerprint, p.status,
                                rep.id as report, rep.folder, rep.language, rep.full_insz
                         from plan p
-                                 left join run r on r.id = p.created_by_run
                                  left join lateral (select id, folder, language, full_insz from report
                                                     where plan_id = p.id and completed_at is not null and mode = p.mode
                                                     order by id limit 1) rep on true
                         where p.merger_id = :merger and p.mode in ('PLAN', 'APPLY')
                         order by p.id""")
                 .param("merger", merger.id())
-                .query((rs, n) -> new Entry(RunMode.valueOf(rs.getString("mode")) == RunMode.PLAN ? Kind.PLAN : Kind.APPLY,
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("by"), rs.getString("fingerprint"),
+                .query((rs, n) -> new Row(RunMode.valueOf(rs.getString("mode")), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("applied_by"), (Long) rs.getObject("created_by_run"), rs.getString("fingerprint"),
                         PlanStatus.valueOf(rs.getString("status")), rs.getString("language"), (Long) rs.getObject("report"),
-                        rs.getString("folder") == null ? null : Path.of(rs.getString("folder")), null, rs.getBoolean("full_insz")))
-                .list());
+                        rs.getString("folder") == null ? null : Path.of(rs.getString("folder")), rs.getBoolean("full_insz")))
+                .list();
+        // who a plan was made for is the run log's: whom its run was for
+        java.util.Map<Long, RunLog.RunRecord> runs = runLog.byId(rows.stream().map(Row::run)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        List<Entry> entries = new ArrayList<>(rows.stream().map(row -> new Entry(row.mode() == RunMode.PLAN ? Kind.PLAN : Kind.APPLY,
+                row.at(), row.appliedBy() != null ? row.appliedBy() : row.run() == null || !runs.containsKey(row.run()) ? null
+                : runs.get(row.run()).actor(), row.fingerprint(), row.status(), row.language(), row.report(), row.folder(), null,
+                row.fullInsz())).toList());
         for (Approval approval : approvals.history(merger)) {
             entries.add(new Entry(Kind.APPROVAL, approval.approvedAt(), approval.approvedBy(), approval.fingerprint(), null, null,
                     null, null, approval.comment(), false));

@@ -65,9 +65,12 @@ public class MergerRuns {
     private final Approvals approvals;
     private final ApplySettings settings;
 
+    private final be.ocmw.merge.batch.JobHistory jobHistory;
+
     MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, JobRunner jobs, Job applyJob,
                JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Approvals approvals,
-               ApplySettings settings) {
+               ApplySettings settings, be.ocmw.merge.batch.JobHistory jobHistory) {
+        this.jobHistory = jobHistory;
         this.approvals = approvals;
         this.settings = settings;
         this.planner = planner;
@@ -316,12 +319,7 @@ public class MergerRuns {
      * a new attempt. Every change is idempotent, so what is in place is not done twice.
      */
     private long failedChecks(long planId) {
-        return jdbc.sql("""
-                        select count(*) from batch_step_execution s
-                        join batch_job_execution_params p on p.job_execution_id = s.job_execution_id
-                        where s.step_name = 'applyCheckStep' and s.status = 'FAILED'
-                          and p.parameter_name = 'plan' and p.parameter_value = :plan""")
-                .param("plan", Long.toString(planId)).query(Long.class).single();
+        return jobHistory.failedSteps("applyCheckStep", "plan", Long.toString(planId));
     }
 
     /**

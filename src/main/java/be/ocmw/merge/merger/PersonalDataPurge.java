@@ -91,9 +91,11 @@ public class PersonalDataPurge {
                 .toList();
     }
 
-    private static PersonalData.PurgeScope scope(Merger merger, long run) {
+    private PersonalData.PurgeScope scope(Merger merger, long run) {
         List<String> kbos = Stream.concat(Stream.of(merger.target()), merger.participants().stream())
                 .map(ocmw -> ocmw.kbo().digits()).distinct().toList();
-        return new PersonalData.PurgeScope(merger.id(), kbos, run);
+        List<Long> plans = jdbc.sql("select id from plan where merger_id = :merger order by id").param("merger", merger.id())
+                .query(Long.class).list();
+        return new PersonalData.PurgeScope(merger.id(), kbos, plans, run);
     }
 }

@@ -35,7 +35,11 @@ public class OnlineMergerPart implements MergerPart, PlannedRows.Requests {
     private final JdbcClient jdbc;
     private final Step onlineRequestStep;
 
-    OnlineMergerPart(JdbcClient jdbc, @Qualifier("onlineRequestStep") Step onlineRequestStep) {
+    private final be.ocmw.merge.audit.AuditTrail auditTrail;
+
+    OnlineMergerPart(JdbcClient jdbc, @Qualifier("onlineRequestStep") Step onlineRequestStep,
+                     be.ocmw.merge.audit.AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.onlineRequestStep = onlineRequestStep;
     }
@@ -103,8 +107,7 @@ public class OnlineMergerPart implements MergerPart, PlannedRows.Requests {
 
     @Override
     public PlanCounts done(long run, Merger merger) {
-        int linked = jdbc.sql("select count(*) from audit where run_id = :run and table_name = 'online_request_link'")
-                .param("run", run).query(Integer.class).single();
+        int linked = auditTrail.counts(run, "online_request_link", null).values().stream().mapToInt(Integer::intValue).sum();
         return PlanCounts.of(Count.REQUESTS_TO_RELINK, linked);
     }
 

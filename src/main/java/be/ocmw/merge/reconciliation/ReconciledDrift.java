@@ -1,5 +1,6 @@
 package be.ocmw.merge.reconciliation;
 
+import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.merger.OpenDrift;
 import be.ocmw.merge.registry.Merger;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +18,11 @@ public class ReconciledDrift implements OpenDrift {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final RunLog runLog;
 
-    ReconciledDrift(JdbcClient jdbc) {
+    ReconciledDrift(JdbcClient jdbc, RunLog runLog) {
         this.jdbc = jdbc;
+        this.runLog = runLog;
     }
 
     /** What run {@code run} found for the merger, in the order found, with whether a safe correction was made. */
@@ -42,17 +45,23 @@ public class ReconciledDrift implements OpenDrift {
         if (subjects.isEmpty()) {
             return java.util.List.of();
         }
-        return jdbc.sql("""
-                        select d.run_id, r.started_at, d.code, d.source_kbo, d.subject, d.detail, cast(d.args as text) as args,
-                               d.corrected
-                        from drift d join run r on r.id = d.run_id
+        java.util.List<Found> found = new java.util.ArrayList<>();
+        record Row(long run, Drift drift) {
+        }
+        java.util.List<Row> rows = jdbc.sql("""
+                        select d.run_id, d.code, d.source_kbo, d.subject, d.detail, cast(d.args as text) as args, d.corrected
+                        from drift d
                         where d.merger_id = :m and d.subject = any(:subjects) and d.run_id > :after order by d.id""")
                 .param("m", merger.id()).param("subjects", subjects.toArray(String[]::new)).param("after", afterRun)
-                .query((rs, n) -> new Found(rs.getLong("run_id"), rs.getObject("started_at", OffsetDateTime.class),
-                        new Drift(merger.id(), Drift.Code.valueOf(rs.getString("code")), rs.getString("source_kbo"),
-                                rs.getString("subject"), rs.getString("detail"), args(rs.getString("args")),
-                                rs.getBoolean("corrected"))))
+                .query((rs, n) -> new Row(rs.getLong("run_id"), new Drift(merger.id(), Drift.Code.valueOf(rs.getString("code")),
+                        rs.getString("source_kbo"), rs.getString("subject"), rs.getString("detail"), args(rs.getString("args")),
+                        rs.getBoolean("corrected"))))
                 .list();
+        // when each was found is when its run started: the run log's
+        java.util.Map<Long, RunLog.RunRecord> runs = runLog.byId(rows.stream().map(Row::run).collect(java.util.stream.Collectors.toSet()));
+        rows.forEach(row -> found.add(new Found(row.run(), runs.containsKey(row.run()) ? runs.get(row.run()).startedAt() : null,
+                row.drift())));
+        return found;
     }
 
     private static java.util.List<String> args(String json) {
@@ -61,13 +70,12 @@ public class ReconciledDrift implements OpenDrift {
 
     @Override
     public int openSince(Merger merger, OffsetDateTime since) {
-        return jdbc.sql("""
-                        select count(*) from drift d
-                        where d.merger_id = :merger and not d.corrected
-                          and d.run_id = (select max(r.id) from run r
-                                          where r.command like 'reconcile%' and r.started_at > :since
-                                            and (r.finished_at is not null or r.command = 'reconcile (scheduled)'))""")
-                .param("merger", merger.id()).param("since", since)
+        java.util.Optional<RunLog.RunRecord> latest = runLog.latestReconciliation(since);
+        if (latest.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from drift d where d.merger_id = :merger and not d.corrected and d.run_id = :run")
+                .param("merger", merger.id()).param("run", latest.get().id())
                 .query(Integer.class).single();
     }
 }

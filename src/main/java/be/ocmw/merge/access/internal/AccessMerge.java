@@ -66,7 +66,7 @@ public class AccessMerge implements Tasklet {
             makeCurrent(file, run);
         }
         jdbc.sql("""
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'access_snapshot', kbo || '/' || domain, 'INSERT',
                                jsonb_build_object('snapshot', snapshot_id, 'file', path, 'sha256', content_sha256,
                                                   'accounts', rows_accepted, 'added', rows_inserted,
@@ -98,10 +98,10 @@ public class AccessMerge implements Tasklet {
                           and not exists (select 1 from organisation_nis n where n.kbo = o.kbo)""")
                 .param("ji", jobInstance).update();
         jdbc.sql("""
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select o.created_by_run, 'organisation', o.kbo, 'INSERT', jsonb_build_object('kbo', o.kbo, 'name', o.name)
                         from organisation o where """ + MADE_BY_THIS_LOAD + """
-                          and not exists (select 1 from audit a where a.table_name = 'organisation' and a.row_key = o.kbo
+                          and not exists (select 1 from audit_entry a where a.table_name = 'organisation' and a.row_key = o.kbo
                                           and a.action = 'INSERT')""")
                 .param("ji", jobInstance).update();
     }
@@ -176,7 +176,7 @@ public class AccessMerge implements Tasklet {
                             from old o full join new n on o.username = n.username
                             where o.row is distinct from n.row
                         ), audited as (
-                            insert into audit (run_id, table_name, row_key, action, before, after)
+                            insert into audit_entry (run_id, table_name, row_key, action, before, after)
                             select :run, 'account', :kbo || '/' || :domain || '/' || username, action, before, after from diff
                         )
                         update load_file set

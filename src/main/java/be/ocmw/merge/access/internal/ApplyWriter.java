@@ -56,7 +56,7 @@ public class ApplyWriter implements ItemWriter<ApplyWriter.Change> {
                             on conflict (snapshot_id, username) do nothing
                             returning kbo, domain, username, last_name, first_name, role, insz, status, email, language, applications
                         )
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'account', kbo || '/' || domain || '/' || username, 'INSERT',
                                jsonb_build_object('username', username, 'last_name', last_name, 'first_name', first_name,
                                                   'role', role, 'insz', insz, 'status', status, 'email', email,
@@ -89,7 +89,7 @@ public class ApplyWriter implements ItemWriter<ApplyWriter.Change> {
                                   is distinct from (t.new_applications, coalesce(t.status, a.status), coalesce(t.role, a.role))
                             returning a.kbo, a.domain, a.username, a.role, a.status, a.applications, t.before
                         )
-                        insert into audit (run_id, table_name, row_key, action, before, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, before, after)
                         select :run, 'account', kbo || '/' || domain || '/' || username, 'UPDATE', before,
                                jsonb_build_object('role', role, 'status', status, 'applications', to_jsonb(applications))
                         from updated""")

@@ -80,7 +80,7 @@ public class OrganisationTasklet implements Tasklet {
                             select c.kbo, d ->> 'nis', cast(d ->> 'valid_from' as date), :run from created c, detail
                             returning kbo, nis, valid_from
                         )
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'organisation', c.kbo, 'INSERT',
                                jsonb_build_object('kbo', c.kbo, 'name', c.name, 'nis', n.nis, 'nis_valid_from', n.valid_from,
                                                   'merger', cast(:merger as text))
@@ -111,7 +111,7 @@ public class OrganisationTasklet implements Tasklet {
                             on conflict do nothing
                             returning kbo, nis, valid_from
                         )
-                        insert into audit (run_id, table_name, row_key, action, before, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, before, after)
                         select :run, 'organisation_nis', o.kbo, 'UPDATE',
                                jsonb_build_object('nis', c.nis, 'valid_from', c.valid_from),
                                jsonb_build_object('nis', o.nis, 'valid_from', o.valid_from, 'previous_valid_until', c.valid_until)

@@ -55,7 +55,7 @@ public class DossierMerge implements Tasklet {
                             from changed c where d.id = c.id
                             returning d.kbo, d.reference, d.type, d.insz, d.start_date, d.end_date, c.before, c.load_file_id
                         ), audited as (
-                            insert into audit (run_id, table_name, row_key, action, before, after)
+                            insert into audit_entry (run_id, table_name, row_key, action, before, after)
                             select :run, 'dossier', kbo || '/' || reference, 'UPDATE', before,
                                    jsonb_build_object('kbo', kbo, 'reference', reference, 'type', type, 'insz', insz,
                                                       'start_date', start_date, 'end_date', end_date)

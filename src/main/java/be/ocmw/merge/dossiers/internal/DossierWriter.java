@@ -52,7 +52,7 @@ public class DossierWriter implements ItemWriter<Long> {
                             select :target, successor_reference, type, insz, :effective, original_end_date, id, :run
                             from closed where successor_reference is not null
                         ), closings as (
-                            insert into audit (run_id, table_name, row_key, action, before, after)
+                            insert into audit_entry (run_id, table_name, row_key, action, before, after)
                             select :run, 'dossier', kbo || '/' || reference, 'UPDATE',
                                    jsonb_build_object('end_date', original_end_date),
                                    jsonb_build_object('end_date', cast(:close as date),
@@ -60,7 +60,7 @@ public class DossierWriter implements ItemWriter<Long> {
                                                                         else :target || '/' || successor_reference end)
                             from closed
                         )
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'dossier', :target || '/' || successor_reference, 'INSERT',
                                jsonb_build_object('kbo', cast(:target as text), 'reference', successor_reference, 'type', type,
                                                   'insz', insz, 'start_date', cast(:effective as date),

@@ -80,7 +80,7 @@ public class SubmissionResolution implements Tasklet {
                             on conflict (content_sha256) do nothing
                             returning id, merger_id, kbo, source_file, submitted_on
                         )
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'submission', merger_id || '/' || kbo || '/' || source_file, 'INSERT',
                                jsonb_build_object('id', id, 'submitted_on', submitted_on)
                         from added""")
@@ -109,7 +109,7 @@ public class SubmissionResolution implements Tasklet {
                             where r.id = s.id and s.superseded_by is distinct from nullif(r.latest, s.id)
                             returning s.id, s.merger_id, s.kbo, s.source_file, s.superseded_by
                         )
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'submission', merger_id || '/' || kbo || '/' || source_file, 'UPDATE',
                                jsonb_build_object('id', id, 'superseded_by', superseded_by)
                         from changed""")

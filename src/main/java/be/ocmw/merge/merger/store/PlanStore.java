@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import be.ocmw.merge.audit.AuditAction;
+import be.ocmw.merge.audit.AuditEntry;
+import be.ocmw.merge.audit.AuditWriter;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,7 +48,10 @@ public class PlanStore {
     private final JdbcTemplate template;
     private final Findings findings;
 
-    PlanStore(JdbcClient jdbc, JdbcTemplate template, Findings findings) {
+    private final AuditWriter auditWriter;
+
+    PlanStore(JdbcClient jdbc, JdbcTemplate template, Findings findings, AuditWriter auditWriter) {
+        this.auditWriter = auditWriter;
         this.jdbc = jdbc;
         this.template = template;
         this.findings = findings;
@@ -172,22 +178,16 @@ public class PlanStore {
         after.put("approval", approval);
         after.put("approved_by", approvedBy);
         after.put("four_eyes_waived", fourEyesWaived);
-        audit(run, "plan", Long.toString(planId), "INSERT", null, after);
+        audit(run, "plan", Long.toString(planId), AuditAction.INSERT, null, after);
     }
 
     /**
      * One audit row for a single act of the merger's (an approval, an apply, a tick of the checklist), in the caller's
      * transaction; {@code before} null for an insert.
      */
-    public void audit(long run, String table, String key, String action, Map<String, Object> before,
+    public void audit(long run, String table, String key, AuditAction action, Map<String, Object> before,
                       Map<String, Object> after) {
-        jdbc.sql("""
-                        insert into audit (run_id, table_name, row_key, action, before, after)
-                        values (:run, :table, :key, :action, cast(:before as jsonb), cast(:after as jsonb))""")
-                .param("run", run).param("table", table).param("key", key).param("action", action)
-                .param("before", before == null ? null : JSON.writeValueAsString(before))
-                .param("after", JSON.writeValueAsString(after))
-                .update();
+        auditWriter.record(new AuditEntry(run, table, key, action, before, after));
     }
 
     /** Whose approval apply {@code planId} executed, and for whom; empty for an apply without a recorded approval. */

@@ -47,7 +47,7 @@ public class OnlineRequestMerge implements Tasklet {
                             from changed c where r.id = c.id
                             returning r.kbo, r.reference, r.submitted_on, r.read, c.before, c.load_file_id
                         ), audited as (
-                            insert into audit (run_id, table_name, row_key, action, before, after)
+                            insert into audit_entry (run_id, table_name, row_key, action, before, after)
                             select :run, 'online_request', kbo || '/' || reference, 'UPDATE', before,
                                    jsonb_build_object('kbo', kbo, 'reference', reference, 'submitted_on', submitted_on, 'read', read)
                             from updated
@@ -65,7 +65,7 @@ public class OnlineRequestMerge implements Tasklet {
                             where not exists (select 1 from online_request r where r.kbo = i.kbo and r.reference = i.reference)
                             returning kbo, reference, submitted_on, read
                         ), audited as (
-                            insert into audit (run_id, table_name, row_key, action, after)
+                            insert into audit_entry (run_id, table_name, row_key, action, after)
                             select :run, 'online_request', kbo || '/' || reference, 'INSERT',
                                    jsonb_build_object('kbo', kbo, 'reference', reference, 'submitted_on', submitted_on, 'read', read)
                             from inserted

@@ -41,7 +41,7 @@ public class OnlineRequestTasklet implements Tasklet {
                             on conflict do nothing
                             returning request_id, kbo, valid_from
                         )
-                        insert into audit (run_id, table_name, row_key, action, after)
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'online_request_link', r.kbo || '/' || r.reference, 'INSERT',
                                jsonb_build_object('handled_by', l.kbo, 'valid_from', l.valid_from)
                         from linked l join online_request r on r.id = l.request_id""")

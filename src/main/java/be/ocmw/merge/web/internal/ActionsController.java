@@ -1,6 +1,6 @@
 package be.ocmw.merge.web.internal;
 
-import be.ocmw.merge.batch.JobProgress;
+import be.ocmw.merge.batch.JobHistory;
 import be.ocmw.merge.intake.Intake;
 import be.ocmw.merge.intake.IntakeReports;
 import be.ocmw.merge.reporting.ReportText;
@@ -58,12 +58,12 @@ class ActionsController {
     private final WebSettings settings;
 
     private final ApplySettings applySettings;
-    private final JobProgress jobProgress;
+    private final JobHistory jobHistory;
 
     ActionsController(Pages pages, Activities activities, Dashboard dashboard, StoredPlans plans, MergerRuns mergerRuns,
                       ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings,
-                      ApplySettings applySettings, JobProgress jobProgress) {
-        this.jobProgress = jobProgress;
+                      ApplySettings applySettings, JobHistory jobHistory) {
+        this.jobHistory = jobHistory;
         this.applySettings = applySettings;
         this.pages = pages;
         this.activities = activities;
@@ -185,7 +185,7 @@ class ActionsController {
     String activity(@PathVariable String id, Model model) {
         var activity = activities.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such action"));
         model.addAttribute("activity", activity);
-        model.addAttribute("progress", jobProgress.ofRun(activity.run()));
+        model.addAttribute("progress", jobHistory.ofRun(activity.run()));
         return "web/activity";
     }
 

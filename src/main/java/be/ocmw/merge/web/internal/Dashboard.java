@@ -7,7 +7,8 @@ import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Ocmw;
 import be.ocmw.merge.reporting.ReportText;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import be.ocmw.merge.audit.RunLog;
+import be.ocmw.merge.intake.Designations;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -23,14 +24,16 @@ import java.util.Optional;
 @Component
 class Dashboard {
 
-    private final JdbcClient jdbc;
     private final StoredPlans plans;
     private final ReconciledDrift drifts;
+    private final Designations designations;
+    private final RunLog runLog;
 
-    Dashboard(JdbcClient jdbc, StoredPlans plans, ReconciledDrift drifts) {
-        this.jdbc = jdbc;
+    Dashboard(StoredPlans plans, ReconciledDrift drifts, Designations designations, RunLog runLog) {
         this.plans = plans;
         this.drifts = drifts;
+        this.designations = designations;
+        this.runLog = runLog;
     }
 
     /** A participant's HTB submission against the deadline: RECEIVED, LATE or MISSING. */
@@ -83,59 +86,15 @@ class Dashboard {
     }
 
     List<Submission> submissions(Merger merger) {
-        Map<String, Object[]> current = new LinkedHashMap<>();
-        jdbc.sql("select kbo, submitted_on, source_file from submission where merger_id = :m and superseded_by is null")
-                .param("m", merger.id())
-                .query(rs -> {
-                    current.put(rs.getString(1), new Object[]{rs.getObject(2, LocalDate.class), rs.getString(3)});
-                });
+        Map<String, Designations.Received> current = designations.received(merger);
         return merger.participants().stream().map(p -> {
-            Object[] found = current.get(p.kbo().digits());
+            Designations.Received found = current.get(p.kbo().digits());
             if (found == null) {
                 return new Submission(p, "MISSING", null, null);
             }
-            LocalDate on = (LocalDate) found[0];
-            boolean late = merger.late(on);
-            return new Submission(p, late ? "LATE" : "RECEIVED", on, (String) found[1]);
+            boolean late = merger.late(found.submittedOn());
+            return new Submission(p, late ? "LATE" : "RECEIVED", found.submittedOn(), found.file());
         }).toList();
-    }
-
-    /** A Spring Batch job execution with the counts of its steps (a partitioned step counted once). */
-    /** A job execution; {@code run} is the number of the command or action it belongs to (as {@code status} shows it). */
-    record JobRun(long id, Long run, String job, String merger, String status, String exitCode,
-                  java.time.LocalDateTime started, Duration duration, long read, long written, long skipped, String failure) {
-    }
-
-    List<JobRun> runs(int limit) {
-        return jdbc.sql("""
-                        select e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
-                               (select p.parameter_value from batch_job_execution_params p
-                                where p.job_execution_id = e.job_execution_id and p.parameter_name = 'merger') as merger,
-                               (select cast(p.parameter_value as bigint) from batch_job_execution_params p
-                                where p.job_execution_id = e.job_execution_id and p.parameter_name = 'run') as run,
-                               coalesce(sum(s.read_count), 0) as read_count, coalesce(sum(s.write_count), 0) as write_count,
-                               coalesce(sum(s.read_skip_count + s.process_skip_count + s.write_skip_count), 0) as skips
-                        from batch_job_execution e
-                                 join batch_job_instance i on i.job_instance_id = e.job_instance_id
-                                 left join batch_step_execution s on s.job_execution_id = e.job_execution_id
-                                                                 and s.step_name not like '%:%'
-                        group by e.job_execution_id, i.job_name
-                        order by e.job_execution_id desc
-                        limit :limit""")
-                .param("limit", limit)
-                .query((rs, n) -> {
-                    // Spring Batch writes its times as the machine's local time, without zone
-                    var start = rs.getObject("start_time", java.time.LocalDateTime.class);
-                    var end = rs.getObject("end_time", java.time.LocalDateTime.class);
-                    String status = rs.getString("status");
-                    return new JobRun(rs.getLong(1), (Long) rs.getObject("run"), rs.getString("job_name"), blankToNull(rs.getString("merger")), status,
-                            rs.getString("exit_code"),
-                            start,
-                            start == null ? null : Duration.between(start, end == null ? java.time.LocalDateTime.now() : end),
-                            rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skips"),
-                            "FAILED".equals(status) || "ABANDONED".equals(status) ? firstLine(rs.getString("exit_message")) : null);
-                })
-                .list();
     }
 
     /** The drift of the latest reconciliation, per merger, or none when nothing was reconciled yet. */
@@ -143,13 +102,8 @@ class Dashboard {
     }
 
     Optional<Reconciliation> lastReconciliation(MergerRegistry registry) {
-        return jdbc.sql("""
-                        select id, command, started_at, exit_code from run
-                        where command like 'reconcile%' and (finished_at is not null or command = 'reconcile (scheduled)')
-                        order by id desc limit 1""")
-                .query((rs, n) -> new Reconciliation(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        (Integer) rs.getObject(4), new LinkedHashMap<>()))
-                .optional()
+        return runLog.latestReconciliation(null)
+                .map(run -> new Reconciliation(run.id(), run.command(), run.startedAt(), run.exitCode(), new LinkedHashMap<>()))
                 .map(r -> {
                     // every applied merger is shown, the ones without drift too
                     registry.mergers().stream().filter(plans::applied)
@@ -158,15 +112,5 @@ class Dashboard {
                 });
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
 
-    private static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return null;
-        }
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() > 300 ? line.substring(0, 299) + "…" : line;
-    }
 }

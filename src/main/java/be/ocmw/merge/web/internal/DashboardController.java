@@ -39,6 +39,7 @@ class DashboardController {
 
     private final Pages pages;
     private final Dashboard dashboard;
+    private final be.ocmw.merge.batch.JobHistory jobHistory;
     private final StoredPlans plans;
     private final ReportLedger ledger;
     private final WebSettings settings;
@@ -51,7 +52,9 @@ class DashboardController {
 
     DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
                         History history, be.ocmw.merge.audit.RunLog runLog,
-                        be.ocmw.merge.audit.Consultations consultations, be.ocmw.merge.notify.Outbox outbox) {
+                        be.ocmw.merge.audit.Consultations consultations, be.ocmw.merge.notify.Outbox outbox,
+                        be.ocmw.merge.batch.JobHistory jobHistory) {
+        this.jobHistory = jobHistory;
         this.outbox = outbox;
         this.runLog = runLog;
         this.consultations = consultations;
@@ -173,7 +176,7 @@ class DashboardController {
 
     @GetMapping("/runs")
     String runs(Model model) {
-        model.addAttribute("runs", dashboard.runs(100));
+        model.addAttribute("runs", jobHistory.recent(100));
         model.addAttribute("commands", runLog.recent(100));
         return "web/runs";
     }
