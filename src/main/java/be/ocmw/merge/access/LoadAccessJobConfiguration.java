@@ -36,19 +36,13 @@ class LoadAccessJobConfiguration {
 
     @Bean
     Job loadAccessJob(JobRepository repository, Step accessFilesStep, Step accessRowsStep, Step accessMergeStep) {
-        return new JobBuilder("loadAccessJob", repository)
-                .start(accessFilesStep)
-                .next(accessRowsStep)
-                .next(accessMergeStep)
-                .build();
+        return Steps.sequence("loadAccessJob", repository, accessFilesStep, accessRowsStep, accessMergeStep);
     }
 
     @Bean
     Step accessFilesStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files,
                          JdbcClient jdbc, Registry registry) {
-        return new StepBuilder("accessFilesStep", repository)
-                .tasklet(new AccessFilesTasklet(files, jdbc, registry), transactions)
-                .build();
+        return Steps.taskletStep("accessFilesStep", repository, transactions, new AccessFilesTasklet(files, jdbc, registry));
     }
 
     @Bean
@@ -78,8 +72,6 @@ class LoadAccessJobConfiguration {
     @Bean
     Step accessMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
                          LoadFiles files, StagedRows staged, AccessLoadSettings settings) {
-        return new StepBuilder("accessMergeStep", repository)
-                .tasklet(new AccessMerge(jdbc, files, staged, settings.maxShrinkPercent()), transactions)
-                .build();
+        return Steps.taskletStep("accessMergeStep", repository, transactions, new AccessMerge(jdbc, files, staged, settings.maxShrinkPercent()));
     }
 }

@@ -41,6 +41,28 @@ public final class Steps {
                 .build();
     }
 
+    /** A step of one tasklet, in one transaction. */
+    public static Step taskletStep(String name, JobRepository repository, PlatformTransactionManager transactions,
+                                   org.springframework.batch.core.step.tasklet.Tasklet tasklet) {
+        return new StepBuilder(name, repository).tasklet(tasklet, transactions).build();
+    }
+
+    /** The first step of every load: register the files of {@code kind} the job reads (see {@link RegisterFileTasklet}). */
+    public static Step fileStep(String name, JobRepository repository, PlatformTransactionManager transactions,
+                                LoadFiles files, String kind) {
+        return taskletStep(name, repository, transactions, new RegisterFileTasklet(files, kind));
+    }
+
+    /** A job of these steps, one after the other. */
+    public static org.springframework.batch.core.job.Job sequence(String name, JobRepository repository, Step first,
+                                                                  Step... next) {
+        var job = new org.springframework.batch.core.job.builder.JobBuilder(name, repository).start(first);
+        for (Step step : next) {
+            job = job.next(step);
+        }
+        return job.build();
+    }
+
     /** A step whose partitions run the worker step side by side, at most {@code threads} at a time. */
     public static Step partitioned(JobRepository repository, String name, Partitioner partitioner, Step worker, int threads) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(worker.getName() + "-");

@@ -37,18 +37,12 @@ class LoadDossiersJobConfiguration {
 
     @Bean
     Job loadDossiersJob(JobRepository repository, Step dossierFileStep, Step dossierRowsStep, Step dossierMergeStep) {
-        return new JobBuilder("loadDossiersJob", repository)
-                .start(dossierFileStep)
-                .next(dossierRowsStep)
-                .next(dossierMergeStep)
-                .build();
+        return Steps.sequence("loadDossiersJob", repository, dossierFileStep, dossierRowsStep, dossierMergeStep);
     }
 
     @Bean
     Step dossierFileStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files) {
-        return new StepBuilder("dossierFileStep", repository)
-                .tasklet(new RegisterFileTasklet(files, KIND), transactions)
-                .build();
+        return Steps.fileStep("dossierFileStep", repository, transactions, files, KIND);
     }
 
     @Bean
@@ -76,8 +70,6 @@ class LoadDossiersJobConfiguration {
     @Bean
     Step dossierMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
                           StagedRows staged) {
-        return new StepBuilder("dossierMergeStep", repository)
-                .tasklet(new DossierMerge(jdbc, staged), transactions)
-                .build();
+        return Steps.taskletStep("dossierMergeStep", repository, transactions, new DossierMerge(jdbc, staged));
     }
 }

@@ -38,19 +38,13 @@ class IntakeJobConfiguration {
     @Bean
     Job intakeJob(JobRepository repository, Step submissionFilesStep, Step administratorRowsStep,
                   Step submissionResolutionStep) {
-        return new JobBuilder("intakeJob", repository)
-                .start(submissionFilesStep)
-                .next(administratorRowsStep)
-                .next(submissionResolutionStep)
-                .build();
+        return Steps.sequence("intakeJob", repository, submissionFilesStep, administratorRowsStep, submissionResolutionStep);
     }
 
     @Bean
     Step submissionFilesStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files,
                              Registry registry) {
-        return new StepBuilder("submissionFilesStep", repository)
-                .tasklet(new SubmissionFilesTasklet(files, registry), transactions)
-                .build();
+        return Steps.taskletStep("submissionFilesStep", repository, transactions, new SubmissionFilesTasklet(files, registry));
     }
 
     @Bean
@@ -86,8 +80,6 @@ class IntakeJobConfiguration {
     @Bean
     Step submissionResolutionStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
                                   StagedRows staged, Findings findings, Registry registry) {
-        return new StepBuilder("submissionResolutionStep", repository)
-                .tasklet(new SubmissionResolution(jdbc, staged, findings, registry), transactions)
-                .build();
+        return Steps.taskletStep("submissionResolutionStep", repository, transactions, new SubmissionResolution(jdbc, staged, findings, registry));
     }
 }

@@ -38,18 +38,12 @@ class LoadOnlineRequestsJobConfiguration {
 
     @Bean
     Job loadOnlineRequestsJob(JobRepository repository, Step onlineRequestFileStep, Step onlineRequestRowsStep, Step onlineRequestMergeStep) {
-        return new JobBuilder("loadOnlineRequestsJob", repository)
-                .start(onlineRequestFileStep)
-                .next(onlineRequestRowsStep)
-                .next(onlineRequestMergeStep)
-                .build();
+        return Steps.sequence("loadOnlineRequestsJob", repository, onlineRequestFileStep, onlineRequestRowsStep, onlineRequestMergeStep);
     }
 
     @Bean
     Step onlineRequestFileStep(JobRepository repository, PlatformTransactionManager transactions, LoadFiles files) {
-        return new StepBuilder("onlineRequestFileStep", repository)
-                .tasklet(new RegisterFileTasklet(files, KIND), transactions)
-                .build();
+        return Steps.fileStep("onlineRequestFileStep", repository, transactions, files, KIND);
     }
 
     @Bean
@@ -84,8 +78,6 @@ class LoadOnlineRequestsJobConfiguration {
     @Bean
     Step onlineRequestMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
                           StagedRows staged) {
-        return new StepBuilder("onlineRequestMergeStep", repository)
-                .tasklet(new OnlineRequestMerge(jdbc, staged), transactions)
-                .build();
+        return Steps.taskletStep("onlineRequestMergeStep", repository, transactions, new OnlineRequestMerge(jdbc, staged));
     }
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.reconciliation;
 
+import be.ocmw.merge.batch.Steps;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Registry;
@@ -33,7 +34,7 @@ class ReconcileJobConfiguration {
 
     @Bean
     Job reconcileJob(JobRepository repository, Step driftStep) {
-        return new JobBuilder("reconcileJob", repository).start(driftStep).build();
+        return Steps.sequence("reconcileJob", repository, driftStep);
     }
 
     @Bean

@@ -79,6 +79,10 @@ public class OrganisationTasklet implements Tasklet {
                             insert into organisation_nis (kbo, nis, valid_from, recorded_by_run)
                             select c.kbo, d ->> 'nis', cast(d ->> 'valid_from' as date), :run from created c, detail
                             returning kbo, nis, valid_from
+                        ), nis_audited as (
+                            insert into audit_entry (run_id, table_name, row_key, action, after)
+                            select :run, 'organisation_nis', kbo, 'INSERT', jsonb_build_object('nis', nis, 'valid_from', valid_from)
+                            from nis
                         )
                         insert into audit_entry (run_id, table_name, row_key, action, after)
                         select :run, 'organisation', c.kbo, 'INSERT',
@@ -93,9 +97,15 @@ public class OrganisationTasklet implements Tasklet {
     private void setNis(Change change) {
         ensureOrganisation(change.targetKbo);
         jdbc.sql("""
-                        insert into organisation_nis (kbo, nis, valid_from, recorded_by_run)
-                        select :kbo, cast(:detail as jsonb) ->> 'previous_nis', '-infinity', :run
-                        where not exists (select 1 from organisation_nis where kbo = :kbo)""")
+                        with previous as (
+                            insert into organisation_nis (kbo, nis, valid_from, recorded_by_run)
+                            select :kbo, cast(:detail as jsonb) ->> 'previous_nis', '-infinity', :run
+                            where not exists (select 1 from organisation_nis where kbo = :kbo)
+                            returning kbo, nis, valid_from
+                        )
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
+                        select :run, 'organisation_nis', kbo, 'INSERT', jsonb_build_object('nis', nis, 'valid_from', valid_from)
+                        from previous""")
                 .param("kbo", change.targetKbo).param("detail", change.detail).param("run", run).update();
         jdbc.sql("""
                         with detail as (select cast(:detail as jsonb) as d),
@@ -120,8 +130,15 @@ public class OrganisationTasklet implements Tasklet {
     }
 
     private void ensureOrganisation(String kbo) {
-        jdbc.sql("insert into organisation (kbo, name, created_by_run) values (:kbo, :name, :run) on conflict do nothing")
-                .param("kbo", kbo).param("name", targetName).param("run", run).update();
+        jdbc.sql("""
+                        with created as (
+                            insert into organisation (kbo, name, created_by_run) values (:kbo, :name, :run)
+                            on conflict do nothing returning kbo, name
+                        )
+                        insert into audit_entry (run_id, table_name, row_key, action, after)
+                        select :run, 'organisation', kbo, 'INSERT', jsonb_build_object('kbo', kbo, 'name', name, 'merger', cast(:merger as text))
+                        from created""")
+                .param("kbo", kbo).param("name", targetName).param("run", run).param("merger", mergerId).update();
     }
 
 }

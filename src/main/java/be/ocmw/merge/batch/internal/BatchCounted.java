@@ -1,6 +1,6 @@
 package be.ocmw.merge.batch.internal;
 
-import be.ocmw.merge.database.Counted;
+import be.ocmw.merge.database.CountedTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,17 +8,9 @@ import java.util.List;
 
 /** The input rows the loads and intakes rejected, for {@code status}. */
 @Component
-class BatchCounted implements Counted {
-
-    private final JdbcClient jdbc;
+class BatchCounted extends CountedTables {
 
     BatchCounted(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public List<Count> counts() {
-        return List.of(
-                new Count(8, "rejected input rows", jdbc.sql("select count(*) from rejected_row").query(Long.class).single()));
+        super(jdbc, List.of(new Query(8, "rejected input rows", "select count(*) from rejected_row")));
     }
 }

@@ -16,8 +16,8 @@ class ConsultationOption {
             + "consultation log with who and when.")
     String reason;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "Whom the data is for (default: the OS user).")
-    String by;
+    @picocli.CommandLine.Mixin
+    ByOption by;
 
     void check() {
         if (reason == null || reason.isBlank()) {
@@ -27,7 +27,7 @@ class ConsultationOption {
     }
 
     String actor(String osUser) {
-        return by == null || by.isBlank() ? osUser : by.strip();
+        return by.actor();
     }
 
     void record(ConfigurableApplicationContext context, String actor, String what, String file, long persons, long run) {

@@ -72,8 +72,8 @@ class ExplainCommand extends DatabaseCommand {
             + "consultation log (default: \"(no reason given)\").")
     String reason;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "With --insz: for whom (default: the OS user).")
-    String by;
+    @Mixin
+    ByOption by;
 
     @Mixin
     RegistryOption registry;
@@ -134,6 +134,11 @@ class ExplainCommand extends DatabaseCommand {
     }
 
     @Override
+    protected String actor() {
+        return by.actor();
+    }
+
+    @Override
     protected int execute(ConfigurableApplicationContext context, long run) throws IOException {
         Merger found = MergerCommands.merger(context, merger);
         Explanations explanations = context.getBean(Explanations.class);
@@ -141,7 +146,7 @@ class ExplainCommand extends DatabaseCommand {
                 : explanations.person(found, person, text);
         if (person instanceof PersonQuery.ByInsz) {
             // A national number typed in full looks a person up: the network's rules log that, even when nobody is found.
-            context.getBean(Consultations.class).record(Consultation.of(by == null || by.isBlank() ? osUser() : by.strip(),
+            context.getBean(Consultations.class).record(Consultation.of(by.actor(),
                     Consultation.Channel.COMMAND_LINE, "explain --insz", found.id(), file == null ? null : file.toString(),
                     explanation.found() ? 1 : 0, Consultation.reasonOrNone(reason), run));
         }

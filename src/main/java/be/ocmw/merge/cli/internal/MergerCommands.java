@@ -63,10 +63,8 @@ final class MergerCommands {
         out.flush();
     }
 
-    @Command(name = "plan", mixinStandardHelpOptions = true,
-            description = "Dry run: work out everything the merger does and change nothing. Writes DIR/<merger>/summary.json, "
-                    + "plan.xlsx and plan.html (--lang nl|fr, INSZ masked unless --full-insz); prints the fingerprint a coordinator approves. Exit 0 READY, 4 BLOCKED.")
-    static class Plan extends DatabaseCommand {
+    /** What plan and apply share: the merger, where the reports go, the registry, the reports' language and INSZ, who. */
+    abstract static class MergerReportCommand extends DatabaseCommand {
 
         @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
         String merger;
@@ -74,9 +72,8 @@ final class MergerCommands {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the reports go.")
         Path out;
 
-        @Option(names = "--by", paramLabel = "NAME", description = "Whom the plan is made for (recorded in the run log, and "
-                + "with --full-insz in the consultation log). Default: the OS user.")
-        String by;
+        @Mixin
+        ByOption by;
 
         @Mixin
         RegistryOption registry;
@@ -93,8 +90,14 @@ final class MergerCommands {
 
         @Override
         protected String actor() {
-            return by == null || by.isBlank() ? osUser() : by.strip();
+            return by.actor();
         }
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Dry run: work out everything the merger does and change nothing. Writes DIR/<merger>/summary.json, "
+                    + "plan.xlsx and plan.html (--lang nl|fr, INSZ masked unless --full-insz); prints the fingerprint a coordinator approves. Exit 0 READY, 4 BLOCKED.")
+    static class Plan extends MergerReportCommand {
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
@@ -109,38 +112,11 @@ final class MergerCommands {
                     + "second apply changes nothing and reports zeros in a folder of its own). Refuses with exit 4, changing "
                     + "nothing, when no plan is approved, when --fingerprint is not the approved plan, when the data changed "
                     + "since the approval, or when the operator (--by, else the OS user) is the approver.")
-    static class Apply extends DatabaseCommand {
-
-        @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
-        String merger;
-
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the reports go.")
-        Path out;
+    static class Apply extends MergerReportCommand {
 
         @Option(names = "--fingerprint", paramLabel = "F", description = "The fingerprint of the approved plan (a check: "
                 + "without it, the approved plan is applied).")
         String fingerprint;
-
-        @Option(names = "--by", paramLabel = "NAME", description = "Who applies (recorded; not the approver). Default: the OS user.")
-        String by;
-
-        @Mixin
-        RegistryOption registry;
-
-        @Mixin
-        ReportOption report;
-
-        @Override
-        protected void checkArguments() {
-            merger = MergerNames.resolve(registry, merger);
-            report.check();
-            Outputs.folder(out);
-        }
-
-        @Override
-        protected String actor() {
-            return by == null || by.isBlank() ? osUser() : by.strip();
-        }
 
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
@@ -169,8 +145,8 @@ final class MergerCommands {
         @Option(names = "--withdraw", description = "Take the approval in force back instead.")
         boolean withdraw;
 
-        @Option(names = "--by", paramLabel = "NAME", description = "Who approves (recorded). Default: the OS user.")
-        String by;
+        @Mixin
+        ByOption by;
 
         @Mixin
         RegistryOption registry;
@@ -186,7 +162,7 @@ final class MergerCommands {
 
         @Override
         protected String actor() {
-            return by == null || by.isBlank() ? osUser() : by.strip();
+            return by.actor();
         }
 
         @Override

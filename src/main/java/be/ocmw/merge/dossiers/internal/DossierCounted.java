@@ -1,6 +1,6 @@
 package be.ocmw.merge.dossiers.internal;
 
-import be.ocmw.merge.database.Counted;
+import be.ocmw.merge.database.CountedTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,17 +8,9 @@ import java.util.List;
 
 /** The dossiers loaded, for {@code status}. */
 @Component
-class DossierCounted implements Counted {
-
-    private final JdbcClient jdbc;
+class DossierCounted extends CountedTables {
 
     DossierCounted(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public List<Count> counts() {
-        return List.of(
-                new Count(4, "dossiers", jdbc.sql("select count(*) from dossier").query(Long.class).single()));
+        super(jdbc, List.of(new Query(4, "dossiers", "select count(*) from dossier")));
     }
 }

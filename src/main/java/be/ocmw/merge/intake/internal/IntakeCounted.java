@@ -1,6 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
-import be.ocmw.merge.database.Counted;
+import be.ocmw.merge.database.CountedTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,17 +8,9 @@ import java.util.List;
 
 /** The HTB submissions taken in, for {@code status}. */
 @Component
-class IntakeCounted implements Counted {
-
-    private final JdbcClient jdbc;
+class IntakeCounted extends CountedTables {
 
     IntakeCounted(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public List<Count> counts() {
-        return List.of(
-                new Count(6, "HTB submissions", jdbc.sql("select count(*) from submission").query(Long.class).single()));
+        super(jdbc, List.of(new Query(6, "HTB submissions", "select count(*) from submission")));
     }
 }

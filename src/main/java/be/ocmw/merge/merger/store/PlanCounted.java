@@ -1,6 +1,6 @@
 package be.ocmw.merge.merger.store;
 
-import be.ocmw.merge.database.Counted;
+import be.ocmw.merge.database.CountedTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,17 +8,9 @@ import java.util.List;
 
 /** The plans stored, for {@code status}. */
 @Component
-class PlanCounted implements Counted {
-
-    private final JdbcClient jdbc;
+class PlanCounted extends CountedTables {
 
     PlanCounted(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public List<Count> counts() {
-        return List.of(
-                new Count(7, "plans", jdbc.sql("select count(*) from plan").query(Long.class).single()));
+        super(jdbc, List.of(new Query(7, "plans", "select count(*) from plan")));
     }
 }

@@ -1,6 +1,6 @@
 package be.ocmw.merge.online.internal;
 
-import be.ocmw.merge.database.Counted;
+import be.ocmw.merge.database.CountedTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,17 +8,9 @@ import java.util.List;
 
 /** The OCMW Online requests loaded, for {@code status}. */
 @Component
-class OnlineCounted implements Counted {
-
-    private final JdbcClient jdbc;
+class OnlineCounted extends CountedTables {
 
     OnlineCounted(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public List<Count> counts() {
-        return List.of(
-                new Count(5, "OCMW Online requests", jdbc.sql("select count(*) from online_request").query(Long.class).single()));
+        super(jdbc, List.of(new Query(5, "OCMW Online requests", "select count(*) from online_request")));
     }
 }

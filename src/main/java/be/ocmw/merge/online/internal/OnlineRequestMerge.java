@@ -1,38 +1,23 @@
 package be.ocmw.merge.online.internal;
 
-import be.ocmw.merge.batch.JobScope;
+import be.ocmw.merge.batch.StagedMerge;
 import be.ocmw.merge.batch.StagedRows;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Merges staged requests: new ones inserted, changed ones updated with an audit row, the rest untouched. */
-public class OnlineRequestMerge implements Tasklet {
+public class OnlineRequestMerge extends StagedMerge {
 
     static final String STAGING = "staged_online_request";
 
-    private final JdbcClient jdbc;
-    private final StagedRows staged;
-
     public OnlineRequestMerge(JdbcClient jdbc, StagedRows staged) {
-        this.jdbc = jdbc;
-        this.staged = staged;
+        super(jdbc, staged, STAGING, new Duplicates("s.kbo, s.reference", "reference",
+                "'request ' || reference || ' of KBO ' || kbo || ' is already on row ' || first_row"
+                        + " || ': a reference is unique per KBO'", "kbo", "", "online.duplicate"));
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobScope scope = JobScope.of(chunkContext);
-        long jobInstance = scope.jobInstance();
-        long run = scope.run();
-
-        staged.dropRefusedFiles(jobInstance, STAGING);
-        staged.refuseDuplicates(jobInstance, run, STAGING, "s.kbo, s.reference", "reference",
-                "'request ' || reference || ' of KBO ' || kbo || ' is already on row ' || first_row"
-                        + " || ': a reference is unique per KBO'", "kbo", "", "online.duplicate");
-        staged.countRows(jobInstance, STAGING);
-        int updated = jdbc.sql("""
+    protected int update(long jobInstance, long run) {
+        return jdbc.sql("""
                         with incoming as (
                             select s.* from staged_online_request s join load_file f on f.id = s.load_file_id
                             where f.job_instance_id = :ji and f.status = 'PENDING'
@@ -55,7 +40,11 @@ public class OnlineRequestMerge implements Tasklet {
                         select count(*) from updated
                         """)
                 .param("ji", jobInstance).param("run", run).query(Integer.class).single();
-        int inserted = jdbc.sql("""
+    }
+
+    @Override
+    protected int insert(long jobInstance, long run) {
+        return jdbc.sql("""
                         with incoming as (
                             select s.* from staged_online_request s join load_file f on f.id = s.load_file_id
                             where f.job_instance_id = :ji and f.status = 'PENDING'
@@ -73,13 +62,5 @@ public class OnlineRequestMerge implements Tasklet {
                         select count(*) from inserted
                         """)
                 .param("ji", jobInstance).param("run", run).query(Integer.class).single();
-        // a load of this kind is one file: the counts of its statements are the file's
-        jdbc.sql("update load_file set rows_updated = :updated, rows_inserted = :inserted where job_instance_id = :ji and status = 'PENDING'")
-                .param("updated", updated).param("inserted", inserted).param("ji", jobInstance).update();
-        staged.auditFiles(jobInstance, run);
-        // what the step did, as the dashboard's progress shows it: rows that came in or changed
-        contribution.incrementWriteCount(inserted + updated);
-        staged.finish(jobInstance, STAGING);
-        return RepeatStatus.FINISHED;
     }
 }
