@@ -5,6 +5,7 @@ import be.ocmw.merge.access.internal.AccessPlanner.Account;
 import be.ocmw.merge.access.internal.AccessPlanner.Designation;
 import be.ocmw.merge.access.internal.StoredAccessChanges;
 import be.ocmw.merge.batch.CopyWriter;
+import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Scenario;
@@ -112,7 +113,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
      * (it never ran, or ran before any submission came in), the plan says it and is BLOCKED.
      */
     private List<Finding> htbMissing(Merger merger) {
-        boolean named = designations.of(merger).stream().anyMatch(d -> "HTB".equals(d.role()));
+        boolean named = designations.of(merger).stream().anyMatch(d -> d.role() == Role.HTB);
         boolean said = designations.findings(merger).stream()
                 .anyMatch(f -> f.code().equals("HTB_MISSING") || f.code().equals("HTB_DISAGREEMENT"));
         return named || said ? List.of()
@@ -148,7 +149,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
                 .query((rs, n) -> {
                     Array array = rs.getArray("applications");
                     return new Account(kbo, organisation, order, rs.getString("domain"), rs.getString("username"),
-                            rs.getString("last_name"), rs.getString("first_name"), rs.getString("role"), rs.getString("insz"),
+                            rs.getString("last_name"), rs.getString("first_name"), Role.valueOf(rs.getString("role")), rs.getString("insz"),
                             AccountStatus.valueOf(rs.getString("status")), rs.getString("email"), rs.getString("language"),
                             Arrays.asList((String[]) array.getArray()));
                 })

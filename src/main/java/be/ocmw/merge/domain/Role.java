@@ -19,6 +19,11 @@ public enum Role {
         return label;
     }
 
+    /** A deputy (co-HTB, co-TB): second to the HTB or TB of the same level. */
+    public boolean deputy() {
+        return this == CO_HTB || this == CO_TB;
+    }
+
     /** Organisation-level administrators, exported in {@code Hoofdtoegangsbeheerders}, not in a domain. */
     public boolean organisationLevel() {
         return this == HTB || this == CO_HTB;

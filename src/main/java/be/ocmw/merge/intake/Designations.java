@@ -16,7 +16,7 @@ import java.util.List;
 public class Designations {
 
     /** A person a current submission designates as (co-)HTB or (co-)TB; {@code domain} null for the main domain. */
-    public record Designation(String kbo, String role, String domain, String insz, String lastName, String firstName,
+    public record Designation(String kbo, be.ocmw.merge.domain.Role role, String domain, String insz, String lastName, String firstName,
                               String email, String language) {
     }
 
@@ -46,7 +46,8 @@ public class Designations {
                         where s.merger_id = :merger and s.superseded_by is null
                         order by s.kbo, a.source_row""")
                 .param("merger", merger.id())
-                .query((rs, n) -> new Designation(rs.getString("kbo"), rs.getString("role"), rs.getString("domain"),
+                .query((rs, n) -> new Designation(rs.getString("kbo"), be.ocmw.merge.domain.Role.valueOf(rs.getString("role")),
+                        rs.getString("domain"),
                         rs.getString("insz"), rs.getString("last_name"), rs.getString("first_name"), rs.getString("email"),
                         rs.getString("language")))
                 .list();

@@ -55,30 +55,22 @@ public class MergerRuns {
     private final Planner planner;
     private final PlanStore store;
     private final PlanReports reports;
-    private final JobRunner jobs;
-    private final Job applyJob;
-    private final JdbcClient jdbc;
+    private final ApplyJob applyJob;
+    private final ApplyApproval applyApproval;
+    private final PlanDifferences differences;
     private final DataSource dataSource;
-
     private final TransactionTemplate storing;
     private final StoredApply storedApply;
-    private final Approvals approvals;
-    private final ApplySettings settings;
 
-    private final be.ocmw.merge.batch.JobHistory jobHistory;
-
-    MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, JobRunner jobs, Job applyJob,
-               JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Approvals approvals,
-               ApplySettings settings, be.ocmw.merge.batch.JobHistory jobHistory) {
-        this.jobHistory = jobHistory;
-        this.approvals = approvals;
-        this.settings = settings;
+    MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, ApplyJob applyJob,
+               ApplyApproval applyApproval, PlanDifferences differences, DataSource dataSource,
+               PlatformTransactionManager transactions) {
         this.planner = planner;
         this.store = store;
         this.reports = reports;
-        this.jobs = jobs;
         this.applyJob = applyJob;
-        this.jdbc = jdbc;
+        this.applyApproval = applyApproval;
+        this.differences = differences;
         this.dataSource = dataSource;
         this.storing = new TransactionTemplate(transactions);
         this.storedApply = storedApply;
@@ -89,14 +81,26 @@ public class MergerRuns {
      * {@code reportedLate}: the apply had been done by an earlier process that stopped before its reports, which
      * were written now (nothing was applied now).
      */
-    public record Outcome(MergerPlan plan, PlanStatus status, Path reports, boolean resumed, String sourceBefore,
-                          String sourceAfter, boolean asStored, boolean reportedLate) {
+    public record Outcome(MergerPlan plan, PlanStatus status, Path reports, Way way, String sourceBefore,
+                          String sourceAfter) {
 
-        public Outcome(MergerPlan plan, PlanStatus status, Path reports, boolean resumed, String sourceBefore,
-                       String sourceAfter, boolean asStored) {
-            this(plan, status, reports, resumed, sourceBefore, sourceAfter, asStored, false);
+        /** An interrupted apply was finished (or, {@link #reportedLate()}, only reported). */
+        public boolean resumed() {
+            return way == Way.RESUMED || way == Way.REPORTED_LATE;
+        }
+
+        /** The stored plan was executed: nothing it was computed from had changed. */
+        public boolean asStored() {
+            return way == Way.STORED_PLAN;
+        }
+
+        public boolean reportedLate() {
+            return way == Way.REPORTED_LATE;
         }
     }
+
+    /** How an apply came about: a plan computed now, the stored plan, an interrupted apply finished, or only reported. */
+    public enum Way { COMPUTED, STORED_PLAN, RESUMED, REPORTED_LATE }
 
     /** The plan of the merger as the data is now, stored nowhere and reported nowhere: what a reconciliation compares. */
     public MergerPlan current(Merger merger) {
@@ -111,7 +115,7 @@ public class MergerRuns {
         Planner.Planned planned = planner.plan(merger, true, computed -> planner.store(computed, RunMode.PLAN, run, null));
         MergerPlan plan = planned.plan();
         Path folder = reports.write(plan, planned.id(), RunMode.PLAN, plan.status(), out, options);
-        return new Outcome(plan, plan.status(), folder, false, plan.sourceFingerprint(), null, false);
+        return new Outcome(plan, plan.status(), folder, Way.COMPUTED, plan.sourceFingerprint(), null);
     }
 
     public Outcome apply(Merger merger, Path out, String fingerprint, String by, long run) {
@@ -145,7 +149,7 @@ public class MergerRuns {
             // plan said, so this apply writes the report of what was done, from the stored plan and the audit trail
             long planId = unreported.get().id();
             Outcome reported = report(merger, planId, unreported.get().run(), store.summary(planId)
-                    .get("source_fingerprint_before").toString(), null, null, null, out, options, true, false, true);
+                    .get("source_fingerprint_before").toString(), null, null, null, out, options, Way.REPORTED_LATE);
             if (approved == null || approved.equals(reported.plan().fingerprint())) {
                 return reported;
             }
@@ -157,7 +161,7 @@ public class MergerRuns {
         boolean nothingLeft = false;
         if (!resumed) {
             // an apply under way was approved when it started; a new one executes the approval in force, and only that
-            approval = approvedFor(merger, asked, by);
+            approval = applyApproval.approvedFor(merger, asked, by);
             nothingLeft = approval.applied();
             approved = nothingLeft ? null : approval.fingerprint();
         }
@@ -212,11 +216,11 @@ public class MergerRuns {
             if (planned.id() == null && nothingLeft) {
                 throw new PlanRefusedException(Reason.of("apply.applied_since", merger.id(), approval.fingerprint(),
                         approval.appliedAt().toLocalDate(), approval.appliedBy())
-                        .then(differences(merger, approval.fingerprint(), plan)));
+                        .then(differences.between(merger, approval.fingerprint(), plan)));
             }
             if (planned.id() == null) {
                 throw new PlanRefusedException(Reason.of("apply.no_longer", merger.id(), approved, plan.fingerprint())
-                        .then(differences(merger, approved, plan)));
+                        .then(differences.between(merger, approved, plan)));
             }
             computed = plan;
             applyRun = run;
@@ -229,7 +233,6 @@ public class MergerRuns {
             store.auditApply(applyRun, planId, merger, approval.fingerprint(), by, approval.id(), approval.approvedBy(),
                     approval.approvedBy(by));
         }
-        JobParameters parameters = applyParameters(merger, planId, applyRun);
         // the plan this process computed is the one it applies: its workbook is written while the job runs
         MergerPlan applied = computed == null ? null
                 : new MergerPlan(merger, PlanStatus.APPLIED, computed.changes(), computed.findings(), computed.tasks(),
@@ -241,7 +244,7 @@ public class MergerRuns {
                 ? reports.startWorkbook(merger, storedPlan, planId, RunMode.APPLY, PlanStatus.APPLIED, out, options) : null;
         JobRunner.Outcome outcome;
         try {
-            outcome = jobs.run(applyJob, parameters, "the apply of " + merger.id());
+            outcome = applyJob.run(merger, planId, applyRun, "the apply of " + merger.id());
         } catch (RuntimeException e) {
             PlanReports.discard(workbook);
             throw e;
@@ -250,8 +253,8 @@ public class MergerRuns {
             PlanReports.discard(workbook);
             throw new JobFailedException("The apply of " + merger.id(), outcome.execution());
         }
-        return report(merger, planId, applyRun, sourceBefore, applied, storedPlan, workbook, out, options, resumed,
-                unchanged.isPresent(), false);
+        return report(merger, planId, applyRun, sourceBefore, applied, storedPlan, workbook, out, options,
+                resumed ? Way.RESUMED : unchanged.isPresent() ? Way.STORED_PLAN : Way.COMPUTED);
     }
 
     /**
@@ -262,14 +265,14 @@ public class MergerRuns {
      */
     private Outcome report(Merger merger, long planId, long applyRun, String sourceBefore, MergerPlan applied,
                            CompletableFuture<MergerPlan> storedPlan, PlanReports.Pending workbook, Path out,
-                           ReportOptions options, boolean resumed, boolean asStored, boolean reportedLate) {
+                           ReportOptions options, Way way) {
         // the proof, and beside it on another connection the count of what was done and fresh statistics: a
         // million dossiers closed and reopened leave them far behind, and the next plan or reconciliation would
         // otherwise join the merged OCMW's rows as if it had none
         java.util.concurrent.CompletableFuture<PlanCounts> counted =
                 Background.supply("apply-count", () -> {
                     planner.parts().forEach(MergerPart::refreshStatistics);
-                    return done(applyRun, merger);
+                    return applyJob.done(applyRun, merger);
                 });
         String sourceAfter = planner.sourceFingerprint(merger, planId);
         if (applied == null) {
@@ -281,10 +284,10 @@ public class MergerRuns {
         // the plan's own figures, as it was stored for this apply (a copy of the approved plan's summary)
         ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done, store.approvedOf(planId).orElse(null),
                 PlanCounts.fromJson(store.summary(planId)));
-        List<Finding> differences = differences(applied.counts(), done);
-        if (!differences.isEmpty()) {
+        List<Finding> differing = PlanDifferences.ofCounts(applied.counts(), done);
+        if (!differing.isEmpty()) {
             List<Finding> findings = new ArrayList<>(applied.findings());
-            findings.addAll(differences);
+            findings.addAll(differing);
             applied = new MergerPlan(applied.merger(), applied.status(), applied.changes(), findings, applied.tasks(),
                     applied.counts(), applied.accounts(), applied.fingerprint(), applied.sourceFingerprint());
         }
@@ -294,123 +297,7 @@ public class MergerRuns {
         }
         Path folder = reports.writeApplied(applied, planId, result, out, options, workbook);
         store.markReported(planId);
-        return new Outcome(applied, PlanStatus.APPLIED, folder, resumed, sourceBefore, sourceAfter, asStored, reportedLate);
-    }
-
-    private JobParameters applyParameters(Merger merger, long planId, long run) {
-        return new JobParametersBuilder()
-                .addString("merger", merger.id(), true)
-                .addLong("plan", planId, true)
-                .addLong("attempt", failedChecks(planId), true)
-                // the rows the job executes: the plan's own, or those of the approved plan it shares
-                .addLong("changes", store.changesOf(planId), false)
-                .addLong("run", run, false)
-                .addString("targetName", merger.target().name(), false)
-                .addString("target", merger.target().kbo().digits(), false)
-                .addString("closeDate", merger.closeDate().toString(), false)
-                .addString("effectiveDate", merger.effectiveDate().toString(), false)
-                .toJobParameters();
-    }
-
-    /**
-     * How often the apply of a plan failed its last step, the check that every change is in place. A killed apply
-     * restarts where it stopped; but one whose changes were all done and not all found in place (something beside it
-     * undid or swallowed one) would fail the same check for ever: it starts again from the first change instead, as
-     * a new attempt. Every change is idempotent, so what is in place is not done twice.
-     */
-    private long failedChecks(long planId) {
-        return jobHistory.failedSteps("applyCheckStep", "plan", Long.toString(planId));
-    }
-
-    /**
-     * Executes a reconciliation's safe corrections of an applied merger (additive changes only, chosen by the
-     * caller) as an apply does: stored as a plan of mode RECONCILE, the same job, audited, one at a time with
-     * the merger's applies. Returns what was done, from the audit trail.
-     */
-    public PlanCounts correct(Merger merger, MergerPlan corrections, long run) {
-        try (Connection connection = dataSource.getConnection()) {
-            AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
-                    new JobAlreadyRunningException("An apply of merger " + merger.id() + " is under way: its drift "
-                            + "was not corrected now."));
-            try (lock) {
-                long planId = planner.plan(merger, false, computed -> planner.store(corrections, RunMode.RECONCILE, run, null))
-                        .id();
-                JobRunner.Outcome outcome = jobs.run(applyJob, applyParameters(merger, planId, run),
-                        "the safe corrections of " + merger.id());
-                if (!outcome.completed()) {
-                    throw new JobFailedException("The safe corrections of " + merger.id(), outcome.execution());
-                }
-                return done(run, merger);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** What an apply run did, from its audit rows, each part counting its own. */
-    private PlanCounts done(long applyRun, Merger merger) {
-        PlanCounts done = PlanCounts.none();
-        for (MergerPart part : planner.parts()) {
-            done = done.plus(part.done(applyRun, merger));
-        }
-        return done;
-    }
-
-    /** A finding for every count where the audit trail does not show what the plan predicted. */
-    private static List<Finding> differences(PlanCounts planned, PlanCounts done) {
-        List<Finding> findings = new ArrayList<>();
-        done.values().forEach((count, value) -> {
-            int predicted = planned.get(count);
-            if (predicted != value) {
-                findings.add(Finding.of("APPLY_DIFFERS", Severity.WARNING, null, count.qualifiedKey(), "APPLY_DIFFERS",
-                        count.qualifiedKey(), predicted, value));
-            }
-        });
-        return findings;
-    }
-
-    /** What differs between the plan that was approved (if it is stored) and the current one. */
-    private Reason differences(Merger merger, String approved, MergerPlan current) {
-        Optional<Long> approvedPlan = store.latestWithFingerprint(merger, approved, false);
-        if (approvedPlan.isEmpty()) {
-            return Reason.of("apply.changes.unknown", merger.id());
-        }
-        long rows = store.changesOf(approvedPlan.get());
-        Set<String> before = new TreeSet<>();
-        planner.parts().forEach(part -> before.addAll(part.storedChangeLines(rows)));
-        Set<String> now = new TreeSet<>();
-        current.changes().forEach(c -> now.add(c.kind() + "|" + c.targetKbo().digits() + "|" + c.domain() + "|" + c.subject()));
-        List<String> lines = new ArrayList<>();
-        now.stream().filter(c -> !before.contains(c)).forEach(c -> lines.add("  + " + c));
-        before.stream().filter(c -> !now.contains(c)).forEach(c -> lines.add("  - " + c));
-        if (lines.isEmpty()) {
-            return Reason.of("apply.changes.same");
-        }
-        // the changes are codes and names, the same in every language; only the frame is words
-        return Reason.of(lines.size() > 25 ? "apply.changes.more" : "apply.changes",
-                String.join("\n", lines.subList(0, Math.min(25, lines.size()))), lines.size() - 25);
-    }
-
-    /**
-     * The approval an apply for {@code by} executes: the one in force, which {@code asked} (when given) must name, and
-     * which {@code by} did not give unless a test environment allows it.
-     */
-    private Approval approvedFor(Merger merger, String asked, String by) {
-        Optional<Approval> inForce = approvals.inForce(merger);
-        if (inForce.isEmpty()) {
-            Optional<PlanStore.Latest> latest = store.latestPlan(merger);
-            throw new PlanRefusedException(latest.isEmpty() ? Reason.of("apply.no_approval.unplanned", merger.id())
-                    : Reason.of("apply.no_approval.planned", merger.id(), latest.get().fingerprint(), latest.get().status()));
-        }
-        Approval approval = inForce.get();
-        if (asked != null && !asked.equals(approval.fingerprint())) {
-            throw new PlanRefusedException(Reason.of("apply.other_plan", asked, merger.id(), approval.fingerprint(),
-                    approval.approvedBy(), approval.approvedAt().toLocalDate()));
-        }
-        if (approval.approvedBy(by) && !settings.allowSelfApproval()) {
-            throw new PlanRefusedException(Reason.of("apply.four_eyes", by, approval.fingerprint(), merger.id()));
-        }
-        return approval;
+        return new Outcome(applied, PlanStatus.APPLIED, folder, way, sourceBefore, sourceAfter);
     }
 
     /** An apply of a plan that has nothing left to do changes nothing: what a second apply of an approval computes. */

@@ -3,7 +3,7 @@ package be.ocmw.merge.reconciliation;
 import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.batch.JobFailedException;
 import be.ocmw.merge.batch.JobRunner;
-import be.ocmw.merge.merger.MergerRuns;
+import be.ocmw.merge.merger.Corrections;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Registry;
@@ -31,21 +31,21 @@ public class ReconcileRuns {
     private final JobRunner jobs;
     private final Job reconcileJob;
     private final Reconciler reconciler;
-    private final MergerRuns mergerRuns;
+    private final Corrections safeCorrections;
     private final ReconcileReports reports;
     private final ReconcileSettings settings;
     private final JdbcClient jdbc;
     private final Registry registry;
     private final ReconciledDrift drifts;
 
-    ReconcileRuns(JobRunner jobs, Job reconcileJob, Reconciler reconciler, MergerRuns mergerRuns, ReconcileReports reports,
+    ReconcileRuns(JobRunner jobs, Job reconcileJob, Reconciler reconciler, Corrections safeCorrections, ReconcileReports reports,
                   ReconcileSettings settings, JdbcClient jdbc, Registry registry, ReconciledDrift drifts) {
         this.drifts = drifts;
         this.registry = registry;
         this.jobs = jobs;
         this.reconcileJob = reconcileJob;
         this.reconciler = reconciler;
-        this.mergerRuns = mergerRuns;
+        this.safeCorrections = safeCorrections;
         this.reports = reports;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -88,7 +88,7 @@ public class ReconcileRuns {
                     refused = Reason.of("reconcile.threshold", corrections, settings.maxCorrections(), settings.maxPercent(),
                             accounts, percentLimit);
                 } else {
-                    done = mergerRuns.correct(merger, reconciler.corrections(merger), run);
+                    done = safeCorrections.correct(merger, reconciler.corrections(merger), run);
                     corrected = corrections;
                     jdbc.sql("update drift set corrected = true where run_id = :run and merger_id = :m and code in (:codes)")
                             .param("run", run).param("m", merger.id()).param("codes", Drift.Code.additiveNames()).update();

@@ -41,16 +41,16 @@ import java.util.TreeSet;
 public final class AccessPlanner {
 
     static final String MAIN = AccessFormat.MAIN_ADMINISTRATORS;
-    static final Set<String> ADMIN_ROLES = Set.of("HTB", "CO_HTB", "TB", "CO_TB", "SB");
+    static final Set<Role> ADMIN_ROLES = java.util.EnumSet.of(Role.HTB, Role.CO_HTB, Role.TB, Role.CO_TB, Role.SB);
 
     /** A live account of a source or of the target. {@code order} is the organisation's place in the registry. */
     public record Account(String kbo, String organisation, int order, String domain, String username, String lastName,
-                          String firstName, String role, String insz, AccountStatus status, String email, String language,
+                          String firstName, Role role, String insz, AccountStatus status, String email, String language,
                           List<String> applications) {
     }
 
     /** A person a current submission designates. */
-    public record Designation(String role, String domain, String insz, String lastName, String firstName, String email,
+    public record Designation(Role role, String domain, String insz, String lastName, String firstName, String email,
                               String language) {
     }
 
@@ -113,7 +113,7 @@ public final class AccessPlanner {
         boolean main = domain.equalsIgnoreCase(MAIN);
         Map<String, Designation> designationByInsz = new LinkedHashMap<>();
         // the HTB or TB first, so that someone named both HTB and co-HTB is HTB
-        designated.stream().sorted(Comparator.comparing(d -> d.role().startsWith("CO_") ? 1 : 0))
+        designated.stream().sorted(Comparator.comparing(d -> d.role().deputy() ? 1 : 0))
                 .forEach(d -> designationByInsz.putIfAbsent(d.insz(), d));
         Map<String, Account> taken = new HashMap<>();
         target.forEach(a -> taken.put(a.username().toLowerCase(Locale.ROOT), a));
@@ -139,10 +139,10 @@ public final class AccessPlanner {
             List<Account> members = group.getValue();
             if (main && designation == null) {
                 members.forEach(m -> finding("ADMIN_NOT_DESIGNATED", Severity.INFO, m.kbo(), m.username(), "ADMIN_NOT_DESIGNATED.main",
-                        describe(m), label(m.role()), m.organisation()));
+                        describe(m), m.role().label(), m.organisation()));
                 if (existing != null && ADMIN_ROLES.contains(existing.role())) {
                     finding("ADMIN_NOT_DESIGNATED", Severity.WARNING, targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.main.target",
-                            describe(existing), label(existing.role()));
+                            describe(existing), existing.role().label());
                 }
                 counts.merge(Count.NOT_COPIED, members.size(), Integer::sum);
                 continue;
@@ -156,21 +156,21 @@ public final class AccessPlanner {
 
     private void planPerson(String domain, String insz, Account existing, Designation designation, List<Account> members,
                             Map<String, Account> taken, Set<String> planned) {
-        String role = designation != null ? designation.role()
-                : existing != null && !ADMIN_ROLES.contains(existing.role()) ? existing.role() : "USER";
+        Role role = designation != null ? designation.role()
+                : existing != null && !ADMIN_ROLES.contains(existing.role()) ? existing.role() : Role.USER;
         if (designation == null) {
             for (Account member : members) {
                 if (ADMIN_ROLES.contains(member.role())) {
                     finding("ADMIN_NOT_DESIGNATED", Severity.INFO, member.kbo(), member.username(), "ADMIN_NOT_DESIGNATED.domain",
-                            describe(member), label(member.role()), member.organisation(), domain);
+                            describe(member), member.role().label(), member.organisation(), domain);
                 }
             }
             if (existing != null && ADMIN_ROLES.contains(existing.role())) {
                 finding("ADMIN_NOT_DESIGNATED", Severity.INFO, targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.domain.target",
-                        describe(existing), label(existing.role()), domain);
+                        describe(existing), existing.role().label(), domain);
             }
         } else {
-            Count.administrators(Role.valueOf(designation.role())).ifPresent(count -> counts.merge(count, 1, Integer::sum));
+            Count.administrators(designation.role()).ifPresent(count -> counts.merge(count, 1, Integer::sum));
         }
         TreeSet<String> applications = new TreeSet<>();
         if (existing != null) {
@@ -217,18 +217,18 @@ public final class AccessPlanner {
             counts.merge(Count.ALREADY_IN_TARGET, members.size(), Integer::sum);
             List<String> added = applications.stream().filter(a -> !existing.applications().contains(a)).toList();
             AccountStatus newStatus = status == existing.status() ? null : status;
-            String newRole = role.equals(existing.role()) ? null : role;
+            Role newRole = role == existing.role() ? null : role;
             Action action = Action.UNCHANGED;
             if (!added.isEmpty() || newStatus != null || newRole != null) {
                 changes.add(new UpdateAccount(target, domain, existing.username(), added, newStatus,
-                        newRole == null ? null : Role.valueOf(newRole),
+                        newRole,
                         sources(members)));
                 counts.merge(Count.ACCOUNTS_TO_UPDATE, 1, Integer::sum);
                 counts.merge(Count.GRANTS_TO_CREATE, added.size(), Integer::sum);
                 action = Action.UPDATE;
             }
             accounts.add(new TargetAccount(domain, existing.username(), existing.lastName(), existing.firstName(), insz(insz),
-                    Role.valueOf(role), status, existing.email(), List.copyOf(applications), action, mergedFrom));
+                    role, status, existing.email(), List.copyOf(applications), action, mergedFrom));
             return;
         }
         String wanted = members.isEmpty() ? derivedUsername(firstName, lastName) : members.get(0).username();
@@ -247,10 +247,10 @@ public final class AccessPlanner {
         counts.merge(Count.ACCOUNTS_TO_CREATE, 1, Integer::sum);
         counts.merge(Count.MERGED_DUPLICATES, Math.max(0, members.size() - 1), Integer::sum);
         counts.merge(Count.GRANTS_TO_CREATE, applications.size(), Integer::sum);
-        changes.add(new CreateAccount(target, domain, username, lastName, firstName, Role.valueOf(role), insz(insz), status, email,
+        changes.add(new CreateAccount(target, domain, username, lastName, firstName, role, insz(insz), status, email,
                 language,
                 List.copyOf(applications), sources(members)));
-        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz(insz), Role.valueOf(role), status, email,
+        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz(insz), role, status, email,
                 List.copyOf(applications), Action.CREATE, mergedFrom));
     }
 
@@ -269,10 +269,10 @@ public final class AccessPlanner {
                     source.organisation(), domain);
             return;
         }
-        String role = ADMIN_ROLES.contains(source.role()) ? "USER" : source.role();
-        if (!role.equals(source.role())) {
+        Role role = ADMIN_ROLES.contains(source.role()) ? Role.USER : source.role();
+        if (role != source.role()) {
             finding("ADMIN_NOT_DESIGNATED", Severity.INFO, source.kbo(), source.username(), "ADMIN_NOT_DESIGNATED.no_insz",
-                    describe(source), label(source.role()), source.organisation());
+                    describe(source), source.role().label(), source.organisation());
         }
         finding("NO_INSZ", Severity.WARNING, source.kbo(), source.username(), "NO_INSZ.copied", describe(source),
                 source.organisation());
@@ -282,9 +282,9 @@ public final class AccessPlanner {
         counts.merge(Count.ACCOUNTS_TO_CREATE, 1, Integer::sum);
         counts.merge(Count.GRANTS_TO_CREATE, applications.size(), Integer::sum);
         List<String> mergedFrom = List.of(source.organisation() + ": " + source.username());
-        changes.add(new CreateAccount(target, domain, source.username(), source.lastName(), source.firstName(), Role.valueOf(role), null,
+        changes.add(new CreateAccount(target, domain, source.username(), source.lastName(), source.firstName(), role, null,
                 source.status(), source.email(), source.language(), List.copyOf(applications), sources(List.of(source))));
-        accounts.add(new TargetAccount(domain, source.username(), source.lastName(), source.firstName(), null, Role.valueOf(role),
+        accounts.add(new TargetAccount(domain, source.username(), source.lastName(), source.firstName(), null, role,
                 source.status(), source.email(), List.copyOf(applications), Action.CREATE, mergedFrom));
     }
 
@@ -343,13 +343,6 @@ public final class AccessPlanner {
                 + (account.insz() == null ? "" : ", " + masked(account.insz())) + ")";
     }
 
-    private static String label(String role) {
-        return switch (role) {
-            case "CO_HTB" -> "co-HTB";
-            case "CO_TB" -> "co-TB";
-            default -> role;
-        };
-    }
 
     private void finding(String code, Severity severity, String kbo, String subject, String message, Object... values) {
         findings.add(Finding.of(code, severity, kbo, subject, message, values));

@@ -36,8 +36,11 @@ class Dashboard {
         this.runLog = runLog;
     }
 
-    /** A participant's HTB submission against the deadline: RECEIVED, LATE or MISSING. */
-    record Submission(Ocmw ocmw, String state, LocalDate submittedOn, String file) {
+    /** Where a participant's HTB submission stands against the deadline. */
+    enum SubmissionState { RECEIVED, LATE, MISSING }
+
+    /** A participant's HTB submission against the deadline. */
+    record Submission(Ocmw ocmw, SubmissionState state, LocalDate submittedOn, String file) {
     }
 
     record MergerRow(Merger merger, StoredPlans.Standing standing, List<Submission> submissions,
@@ -53,21 +56,21 @@ class Dashboard {
             return tasks.stream().filter(t -> t.overdue(today)).count();
         }
 
-        long count(String state) {
-            return submissions.stream().filter(s -> s.state().equals(state)).count();
+        long count(SubmissionState state) {
+            return submissions.stream().filter(s -> s.state() == state).count();
         }
 
         /** Received in time or late: a late submission was received too. */
         public long received() {
-            return count("RECEIVED") + count("LATE");
+            return count(SubmissionState.RECEIVED) + count(SubmissionState.LATE);
         }
 
         public long late() {
-            return count("LATE");
+            return count(SubmissionState.LATE);
         }
 
         public long missing() {
-            return count("MISSING");
+            return count(SubmissionState.MISSING);
         }
 
         /** Submissions still missing after the deadline: what the start page points out first. */
@@ -90,10 +93,10 @@ class Dashboard {
         return merger.participants().stream().map(p -> {
             Designations.Received found = current.get(p.kbo().digits());
             if (found == null) {
-                return new Submission(p, "MISSING", null, null);
+                return new Submission(p, SubmissionState.MISSING, null, null);
             }
             boolean late = merger.late(found.submittedOn());
-            return new Submission(p, late ? "LATE" : "RECEIVED", found.submittedOn(), found.file());
+            return new Submission(p, late ? SubmissionState.LATE : SubmissionState.RECEIVED, found.submittedOn(), found.file());
         }).toList();
     }
 
