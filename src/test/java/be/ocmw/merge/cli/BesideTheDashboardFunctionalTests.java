@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
@@ -111,24 +112,17 @@ class BesideTheDashboardFunctionalTests {
     }
 
     private static void awaitApplyLock(Connection sql) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (count(sql, "select count(*) from pg_locks where locktype = 'advisory' and granted and "
-                + "((classid::bigint << 32) | objid::bigint) = hashtextextended('apply:pajottegem', 0)") == 0) {
-            assertThat(Instant.now()).as("the dashboard's apply took the merger's lock").isBefore(deadline);
-            Thread.sleep(50);
-        }
+        Waiting.until("the dashboard's apply took the merger's lock", java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMillis(50), () -> count(sql, "select count(*) from pg_locks where locktype = 'advisory' "
+                        + "and granted and ((classid::bigint << 32) | objid::bigint) = hashtextextended('apply:pajottegem', 0)") > 0);
     }
 
     private static Run awaitApplied(OcmwMergeJar jar) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (true) {
-            Run status = jar.run("status");
-            if (status.out().matches("(?s).*pajottegem +(APPLIED|DRIFT).*")) {
-                return status;
-            }
-            assertThat(Instant.now()).as("the dashboard's apply finished: " + status.out()).isBefore(deadline);
-            Thread.sleep(200);
-        }
+        return Waiting.forValue("the dashboard's apply finished", java.time.Duration.ofSeconds(120),
+                java.time.Duration.ofMillis(200), () -> {
+                    Run status = jar.run("status");
+                    return status.out().matches("(?s).*pajottegem +(APPLIED|DRIFT).*") ? status : null;
+                });
     }
 
     private static long count(Connection sql, String query) throws Exception {
@@ -139,13 +133,7 @@ class BesideTheDashboardFunctionalTests {
     }
 
     private static String awaitPort(Started serve) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        Matcher port;
-        while (!(port = PORT.matcher(serve.outputSoFar())).find()) {
-            assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
-            assertThat(Instant.now()).as("serve started").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Matcher port = Waiting.forOutput(serve, PORT, java.time.Duration.ofSeconds(90));
         return port.group(1);
     }
 

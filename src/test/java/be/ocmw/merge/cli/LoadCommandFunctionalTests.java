@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
@@ -184,11 +185,7 @@ class LoadCommandFunctionalTests {
     }
 
     private void awaitRows(String sql, long atLeast) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (count(sql) < atLeast) {
-            assertThat(Instant.now()).as("the load did not get going").isBefore(deadline);
-            Thread.sleep(50);
-        }
+        Waiting.until("the load got going", Duration.ofSeconds(90), Duration.ofMillis(50), () -> count(sql) >= atLeast);
     }
 
     private long count(String sql) throws Exception {

@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
@@ -253,11 +254,7 @@ class MergerCommandFunctionalTests {
     }
 
     private static void await(Check check) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!check.ok()) {
-            assertThat(Instant.now()).as("waiting for the apply").isBefore(deadline);
-            Thread.sleep(20);
-        }
+        Waiting.until("the apply", Duration.ofSeconds(120), Duration.ofMillis(20), check::ok);
     }
 
     private interface Check {

@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
@@ -224,15 +225,14 @@ class ServeCommandFunctionalTests {
 
     /** Waits (at most a minute) until a reconciliation the scheduler started has completed. */
     private static void awaitCompletedReconciliation(String url, Started... serving) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (count(url, "select count(*) from batch_job_execution e join batch_job_instance i using (job_instance_id) "
-                + "where i.job_name = 'reconcileJob' and e.status = 'COMPLETED'") == 0) {
-            for (Started serve : serving) {
-                assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
-            }
-            assertThat(Instant.now()).as("the due trigger fired and its reconciliation completed").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        Waiting.until("the due trigger fired and its reconciliation completed", java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMillis(200), () -> {
+                    for (Started serve : serving) {
+                        assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
+                    }
+                    return count(url, "select count(*) from batch_job_execution e join batch_job_instance i using (job_instance_id) "
+                            + "where i.job_name = 'reconcileJob' and e.status = 'COMPLETED'") > 0;
+                });
     }
 
     private static void update(String url, String sql) throws Exception {
@@ -281,20 +281,13 @@ class ServeCommandFunctionalTests {
 
     /** Waits (at most a minute) until attempt {@code attempt} of a night is recorded with this outcome. */
     private static void awaitNightRecorded(String url, String outcome, int attempt) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (count(url, "select count(*) from nightly_attempt where status = '" + outcome + "' and attempt = " + attempt) == 0) {
-            assertThat(Instant.now()).as("attempt " + attempt + " of the night " + outcome).isBefore(deadline);
-            Thread.sleep(200);
-        }
+        Waiting.until("attempt " + attempt + " of the night " + outcome, java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMillis(200), () -> count(url, "select count(*) from nightly_attempt where status = '"
+                        + outcome + "' and attempt = " + attempt) > 0);
     }
 
     private static void awaitServing(Started serve) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!serve.outputSoFar().contains("Scheduler:")) {
-            assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
-            assertThat(Instant.now()).as("serve started").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Waiting.forOutput(serve, java.util.regex.Pattern.compile("Scheduler:"), java.time.Duration.ofSeconds(60));
     }
 
     private static void stop(Started serve) throws Exception {

@@ -1,5 +1,6 @@
 package be.ocmw.merge.database;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.audit.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
@@ -168,11 +169,8 @@ class EmbeddedDatabaseFunctionalTests {
         assertThat(next.exitCode()).as(next.output()).isZero();
         assertThat(last.exitCode()).as(last.output()).isZero();
         assertThat(alive(postmaster.get())).as("the same server served both").isTrue();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (alive(postmaster.get()) || Files.exists(workDir.resolve(".ocmw/idle-watch.pid"))) {
-            assertThat(Instant.now()).as("the idle watch stopped the server and ended").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Waiting.until("the idle watch stopped the server and ended", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> !alive(postmaster.get()) && !Files.exists(workDir.resolve(".ocmw/idle-watch.pid")));
         Run again = OcmwMergeJar.in(workDir).run("status");
         assertThat(again.out()).containsPattern("#3 .* status .* exit 0: done").containsPattern("#4 .* this run");
     }
@@ -293,29 +291,19 @@ class EmbeddedDatabaseFunctionalTests {
         }
     }
 
-    private static void awaitOutput(Started started, String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!started.outputSoFar().contains(text)) {
-            assertThat(Instant.now()).as("waiting for '" + text + "'").isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitOutput(Started started, String text) {
+        Waiting.until("the output to show '" + text + "'", Duration.ofSeconds(60), Duration.ofMillis(100),
+                () -> started.outputSoFar().contains(text));
     }
 
-    private static Optional<ProcessHandle> awaitPostmaster(Path pidFile) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(pidFile)) {
-                String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-                if (!first.isBlank()) {
-                    Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(first.trim()));
-                    if (handle.isPresent()) {
-                        return handle;
-                    }
-                }
+    private static Optional<ProcessHandle> awaitPostmaster(Path pidFile) {
+        return Optional.of(Waiting.forValue("the postmaster of " + pidFile, Duration.ofSeconds(60), Duration.ofMillis(20), () -> {
+            if (!Files.exists(pidFile)) {
+                return null;
             }
-            Thread.sleep(20);
-        }
-        return Optional.empty();
+            String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            return first.isBlank() ? null : ProcessHandle.of(Long.parseLong(first.trim())).orElse(null);
+        }));
     }
 
     /** Holds the run lock from this JVM, as another ocmw-merge run would. */

@@ -1,5 +1,6 @@
 package be.ocmw.merge.web;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
@@ -314,14 +315,6 @@ class DashboardBrowserTests {
 
     private static String awaitDashboard(Started serve) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
-        while (true) {
-            Matcher matcher = DASHBOARD.matcher(serve.outputSoFar());
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-            assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
-            assertThat(Instant.now()).as("serve started").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        return Waiting.forOutput(serve, DASHBOARD, java.time.Duration.between(Instant.now(), deadline)).group(1);
     }
 }

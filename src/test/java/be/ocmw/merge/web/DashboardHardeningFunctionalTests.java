@@ -1,5 +1,6 @@
 package be.ocmw.merge.web;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
 import be.ocmw.merge.support.Registries;
@@ -41,13 +42,7 @@ class DashboardHardeningFunctionalTests {
         Files.copy(Registries.shipped(), workDir.resolve("jobs/mergers-2025.yml"));
         serve = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", TestDatabase.freshDatabaseUrl())
                 .start("serve", "--demo", "--port", "0");
-        Instant deadline = Instant.now().plusSeconds(90);
-        Matcher port = PORT.matcher("");
-        while (!(port = PORT.matcher(serve.outputSoFar())).find()) {
-            assertThat(serve.process().isAlive()).as(serve.outputSoFar()).isTrue();
-            assertThat(Instant.now()).as("serve started").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Matcher port = Waiting.forOutput(serve, PORT, java.time.Duration.ofSeconds(90));
         base = "http://localhost:" + port.group(1);
     }
 

@@ -1,5 +1,6 @@
 package be.ocmw.merge.web;
 
+import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.support.Registries;
 import be.ocmw.merge.support.SampleDataTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,17 +71,11 @@ abstract class DashboardTest extends SampleDataTest {
         if (!matcher.find()) {
             throw new AssertionError("the action did not lead to its page but to " + location);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            String html = page(matcher.group(0), who);
-            if (!html.contains("data-state=\"RUNNING\"")) {
-                return html;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the action was still running after two minutes");
-            }
-            Thread.sleep(200);
-        }
+        String activity = matcher.group(0);
+        return Waiting.forValue("the action to end", Duration.ofSeconds(120), Duration.ofMillis(200), () -> {
+            String html = page(activity, who);
+            return html.contains("data-state=\"RUNNING\"") ? null : html;
+        });
     }
 
     /** Every INSZ the database holds, as 11 digits and as written (85.07.30-033.28). */
