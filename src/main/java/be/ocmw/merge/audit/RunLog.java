@@ -70,7 +70,8 @@ public class RunLog {
     private static final String SELECT = """
             select id, command, arguments, actor, started_at, finished_at, exit_code, outcome,
                    cast(outcome_words as text) as outcome_words
-            from run """;
+            from run
+            """;
 
     /**
      * The latest reconciliation started after {@code since} (any when null) that ended, or the night's, which is

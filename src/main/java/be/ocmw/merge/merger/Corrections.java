@@ -23,12 +23,12 @@ import java.sql.SQLException;
 public class Corrections {
 
     private final Planner planner;
-    private final ApplyJob applyJob;
+    private final ApplyExecution execution;
     private final DataSource dataSource;
 
-    Corrections(Planner planner, ApplyJob applyJob, DataSource dataSource) {
+    Corrections(Planner planner, ApplyExecution execution, DataSource dataSource) {
         this.planner = planner;
-        this.applyJob = applyJob;
+        this.execution = execution;
         this.dataSource = dataSource;
     }
 
@@ -41,11 +41,11 @@ public class Corrections {
             try (lock) {
                 long planId = planner.plan(merger, false, computed -> planner.store(corrections, RunMode.RECONCILE, run, null))
                         .id();
-                JobRunner.Outcome outcome = applyJob.run(merger, planId, run, "the safe corrections of " + merger.id());
+                JobRunner.Outcome outcome = execution.run(merger, planId, run, "the safe corrections of " + merger.id());
                 if (!outcome.completed()) {
                     throw new JobFailedException("The safe corrections of " + merger.id(), outcome.execution());
                 }
-                return applyJob.done(run, merger);
+                return execution.done(run, merger);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);

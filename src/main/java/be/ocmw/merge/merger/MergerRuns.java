@@ -55,20 +55,20 @@ public class MergerRuns {
     private final Planner planner;
     private final PlanStore store;
     private final PlanReports reports;
-    private final ApplyJob applyJob;
+    private final ApplyExecution execution;
     private final ApplyApproval applyApproval;
     private final PlanDifferences differences;
     private final DataSource dataSource;
     private final TransactionTemplate storing;
     private final StoredApply storedApply;
 
-    MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, ApplyJob applyJob,
+    MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, ApplyExecution execution,
                ApplyApproval applyApproval, PlanDifferences differences, DataSource dataSource,
                PlatformTransactionManager transactions) {
         this.planner = planner;
         this.store = store;
         this.reports = reports;
-        this.applyJob = applyJob;
+        this.execution = execution;
         this.applyApproval = applyApproval;
         this.differences = differences;
         this.dataSource = dataSource;
@@ -244,7 +244,7 @@ public class MergerRuns {
                 ? reports.startWorkbook(merger, storedPlan, planId, RunMode.APPLY, PlanStatus.APPLIED, out, options) : null;
         JobRunner.Outcome outcome;
         try {
-            outcome = applyJob.run(merger, planId, applyRun, "the apply of " + merger.id());
+            outcome = execution.run(merger, planId, applyRun, "the apply of " + merger.id());
         } catch (RuntimeException e) {
             PlanReports.discard(workbook);
             throw e;
@@ -272,7 +272,7 @@ public class MergerRuns {
         java.util.concurrent.CompletableFuture<PlanCounts> counted =
                 Background.supply("apply-count", () -> {
                     planner.parts().forEach(MergerPart::refreshStatistics);
-                    return applyJob.done(applyRun, merger);
+                    return execution.done(applyRun, merger);
                 });
         String sourceAfter = planner.sourceFingerprint(merger, planId);
         if (applied == null) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * attempt after a failed check), the run, and what it did, counted from its audit rows by each part.
  */
 @Component
-class ApplyJob {
+class ApplyExecution {
 
     private final JobRunner jobs;
     private final Job applyJob;
@@ -25,7 +25,7 @@ class ApplyJob {
     private final JobHistory jobHistory;
     private final Planner planner;
 
-    ApplyJob(JobRunner jobs, Job applyJob, PlanStore store, JobHistory jobHistory, Planner planner) {
+    ApplyExecution(JobRunner jobs, Job applyJob, PlanStore store, JobHistory jobHistory, Planner planner) {
         this.jobs = jobs;
         this.applyJob = applyJob;
         this.store = store;
