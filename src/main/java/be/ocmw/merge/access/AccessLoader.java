@@ -4,7 +4,7 @@ import be.ocmw.merge.access.internal.AccessExportFolder;
 import be.ocmw.merge.access.internal.AccessFilesTasklet;
 import be.ocmw.merge.access.internal.AccessMerge;
 import be.ocmw.merge.batch.FileDigest;
-import be.ocmw.merge.batch.FileLoads;
+import be.ocmw.merge.batch.LoadJobs;
 import be.ocmw.merge.registry.Registry;
 import be.ocmw.merge.batch.LoadReport;
 import org.springframework.batch.core.job.Job;
@@ -19,11 +19,11 @@ import java.util.List;
 @Component
 public class AccessLoader {
 
-    private final FileLoads loads;
+    private final LoadJobs loads;
     private final Job loadAccessJob;
     private final Registry registry;
 
-    AccessLoader(FileLoads loads, Job loadAccessJob, Registry registry) {
+    AccessLoader(LoadJobs loads, Job loadAccessJob, Registry registry) {
         this.loads = loads;
         this.loadAccessJob = loadAccessJob;
         this.registry = registry;

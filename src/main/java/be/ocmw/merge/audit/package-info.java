@@ -4,9 +4,10 @@
  * an audit row naming its run, with the row before and after. The audit rows and the consultation log (who saw
  * personal data in full, when, what, about how many persons, why: {@link be.ocmw.merge.audit.Consultations}) carry a
  * hash chain that {@link be.ocmw.merge.audit.AuditChain} verifies; {@link be.ocmw.merge.audit.PersonalData} is what
- * every feature implements so that a retention purge reaches each copy of a person's data. {@link
- * be.ocmw.merge.audit.ExitCode} is how a run ends (SPEC 7): a failure that ends it otherwise than "failed" carries its
- * own code, so that the command line, the dashboard's actions and the run log agree without knowing each feature's
- * exceptions.
+ * every feature implements so that a retention purge reaches each copy of a person's data. The audit trail has one
+ * writer: {@link be.ocmw.merge.audit.AuditWriter} for single acts, and the view {@code audit_entry} that other modules'
+ * set-based statements insert into (docs/architecture.md); no SQL outside this module names the {@code audit} table.
+ * Owns {@code run}, {@code audit}, {@code audit_entry}, {@code chain_head}, {@code chain_seal}, {@code chain_check},
+ * {@code consultation}.
  */
 package be.ocmw.merge.audit;

@@ -20,7 +20,7 @@ public class RegisterFileTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        JobScope scope = JobScope.of(context);
+        RunningJob scope = RunningJob.of(context);
         Path file = Path.of(scope.parameters().getString("file"));
         files.register(scope.jobInstance(), scope.run(), kind, file, file.getFileName().toString(), null, null,
                 scope.parameters().getString("sha256"));

@@ -42,7 +42,7 @@ public abstract class StagedMerge implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobScope scope = JobScope.of(chunkContext);
+        RunningJob scope = RunningJob.of(chunkContext);
         long jobInstance = scope.jobInstance();
         long run = scope.run();
 

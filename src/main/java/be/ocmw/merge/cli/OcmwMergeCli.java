@@ -1,6 +1,6 @@
 package be.ocmw.merge.cli;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.cli.internal.RootCommand;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
 import be.ocmw.merge.database.DatabaseBusyException;

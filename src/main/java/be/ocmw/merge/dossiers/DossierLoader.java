@@ -1,7 +1,7 @@
 package be.ocmw.merge.dossiers;
 
 import be.ocmw.merge.batch.FileDigest;
-import be.ocmw.merge.batch.FileLoads;
+import be.ocmw.merge.batch.LoadJobs;
 import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.input.UnreadableFileException;
 import org.springframework.batch.core.job.Job;
@@ -14,10 +14,10 @@ import java.nio.file.Path;
 @Component
 public class DossierLoader {
 
-    private final FileLoads loads;
+    private final LoadJobs loads;
     private final Job loadDossiersJob;
 
-    DossierLoader(FileLoads loads, Job loadDossiersJob) {
+    DossierLoader(LoadJobs loads, Job loadDossiersJob) {
         this.loads = loads;
         this.loadDossiersJob = loadDossiersJob;
     }

@@ -2,7 +2,7 @@ package be.ocmw.merge.intake;
 
 import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.batch.FileDigest;
-import be.ocmw.merge.batch.FileLoads;
+import be.ocmw.merge.batch.LoadJobs;
 import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.intake.internal.SubmissionFilesTasklet;
 import be.ocmw.merge.intake.internal.SubmissionFolder;
@@ -20,13 +20,13 @@ import java.util.List;
 @Component
 public class Intake {
 
-    private final FileLoads loads;
+    private final LoadJobs loads;
     private final JdbcClient jdbc;
     private final Findings findings;
     private final Registry registry;
     private final Job intakeJob;
 
-    Intake(FileLoads loads, JdbcClient jdbc, Job intakeJob, Findings findings, Registry registry) {
+    Intake(LoadJobs loads, JdbcClient jdbc, Job intakeJob, Findings findings, Registry registry) {
         this.registry = registry;
         this.findings = findings;
         this.loads = loads;

@@ -1,6 +1,6 @@
 package be.ocmw.merge.merger;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.domain.Reason;
 
 /**

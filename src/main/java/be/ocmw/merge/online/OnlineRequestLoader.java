@@ -1,7 +1,7 @@
 package be.ocmw.merge.online;
 
 import be.ocmw.merge.batch.FileDigest;
-import be.ocmw.merge.batch.FileLoads;
+import be.ocmw.merge.batch.LoadJobs;
 import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.input.UnreadableFileException;
 import org.springframework.batch.core.job.Job;
@@ -14,10 +14,10 @@ import java.nio.file.Path;
 @Component
 public class OnlineRequestLoader {
 
-    private final FileLoads loads;
+    private final LoadJobs loads;
     private final Job loadOnlineRequestsJob;
 
-    OnlineRequestLoader(FileLoads loads, Job loadOnlineRequestsJob) {
+    OnlineRequestLoader(LoadJobs loads, Job loadOnlineRequestsJob) {
         this.loads = loads;
         this.loadOnlineRequestsJob = loadOnlineRequestsJob;
     }

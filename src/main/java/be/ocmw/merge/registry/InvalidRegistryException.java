@@ -1,6 +1,6 @@
 package be.ocmw.merge.registry;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 
 import java.util.stream.Collectors;
 

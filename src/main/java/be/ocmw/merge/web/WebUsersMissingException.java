@@ -1,6 +1,6 @@
 package be.ocmw.merge.web;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 
 /** {@code serve} refuses to start a dashboard nobody can log in to safely: no users, or a user without a bcrypt hash or role. */
 public class WebUsersMissingException extends RuntimeException implements ExitCode.Carrier {

@@ -1,7 +1,7 @@
 package be.ocmw.merge.cli;
 
 import be.ocmw.merge.support.Waiting;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Run;
 import be.ocmw.merge.support.OcmwMergeJar.Started;

@@ -1,6 +1,6 @@
 package be.ocmw.merge.cli;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.support.ContentDigest;
 import be.ocmw.merge.support.OcmwMergeJar;

@@ -2,7 +2,7 @@ package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
-import be.ocmw.merge.batch.JobScope;
+import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.Registry;
@@ -40,7 +40,7 @@ public class AccessFilesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        JobScope scope = JobScope.of(context);
+        RunningJob scope = RunningJob.of(context);
         long jobInstance = scope.jobInstance();
         long run = scope.run();
         Map<String, String> names = organisationNames();

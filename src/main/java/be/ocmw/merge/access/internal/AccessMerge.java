@@ -1,7 +1,7 @@
 package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.domain.Reason;
-import be.ocmw.merge.batch.JobScope;
+import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.StagedRows;
@@ -45,7 +45,7 @@ public class AccessMerge implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobScope scope = JobScope.of(chunkContext);
+        RunningJob scope = RunningJob.of(chunkContext);
         long jobInstance = scope.jobInstance();
         long run = scope.run();
 

@@ -5,7 +5,7 @@ import be.ocmw.merge.audit.ChainProblem;
 import be.ocmw.merge.audit.ChainVerification;
 import be.ocmw.merge.audit.Consultation;
 import be.ocmw.merge.audit.Consultations;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.cli.UsageException;
 import be.ocmw.merge.input.CsvWriter;
 import be.ocmw.merge.reporting.ReportSheets;

@@ -3,7 +3,7 @@ package be.ocmw.merge.cli.internal;
 import be.ocmw.merge.chaman.CertificateCheck;
 import be.ocmw.merge.chaman.CertificateVerdict;
 import be.ocmw.merge.chaman.Channel;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import be.ocmw.merge.cli.UsageException;
 import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.audit.RunLog;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.cli.OcmwMergeCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,6 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.cli.OcmwMergeCli;
 import be.ocmw.merge.database.EmbeddedDatabase;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.audit.Consultation;
 import be.ocmw.merge.audit.Consultations;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.cli.UsageException;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.InvalidIdentifierException;

@@ -1,7 +1,7 @@
 package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.access.AccessExport;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.cli.UsageException;
 import be.ocmw.merge.domain.InvalidIdentifierException;
 import be.ocmw.merge.domain.Kbo;

@@ -2,7 +2,7 @@ package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.Rejection;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.intake.Intake;
 import be.ocmw.merge.intake.IntakeReports;
 import be.ocmw.merge.intake.IntakeResult;

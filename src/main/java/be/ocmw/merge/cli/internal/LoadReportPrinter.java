@@ -3,7 +3,7 @@ package be.ocmw.merge.cli.internal;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.batch.Rejection;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 
 import java.io.PrintWriter;
 

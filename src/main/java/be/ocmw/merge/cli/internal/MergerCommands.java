@@ -5,7 +5,7 @@ import be.ocmw.merge.merger.Approvals;
 import be.ocmw.merge.merger.Approval;
 import be.ocmw.merge.domain.Readable;
 import be.ocmw.merge.input.Cells;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.cli.UsageException;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.merger.MergerRuns;

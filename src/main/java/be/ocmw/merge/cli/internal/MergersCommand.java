@@ -1,6 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Ocmw;

@@ -1,6 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.audit.AuditChain;
 import be.ocmw.merge.audit.ChainVerification;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.audit.PersonalData;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.cli.UsageException;

@@ -6,7 +6,7 @@ import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.audit.RunLog.RunRecord;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.database.DatabaseStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

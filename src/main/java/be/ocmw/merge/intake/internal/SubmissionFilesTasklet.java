@@ -2,7 +2,7 @@ package be.ocmw.merge.intake.internal;
 
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
-import be.ocmw.merge.batch.JobScope;
+import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.domain.InvalidIdentifierException;
 import be.ocmw.merge.domain.Kbo;
@@ -48,7 +48,7 @@ public class SubmissionFilesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        JobScope scope = JobScope.of(context);
+        RunningJob scope = RunningJob.of(context);
         var parameters = scope.parameters();
         long jobInstance = scope.jobInstance();
         MergerRegistry registry = mergers.current();

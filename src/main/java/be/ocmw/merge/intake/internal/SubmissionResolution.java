@@ -1,6 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
-import be.ocmw.merge.batch.JobScope;
+import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Kbo;
@@ -47,7 +47,7 @@ public class SubmissionResolution implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobScope scope = JobScope.of(chunkContext);
+        RunningJob scope = RunningJob.of(chunkContext);
         long jobInstance = scope.jobInstance();
         long run = scope.run();
         MergerRegistry registry = mergers.current();

@@ -49,7 +49,7 @@ class ActionsController {
 
     private final Pages pages;
     private final Activities activities;
-    private final Dashboard dashboard;
+    private final DashboardReadModel dashboard;
     private final StoredPlans plans;
     private final MergerRuns mergerRuns;
     private final ReconcileRuns reconcileRuns;
@@ -60,7 +60,7 @@ class ActionsController {
     private final ApplySettings applySettings;
     private final JobHistory jobHistory;
 
-    ActionsController(Pages pages, Activities activities, Dashboard dashboard, StoredPlans plans, MergerRuns mergerRuns,
+    ActionsController(Pages pages, Activities activities, DashboardReadModel dashboard, StoredPlans plans, MergerRuns mergerRuns,
                       ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings,
                       ApplySettings applySettings, JobHistory jobHistory) {
         this.jobHistory = jobHistory;

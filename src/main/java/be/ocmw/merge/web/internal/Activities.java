@@ -3,7 +3,7 @@ package be.ocmw.merge.web.internal;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.merger.PlanRefusedException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;

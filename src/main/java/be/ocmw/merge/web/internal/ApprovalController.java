@@ -1,6 +1,6 @@
 package be.ocmw.merge.web.internal;
 
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.merger.Approvals;
 import be.ocmw.merge.registry.Merger;

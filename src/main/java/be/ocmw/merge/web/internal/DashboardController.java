@@ -38,7 +38,7 @@ class DashboardController {
             "xlsx", MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 
     private final Pages pages;
-    private final Dashboard dashboard;
+    private final DashboardReadModel dashboard;
     private final be.ocmw.merge.batch.JobHistory jobHistory;
     private final StoredPlans plans;
     private final ReportLedger ledger;
@@ -50,7 +50,7 @@ class DashboardController {
     private final be.ocmw.merge.audit.Consultations consultations;
     private final be.ocmw.merge.notify.Outbox outbox;
 
-    DashboardController(Pages pages, Dashboard dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
+    DashboardController(Pages pages, DashboardReadModel dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
                         History history, be.ocmw.merge.audit.RunLog runLog,
                         be.ocmw.merge.audit.Consultations consultations, be.ocmw.merge.notify.Outbox outbox,
                         be.ocmw.merge.batch.JobHistory jobHistory) {

@@ -2,7 +2,7 @@ package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.access.internal.ApplyWriter;
 import be.ocmw.merge.access.internal.OrganisationTasklet;
-import be.ocmw.merge.audit.ExitCode;
+import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.dossiers.internal.DossierWriter;
 import be.ocmw.merge.merger.model.ChangeKind;
 import be.ocmw.merge.registry.Merger;

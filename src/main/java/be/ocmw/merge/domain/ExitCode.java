@@ -1,4 +1,4 @@
-package be.ocmw.merge.audit;
+package be.ocmw.merge.domain;
 
 /**
  * The exit codes of SPEC section 7: how a command ends, as a script sees it and as the run log records it. A

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * digest of the content: the same content again is the same, completed load.
  */
 @Component
-public class FileLoads {
+public class LoadJobs {
 
     /** How many refused rows a report lists; the rest are counted. */
     public static final int LISTED_REJECTIONS = 50;
@@ -20,7 +20,7 @@ public class FileLoads {
     private final JobRunner jobs;
     private final LoadFiles files;
 
-    FileLoads(JobRunner jobs, LoadFiles files) {
+    LoadJobs(JobRunner jobs, LoadFiles files) {
         this.jobs = jobs;
         this.files = files;
     }

@@ -22,14 +22,14 @@ import java.util.Optional;
 
 /** What the pages show, read from the database in a few queries per page. Reads only. */
 @Component
-class Dashboard {
+class DashboardReadModel {
 
     private final StoredPlans plans;
     private final ReconciledDrift drifts;
     private final Designations designations;
     private final RunLog runLog;
 
-    Dashboard(StoredPlans plans, ReconciledDrift drifts, Designations designations, RunLog runLog) {
+    DashboardReadModel(StoredPlans plans, ReconciledDrift drifts, Designations designations, RunLog runLog) {
         this.plans = plans;
         this.drifts = drifts;
         this.designations = designations;
