@@ -52,11 +52,24 @@ public enum FreeText {
 
     /** The first control character in a typed value (see {@link #control}), as a refusal; empty when it has none. */
     public static Optional<Reason> controlProblem(String field, String value) {
+        return controlProblem(value).map(words -> Reason.of("text.control", field, words[0], words[1], words[2]));
+    }
+
+    /**
+     * The same for a field of a page, whose name means nothing to the person who filled it in: the refusal says which
+     * character, where, and what was typed, not the field's technical name.
+     */
+    public static Optional<Reason> controlProblemInField(String value) {
+        return controlProblem(value).map(words -> Reason.of("text.control.field", words[0], words[1], words[2]));
+    }
+
+    /** The character (U+…), its position (from 1) and the value quoted without it, or empty. */
+    private static Optional<String[]> controlProblem(String value) {
         for (int i = 0; value != null && i < value.length(); ) {
             int cp = value.codePointAt(i);
             if (control(cp)) {
-                return Optional.of(Reason.of("text.control", field, String.format("U+%04X", cp), i + 1,
-                        "'" + Readable.shorten(Insz.maskedIn(cleaned(value))) + "'"));
+                return Optional.of(new String[]{String.format("U+%04X", cp), Integer.toString(i + 1),
+                        "'" + Readable.shorten(Insz.maskedIn(cleaned(value))) + "'"});
             }
             i += Character.charCount(cp);
         }

@@ -88,9 +88,9 @@ class DashboardPersonalDataTests extends DashboardTest {
         // what the reader sees, in their words (the error page the refusal is forwarded to)
         String page = mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
                 .requestAttr("be.ocmw.merge.web.internal.TypedFieldsFilter.refused",
-                        be.ocmw.merge.domain.FreeText.controlProblem("q", "a\u0000b").orElseThrow())
+                        be.ocmw.merge.domain.FreeText.controlProblemInField("a\u0000b").orElseThrow())
                 .with(coordinator())).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("bevat een onzichtbaar stuurteken (U+0000 op positie 2)");
+        assertThat(page).contains("Een van de velden die u verstuurde bevat een onzichtbaar stuurteken (U+0000 op positie 2)");
     }
 
     @Test

@@ -43,12 +43,12 @@ final class TypedFieldsFilter extends OncePerRequestFilter {
             if (UNCHECKED.contains(parameter.getKey())) {
                 continue;
             }
-            Optional<Reason> name = FreeText.controlProblem("?", parameter.getKey());
+            Optional<Reason> name = FreeText.controlProblemInField(parameter.getKey());
             if (name.isPresent()) {
                 return name;
             }
             for (String value : parameter.getValue()) {
-                Optional<Reason> problem = FreeText.controlProblem(parameter.getKey(), value);
+                Optional<Reason> problem = FreeText.controlProblemInField(value);
                 if (problem.isPresent()) {
                     return problem;
                 }

@@ -26,7 +26,7 @@ class TypedFieldsFilterTests {
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(chain.getRequest()).as("the request went no further").isNull();
         assertThat(request.getAttribute(TypedFieldsFilter.REFUSED)).isInstanceOfSatisfying(Reason.class, reason ->
-                assertThat(reason.english()).startsWith("comment holds an invisible control character (U+0000 at position 3)"));
+                assertThat(reason.english()).startsWith("One of the fields you sent holds an invisible control character (U+0000 at position 3)"));
     }
 
     @Test
