@@ -196,11 +196,13 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
     }
 
     @Override
-    public Set<String> storedChangeLines(long rows) {
-        return new TreeSet<>(jdbc.sql("""
-                        select kind || '|' || coalesce(target_kbo, 'null') || '|' || coalesce(domain, 'null') || '|' || subject
-                        from plan_change where plan_id = :plan""")
-                .param("plan", rows).query(String.class).list());
+    public Set<be.ocmw.merge.merger.model.ChangeKey> storedChanges(long rows) {
+        return new TreeSet<>(jdbc.sql("select kind, target_kbo, domain, subject from plan_change where plan_id = :plan")
+                .param("plan", rows)
+                .query((rs, n) -> new be.ocmw.merge.merger.model.ChangeKey(
+                        be.ocmw.merge.merger.model.ChangeKind.valueOf(rs.getString("kind")), rs.getString("target_kbo"),
+                        rs.getString("domain"), rs.getString("subject")))
+                .list());
     }
 
     @Override

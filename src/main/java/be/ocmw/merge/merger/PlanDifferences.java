@@ -3,6 +3,7 @@ package be.ocmw.merge.merger;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Severity;
+import be.ocmw.merge.merger.model.ChangeKey;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.planning.Planner;
@@ -48,13 +49,13 @@ class PlanDifferences {
             return Reason.of("apply.changes.unknown", merger.id());
         }
         long rows = store.changesOf(approvedPlan.get());
-        Set<String> before = new TreeSet<>();
-        planner.parts().forEach(part -> before.addAll(part.storedChangeLines(rows)));
-        Set<String> now = new TreeSet<>();
-        current.changes().forEach(c -> now.add(c.kind() + "|" + c.targetKbo().digits() + "|" + c.domain() + "|" + c.subject()));
+        Set<ChangeKey> before = new TreeSet<>();
+        planner.parts().forEach(part -> before.addAll(part.storedChanges(rows)));
+        Set<ChangeKey> now = new TreeSet<>();
+        current.changes().forEach(c -> now.add(ChangeKey.of(c)));
         List<String> lines = new ArrayList<>();
-        now.stream().filter(c -> !before.contains(c)).forEach(c -> lines.add("  + " + c));
-        before.stream().filter(c -> !now.contains(c)).forEach(c -> lines.add("  - " + c));
+        now.stream().filter(c -> !before.contains(c)).forEach(c -> lines.add("  + " + c.line()));
+        before.stream().filter(c -> !now.contains(c)).forEach(c -> lines.add("  - " + c.line()));
         if (lines.isEmpty()) {
             return Reason.of("apply.changes.same");
         }

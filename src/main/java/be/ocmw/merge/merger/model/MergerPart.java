@@ -40,10 +40,10 @@ public interface MergerPart {
     }
 
     /**
-     * The changes stored under plan {@code rows} as lines {@code kind|target|domain|subject} ({@link PlanChange}'s
-     * words), to show what differs between two plans; empty for a part without changes of its own.
+     * What identifies each change stored under plan {@code rows}, to show what differs between two plans; empty for a
+     * part without changes of its own.
      */
-    default java.util.Set<String> storedChangeLines(long rows) {
+    default java.util.Set<ChangeKey> storedChanges(long rows) {
         return java.util.Set.of();
     }
 
