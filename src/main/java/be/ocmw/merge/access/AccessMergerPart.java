@@ -93,7 +93,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
         List<Account> targetAccounts = accounts(target, merger.target().name(), -1);
         AccessPlanner planner = new AccessPlanner(target, catalogue());
         planner.plan(sourceAccounts, targetAccounts, designations.of(merger).stream()
-                .map(d -> new Designation(d.role(), d.domain(), d.insz(), d.lastName(), d.firstName(), d.email(), d.language()))
+                .map(d -> new Designation(d.role(), d.domain(), new Insz(d.insz()), d.lastName(), d.firstName(), d.email(), d.language()))
                 .toList());
         if (merger.scenario() == Scenario.KEEP_KBO_KEEP_NIS) {
             List<Account> both = new ArrayList<>(targetAccounts);
@@ -149,7 +149,8 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
                 .query((rs, n) -> {
                     Array array = rs.getArray("applications");
                     return new Account(kbo, organisation, order, rs.getString("domain"), rs.getString("username"),
-                            rs.getString("last_name"), rs.getString("first_name"), Role.valueOf(rs.getString("role")), rs.getString("insz"),
+                            rs.getString("last_name"), rs.getString("first_name"), Role.valueOf(rs.getString("role")),
+                            rs.getString("insz") == null ? null : new Insz(rs.getString("insz")),
                             AccountStatus.valueOf(rs.getString("status")), rs.getString("email"), rs.getString("language"),
                             Arrays.asList((String[]) array.getArray()));
                 })

@@ -45,12 +45,12 @@ public final class AccessPlanner {
 
     /** A live account of a source or of the target. {@code order} is the organisation's place in the registry. */
     public record Account(String kbo, String organisation, int order, String domain, String username, String lastName,
-                          String firstName, Role role, String insz, AccountStatus status, String email, String language,
+                          String firstName, Role role, Insz insz, AccountStatus status, String email, String language,
                           List<String> applications) {
     }
 
     /** A person a current submission designates. */
-    public record Designation(Role role, String domain, String insz, String lastName, String firstName, String email,
+    public record Designation(Role role, String domain, Insz insz, String lastName, String firstName, String email,
                               String language) {
     }
 
@@ -111,16 +111,16 @@ public final class AccessPlanner {
 
     private void planDomain(String domain, List<Account> sources, List<Account> target, List<Designation> designated) {
         boolean main = domain.equalsIgnoreCase(MAIN);
-        Map<String, Designation> designationByInsz = new LinkedHashMap<>();
+        Map<Insz, Designation> designationByInsz = new LinkedHashMap<>();
         // the HTB or TB first, so that someone named both HTB and co-HTB is HTB
         designated.stream().sorted(Comparator.comparing(d -> d.role().deputy() ? 1 : 0))
                 .forEach(d -> designationByInsz.putIfAbsent(d.insz(), d));
         Map<String, Account> taken = new HashMap<>();
         target.forEach(a -> taken.put(a.username().toLowerCase(Locale.ROOT), a));
         Set<String> planned = new HashSet<>();
-        Map<String, Account> targetByInsz = new LinkedHashMap<>();
+        Map<Insz, Account> targetByInsz = new LinkedHashMap<>();
         target.stream().filter(a -> a.insz() != null).forEach(a -> targetByInsz.putIfAbsent(a.insz(), a));
-        Map<String, List<Account>> groups = new LinkedHashMap<>();
+        Map<Insz, List<Account>> groups = new LinkedHashMap<>();
         List<Account> withoutInsz = new ArrayList<>();
         for (Account source : sources) {
             if (source.insz() == null) {
@@ -132,8 +132,8 @@ public final class AccessPlanner {
         designationByInsz.keySet().forEach(insz -> groups.putIfAbsent(insz, new ArrayList<>()));
         targetByInsz.keySet().forEach(insz -> groups.putIfAbsent(insz, new ArrayList<>()));
 
-        for (Map.Entry<String, List<Account>> group : groups.entrySet()) {
-            String insz = group.getKey();
+        for (Map.Entry<Insz, List<Account>> group : groups.entrySet()) {
+            Insz insz = group.getKey();
             Account existing = targetByInsz.get(insz);
             Designation designation = designationByInsz.get(insz);
             List<Account> members = group.getValue();
@@ -154,7 +154,7 @@ public final class AccessPlanner {
         }
     }
 
-    private void planPerson(String domain, String insz, Account existing, Designation designation, List<Account> members,
+    private void planPerson(String domain, Insz insz, Account existing, Designation designation, List<Account> members,
                             Map<String, Account> taken, Set<String> planned) {
         Role role = designation != null ? designation.role()
                 : existing != null && !ADMIN_ROLES.contains(existing.role()) ? existing.role() : Role.USER;
@@ -191,7 +191,7 @@ public final class AccessPlanner {
         names.add(nameKey(lastName, firstName));
         members.forEach(m -> names.add(nameKey(m.lastName(), m.firstName())));
         if (names.size() > 1) {
-            finding("NAME_MISMATCH", Severity.WARNING, null, masked(insz), "NAME_MISMATCH", masked(insz),
+            finding("NAME_MISMATCH", Severity.WARNING, null, insz.masked(), "NAME_MISMATCH", insz.masked(),
                     String.join(", ", members.stream().map(m -> m.firstName() + " " + m.lastName() + " (" + m.organisation() + ")")
                             .distinct().toList()), firstName + " " + lastName);
         }
@@ -204,7 +204,7 @@ public final class AccessPlanner {
         }
         members.stream().map(Account::email).filter(AccessPlanner::notBlank).forEach(emails::add);
         if (emails.size() > 1) {
-            finding("EMAIL_DIFFERS", Severity.WARNING, null, masked(insz), "EMAIL_DIFFERS", firstName + " " + lastName,
+            finding("EMAIL_DIFFERS", Severity.WARNING, null, insz.masked(), "EMAIL_DIFFERS", firstName + " " + lastName,
                     String.join(", ", emails), email);
         }
         String language = existing != null && existing.language() != null ? existing.language()
@@ -227,7 +227,7 @@ public final class AccessPlanner {
                 counts.merge(Count.GRANTS_TO_CREATE, added.size(), Integer::sum);
                 action = Action.UPDATE;
             }
-            accounts.add(new TargetAccount(domain, existing.username(), existing.lastName(), existing.firstName(), insz(insz),
+            accounts.add(new TargetAccount(domain, existing.username(), existing.lastName(), existing.firstName(), insz,
                     role, status, existing.email(), List.copyOf(applications), action, mergedFrom));
             return;
         }
@@ -247,10 +247,10 @@ public final class AccessPlanner {
         counts.merge(Count.ACCOUNTS_TO_CREATE, 1, Integer::sum);
         counts.merge(Count.MERGED_DUPLICATES, Math.max(0, members.size() - 1), Integer::sum);
         counts.merge(Count.GRANTS_TO_CREATE, applications.size(), Integer::sum);
-        changes.add(new CreateAccount(target, domain, username, lastName, firstName, role, insz(insz), status, email,
+        changes.add(new CreateAccount(target, domain, username, lastName, firstName, role, insz, status, email,
                 language,
                 List.copyOf(applications), sources(members)));
-        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz(insz), role, status, email,
+        accounts.add(new TargetAccount(domain, username, lastName, firstName, insz, role, status, email,
                 List.copyOf(applications), Action.CREATE, mergedFrom));
     }
 
@@ -307,10 +307,6 @@ public final class AccessPlanner {
                 m.username())).toList();
     }
 
-    /** The INSZ of an account as its digits are stored, or null when it has none. */
-    private static Insz insz(String digits) {
-        return digits == null ? null : new Insz(digits);
-    }
 
     private static String free(String wanted, Map<String, Account> taken, Set<String> planned) {
         String candidate = wanted;
@@ -334,13 +330,10 @@ public final class AccessPlanner {
         return value != null && !value.isBlank();
     }
 
-    private static String masked(String insz) {
-        return new Insz(insz).masked();
-    }
 
     private static String describe(Account account) {
         return account.firstName() + " " + account.lastName() + " (" + account.username()
-                + (account.insz() == null ? "" : ", " + masked(account.insz())) + ")";
+                + (account.insz() == null ? "" : ", " + account.insz().masked()) + ")";
     }
 
 
@@ -363,7 +356,7 @@ public final class AccessPlanner {
                     list.stream().filter(a -> a.applications().isEmpty()).toList());
             Map<String, List<Account>> byPerson = new TreeMap<>();
             list.stream().filter(a -> a.insz() != null)
-                    .forEach(a -> byPerson.computeIfAbsent(a.domain() + "|" + a.insz(), k -> new ArrayList<>()).add(a));
+                    .forEach(a -> byPerson.computeIfAbsent(a.domain() + "|" + a.insz().digits(), k -> new ArrayList<>()).add(a));
             suggest(kbo, "CLEANUP_SAME_PERSON_TWICE", organisation,
                     byPerson.values().stream().filter(l -> l.size() > 1).flatMap(List::stream).toList());
         });

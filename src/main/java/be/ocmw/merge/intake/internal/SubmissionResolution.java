@@ -3,6 +3,7 @@ package be.ocmw.merge.intake.internal;
 import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
@@ -136,42 +137,44 @@ public class SubmissionResolution implements Tasklet {
                         "SUBMISSION_LATE", participant.name(), submission.submittedOn(), merger.deadline());
             }
         }
+        // a designation that a purge pseudonymised (INSZ 00000000000) designates nobody
         List<Designation> designations = jdbc.sql("""
                         select a.role, a.domain, a.insz, a.last_name, a.first_name, s.kbo
                         from submission_administrator a join submission s on s.id = a.submission_id
                         where s.merger_id = :merger and s.superseded_by is null and a.role in ('HTB', 'TB')
+                          and a.insz <> '00000000000'
                         order by s.kbo, a.source_row""")
                 .param("merger", merger.id())
-                .query((rs, n) -> new Designation(rs.getString("role"), rs.getString("domain"), rs.getString("insz"),
+                .query((rs, n) -> new Designation(Role.valueOf(rs.getString("role")), rs.getString("domain"), new Insz(rs.getString("insz")),
                         rs.getString("first_name") + " " + rs.getString("last_name"),
                         merger.participant(new Kbo(rs.getString("kbo"))).map(Ocmw::name).orElse(rs.getString("kbo"))))
                 .list();
-        Map<String, List<Designation>> htbs = byPerson(designations.stream().filter(d -> d.role().equals("HTB")).toList());
+        Map<Insz, List<Designation>> htbs = byPerson(designations.stream().filter(d -> d.role() == Role.HTB).toList());
         if (htbs.isEmpty()) {
             finding(merger, run, "HTB_MISSING", Severity.BLOCKING, null, null, current.isEmpty() ? "HTB_MISSING.none" : "HTB_MISSING.unnamed");
         } else if (htbs.size() > 1) {
             finding(merger, run, "HTB_DISAGREEMENT", Severity.BLOCKING, null, null, "HTB_DISAGREEMENT", describe(htbs));
         }
         Map<String, List<Designation>> tbsByDomain = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        designations.stream().filter(d -> d.role().equals("TB"))
+        designations.stream().filter(d -> d.role() == Role.TB)
                 .forEach(d -> tbsByDomain.computeIfAbsent(d.domain(), k -> new java.util.ArrayList<>()).add(d));
         tbsByDomain.forEach((domain, tbs) -> {
-            Map<String, List<Designation>> people = byPerson(tbs);
+            Map<Insz, List<Designation>> people = byPerson(tbs);
             if (people.size() > 1) {
                 finding(merger, run, "TB_DISAGREEMENT", Severity.BLOCKING, null, domain, "TB_DISAGREEMENT", domain, describe(people));
             }
         });
     }
 
-    private static Map<String, List<Designation>> byPerson(List<Designation> designations) {
-        Map<String, List<Designation>> people = new LinkedHashMap<>();
+    private static Map<Insz, List<Designation>> byPerson(List<Designation> designations) {
+        Map<Insz, List<Designation>> people = new LinkedHashMap<>();
         designations.forEach(d -> people.computeIfAbsent(d.insz(), k -> new java.util.ArrayList<>()).add(d));
         return people;
     }
 
     /** "Jan D'Hondt (85.07.30-xxx.28): OCMW Galmaarden, OCMW Gooik; …", INSZ masked, words in no language. */
-    private static String describe(Map<String, List<Designation>> people) {
-        return people.entrySet().stream().map(e -> e.getValue().get(0).name() + " (" + new Insz(e.getKey()).masked()
+    private static String describe(Map<Insz, List<Designation>> people) {
+        return people.entrySet().stream().map(e -> e.getValue().get(0).name() + " (" + e.getKey().masked()
                         + "): " + e.getValue().stream().map(Designation::ocmw).distinct().collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
     }
@@ -185,6 +188,6 @@ public class SubmissionResolution implements Tasklet {
     private record Current(long id, String kbo, String name, LocalDate submittedOn, String file) {
     }
 
-    private record Designation(String role, String domain, String insz, String name, String ocmw) {
+    private record Designation(Role role, String domain, Insz insz, String name, String ocmw) {
     }
 }

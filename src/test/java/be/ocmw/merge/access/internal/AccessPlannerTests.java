@@ -94,8 +94,8 @@ class AccessPlannerTests {
                         account("0212978247", "OCMW Galmaarden", 0, "tbgal", "Tb", "Gal", JAN, "ACTIEF", null, "Handiweb", "TB"),
                         account("0212600838", "OCMW Gooik", 1, "tbgoo", "Tb", "Goo", AN, "ACTIEF", null, "Handiweb", "TB")),
                 List.of(),
-                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, AN, "Tb", "Goo", "tb@gooik.be", "NL"),
-                        new Designation(be.ocmw.merge.domain.Role.HTB, null, JAN, "Tb", "Gal", "htb@x.be", "NL")));
+                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, new be.ocmw.merge.domain.Insz(AN), "Tb", "Goo", "tb@gooik.be", "NL"),
+                        new Designation(be.ocmw.merge.domain.Role.HTB, null, new be.ocmw.merge.domain.Insz(JAN), "Tb", "Gal", "htb@x.be", "NL")));
 
         assertThat(planner.changes()).extracting(c -> c.domain() + " " + c.detail().get("username") + " " + c.detail().get("role"))
                 .containsExactlyInAnyOrder("Hoofdtoegangsbeheerders gtb HTB", DOMAIN + " tbgal USER", DOMAIN + " tbgoo TB");
@@ -107,7 +107,7 @@ class AccessPlannerTests {
     void anUndesignatedTargetAdministratorLosesTheRole() {
         AccessPlanner planner = plan(List.of(),
                 List.of(account(TARGET, "OCMW Hasselt", -1, "oldtb", "Old", "Tb", JAN, "ACTIEF", null, "Handiweb", "TB")),
-                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, AN, "New", "Tb", "n@x.be", "NL")));
+                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, new be.ocmw.merge.domain.Insz(AN), "New", "Tb", "n@x.be", "NL")));
 
         assertThat(planner.changes()).extracting(c -> c.kind() + " " + c.detail().get("username") + " " + c.detail().get("role"))
                 .containsExactlyInAnyOrder("UPDATE_ACCOUNT oldtb USER", "CREATE_ACCOUNT tnew TB");
@@ -139,7 +139,7 @@ class AccessPlannerTests {
 
     private static Account account(String kbo, String organisation, int order, String username, String lastName, String firstName,
                                    String insz, String status, String email, String applications, String role) {
-        return new Account(kbo, organisation, order, DOMAIN, username, lastName, firstName, be.ocmw.merge.domain.Role.valueOf(role), insz, be.ocmw.merge.domain.AccountStatus.valueOf(status), email, null,
+        return new Account(kbo, organisation, order, DOMAIN, username, lastName, firstName, be.ocmw.merge.domain.Role.valueOf(role), insz == null ? null : new be.ocmw.merge.domain.Insz(insz), be.ocmw.merge.domain.AccountStatus.valueOf(status), email, null,
                 applications.isEmpty() ? List.of() : List.of(applications.split("\\|")));
     }
 
