@@ -103,6 +103,8 @@ class ServeCommandFunctionalTests {
         HttpResponse<String> metrics = get(base, "/actuator/prometheus", "operator");
         HttpResponse<String> anonymousHealth = get(base, "/actuator/health", null);
         HttpResponse<String> anonymousMetrics = get(base, "/actuator/prometheus", null);
+        HttpResponse<String> liveness = get(base, "/actuator/health/liveness", null);
+        HttpResponse<String> readiness = get(base, "/actuator/health/readiness", null);
         HttpResponse<String> coordinatorMetrics = get(base, "/actuator/prometheus", "coordinator");
         HttpResponse<String> wrongPassword = get(base, "/actuator/prometheus", "operator:guess");
         for (int i = 2; i <= 5; i++) {
@@ -127,6 +129,12 @@ class ServeCommandFunctionalTests {
                 .containsPattern("spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\"driftStep\"")
                 .containsPattern("(?m)^ocmw_nightly_failed\\{[^}]*} 0\\.0$")
                 .containsPattern("(?m)^ocmw_mail_unsent\\{[^}]*} 0\\.0$");
+        // an orchestrator's probes, without a login, read whether it is up and nothing more
+        for (HttpResponse<String> probe : List.of(liveness, readiness)) {
+            assertThat(probe.statusCode()).as(probe.uri().toString()).isEqualTo(200);
+            assertThat(JSON.readTree(probe.body()).path("status").asString()).isEqualTo("UP");
+            assertThat(probe.body()).doesNotContain("components").doesNotContain("details");
+        }
         // and nobody else reads more than whether it is up
         assertThat(anonymousHealth.statusCode()).isEqualTo(200);
         assertThat(anonymousHealth.body()).contains("\"status\":\"UP\"").doesNotContain("components");

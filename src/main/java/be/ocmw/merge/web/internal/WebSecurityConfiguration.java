@@ -68,7 +68,9 @@ class WebSecurityConfiguration {
     SecurityFilterChain monitoringSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        // an orchestrator's probes carry no login: they read whether it is up, nothing more
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(basic -> basic.realmName("ocmw-merge monitoring").authenticationEntryPoint(monitoringEntryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(
