@@ -56,10 +56,14 @@ public final class ReportText {
         return values(date).get(0);
     }
 
-    /** A moment as a Belgian reader writes it, in Brussels time (dd/MM/yyyy HH:mm). */
+    /** A moment as a Belgian reader writes it, in Brussels time (dd/MM/yyyy HH:mm): see {@link Times}. */
     public static String dateTime(java.time.OffsetDateTime at) {
-        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                .format(at.atZoneSameInstant(java.time.ZoneId.of("Europe/Brussels")));
+        return Times.moment(at);
+    }
+
+    /** A moment of any kind, in Belgian time (for templates: {@code ${t.moment(x)}}). */
+    public String moment(Object at) {
+        return Times.moment(at);
     }
 
     /** The English words of a finding message, for the console, the log and summary.json. */

@@ -238,6 +238,36 @@ class DashboardPagesTests extends DashboardTest {
     }
 
     @Test
+    void everyPageAndTheApplyReportShowTheSameMomentInBelgianTimeAndSaySo() throws Exception {
+        java.time.OffsetDateTime approved = jdbc.sql("select approved_at from approval where merger_id = 'hasselt'")
+                .query(java.time.OffsetDateTime.class).single();
+        java.time.OffsetDateTime applied = jdbc.sql("select created_at from plan where merger_id = 'hasselt' and mode = 'APPLY'")
+                .query(java.time.OffsetDateTime.class).single();
+        long applyRun = jdbc.sql("select max(id) from run").query(Long.class).single();
+        String belgianApproval = be.ocmw.merge.reporting.Times.moment(approved);
+        String utcApproval = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(approved.atZoneSameInstant(java.time.ZoneOffset.UTC));
+
+        String merger = page("/mergers/hasselt", coordinator());
+        String explained = mvc.perform(post("/mergers/hasselt/explain").param("q", "Kortessem").with(coordinator())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString();
+        String runs = page("/runs", coordinator());
+        String report = java.nio.file.Files.readString(REPORTS.resolve("hasselt/apply.html"));
+
+        assertThat(merger).contains("Uitgevoerd door operator op " + be.ocmw.merge.reporting.Times.moment(applied))
+                .contains("id=\"clock\"").contains("Tijden in Belgische tijd");
+        assertThat(report).contains(belgianApproval);
+        assertThat(runs).contains("Tijden in Belgische tijd")
+                .contains(be.ocmw.merge.reporting.Times.moment(jdbc.sql("select started_at from run where id = :id")
+                        .param("id", applyRun).query(java.time.OffsetDateTime.class).single()));
+        assertThat(page("/?lang=fr", coordinator())).contains("Heures en heure belge");
+        if (!utcApproval.equals(belgianApproval)) {
+            // the same moment in UTC (an hour or two earlier) is shown nowhere
+            assertThat(merger + explained + runs + report).doesNotContain(utcApproval);
+        }
+    }
+
+    @Test
     void theRunsPageListsTheBatchJobsWithTheirCountsAndTheReconciliationPageItsDrift() throws Exception {
         String html = page("/runs", coordinator());
         assertThat(html).contains("data-job=\"applyJob\" data-status=\"COMPLETED\"").contains("data-job=\"loadAccessJob\"")

@@ -2,6 +2,7 @@ package be.ocmw.merge.cli.internal;
 
 import java.util.List;
 import be.ocmw.merge.registry.Registry;
+import be.ocmw.merge.reporting.Times;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.audit.RunLog;
@@ -12,8 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -22,8 +21,6 @@ class StatusCommand extends DatabaseCommand {
 
     @picocli.CommandLine.Mixin
     RegistryOption registry;
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Override
     protected int execute(ConfigurableApplicationContext context, long run) {
@@ -41,17 +38,16 @@ class StatusCommand extends DatabaseCommand {
         for (Merger merger : mergers) {
             StoredPlans.Standing standing = plans.standing(merger);
             out.printf("  %-30s %-22s %s%n", merger.id(), standing.status(), standing.status().english()
-                    + (standing.planned() ? "; latest " + standing.mode().file() + " " + TIME.format(standing.at()
-                    .atZoneSameInstant(ZoneId.systemDefault())) + " " + standing.fingerprint() : "")
+                    + (standing.planned() ? "; latest " + standing.mode().file() + " " + Times.moment(standing.at())
+                    + " " + standing.fingerprint() : "")
                     + (standing.approval() != null && !standing.approval().applied() ? "; approved by "
-                    + standing.approval().approvedBy() + " " + TIME.format(standing.approval().approvedAt()
-                    .atZoneSameInstant(ZoneId.systemDefault())) : "")
+                    + standing.approval().approvedBy() + " " + Times.moment(standing.approval().approvedAt()) : "")
                     + (standing.drift() > 0 ? "; " + standing.drift() + " drift" : ""));
         }
-        out.println("Latest runs:");
+        out.println("Latest runs (times in Belgian time):");
         for (RunRecord record : context.getBean(RunLog.class).recent(10)) {
             out.printf("  #%-5d %s  %-40s %s%n", record.id(),
-                    TIME.format(record.startedAt().atZoneSameInstant(ZoneId.systemDefault())),
+                    Times.moment(record.startedAt()),
                     abbreviate(record.arguments()), outcome(record, run));
         }
         out.flush();
