@@ -80,8 +80,11 @@ class DashboardPagesTests extends DashboardTest {
                 .contains("id=\"administrators\"").contains("HTB")
                 .contains("Nieuwe gebruikers in het gefusioneerde OCMW")
                 .contains("/mergers/pajottegem/reports/plan.xlsx").contains("/mergers/pajottegem/reports/summary.json")
-                .doesNotContain("id=\"run-plan\"");
-        assertThat(page("/mergers/pajottegem?lang=fr", coordinator())).contains("Constatations").contains("Gestionnaires");
+                .doesNotContain("id=\"run-plan\"")
+                // the findings' severities in the reader's words, as on the progress pages
+                .contains(">NAKIJKEN<").doesNotContain(">WARNING<").doesNotContain(">INFO<");
+        assertThat(page("/mergers/pajottegem?lang=fr", coordinator())).contains("Constatations").contains("Gestionnaires")
+                .contains(">À VÉRIFIER<").doesNotContain(">WARNING<");
         mvc.perform(get("/mergers/nowhere").with(coordinator())).andExpect(status().isNotFound());
     }
 
