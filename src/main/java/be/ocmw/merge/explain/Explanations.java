@@ -274,7 +274,7 @@ public class Explanations {
     }
 
     static String audit(AuditTrail.Entry entry, ReportText text) {
-        return text.get("explain.audit", entry.id(), entry.action(), entry.run(), entry.command(),
+        return text.get("explain.audit", entry.id(), text.get("audit.action." + entry.action()), entry.run(), entry.command(),
                 ReportText.dateTime(entry.at()));
     }
 
