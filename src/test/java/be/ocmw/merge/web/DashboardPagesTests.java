@@ -191,6 +191,10 @@ class DashboardPagesTests extends DashboardTest {
         });
         assertThat(search("85.07.30-033.29", null, coordinator())).contains("Dit is geen geldig INSZ")
                 .doesNotContain("85.07.30-033.29");
+        // the audit page says what was consulted and why in the reader's words, the recorded code in small print
+        assertThat(page("/audit?lang=fr", operator())).contains("recherche par NISS (tableau de bord)")
+                .contains("(aucun motif donné)").doesNotContain(">(no reason given)<")
+                .contains("<code>explain (search by INSZ)</code>");
 
         // several people answer to a name: a choice, one row per account (with its domains), each a link by username and
         // OCMW, never by INSZ

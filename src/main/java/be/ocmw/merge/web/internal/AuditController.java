@@ -3,6 +3,7 @@ package be.ocmw.merge.web.internal;
 import be.ocmw.merge.audit.AuditChain;
 import be.ocmw.merge.audit.Consultation;
 import be.ocmw.merge.audit.Consultations;
+import be.ocmw.merge.reporting.ReportText;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,14 +30,40 @@ class AuditController {
         this.consultations = consultations;
     }
 
+    /** A consultation as the page shows it: what was consulted and why, in the reader's words. */
+    record Row(Consultation consultation, String what, String reason) {
+    }
+
+    /** The kinds of consultation the engine records, in words; anything else as it was recorded. */
+    static String what(String what, ReportText text) {
+        if (what == null) {
+            return "";
+        }
+        return switch (what) {
+            case "explain (search by INSZ)" -> text.get("web.audit.what.search");
+            case "explain --insz" -> text.get("web.audit.what.explain");
+            case "page administrators" -> text.get("web.audit.what.administrators");
+            case "export access" -> text.get("web.audit.what.export_access");
+            case "export dossiers" -> text.get("web.audit.what.export_dossiers");
+            case "plan --full-insz", "apply --full-insz" -> text.get("web.audit.what.report", what.substring(0, what.indexOf(' ')));
+            default -> what.startsWith("download ") ? text.get("web.audit.what.download", what.substring("download ".length()))
+                    : what;
+        };
+    }
+
+    static String reason(String reason, ReportText text) {
+        return Consultation.NO_REASON.equals(reason) ? text.get("web.audit.no_reason") : reason;
+    }
+
     @GetMapping("/audit")
     String audit(Model model) {
         model.addAttribute("check", chain.latest().orElse(null));
         List<Consultation> recent = new ArrayList<>(consultations.between(LocalDate.now(Consultations.ZONE).minusDays(DAYS), null));
         Collections.reverse(recent);
-        model.addAttribute("consultations", recent);
+        ReportText text = Pages.text();
+        model.addAttribute("consultations", recent.stream().map(c -> new Row(c, what(c.what(), text), reason(c.reason(), text)))
+                .toList());
         model.addAttribute("days", DAYS);
-        model.addAttribute("zone", Consultations.ZONE);
         return "web/audit";
     }
 }
