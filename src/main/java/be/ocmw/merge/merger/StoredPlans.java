@@ -283,7 +283,10 @@ public class StoredPlans {
                         f.subject() == null ? "" : f.subject(), f.detail(text), f.todo(text)))
                 .toList();
         List<Administrator> administrators = this.administrators.of(store.changesOf(id)).stream()
-                .map(a -> new Administrator(a.domain(), a.role(), a.username(),
+                // the role as the portal and the reports write it (co-HTB, not CO_HTB)
+                .map(a -> new Administrator(a.domain(),
+                        be.ocmw.merge.domain.Role.parse(a.role()).map(be.ocmw.merge.domain.Role::label).orElse(a.role()),
+                        a.username(),
                         String.join(" ", java.util.stream.Stream.of(a.firstName(), a.lastName()).filter(java.util.Objects::nonNull)
                                 .toList()), ReportRows.insz(a.insz(), fullInsz), a.email(),
                         text.get("action." + (a.created() ? "CREATE" : "UPDATE"))))
