@@ -113,6 +113,12 @@ class DashboardActionsTests extends DashboardTest {
         String unconfirmed = mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", fingerprint).with(operator()).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(unconfirmed).contains("id=\"not-confirmed\"");
+        // the findings come before the confirmation (those for information folded, with their count), and a missing
+        // tick is said beside the box, where the page opens again
+        assertThat(confirm.indexOf("data-severity=")).isPositive().isLessThan(confirm.indexOf("id=\"confirmed\""));
+        assertThat(confirm).contains("action=\"/mergers/pajottegem/apply#confirmation\"");
+        assertThat(unconfirmed.indexOf("id=\"not-confirmed\"")).isGreaterThan(unconfirmed.indexOf("id=\"confirmation\""))
+                .isLessThan(unconfirmed.indexOf("id=\"confirmed\""));
         String stale = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", "sha256:0000").param("confirmed", "true")
                 .with(operator()).with(csrf())).andReturn(), operator());
         assertThat(stale).contains("data-state=\"REFUSED\"").contains("is niet het goedgekeurde plan");
