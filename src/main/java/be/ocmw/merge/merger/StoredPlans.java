@@ -302,6 +302,8 @@ public class StoredPlans {
         Map<String, Checklist.Tick> ticks = checklist.ticks(merger);
         return store.tasks(planId).stream()
                 .map(t -> new Task(t.code(), t.due(), ReportRows.taskText(t, merger, text), ticks.get(t.code())))
+                // the checklist in date order (a stable sort: tasks of one day keep the plan's order)
+                .sorted(java.util.Comparator.comparing(Task::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
     }
 }

@@ -85,6 +85,12 @@ class DashboardPagesTests extends DashboardTest {
                 .contains(">NAKIJKEN<").doesNotContain(">WARNING<").doesNotContain(">INFO<")
                 // roles as the portal writes them
                 .contains(">co-HTB<").doesNotContain(">CO_HTB<");
+        // the checklist in date order
+        String tasks = html.substring(html.indexOf("id=\"tasks\""), html.indexOf("</table>", html.indexOf("id=\"tasks\"")));
+        java.util.List<java.time.LocalDate> due = java.util.regex.Pattern.compile("data-task=[^>]*>\\s*<td>(\\d{2}/\\d{2}/\\d{4})</td>")
+                .matcher(tasks).results().map(m -> java.time.LocalDate.parse(m.group(1),
+                        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))).toList();
+        assertThat(due).hasSizeGreaterThan(3).isSorted();
         assertThat(page("/mergers/pajottegem?lang=fr", coordinator())).contains("Constatations").contains("Gestionnaires")
                 .contains(">À VÉRIFIER<").doesNotContain(">WARNING<");
         mvc.perform(get("/mergers/nowhere").with(coordinator())).andExpect(status().isNotFound());
