@@ -93,6 +93,11 @@ class DashboardPagesTests extends DashboardTest {
         assertThat(due).hasSizeGreaterThan(3).isSorted();
         assertThat(page("/mergers/pajottegem?lang=fr", coordinator())).contains("Constatations").contains("Gestionnaires")
                 .contains(">À VÉRIFIER<").doesNotContain(">WARNING<");
+        // a merger without a plan says who makes one: a coordinator is not sent to a button only operators have
+        assertThat(page("/mergers/antwerpen", coordinator())).contains("id=\"no-plan\"").contains("Een operator berekent het")
+                .doesNotContain("id=\"run-plan\"");
+        assertThat(page("/mergers/antwerpen", operator())).contains("met de knop &quot;Plan berekenen&quot; bovenaan")
+                .contains("id=\"run-plan\"");
         mvc.perform(get("/mergers/nowhere").with(coordinator())).andExpect(status().isNotFound());
     }
 
