@@ -297,8 +297,20 @@ class DashboardPagesTests extends DashboardTest {
         long run = runLog.start("reconcile", "");
         reconciliations.reconcile(null, false, folder.resolve("reconcile"), run, ReportText.of(ReportText.DUTCH));
         runLog.finish(run, 0, "done");
-        assertThat(page("/reconciliation", coordinator())).contains("Opdracht " + run + " (reconcile)").contains("<h2>hasselt</h2>")
+        String reconciliation = page("/reconciliation", coordinator());
+        assertThat(reconciliation).contains("Opdracht " + run + " (reconcile)").contains("<h2>hasselt</h2>")
                 .doesNotContain("id=\"no-reconciliation\"").doesNotContain("id=\"run-reconcile\"");
+        // one section per kind of drift: what it is, how many, and what to do said once, not on every row
+        long kinds = jdbc.sql("select count(distinct code) from drift where run_id = :run and merger_id = 'hasselt'")
+                .param("run", run).query(Long.class).single();
+        long rows = jdbc.sql("select count(*) from drift where run_id = :run and merger_id = 'hasselt'")
+                .param("run", run).query(Long.class).single();
+        assertThat(rows).as("the sample's drift after hasselt's apply").isGreaterThan(kinds);
+        assertThat(java.util.regex.Pattern.compile("data-merger=\"hasselt\" data-code=").matcher(reconciliation).results().count())
+                .isEqualTo(kinds);
+        assertThat(java.util.regex.Pattern.compile("class=\"todo\"").matcher(reconciliation).results().count())
+                .isEqualTo(jdbc.sql("select count(distinct code) from drift where run_id = :run").param("run", run)
+                        .query(Long.class).single());
     }
 
     private String fingerprint(String merger) {

@@ -101,7 +101,29 @@ class DashboardReadModel {
     }
 
     /** The drift of the latest reconciliation, per merger, or none when nothing was reconciled yet. */
-    record Reconciliation(long run, String command, OffsetDateTime at, Integer exitCode, Map<String, List<Drift>> drift) {
+    record Reconciliation(long run, String command, OffsetDateTime at, Integer exitCode, Map<String, List<DriftKind>> drift) {
+    }
+
+    /**
+     * The drift of one kind in one merger: what it is and what to do said once, then each case (the old OCMW, who or
+     * what, the detail), instead of the same sentence on every row.
+     */
+    record DriftKind(Drift.Code code, boolean corrected, List<Drift> drifts) {
+
+        public int count() {
+            return drifts.size();
+        }
+
+        public String todo(ReportText text) {
+            return drifts.get(0).todo(text);
+        }
+
+        static List<DriftKind> of(List<Drift> drift) {
+            Map<String, DriftKind> kinds = new LinkedHashMap<>();
+            drift.forEach(d -> kinds.computeIfAbsent(d.code() + "/" + d.corrected(),
+                    k -> new DriftKind(d.code(), d.corrected(), new ArrayList<>())).drifts().add(d));
+            return List.copyOf(kinds.values());
+        }
     }
 
     Optional<Reconciliation> lastReconciliation(MergerRegistry registry) {
@@ -110,7 +132,7 @@ class DashboardReadModel {
                 .map(r -> {
                     // every applied merger is shown, the ones without drift too
                     registry.mergers().stream().filter(plans::applied)
-                            .forEach(merger -> r.drift().put(merger.id(), drifts.ofRun(r.run(), merger.id())));
+                            .forEach(merger -> r.drift().put(merger.id(), DriftKind.of(drifts.ofRun(r.run(), merger.id()))));
                     return r;
                 });
     }
