@@ -114,9 +114,10 @@ class DashboardActionsTests extends DashboardTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(unconfirmed).contains("id=\"not-confirmed\"");
         // the findings come before the confirmation (those for information folded, with their count), and a missing
-        // tick is said beside the box, where the page opens again
+        // tick is said beside the box, which takes the focus (the page opens there)
         assertThat(confirm.indexOf("data-severity=")).isPositive().isLessThan(confirm.indexOf("id=\"confirmed\""));
-        assertThat(confirm).contains("action=\"/mergers/pajottegem/apply#confirmation\"");
+        assertThat(confirm).doesNotContain("autofocus");
+        assertThat(unconfirmed).containsPattern("id=\"confirmed\"[^>]*autofocus");
         assertThat(unconfirmed.indexOf("id=\"not-confirmed\"")).isGreaterThan(unconfirmed.indexOf("id=\"confirmation\""))
                 .isLessThan(unconfirmed.indexOf("id=\"confirmed\""));
         String stale = finished(mvc.perform(post("/mergers/pajottegem/apply").param("fingerprint", "sha256:0000").param("confirmed", "true")
