@@ -19,12 +19,4 @@ public record AuditEntry(long run, String table, String key, AuditAction action,
                     + (before == null ? "no row before" : "a row before") + " and " + (after == null ? "none after" : "one after"));
         }
     }
-
-    public static AuditEntry inserted(long run, String table, String key, Map<String, Object> after) {
-        return new AuditEntry(run, table, key, AuditAction.INSERT, null, after);
-    }
-
-    public static AuditEntry updated(long run, String table, String key, Map<String, Object> before, Map<String, Object> after) {
-        return new AuditEntry(run, table, key, AuditAction.UPDATE, before, after);
-    }
 }

@@ -1,7 +1,6 @@
 package be.ocmw.merge.audit;
 
 import be.ocmw.merge.domain.FreeText;
-import be.ocmw.merge.domain.Insz;
 
 import java.time.OffsetDateTime;
 
@@ -30,9 +29,9 @@ public record Consultation(long id, OffsetDateTime at, String actor, Channel cha
             throw new IllegalArgumentException("persons cannot be negative: " + persons);
         }
         // what somebody typed is kept and shown without a national number in full or a control character
-        reason = Insz.maskedIn(FreeText.cleaned(reason.strip()));
-        what = Insz.maskedIn(FreeText.cleaned(what));
-        actor = Insz.maskedIn(FreeText.cleaned(actor));
+        reason = FreeText.shown(reason.strip());
+        what = FreeText.shown(what);
+        actor = FreeText.shown(actor);
     }
 
     /** What a look-up whose reason is optional (explain by INSZ) records when none was given. */

@@ -119,9 +119,9 @@ public class RunLog {
 
         /** What a run log shows: national numbers masked and control characters made visible, in rows of any age. */
         public RunRecord {
-            arguments = Insz.maskedIn(FreeText.cleaned(arguments));
-            actor = Insz.maskedIn(FreeText.cleaned(actor));
-            outcome = Insz.maskedIn(FreeText.cleaned(outcome));
+            arguments = FreeText.shown(arguments);
+            actor = FreeText.shown(actor);
+            outcome = FreeText.shown(outcome);
         }
 
         /** The first line of the outcome, cut: what a table shows of a long refusal or error. */

@@ -12,19 +12,17 @@ import java.util.Optional;
 public enum FreeText {
 
     /** Who acts or for whom: {@code --by}. */
-    NAME("name", 100),
+    NAME(100),
     /** An approval's or withdrawal's comment: {@code --comment}. */
-    COMMENT("comment", 2000),
+    COMMENT(2000),
     /** Why personal data is consulted in full: {@code --reason}. */
-    REASON("reason", 1000),
+    REASON(1000),
     /** What is looked up: {@code explain --username/--dossier}, the dashboard's search box. */
-    SEARCH("search", 200);
+    SEARCH(200);
 
-    private final String label;
     private final int max;
 
-    FreeText(String label, int max) {
-        this.label = label;
+    FreeText(int max) {
         this.max = max;
     }
 
@@ -69,16 +67,11 @@ public enum FreeText {
             int cp = value.codePointAt(i);
             if (control(cp)) {
                 return Optional.of(new String[]{String.format("U+%04X", cp), Integer.toString(i + 1),
-                        "'" + Readable.shorten(Insz.maskedIn(cleaned(value))) + "'"});
+                        "'" + Readable.shorten(shown(value)) + "'"});
             }
             i += Character.charCount(cp);
         }
         return Optional.empty();
-    }
-
-    /** The label the documentation gives this kind of text. */
-    public String label() {
-        return label;
     }
 
     /**
@@ -90,6 +83,14 @@ public enum FreeText {
         return Character.getType(cp) == Character.CONTROL
                 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
                 || cp == 0x2028 || cp == 0x2029;
+    }
+
+    /**
+     * What somebody typed, as the engine keeps or shows it again: national numbers masked, control characters made
+     * visible ({@link #cleaned}). For texts stored before they were checked as well as for new ones.
+     */
+    public static String shown(String typed) {
+        return Insz.maskedIn(cleaned(typed));
     }
 
     /**

@@ -175,7 +175,7 @@ public class Explanations {
      * visible, a long value cut (its first characters and its length).
      */
     public static String shown(String typed) {
-        return be.ocmw.merge.domain.Readable.shorten(Insz.maskedIn(be.ocmw.merge.domain.FreeText.cleaned(typed)));
+        return be.ocmw.merge.domain.Readable.shorten(be.ocmw.merge.domain.FreeText.shown(typed));
     }
 
     /** Whether the search box's words are taken for a national number (and so never shown back in full). */

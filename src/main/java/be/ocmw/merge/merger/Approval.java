@@ -1,5 +1,7 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.FreeText;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -12,15 +14,11 @@ public record Approval(long id, String mergerId, long planId, String fingerprint
 
     /** What is shown of what people typed: national numbers masked, control characters made visible (rows of any age). */
     public Approval {
-        comment = shown(comment);
-        withdrawComment = shown(withdrawComment);
-        approvedBy = shown(approvedBy);
-        withdrawnBy = shown(withdrawnBy);
-        appliedBy = shown(appliedBy);
-    }
-
-    private static String shown(String typed) {
-        return be.ocmw.merge.domain.Insz.maskedIn(be.ocmw.merge.domain.FreeText.cleaned(typed));
+        comment = FreeText.shown(comment);
+        withdrawComment = FreeText.shown(withdrawComment);
+        approvedBy = FreeText.shown(approvedBy);
+        withdrawnBy = FreeText.shown(withdrawnBy);
+        appliedBy = FreeText.shown(appliedBy);
     }
 
     public boolean inForce() {
