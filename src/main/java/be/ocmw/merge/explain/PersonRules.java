@@ -15,7 +15,6 @@ import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.reporting.ReportText;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,7 +5,6 @@ import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.finding.Finding;
-import be.ocmw.merge.finding.Severity;
 import be.ocmw.merge.merger.model.MergerPart;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.RunMode;
@@ -22,10 +21,6 @@ import be.ocmw.merge.batch.JobFailedException;
 import be.ocmw.merge.batch.JobRunner;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.reporting.Background;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,8 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**

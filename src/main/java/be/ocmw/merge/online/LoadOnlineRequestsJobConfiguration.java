@@ -2,7 +2,6 @@ package be.ocmw.merge.online;
 
 import be.ocmw.merge.batch.LoadFileReader;
 import be.ocmw.merge.batch.LoadFiles;
-import be.ocmw.merge.batch.RegisterFileTasklet;
 import be.ocmw.merge.batch.RejectionRecorder;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.batch.Steps;
@@ -11,10 +10,8 @@ import be.ocmw.merge.online.internal.OnlineRequestRowProcessor;
 import be.ocmw.merge.online.internal.StagedOnlineRequest;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;

@@ -18,7 +18,6 @@ import be.ocmw.merge.reporting.ReportText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code reconcile}: runs {@code reconcileJob}, then, with {@code --apply-safe}, applies each merger's additive

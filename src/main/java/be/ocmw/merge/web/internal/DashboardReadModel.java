@@ -11,7 +11,6 @@ import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.intake.Designations;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
