@@ -1,5 +1,7 @@
 package be.ocmw.merge.access;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import be.ocmw.merge.audit.AuditTrail;
 import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
@@ -248,19 +250,20 @@ public class AccessStory {
     }
 
     private static Planned planned(String kind, String detail) {
-        Map<String, Object> values = JSON.readValue(detail, new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
         ChangeKind change = ChangeKind.valueOf(kind);
-        Object role = values.get("role");
-        Object status = values.get("status");
-        @SuppressWarnings("unchecked")
-        List<String> applications = (List<String>) values.getOrDefault(
-                change == ChangeKind.CREATE_ACCOUNT ? "applications" : "add_applications", List.of());
-        @SuppressWarnings("unchecked")
-        List<String> sources = (List<String>) values.getOrDefault("sources", List.of());
-        return new Planned(change, (String) values.get("username"), (String) values.get("last_name"),
-                (String) values.get("first_name"), role == null ? null : Role.valueOf((String) role),
-                status == null ? null : AccountStatus.valueOf((String) status), (String) values.get("email"),
-                applications == null ? List.of() : applications, sources == null ? List.of() : sources);
+        PlannedDetail values = JSON.readValue(detail, PlannedDetail.class);
+        List<String> applications = change == ChangeKind.CREATE_ACCOUNT ? values.applications() : values.addApplications();
+        return new Planned(change, values.username(), values.lastName(), values.firstName(), values.role(),
+                values.status(), values.email(), applications == null ? List.of() : applications,
+                values.sources() == null ? List.of() : values.sources());
+    }
+
+    /** A planned change's detail as {@code plan_change} keeps it (see {@code PlanChange.detail()}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PlannedDetail(String username, @JsonProperty("last_name") String lastName,
+                         @JsonProperty("first_name") String firstName, Role role, AccountStatus status, String email,
+                         List<String> applications, @JsonProperty("add_applications") List<String> addApplications,
+                         List<String> sources) {
     }
 
     private Optional<Account> account(Merger merger, List<String> kbos, String domain, String username) {

@@ -14,6 +14,7 @@ import be.ocmw.merge.merger.report.ApplyResult;
 import be.ocmw.merge.merger.report.PlanReports;
 import be.ocmw.merge.merger.report.ReportRows;
 import be.ocmw.merge.merger.store.StoredApply;
+import be.ocmw.merge.merger.store.StoredSummary;
 
 import be.ocmw.merge.batch.AdvisoryLock;
 import be.ocmw.merge.batch.JobAlreadyRunningException;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +142,7 @@ public class MergerRuns {
             // plan said, so this apply writes the report of what was done, from the stored plan and the audit trail
             long planId = unreported.get().id();
             Outcome reported = report(merger, planId, unreported.get().run(), store.summary(planId)
-                    .get("source_fingerprint_before").toString(), null, null, null, out, options, Way.REPORTED_LATE);
+                    .sourceFingerprintBefore().orElseThrow(), null, null, null, out, options, Way.REPORTED_LATE);
             if (approved == null || approved.equals(reported.plan().fingerprint())) {
                 return reported;
             }
@@ -167,11 +167,12 @@ public class MergerRuns {
         if (resumed) {
             planId = unfinished.get().id();
             applyRun = unfinished.get().run();
-            Map<String, Object> stored = store.summary(planId);
-            if (approved != null && !approved.equals(stored.get("fingerprint"))) {
-                throw new PlanRefusedException(Reason.of("apply.interrupted", merger.id(), stored.get("fingerprint")));
+            StoredSummary stored = store.summary(planId);
+            String interrupted = stored.fingerprint().orElse(null);
+            if (approved != null && !approved.equals(interrupted)) {
+                throw new PlanRefusedException(Reason.of("apply.interrupted", merger.id(), interrupted));
             }
-            sourceBefore = stored.get("source_fingerprint_before").toString();
+            sourceBefore = stored.sourceFingerprintBefore().orElseThrow();
         } else if (unchanged.isPresent()) {
             // the approved plan was computed from exactly the data there is now: computing it again would give it
             // back, and hashing the sources again their fingerprint then (the input digest covers every row it hashes)
@@ -180,14 +181,7 @@ public class MergerRuns {
             // the plan to finish after an interruption is stored whole or not at all
             planId = storing.execute(tx -> {
                 long id = store.copy(unchanged.get(), RunMode.APPLY, run);
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("merger", merger.id());
-                summary.put("mode", RunMode.APPLY.file());
-                summary.put("status", PlanStatus.APPLIED.name());
-                summary.putAll(store.summary(id));
-                summary.put("fingerprint", store.fingerprint(id));
-                summary.put("source_fingerprint_before", fingerprintBefore);
-                store.replaceSummary(id, summary);
+                store.replaceSummary(id, store.summary(id).forApply(merger.id(), store.fingerprint(id), fingerprintBefore));
                 return id;
             });
             applyRun = run;
@@ -276,7 +270,7 @@ public class MergerRuns {
         PlanCounts done = Background.join(counted);
         // the plan's own figures, as it was stored for this apply (a copy of the approved plan's summary)
         ApplyResult result = new ApplyResult(sourceBefore, sourceAfter, done, store.approvedOf(planId).orElse(null),
-                PlanCounts.fromJson(store.summary(planId)));
+                store.summary(planId).counts());
         List<Finding> differing = PlanDifferences.ofCounts(applied.counts(), done);
         if (!differing.isEmpty()) {
             List<Finding> findings = new ArrayList<>(applied.findings());

@@ -109,18 +109,13 @@ public class StoredPlans {
      * The latest stored plan of a merger, as a coordinator reads it. {@code planned}: for an apply, the summary of the
      * plan it executed (what was predicted); null for a plan.
      */
-    public record View(Standing standing, Map<String, Object> summary, Map<String, Object> planned, List<Finding> findings,
+    public record View(Standing standing, PlanCounts counts, PlanCounts planned, List<Finding> findings,
                        List<Task> tasks, List<Administrator> administrators) {
-
-        /** The counts of the summary: group, then count name and value. */
-        public Map<String, Map<String, Integer>> counts() {
-            return PlanCounts.fromJson(summary).asJson();
-        }
 
         /** Each count in summary order: its message key, the value, and for an apply what the plan predicted (or null). */
         public List<CountRow> countRows() {
-            PlanCounts done = PlanCounts.fromJson(summary);
-            PlanCounts predicted = planned == null ? null : PlanCounts.fromJson(planned);
+            PlanCounts done = counts;
+            PlanCounts predicted = planned;
             return java.util.Arrays.stream(be.ocmw.merge.merger.model.Count.values())
                     .filter(c -> done.has(c) || (predicted != null && predicted.has(c)))
                     .map(c -> new CountRow("count." + c.qualifiedKey(), done.has(c) ? done.get(c) : null,
@@ -276,7 +271,7 @@ public class StoredPlans {
 
     /** Stored plan {@code id} of the merger (the approved one, say) in the reader's language, beside its standing. */
     public View view(Merger merger, Standing standing, long id, ReportText text, boolean fullInsz) {
-        Map<String, Object> summary = store.summary(id);
+        PlanCounts counts = store.summary(id).counts();
         List<Finding> findings = ReportRows.ordered(store.findings(id)).stream()
                 .map(f -> new Finding(f.severity().name(), f.code(), text.get("finding." + f.code() + ".title"),
                         f.subject() == null ? "" : f.subject(), f.detail(text), f.todo(text)))
@@ -291,10 +286,10 @@ public class StoredPlans {
                         text.get("action." + (a.created() ? "CREATE" : "UPDATE"))))
                 .toList();
         // an apply's figures are what was done: beside them, what the approved plan it executed predicted
-        Map<String, Object> planned = standing.mode() == RunMode.APPLY && standing.planId() != null && standing.planId() == id
+        PlanCounts planned = standing.mode() == RunMode.APPLY && standing.planId() != null && standing.planId() == id
                 && standing.approval() != null && standing.approval().planId() != id
-                ? store.summary(standing.approval().planId()) : null;
-        return new View(standing, summary, planned, findings, tasks(merger, id, text), administrators);
+                ? store.summary(standing.approval().planId()).counts() : null;
+        return new View(standing, counts, planned, findings, tasks(merger, id, text), administrators);
     }
 
     private List<Task> tasks(Merger merger, long planId, ReportText text) {

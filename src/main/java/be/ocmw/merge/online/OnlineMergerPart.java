@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -61,10 +60,13 @@ public class OnlineMergerPart implements MergerPart, PlannedRows.Requests {
 
     @Override
     public Contribution plan(Merger merger) {
-        Map<String, Object> row = unlinked("select count(*) as to_relink, " + digest("r.id", "r.kbo") + " as digest " + UNLINKED,
-                merger).query().singleRow();
-        return Contribution.of(PlanCounts.of(Count.REQUESTS_TO_RELINK, ((Number) row.get("to_relink")).intValue()), List.of(),
-                (String) row.get("digest"));
+        Unlinked row = unlinked("select count(*) as to_relink, " + digest("r.id", "r.kbo") + " as digest " + UNLINKED,
+                merger).query(Unlinked.class).single();
+        return Contribution.of(PlanCounts.of(Count.REQUESTS_TO_RELINK, row.toRelink()), List.of(), row.digest());
+    }
+
+    /** The requests still under an old KBO, counted, and their digest. */
+    record Unlinked(int toRelink, String digest) {
     }
 
     @Override

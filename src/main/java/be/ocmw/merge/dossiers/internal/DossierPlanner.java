@@ -13,9 +13,7 @@ import be.ocmw.merge.registry.Ocmw;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -74,30 +72,34 @@ public final class DossierPlanner {
     }
 
     public Contribution compute() {
-        Map<String, Object> row = selection("with " + SELECTED + """
+        Selected row = selection("with " + SELECTED + """
                         select count(*) as to_close, count(successor_reference) as to_reopen,
                                count(*) filter (where continued) as continued,
                                count(*) filter (where successor_reference <> reference and exists (
                                    select 1 from dossier t where t.kbo = :target and t.reference = successor_reference)) as taken,
                                """ + digest("id, kbo, reference, type, insz, start_date, end_date, successor_reference")
                 + " as digest from planned")
-                .query().singleRow();
+                .query(Selected.class).single();
         List<Finding> findings = new ArrayList<>();
-        int continued = ((Number) row.get("continued")).intValue();
+        int continued = row.continued();
         if (continued > 0) {
             findings.add(Finding.of("DOSSIER_ALREADY_CONTINUED", Severity.WARNING, null, null, "DOSSIER_ALREADY_CONTINUED",
                     continued, merger.closeDate()));
         }
-        int taken = ((Number) row.get("taken")).intValue();
+        int taken = row.taken();
         if (taken > 0) {
             findings.add(Finding.of("DOSSIER_REFERENCE_TAKEN", Severity.BLOCKING, merger.target().kbo().digits(), null,
                     "DOSSIER_REFERENCE_TAKEN", taken));
         }
         int afterCutover = afterCutover(findings);
-        PlanCounts dossiers = PlanCounts.of(Count.DOSSIERS_TO_CLOSE, ((Number) row.get("to_close")).intValue())
-                .with(Count.DOSSIERS_TO_REOPEN, ((Number) row.get("to_reopen")).intValue())
+        PlanCounts dossiers = PlanCounts.of(Count.DOSSIERS_TO_CLOSE, row.toClose())
+                .with(Count.DOSSIERS_TO_REOPEN, row.toReopen())
                 .with(Count.DOSSIERS_AFTER_CUTOVER, afterCutover);
-        return Contribution.of(dossiers, findings, (String) row.get("digest"));
+        return Contribution.of(dossiers, findings, row.digest());
+    }
+
+    /** The dossiers the plan closes, counted, and the digest of what it will do with them. */
+    record Selected(int toClose, int toReopen, int continued, int taken, String digest) {
     }
 
     /** One finding per disappearing OCMW with dossiers that start on or after E under its old KBO. */

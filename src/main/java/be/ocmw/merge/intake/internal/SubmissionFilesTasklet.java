@@ -1,5 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.RunningJob;
@@ -61,9 +62,9 @@ public class SubmissionFilesTasklet implements Tasklet {
                 continue;
             }
             try {
-                Map<String, Object> meta = readOcmwSheet(file, registry);
+                SubmissionSheet meta = readOcmwSheet(file, registry);
                 files.describe(id, JSON.writeValueAsString(meta));
-                files.setKbo(id, (String) meta.get("kbo"));
+                files.setKbo(id, meta.kbo());
             } catch (UnreadableFileException e) {
                 files.reject(id, e.getMessage(), e.reason());
             }
@@ -71,7 +72,13 @@ public class SubmissionFilesTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    static Map<String, Object> readOcmwSheet(Path file, MergerRegistry registry) {
+    /** What a submission's sheet OCMW says, as the file's description keeps it. */
+    record SubmissionSheet(String merger, String kbo, String name,
+                           @JsonProperty("submitted_on") String submittedOn,
+                           @JsonProperty("submitted_by") String submittedBy) {
+    }
+
+    static SubmissionSheet readOcmwSheet(Path file, MergerRegistry registry) {
         Map<String, Cell> values = new LinkedHashMap<>();
         try (TableReader sheet = Tables.open(file, SubmissionFormat.OCMW_SHEET)) {
             put(values, new SourceRow(sheet.headerRowNumber(), sheet.header()));
@@ -100,13 +107,9 @@ public class SubmissionFilesTasklet implements Tasklet {
                 Cells.dateProblem(dateCell.value())));
         Cell byCell = required(file, values, SubmissionFormat.SUBMITTED_BY, where);
         Optional<Cell> name = Optional.ofNullable(values.get(key(SubmissionFormat.NAME)));
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("merger", merger.id());
-        meta.put("kbo", kbo.digits());
-        meta.put("name", name.map(Cell::value).filter(v -> !v.isEmpty()).orElse(merger.participant(kbo).orElseThrow().name()));
-        meta.put("submitted_on", submittedOn.toString());
-        meta.put("submitted_by", byCell.value());
-        return meta;
+        return new SubmissionSheet(merger.id(), kbo.digits(),
+                name.map(Cell::value).filter(v -> !v.isEmpty()).orElse(merger.participant(kbo).orElseThrow().name()),
+                submittedOn.toString(), byCell.value());
     }
 
     private static void put(Map<String, Cell> values, SourceRow row) {

@@ -10,7 +10,6 @@ import be.ocmw.merge.registry.Merger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import be.ocmw.merge.audit.AuditAction;
@@ -112,11 +111,10 @@ public class PlanStore {
                 .query(Long.class).single();
     }
 
-    /** The summary stored with a plan (empty when it has none). */
-    public Map<String, Object> summary(long planId) {
-        String json = jdbc.sql("select cast(summary as text) from plan where id = :id").param("id", planId)
-                .query(String.class).optional().orElse(null);
-        return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+    /** The summary stored with a plan (no counts, no fingerprints when it has none). */
+    public StoredSummary summary(long planId) {
+        return StoredSummary.fromJson(jdbc.sql("select cast(summary as text) from plan where id = :id")
+                .param("id", planId).query(String.class).optional().orElse(null));
     }
 
     public void replaceSummary(long planId, Map<String, Object> summary) {

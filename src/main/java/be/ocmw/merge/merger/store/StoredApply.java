@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The plan an apply executed, as its reports show it, when the apply did not compute it itself (it executed the
@@ -31,9 +30,9 @@ public class StoredApply {
 
     /** Stored plan {@code planId} rebuilt for the reports of its apply. */
     public MergerPlan read(Merger merger, long planId) {
-        Map<String, Object> summary = store.summary(planId);
+        StoredSummary summary = store.summary(planId);
         long rows = store.changesOf(planId);
-        PlanCounts summarised = PlanCounts.fromJson(summary);
+        PlanCounts summarised = summary.counts();
         List<PlanChange> changes = new ArrayList<>();
         List<MergerPlan.TargetAccount> accounts = new ArrayList<>();
         PlanCounts counts = PlanCounts.none();
@@ -44,7 +43,7 @@ public class StoredApply {
             counts = counts.plus(stored.counts());
         }
         return new MergerPlan(merger, PlanStatus.APPLIED, changes, store.findings(planId), store.tasks(planId), counts,
-                accounts, (String) summary.get("fingerprint"), (String) summary.get("source_fingerprint_before"));
+                accounts, summary.fingerprint().orElse(null), summary.sourceFingerprintBefore().orElse(null));
     }
 
     /** What an apply of this plan does, by group: a second apply, which has no changes, reports zeros. */

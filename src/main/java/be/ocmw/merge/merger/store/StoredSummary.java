@@ -1,0 +1,52 @@
+package be.ocmw.merge.merger.store;
+
+import be.ocmw.merge.merger.model.PlanCounts;
+import tools.jackson.core.type.TypeReference;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a stored plan's {@code summary} holds, read back: its counts and, once an apply stored it, the fingerprint of
+ * the plan it executes and of the sources before it started. A plan stores its counts only; an apply the whole of
+ * {@code summary.json} (SPEC 7), of which the engine reads back only these.
+ */
+public record StoredSummary(PlanCounts counts, Optional<String> fingerprint, Optional<String> sourceFingerprintBefore) {
+
+    public StoredSummary {
+        Objects.requireNonNull(counts);
+        Objects.requireNonNull(fingerprint);
+        Objects.requireNonNull(sourceFingerprintBefore);
+    }
+
+    public static StoredSummary none() {
+        return new StoredSummary(PlanCounts.none(), Optional.empty(), Optional.empty());
+    }
+
+    static StoredSummary fromJson(String json) {
+        if (json == null) {
+            return none();
+        }
+        Map<String, Object> read = PlanStore.JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new StoredSummary(PlanCounts.fromJson(read), text(read, "fingerprint"),
+                text(read, "source_fingerprint_before"));
+    }
+
+    private static Optional<String> text(Map<String, Object> read, String key) {
+        return Optional.ofNullable(read.get(key)).map(Object::toString);
+    }
+
+    /** The summary an apply of an unchanged plan stores: the approved plan's counts, its fingerprint, the sources'. */
+    public Map<String, Object> forApply(String merger, String fingerprint, String sourceBefore) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("merger", merger);
+        summary.put("mode", be.ocmw.merge.merger.model.RunMode.APPLY.file());
+        summary.put("status", be.ocmw.merge.merger.model.PlanStatus.APPLIED.name());
+        summary.putAll(counts.asJson());
+        summary.put("fingerprint", fingerprint);
+        summary.put("source_fingerprint_before", sourceBefore);
+        return summary;
+    }
+}
