@@ -1,12 +1,13 @@
 package be.ocmw.merge.dossiers;
 
 import be.ocmw.merge.batch.CopyWriter;
+import be.ocmw.merge.batch.LiveTable;
 import be.ocmw.merge.batch.LoadFileReader;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.RejectionRecorder;
+import be.ocmw.merge.batch.StagedMerge;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.batch.Steps;
-import be.ocmw.merge.dossiers.internal.DossierMerge;
 import be.ocmw.merge.dossiers.internal.DossierRowProcessor;
 import be.ocmw.merge.dossiers.internal.StagedDossier;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -31,6 +32,10 @@ import java.util.List;
 class LoadDossiersJobConfiguration {
 
     static final String KIND = "DOSSIERS";
+
+    /** A dossier is one per (KBO, reference); a load updates its type, person and dates. */
+    static final LiveTable DOSSIERS = new LiveTable("dossier", "staged_dossier", List.of("kbo", "reference"),
+            List.of("type", "insz", "start_date", "end_date"), "created_by_run", "updated_by_run");
 
     @Bean
     Job loadDossiersJob(JobRepository repository, Step dossierFileStep, Step dossierRowsStep, Step dossierMergeStep) {
@@ -67,6 +72,11 @@ class LoadDossiersJobConfiguration {
     @Bean
     Step dossierMergeStep(JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc,
                           StagedRows staged) {
-        return Steps.taskletStep("dossierMergeStep", repository, transactions, new DossierMerge(jdbc, staged));
+        return Steps.taskletStep("dossierMergeStep", repository, transactions, new StagedMerge(jdbc, staged, DOSSIERS,
+                new StagedMerge.Duplicates("s.kbo, s.reference", "reference",
+                        "'dossier ' || reference || ' of KBO ' || kbo || ' is already on row ' || first_row"
+                                + " || case when first_file <> file_name then ' of ' || first_file else '' end"
+                                + " || ': a reference is unique per KBO'",
+                        "kbo", "", "dossier.duplicate"), true));
     }
 }
