@@ -1,14 +1,11 @@
 package be.ocmw.merge.batch;
 
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
 
 /** First step of a single-file load: registers the job's file (parameters {@code file}, {@code sha256}). */
-public class RegisterFileTasklet implements Tasklet {
+public class RegisterFileTasklet implements JobTasklet {
 
     private final LoadFiles files;
     private final String kind;
@@ -19,11 +16,9 @@ public class RegisterFileTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        RunningJob scope = RunningJob.of(context);
-        Path file = Path.of(scope.parameters().getString("file"));
-        files.register(scope.jobInstance(), scope.run(), kind, file, file.getFileName().toString(), null, null,
-                scope.parameters().getString("sha256"));
-        return RepeatStatus.FINISHED;
+    public void execute(RunningJob job, StepContribution contribution) {
+        Path file = Path.of(job.parameters().getString("file"));
+        files.register(job.jobInstance(), job.run(), kind, file, file.getFileName().toString(), null, null,
+                job.parameters().getString("sha256"));
     }
 }

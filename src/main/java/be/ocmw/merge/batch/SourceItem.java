@@ -33,6 +33,18 @@ public record SourceItem(LoadFile file, String sheet, Header header, SourceRow r
         return java.util.Optional.empty();
     }
 
+    /** The cell's text, which must be there and at most {@code max} characters long; else the row is refused. */
+    public String required(Column column, int max) {
+        String value = value(column);
+        if (value.isEmpty()) {
+            throw reject(column, "cell.empty", column.name());
+        }
+        if (value.length() > max) {
+            throw reject(column, "cell.too_long", column.name(), value.length(), max);
+        }
+        return value;
+    }
+
     /** A refusal of this row, to throw from a processor: the message {@code reason.<key>} with these values. */
     public RejectedRowException reject(Column column, String key, Object... values) {
         return reject(column, Reason.of(key, values));

@@ -1,9 +1,6 @@
 package be.ocmw.merge.batch;
 
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * audit row (before and after), an unchanged one is left alone. Loading the same file twice therefore changes nothing.
  * The statements are written once, from the table's {@link LiveTable description}.
  */
-public final class StagedMerge implements Tasklet {
+public final class StagedMerge implements JobTasklet {
 
     /** How a kind refuses a key that an earlier row already has (see {@link StagedRows#refuseDuplicates}). */
     public record Duplicates(String key, String column, String reason, String kboColumn, String sheet, String reasonKey) {
@@ -35,10 +32,9 @@ public final class StagedMerge implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunningJob scope = RunningJob.of(chunkContext);
-        long jobInstance = scope.jobInstance();
-        long run = scope.run();
+    public void execute(RunningJob job, StepContribution contribution) {
+        long jobInstance = job.jobInstance();
+        long run = job.run();
 
         staged.dropRefusedFiles(jobInstance, table.staging());
         staged.refuseDuplicates(jobInstance, run, table.staging(), duplicates.key(), duplicates.column(),
@@ -57,7 +53,6 @@ public final class StagedMerge implements Tasklet {
             // fresh statistics after a large load: the plan's selection must not be planned for an empty table
             jdbc.sql("analyze " + table.name()).update();
         }
-        return RepeatStatus.FINISHED;
     }
 
     private int count(String statement, long jobInstance, long run) {

@@ -1,13 +1,10 @@
 package be.ocmw.merge.dossiers;
 
-import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.LoadJobs;
 import be.ocmw.merge.batch.LoadReport;
-import be.ocmw.merge.input.UnreadableFileException;
 import org.springframework.batch.core.job.Job;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code load dossiers FILE}. */
@@ -23,10 +20,6 @@ public class DossierLoader {
     }
 
     public LoadReport load(Path file, long run) {
-        if (!Files.isRegularFile(file)) {
-            throw new UnreadableFileException(file, "the file does not exist");
-        }
-        return loads.load(loadDossiersJob, LoadDossiersJobConfiguration.KIND, file, FileDigest.of(file), run,
-                "the dossier load of " + file.getFileName());
+        return loads.loadFile(loadDossiersJob, LoadDossiersJobConfiguration.KIND, file, run, "the dossier load of " + file.getFileName());
     }
 }

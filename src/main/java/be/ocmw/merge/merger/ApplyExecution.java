@@ -48,17 +48,13 @@ class ApplyExecution {
     }
 
     private JobParameters parameters(Merger merger, long planId, long run) {
-        return new JobParametersBuilder()
-                .addString("merger", merger.id(), true)
-                .addLong("plan", planId, true)
-                .addLong("attempt", failedChecks(planId), true)
-                // the rows the job executes: the plan's own, or those of the approved plan it shares
-                .addLong("changes", store.changesOf(planId), false)
-                .addLong("run", run, false)
-                .addString("targetName", merger.target().name(), false)
-                .addString("target", merger.target().kbo().digits(), false)
-                .addString("closeDate", merger.closeDate().toString(), false)
-                .addString("effectiveDate", merger.effectiveDate().toString(), false)
+        // the rows the job executes: the plan's own, or those of the approved plan it shares
+        ApplyParameters apply = new ApplyParameters(merger.id(), store.changesOf(planId), run,
+                merger.target().kbo().digits(), merger.target().name(), merger.closeDate(), merger.effectiveDate());
+        return apply.addTo(new JobParametersBuilder()
+                        .addString("merger", merger.id(), true)
+                        .addLong("plan", planId, true)
+                        .addLong("attempt", failedChecks(planId), true))
                 .toJobParameters();
     }
 

@@ -1,13 +1,10 @@
 package be.ocmw.merge.online;
 
-import be.ocmw.merge.batch.FileDigest;
 import be.ocmw.merge.batch.LoadJobs;
 import be.ocmw.merge.batch.LoadReport;
-import be.ocmw.merge.input.UnreadableFileException;
 import org.springframework.batch.core.job.Job;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code load online-requests FILE}. */
@@ -23,10 +20,7 @@ public class OnlineRequestLoader {
     }
 
     public LoadReport load(Path file, long run) {
-        if (!Files.isRegularFile(file)) {
-            throw new UnreadableFileException(file, "the file does not exist");
-        }
-        return loads.load(loadOnlineRequestsJob, LoadOnlineRequestsJobConfiguration.KIND, file, FileDigest.of(file), run,
+        return loads.loadFile(loadOnlineRequestsJob, LoadOnlineRequestsJobConfiguration.KIND, file, run,
                 "the OCMW Online request load of " + file.getFileName());
     }
 }

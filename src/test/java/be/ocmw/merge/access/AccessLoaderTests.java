@@ -4,13 +4,10 @@ import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadReport;
 import be.ocmw.merge.domain.Kbo;
-import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.EmptyDatabaseTest;
 import be.ocmw.merge.support.Workbooks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -21,7 +18,7 @@ import java.util.List;
 import static be.ocmw.merge.support.Workbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccessLoaderTests extends DatabaseTest {
+class AccessLoaderTests extends EmptyDatabaseTest {
 
     static final String HEADER = "Naam;Voornaam;Gebruikersnaam;Type;INSZ;Status;Beveiligde toepassingen;E-mailadres;Taal\n";
 
@@ -33,17 +30,6 @@ class AccessLoaderTests extends DatabaseTest {
 
     @Autowired
     RunLog runs;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void empty() {
-        clean(jdbc);
-    }
 
     @Test
     void loadsEveryNotationAndAliasAndRefusesWhatDoesNotBelong() throws Exception {

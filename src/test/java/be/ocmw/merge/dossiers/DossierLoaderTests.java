@@ -2,12 +2,9 @@ package be.ocmw.merge.dossiers;
 
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.batch.LoadReport;
-import be.ocmw.merge.support.DatabaseTest;
-import org.junit.jupiter.api.BeforeEach;
+import be.ocmw.merge.support.EmptyDatabaseTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,7 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DossierLoaderTests extends DatabaseTest {
+class DossierLoaderTests extends EmptyDatabaseTest {
 
     @Autowired
     DossierLoader loader;
@@ -25,17 +22,6 @@ class DossierLoaderTests extends DatabaseTest {
 
     @Autowired
     RunLog runs;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void empty() {
-        clean(jdbc);
-    }
 
     @Test
     void acceptsGoodRowsInIsoAndBelgianDatesAndRejectsBadOnesNamingRowAndColumn() throws Exception {

@@ -4,17 +4,14 @@ import be.ocmw.merge.reporting.ReportText;
 
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.sampledata.SampleData;
-import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.EmptyDatabaseTest;
 import be.ocmw.merge.support.Workbooks;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +26,7 @@ import java.util.Map;
 import static be.ocmw.merge.support.Workbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IntakeTests extends DatabaseTest {
+class IntakeTests extends EmptyDatabaseTest {
 
     static final String DOMAIN = "Maatschappelijk Welzijn";
     static final List<Object> HEADER = row("Rol", "Domein", "INSZ", "Naam", "Voornaam", "E-mailadres", "Taal", "Telefoon");
@@ -42,17 +39,6 @@ class IntakeTests extends DatabaseTest {
 
     @Autowired
     RunLog runs;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void empty() {
-        clean(jdbc);
-    }
 
     @Test
     void theSampleSubmissionsGiveTheirRowsTheirSupersededOneAndTheirWarnings() {

@@ -7,15 +7,13 @@ import be.ocmw.merge.dossiers.DossierLoader;
 import be.ocmw.merge.online.OnlineRequestLoader;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.RegistryLoader;
-import be.ocmw.merge.support.DatabaseTest;
+import be.ocmw.merge.support.EmptyDatabaseTest;
 import be.ocmw.merge.support.Registries;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC 5.4 and 5.5 through the real loads and {@code export dossiers}: which dossiers are closed on C and
  * reopened on E under the target, per scenario and around the cut-over, and the OCMW Online links.
  */
-class MergerDossiersTests extends DatabaseTest {
+class MergerDossiersTests extends EmptyDatabaseTest {
 
     static final String GALMAARDEN = "0212978247";
     static final String GOOIK = "0212600838";
@@ -57,12 +55,6 @@ class MergerDossiersTests extends DatabaseTest {
 
     @Autowired
     RunLog runLog;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @TempDir
-    Path folder;
 
     @Autowired
     be.ocmw.merge.intake.Intake intake;

@@ -3,6 +3,7 @@ package be.ocmw.merge.access.internal;
 import be.ocmw.merge.access.internal.ApplyWriter.Change;
 import be.ocmw.merge.batch.Progress;
 import be.ocmw.merge.batch.Steps;
+import be.ocmw.merge.merger.ApplyParameters;
 import be.ocmw.merge.merger.ApplySettings;
 import be.ocmw.merge.merger.model.ChangeKind;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -37,17 +38,14 @@ class AccessApplyConfiguration {
 
     @Bean
     @StepScope
-    OrganisationTasklet organisationTasklet(JdbcClient jdbc, @Value("#{jobParameters['changes']}") Long changes,
-                                            @Value("#{jobParameters['run']}") Long run,
-                                            @Value("#{jobParameters['merger']}") String merger,
-                                            @Value("#{jobParameters['targetName']}") String targetName) {
-        return new OrganisationTasklet(jdbc, changes, run, merger, targetName);
+    OrganisationTasklet organisationTasklet(JdbcClient jdbc, @Value("#{jobParameters}") Map<String, Object> job) {
+        return new OrganisationTasklet(jdbc, ApplyParameters.of(job));
     }
 
     @Bean
     Step applyOrganisationStep(JobRepository repository, PlatformTransactionManager transactions,
                                OrganisationTasklet organisationTasklet) {
-        return new StepBuilder("applyOrganisationStep", repository).tasklet(organisationTasklet, transactions).build();
+        return Steps.taskletStep("applyOrganisationStep", repository, transactions, organisationTasklet);
     }
 
     /**

@@ -2,14 +2,12 @@ package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
+import be.ocmw.merge.batch.JobTasklet;
 import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.registry.Registry;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
@@ -24,7 +22,7 @@ import java.util.Optional;
  * once; one with the same content as its organisation-domain's current snapshot is UNCHANGED and not read
  * again; every other file gets the LOADING snapshot its rows will be written into.
  */
-public class AccessFilesTasklet implements Tasklet {
+public class AccessFilesTasklet implements JobTasklet {
 
     public static final String KIND = "ACCESS";
 
@@ -39,13 +37,12 @@ public class AccessFilesTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        RunningJob scope = RunningJob.of(context);
-        long jobInstance = scope.jobInstance();
-        long run = scope.run();
+    public void execute(RunningJob job, StepContribution contribution) {
+        long jobInstance = job.jobInstance();
+        long run = job.run();
         Map<String, String> names = organisationNames();
         Map<String, String> firstFileOfDomain = new HashMap<>();
-        for (AccessExportFolder.ExportFile file : AccessExportFolder.scan(Path.of(scope.parameters().getString("file")))) {
+        for (AccessExportFolder.ExportFile file : AccessExportFolder.scan(Path.of(job.parameters().getString("file")))) {
             String sha = Files.isRegularFile(file.path()) ? FileDigest.of(file.path()) : "";
             long id = files.register(jobInstance, run, KIND, file.path(), file.name(), file.kbo(), file.domain(), sha);
             if (file.problem() != null) {
@@ -61,7 +58,6 @@ public class AccessFilesTasklet implements Tasklet {
             ensureOrganisation(file.kbo(), names, run);
             prepare(id, file, sha, run);
         }
-        return RepeatStatus.FINISHED;
     }
 
     private void prepare(long id, AccessExportFolder.ExportFile file, String sha, long run) {

@@ -1,14 +1,12 @@
 package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.domain.Reason;
+import be.ocmw.merge.batch.JobTasklet;
 import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.LoadFile;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.batch.StagedRows;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.List;
  * added, changed or gone) becomes an audit row with before and after. A file refused half-way leaves
  * nothing: its snapshot is rejected and the rows it had written are removed.
  */
-public class AccessMerge implements Tasklet {
+public class AccessMerge implements JobTasklet {
 
     /**
      * The organisations {@code o} this load (job instance {@code :ji}) made for its files. A resumed load runs this
@@ -44,12 +42,11 @@ public class AccessMerge implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunningJob scope = RunningJob.of(chunkContext);
-        long jobInstance = scope.jobInstance();
-        long run = scope.run();
+    public void execute(RunningJob job, StepContribution contribution) {
+        long jobInstance = job.jobInstance();
+        long run = job.run();
 
-        if (!"true".equals(scope.parameters().getString(ALLOW_SHRINK))) {
+        if (!"true".equals(job.parameters().getString(ALLOW_SHRINK))) {
             refuseShrinking(jobInstance);
         }
 
@@ -75,7 +72,6 @@ public class AccessMerge implements Tasklet {
                 .param("run", run).param("ji", jobInstance).update();
         jdbc.sql("update load_file set status = 'LOADED' where job_instance_id = :ji and status = 'PENDING'")
                 .param("ji", jobInstance).update();
-        return RepeatStatus.FINISHED;
     }
 
     /**

@@ -38,9 +38,9 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
 
     @Override
     public AccountRow process(SourceItem item) {
-        String lastName = text(item, LAST_NAME, MAX_NAME);
-        String firstName = text(item, FIRST_NAME, MAX_NAME);
-        String username = text(item, USERNAME, 100);
+        String lastName = item.required(LAST_NAME, MAX_NAME);
+        String firstName = item.required(FIRST_NAME, MAX_NAME);
+        String username = item.required(USERNAME, 100);
         if (hasWhitespace(username)) {
             throw item.reject(USERNAME, "username.space", Cells.shorten(username));
         }
@@ -131,17 +131,6 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
         return names.toArray(String[]::new);
     }
 
-    private static String text(SourceItem item, Column column, int max) {
-        String value = item.value(column);
-        if (value.isEmpty()) {
-            throw item.reject(column, "cell.empty", column.name());
-        }
-        if (value.length() > max) {
-            throw item.reject(column, "cell.too_long", column.name(), value.length(), max);
-        }
-        return value;
-    }
-
     static String language(SourceItem item) {
         String value = item.value(LANGUAGE).toUpperCase(Locale.ROOT);
         return switch (value) {
@@ -153,5 +142,4 @@ public class AccessRowProcessor implements ItemProcessor<SourceItem, AccountRow>
             default -> throw item.reject(LANGUAGE, "language", Cells.shorten(item.value(LANGUAGE)));
         };
     }
-
 }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.access.internal;
 
+import be.ocmw.merge.merger.ApplyParameters;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -26,12 +27,12 @@ public class OrganisationTasklet implements Tasklet {
     private final String mergerId;
     private final String targetName;
 
-    public OrganisationTasklet(JdbcClient jdbc, long plan, long run, String mergerId, String targetName) {
+    public OrganisationTasklet(JdbcClient jdbc, ApplyParameters apply) {
         this.jdbc = jdbc;
-        this.plan = plan;
-        this.run = run;
-        this.mergerId = mergerId;
-        this.targetName = targetName;
+        this.plan = apply.changes();
+        this.run = apply.run();
+        this.mergerId = apply.merger();
+        this.targetName = apply.targetName();
     }
 
     @Override

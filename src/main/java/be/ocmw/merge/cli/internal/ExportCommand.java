@@ -29,9 +29,30 @@ class ExportCommand extends GroupCommand {
         }
     }
 
+    /** An export is a consultation of personal data in full: who asks, and why, is recorded before it is written. */
+    abstract static class Export extends DatabaseCommand {
+
+        @Mixin
+        ConsultationOption consultation;
+
+        /** Says at once when the output cannot be written (see {@link Outputs}), before any work. */
+        protected abstract void checkOutput();
+
+        @Override
+        protected void checkArguments() {
+            consultation.check();
+            checkOutput();
+        }
+
+        @Override
+        protected String actor() {
+            return consultation.actor(osUser());
+        }
+    }
+
     @Command(name = "access", mixinStandardHelpOptions = true,
             description = "Write the organisation's current access in the portal's export format: DIR/<KBO>/<domain>.csv.")
-    static class Access extends DatabaseCommand {
+    static class Access extends Export {
 
         @Parameters(paramLabel = "KBO", description = "The organisation's KBO number.")
         String kbo;
@@ -39,18 +60,9 @@ class ExportCommand extends GroupCommand {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write into.")
         Path dir;
 
-        @Mixin
-        ConsultationOption consultation;
-
         @Override
-        protected void checkArguments() {
-            consultation.check();
+        protected void checkOutput() {
             Outputs.folder(dir);
-        }
-
-        @Override
-        protected String actor() {
-            return consultation.actor(osUser());
         }
 
         @Override
@@ -71,7 +83,7 @@ class ExportCommand extends GroupCommand {
 
     @Command(name = "dossiers", mixinStandardHelpOptions = true,
             description = "Write the dossiers as CSV (reference;type;insz;kbo;start_date;end_date;predecessor).")
-    static class Dossiers extends DatabaseCommand {
+    static class Dossiers extends Export {
 
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
         Path file;
@@ -79,18 +91,9 @@ class ExportCommand extends GroupCommand {
         @Option(names = "--kbo", paramLabel = "KBO", description = "Only the dossiers of this OCMW.")
         String kbo;
 
-        @Mixin
-        ConsultationOption consultation;
-
         @Override
-        protected void checkArguments() {
-            consultation.check();
+        protected void checkOutput() {
             Outputs.file(file);
-        }
-
-        @Override
-        protected String actor() {
-            return consultation.actor(osUser());
         }
 
         @Override

@@ -2,6 +2,7 @@ package be.ocmw.merge.dossiers.internal;
 
 import be.ocmw.merge.batch.Progress;
 import be.ocmw.merge.batch.Steps;
+import be.ocmw.merge.merger.ApplyParameters;
 import be.ocmw.merge.merger.ApplySettings;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,13 +69,9 @@ class DossierApplyConfiguration {
 
     @Bean
     @StepScope
-    DossierWriter plannedDossierWriter(JdbcClient jdbc, @Value("#{jobParameters['changes']}") Long changes,
-                                       @Value("#{stepExecutionContext['kbo']}") String kbo,
-                                       @Value("#{jobParameters['target']}") String target,
-                                       @Value("#{jobParameters['closeDate']}") String closeDate,
-                                       @Value("#{jobParameters['effectiveDate']}") String effectiveDate,
-                                       @Value("#{jobParameters['run']}") Long run) {
-        return new DossierWriter(jdbc, changes, kbo, target, LocalDate.parse(closeDate), LocalDate.parse(effectiveDate), run);
+    DossierWriter plannedDossierWriter(JdbcClient jdbc, @Value("#{jobParameters}") Map<String, Object> job,
+                                       @Value("#{stepExecutionContext['kbo']}") String kbo) {
+        return new DossierWriter(jdbc, ApplyParameters.of(job), kbo);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package be.ocmw.merge.dossiers.internal;
 
+import be.ocmw.merge.merger.ApplyParameters;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,15 +26,15 @@ public class DossierWriter implements ItemWriter<Long> {
     private final LocalDate effectiveDate;
     private final long run;
 
-    public DossierWriter(JdbcClient jdbc, long plan, String sourceKbo, String targetKbo, LocalDate closeDate,
-                         LocalDate effectiveDate, long run) {
+    /** @param sourceKbo the OCMW whose dossiers this writer's partition closes */
+    public DossierWriter(JdbcClient jdbc, ApplyParameters apply, String sourceKbo) {
         this.jdbc = jdbc;
-        this.plan = plan;
+        this.plan = apply.changes();
         this.sourceKbo = sourceKbo;
-        this.targetKbo = targetKbo;
-        this.closeDate = closeDate;
-        this.effectiveDate = effectiveDate;
-        this.run = run;
+        this.targetKbo = apply.target();
+        this.closeDate = apply.closeDate();
+        this.effectiveDate = apply.effectiveDate();
+        this.run = apply.run();
     }
 
     @Override

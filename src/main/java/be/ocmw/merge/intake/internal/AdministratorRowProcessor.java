@@ -21,7 +21,6 @@ import static be.ocmw.merge.intake.SubmissionFormat.ROLE;
 /** Checks one designated administrator: role, domain where a role needs one, INSZ, names, e-mail, language. */
 public class AdministratorRowProcessor implements ItemProcessor<SourceItem, StagedAdministrator> {
 
-
     @Override
     public StagedAdministrator process(SourceItem item) {
         if (item.row().hidden()) {
@@ -47,9 +46,9 @@ public class AdministratorRowProcessor implements ItemProcessor<SourceItem, Stag
         } catch (InvalidIdentifierException e) {
             throw item.reject(INSZ, e.reason());
         }
-        String lastName = required(item, LAST_NAME, 200);
-        String firstName = required(item, FIRST_NAME, 200);
-        String email = required(item, EMAIL, 254);
+        String lastName = item.required(LAST_NAME, 200);
+        String firstName = item.required(FIRST_NAME, 200);
+        String email = item.required(EMAIL, 254);
         if (!Cells.isEmail(email)) {
             throw item.reject(EMAIL, "email", Cells.shorten(email));
         }
@@ -65,16 +64,4 @@ public class AdministratorRowProcessor implements ItemProcessor<SourceItem, Stag
         return new StagedAdministrator(item.file().id(), item.row().number(), role.name(),
                 domain.isEmpty() ? null : domain, insz, lastName, firstName, email, language, phone.isEmpty() ? null : phone);
     }
-
-    private static String required(SourceItem item, Column column, int max) {
-        String value = item.value(column);
-        if (value.isEmpty()) {
-            throw item.reject(column, "cell.empty", column.name());
-        }
-        if (value.length() > max) {
-            throw item.reject(column, "cell.too_long", column.name(), value.length(), max);
-        }
-        return value;
-    }
-
 }

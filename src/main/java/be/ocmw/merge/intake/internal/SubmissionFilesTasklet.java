@@ -3,6 +3,7 @@ package be.ocmw.merge.intake.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.batch.FileDigest;
+import be.ocmw.merge.batch.JobTasklet;
 import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.LoadFiles;
 import be.ocmw.merge.domain.InvalidIdentifierException;
@@ -16,10 +17,7 @@ import be.ocmw.merge.intake.SubmissionFormat;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Registry;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ import java.util.Optional;
  * A workbook whose OCMW sheet cannot say that (unknown merger, a KBO that does not take part in it, no
  * date) cannot be attributed to anyone and is refused whole, with the row of the OCMW sheet at fault.
  */
-public class SubmissionFilesTasklet implements Tasklet {
+public class SubmissionFilesTasklet implements JobTasklet {
 
     public static final String KIND = "SUBMISSION";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,14 +46,13 @@ public class SubmissionFilesTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        RunningJob scope = RunningJob.of(context);
-        var parameters = scope.parameters();
-        long jobInstance = scope.jobInstance();
+    public void execute(RunningJob job, StepContribution contribution) {
+        var parameters = job.parameters();
+        long jobInstance = job.jobInstance();
         MergerRegistry registry = mergers.current();
         for (SubmissionFolder.Entry entry : SubmissionFolder.scan(Path.of(parameters.getString("file")))) {
             Path file = entry.path();
-            long id = files.register(jobInstance, scope.run(), KIND, file, file.getFileName().toString(),
+            long id = files.register(jobInstance, job.run(), KIND, file, file.getFileName().toString(),
                     null, null, entry.problem() == null ? FileDigest.of(file) : "");
             if (entry.problem() != null) {
                 files.reject(id, entry.problem().english(), entry.problem());
@@ -69,7 +66,6 @@ public class SubmissionFilesTasklet implements Tasklet {
                 files.reject(id, e.getMessage(), e.reason());
             }
         }
-        return RepeatStatus.FINISHED;
     }
 
     /** What a submission's sheet OCMW says, as the file's description keeps it. */

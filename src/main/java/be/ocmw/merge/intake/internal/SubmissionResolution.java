@@ -1,5 +1,6 @@
 package be.ocmw.merge.intake.internal;
 
+import be.ocmw.merge.batch.JobTasklet;
 import be.ocmw.merge.batch.RunningJob;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.domain.Insz;
@@ -9,10 +10,7 @@ import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
 import be.ocmw.merge.registry.Ocmw;
 import be.ocmw.merge.registry.Registry;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.finding.Severity;
@@ -30,7 +28,7 @@ import java.util.stream.Collectors;
  * submission of each OCMW (by date, then by intake order) supersede its earlier ones, and works out again,
  * for every merger, the intake findings the planner relies on.
  */
-public class SubmissionResolution implements Tasklet {
+public class SubmissionResolution implements JobTasklet {
 
     static final String STAGING = "staged_administrator";
 
@@ -47,10 +45,9 @@ public class SubmissionResolution implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunningJob scope = RunningJob.of(chunkContext);
-        long jobInstance = scope.jobInstance();
-        long run = scope.run();
+    public void execute(RunningJob job, StepContribution contribution) {
+        long jobInstance = job.jobInstance();
+        long run = job.run();
         MergerRegistry registry = mergers.current();
 
         staged.dropRefusedFiles(jobInstance, STAGING);
@@ -61,7 +58,6 @@ public class SubmissionResolution implements Tasklet {
             findings(merger, run);
         }
         staged.finish(jobInstance, STAGING);
-        return RepeatStatus.FINISHED;
     }
 
     private void takeIn(long jobInstance, long run) {

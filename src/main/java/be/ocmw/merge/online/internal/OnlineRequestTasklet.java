@@ -1,12 +1,12 @@
 package be.ocmw.merge.online.internal;
 
+import be.ocmw.merge.merger.ApplyParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.LocalDate;
 
 /**
  * Links the planned OCMW Online requests of the disappearing KBOs to the target from E, in one statement
@@ -16,17 +16,11 @@ import java.time.LocalDate;
 public class OnlineRequestTasklet implements Tasklet {
 
     private final JdbcClient jdbc;
-    private final long plan;
-    private final String targetKbo;
-    private final LocalDate effectiveDate;
-    private final long run;
+    private final ApplyParameters apply;
 
-    public OnlineRequestTasklet(JdbcClient jdbc, long plan, String targetKbo, LocalDate effectiveDate, long run) {
+    public OnlineRequestTasklet(JdbcClient jdbc, ApplyParameters apply) {
         this.jdbc = jdbc;
-        this.plan = plan;
-        this.targetKbo = targetKbo;
-        this.effectiveDate = effectiveDate;
-        this.run = run;
+        this.apply = apply;
     }
 
     @Override
@@ -45,7 +39,8 @@ public class OnlineRequestTasklet implements Tasklet {
                         select :run, 'online_request_link', r.kbo || '/' || r.reference, 'INSERT',
                                jsonb_build_object('handled_by', l.kbo, 'valid_from', l.valid_from)
                         from linked l join online_request r on r.id = l.request_id""")
-                .param("plan", plan).param("target", targetKbo).param("effective", effectiveDate).param("run", run)
+                .param("plan", apply.changes()).param("target", apply.target()).param("effective", apply.effectiveDate())
+                .param("run", apply.run())
                 .update();
         contribution.incrementWriteCount(relinked);
         return RepeatStatus.FINISHED;

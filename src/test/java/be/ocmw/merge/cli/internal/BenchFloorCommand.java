@@ -1,5 +1,6 @@
 package be.ocmw.merge.cli.internal;
 
+import be.ocmw.merge.merger.ApplyParameters;
 import be.ocmw.merge.access.internal.ApplyWriter;
 import be.ocmw.merge.access.internal.OrganisationTasklet;
 import be.ocmw.merge.domain.ExitCode;
@@ -70,7 +71,7 @@ class BenchFloorCommand extends DatabaseCommand {
     }
 
     private static int access(JdbcClient jdbc, Merger m, long plan, long run) {
-        new OrganisationTasklet(jdbc, plan, run, m.id(), m.target().name()).execute(null, null);
+        new OrganisationTasklet(jdbc, applyOf(m, plan, run)).execute(null, null);
         List<ApplyWriter.Change> changes = jdbc.sql("""
                         select plan_id, seq, kind from plan_change
                         where plan_id = :plan and kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT') order by seq""")
@@ -89,10 +90,14 @@ class BenchFloorCommand extends DatabaseCommand {
                 .param("plan", plan).query(String.class).list()) {
             List<Long> ids = jdbc.sql("select dossier_id from plan_dossier where plan_id = :plan and source_kbo = :kbo order by 1")
                     .param("plan", plan).param("kbo", kbo).query(Long.class).list();
-            new DossierWriter(jdbc, plan, kbo, m.target().kbo().digits(), m.closeDate(), m.effectiveDate(), run)
-                    .write(new Chunk<>(ids));
+            new DossierWriter(jdbc, applyOf(m, plan, run), kbo).write(new Chunk<>(ids));
             written += ids.size();
         }
         return written;
+    }
+
+    private static ApplyParameters applyOf(Merger m, long plan, long run) {
+        return new ApplyParameters(m.id(), plan, run, m.target().kbo().digits(), m.target().name(), m.closeDate(),
+                m.effectiveDate());
     }
 }
