@@ -1,12 +1,10 @@
 package be.ocmw.merge.batch;
 
-import be.ocmw.merge.input.UnreadableFileException;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,14 +27,6 @@ public class LoadJobs {
 
     public LoadReport load(Job job, String kind, Path path, String sha256, long run, String description) {
         return load(job, kind, path, sha256, null, run, description);
-    }
-
-    /** The load of one file of {@code kind}, identified by its path and content; a missing file is refused. */
-    public LoadReport loadFile(Job job, String kind, Path file, long run, String description) {
-        if (!Files.isRegularFile(file)) {
-            throw new UnreadableFileException(file, "the file does not exist");
-        }
-        return load(job, kind, file, FileDigest.of(file), run, description);
     }
 
     /** The same, for a job that reads the merger registry too ({@code registry} may be null). */

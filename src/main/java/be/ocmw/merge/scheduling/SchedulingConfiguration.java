@@ -2,6 +2,7 @@ package be.ocmw.merge.scheduling;
 
 import org.quartz.CronTrigger;
 import be.ocmw.merge.notify.NotifySettings;
+import org.quartz.Job;
 import org.quartz.JobDetail;
 import org.quartz.SimpleTrigger;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,12 +35,8 @@ class SchedulingConfiguration {
 
     @Bean
     JobDetailFactoryBean reconcileJobDetail() {
-        JobDetailFactoryBean job = new JobDetailFactoryBean();
-        job.setJobClass(ReconcileQuartzJob.class);
-        job.setName("nightlyReconciliation");
-        job.setDescription("The nightly reconciliation of every applied merger (SPEC 6)");
-        job.setDurability(true);
-        return job;
+        return durable(ReconcileQuartzJob.class, "nightlyReconciliation",
+                "The nightly reconciliation of every applied merger (SPEC 6)");
     }
 
     @Bean
@@ -56,10 +53,15 @@ class SchedulingConfiguration {
 
     @Bean
     JobDetailFactoryBean mailOutboxJobDetail() {
+        return durable(MailOutboxQuartzJob.class, "mailOutbox", "Mails not sent yet, tried again");
+    }
+
+    /** A job the cluster keeps in its store even while no trigger points at it. */
+    private static JobDetailFactoryBean durable(Class<? extends Job> type, String name, String description) {
         JobDetailFactoryBean job = new JobDetailFactoryBean();
-        job.setJobClass(MailOutboxQuartzJob.class);
-        job.setName("mailOutbox");
-        job.setDescription("Mails not sent yet, tried again");
+        job.setJobClass(type);
+        job.setName(name);
+        job.setDescription(description);
         job.setDurability(true);
         return job;
     }

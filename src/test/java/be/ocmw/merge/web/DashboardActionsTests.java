@@ -158,9 +158,7 @@ class DashboardActionsTests extends DashboardTest {
 
     @Test
     void aCoordinatorSeesARefusedApprovalAndCanWithdrawAnApproval() throws Exception {
-        finished(mvc.perform(multipart("/intake").file(workbook("pajottegem-galmaarden.xlsx")).file(workbook("pajottegem-gooik-v2.xlsx"))
-                .file(workbook("pajottegem-herne.xlsx")).with(operator()).with(csrf())).andReturn(), operator());
-        finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+        samplePlanned();
         String fingerprint = jdbc.sql("select fingerprint from plan where merger_id = 'pajottegem' order by id desc limit 1")
                 .query(String.class).single();
 
@@ -181,9 +179,7 @@ class DashboardActionsTests extends DashboardTest {
     @Test
     void aCoordinatorTicksOffATaskAndEveryoneSeesWhoDidItAndWhen() throws Exception {
         // given the sample plan, whose tasks (due around the merger's date, 01/01/2025) are all past their day now
-        finished(mvc.perform(multipart("/intake").file(workbook("pajottegem-galmaarden.xlsx")).file(workbook("pajottegem-gooik-v2.xlsx"))
-                .file(workbook("pajottegem-herne.xlsx")).with(operator()).with(csrf())).andReturn(), operator());
-        finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+        samplePlanned();
         long tasks = jdbc.sql("select count(*) from plan_task t join plan p on p.id = t.plan_id where p.merger_id = 'pajottegem'")
                 .query(Long.class).single();
         assertThat(page("/", coordinator())).contains(tasks + " taak/taken over tijd");
@@ -229,5 +225,12 @@ class DashboardActionsTests extends DashboardTest {
         }
         return new MockMultipartFile("files", name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 Files.readAllBytes(sample));
+    }
+
+    /** The sample submissions taken in and pajottegem planned, by an operator, each waited for. */
+    private void samplePlanned() throws Exception {
+        finished(mvc.perform(multipart("/intake").file(workbook("pajottegem-galmaarden.xlsx")).file(workbook("pajottegem-gooik-v2.xlsx"))
+                .file(workbook("pajottegem-herne.xlsx")).with(operator()).with(csrf())).andReturn(), operator());
+        finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
     }
 }
