@@ -4,6 +4,7 @@ import be.ocmw.merge.access.internal.AccessPlanner;
 import be.ocmw.merge.access.internal.AccessPlanner.Account;
 import be.ocmw.merge.access.internal.AccessPlanner.Designation;
 import be.ocmw.merge.access.internal.StoredAccessChanges;
+import be.ocmw.merge.audit.AuditTrail;
 import be.ocmw.merge.batch.CopyWriter;
 import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.domain.AccountStatus;
@@ -19,7 +20,6 @@ import be.ocmw.merge.merger.model.MergerPlan;
 import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.merger.model.PlanCounts;
-import be.ocmw.merge.merger.model.PlannedRows;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Ocmw;
 import org.springframework.batch.core.step.Step;
@@ -44,31 +44,28 @@ import java.util.TreeSet;
  * Access's part of a merger (SPEC 5.1 to 5.3): the merged OCMW itself (scenario 1 a new organisation, scenario 2 its
  * new NIS code), and every account of the disappearing OCMWs merged into it per person, with the administrators the
  * submissions designate ({@link AccessPlanner}, the rules). Its changes are stored in {@code plan_change}, applied by
- * {@code applyOrganisationStep} and {@code applyAccountsStep}; and for the reconciliation, the people whose access
- * drifted in a way only people can judge.
+ * {@code applyOrganisationStep} and {@code applyAccountsStep}. What a stored plan gives the merged OCMW's administrators
+ * is read by {@link PlannedAdministrators}; what the reconciliation asks of the access tables, by {@link AccessState}.
  */
 @Component
-public class AccessMergerPart implements MergerPart, PlannedRows.Administrators {
+public class AccessMergerPart implements MergerPart {
 
     private static final List<String> ADMINISTRATORS = List.of("htb", "co_htb", "tb", "co_tb");
 
-    /** A merged OCMW's account that is active while the person is blocked in every old OCMW that has them. */
-    public record BlockedAtSources(String sourceKbo, String domain, String username, Insz insz, String firstName,
-                                   String lastName) {
-    }
-
     private final JdbcClient jdbc;
+    private final AccessState state;
     private final DataSource dataSource;
     private final Designations designations;
     private final List<Step> steps;
 
-    private final be.ocmw.merge.audit.AuditTrail auditTrail;
+    private final AuditTrail auditTrail;
 
-    AccessMergerPart(JdbcClient jdbc, DataSource dataSource, Designations designations,
+    AccessMergerPart(JdbcClient jdbc, AccessState state, DataSource dataSource, Designations designations,
                      @Qualifier("applyOrganisationStep") Step applyOrganisationStep,
-                     @Qualifier("applyAccountsStep") Step applyAccountsStep, be.ocmw.merge.audit.AuditTrail auditTrail) {
+                     @Qualifier("applyAccountsStep") Step applyAccountsStep, AuditTrail auditTrail) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
+        this.state = state;
         this.dataSource = dataSource;
         this.designations = designations;
         this.steps = List.of(applyOrganisationStep, applyAccountsStep);
@@ -168,7 +165,7 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
     private List<Finding> accessNotLoaded(Merger merger) {
         List<Finding> findings = new ArrayList<>();
         for (Ocmw source : merger.disappearing()) {
-            if (!loaded(List.of(source.kbo().digits()))) {
+            if (!state.loaded(List.of(source.kbo().digits()))) {
                 findings.add(Finding.of("ACCESS_NOT_LOADED", Severity.WARNING, source.kbo().digits(), source.name(),
                         "ACCESS_NOT_LOADED", source.name(), source.kbo()));
             }
@@ -285,49 +282,5 @@ public class AccessMergerPart implements MergerPart, PlannedRows.Administrators 
                 "select row(kbo, domain) as h from access_snapshot where status = 'CURRENT' and kbo = any(:kbos)",
                 "select row(kbo, name) as h from organisation where kbo = any(:kbos)",
                 "select row(kbo, nis, valid_from, valid_until) as h from organisation_nis where kbo = any(:kbos)");
-    }
-
-    @Override
-    public List<PlannedRows.Administrator> of(long rows) {
-        return jdbc.sql("""
-                        select kind, domain, detail->>'role' as role, detail->>'username' as username,
-                               detail->>'first_name' as first_name, detail->>'last_name' as last_name, detail->>'insz' as insz,
-                               detail->>'email' as email
-                        from plan_change where plan_id = :id and kind in ('CREATE_ACCOUNT', 'UPDATE_ACCOUNT')
-                          and detail->>'role' in ('HTB', 'CO_HTB', 'TB', 'CO_TB')
-                        order by seq""")
-                .param("id", rows)
-                .query((rs, n) -> new PlannedRows.Administrator(rs.getString("kind").equals("CREATE_ACCOUNT"),
-                        rs.getString("domain"), rs.getString("role"), rs.getString("username"), rs.getString("first_name"),
-                        rs.getString("last_name"), rs.getString("insz"), rs.getString("email")))
-                .list();
-    }
-
-    /** Whether the access of any of these KBOs is loaded (a current snapshot of a domain). */
-    public boolean loaded(List<String> kbos) {
-        return jdbc.sql("select exists (select 1 from access_snapshot where kbo = any(:k) and status = 'CURRENT')")
-                .param("k", kbos.toArray(String[]::new)).query(Boolean.class).single();
-    }
-
-    /** How many accounts the merged OCMW has. */
-    public long targetAccounts(Merger merger) {
-        return jdbc.sql("select count(*) from live_account where kbo = :k").param("k", merger.target().kbo().digits())
-                .query(Long.class).single();
-    }
-
-    /** The merged OCMW's active accounts of people blocked in every old OCMW that has them. */
-    public List<BlockedAtSources> blockedAtSources(Merger merger) {
-        String[] sources = merger.disappearing().stream().map(o -> o.kbo().digits()).toArray(String[]::new);
-        return jdbc.sql("""
-                        select t.domain, t.username, t.insz, t.first_name, t.last_name, min(s.kbo) as source
-                        from live_account t join live_account s on s.insz = t.insz and s.domain = t.domain and s.kbo = any(:sources)
-                        where t.kbo = :target and t.status = 'ACTIEF'
-                        group by t.domain, t.username, t.insz, t.first_name, t.last_name
-                        having bool_and(s.status = 'GEBLOKKEERD')
-                        order by t.domain, t.username""")
-                .param("sources", sources).param("target", merger.target().kbo().digits())
-                .query((rs, n) -> new BlockedAtSources(rs.getString("source"), rs.getString("domain"), rs.getString("username"),
-                        new Insz(rs.getString("insz")), rs.getString("first_name"), rs.getString("last_name")))
-                .list();
     }
 }

@@ -2,6 +2,7 @@ package be.ocmw.merge.access;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.json.JsonMapper;
 import be.ocmw.merge.audit.AuditTrail;
 import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
@@ -34,8 +35,7 @@ import java.util.TreeMap;
 @Component
 public class AccessStory {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-    private static final List<String> ADMIN_ROLES = List.of("HTB", "CO_HTB", "TB", "CO_TB");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -67,7 +67,7 @@ public class AccessStory {
         }
 
         public boolean administrator() {
-            return ADMIN_ROLES.contains(role.name());
+            return role.designated();
         }
     }
 

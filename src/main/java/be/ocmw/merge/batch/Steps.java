@@ -6,6 +6,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
 import org.springframework.batch.core.step.skip.SkipPolicy;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +39,20 @@ public final class Steps {
                 .skipPolicy(rejectedRowsSkipped())
                 .skipListener(rejections)
                 .listener(new Progress("rows"))
+                .build();
+    }
+
+    /**
+     * A step that writes what it reads, {@code size} items a transaction, each chunk's checkpoint committed with it;
+     * its progress shown as {@code done} ("changes applied").
+     */
+    public static <T> Step chunkStep(String name, JobRepository repository, PlatformTransactionManager transactions,
+                                     int size, ItemReader<T> reader, ItemWriter<T> writer, String done) {
+        return new StepBuilder(name, repository).<T, T>chunk(size)
+                .transactionManager(transactions)
+                .reader(reader)
+                .writer(writer)
+                .listener(new Progress(done))
                 .build();
     }
 

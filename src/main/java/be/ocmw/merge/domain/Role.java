@@ -24,6 +24,11 @@ public enum Role {
         return this == CO_HTB || this == CO_TB;
     }
 
+    /** The administrators a submission designates (HTB, co-HTB, TB, co-TB); an SB is not designated. */
+    public boolean designated() {
+        return this == HTB || this == CO_HTB || this == TB || this == CO_TB;
+    }
+
     /** Organisation-level administrators, exported in {@code Hoofdtoegangsbeheerders}, not in a domain. */
     public boolean organisationLevel() {
         return this == HTB || this == CO_HTB;

@@ -279,7 +279,7 @@ public class StoredPlans {
         List<Administrator> administrators = this.administrators.of(store.changesOf(id)).stream()
                 // the role as the portal and the reports write it (co-HTB, not CO_HTB)
                 .map(a -> new Administrator(a.domain(),
-                        be.ocmw.merge.domain.Role.parse(a.role()).map(be.ocmw.merge.domain.Role::label).orElse(a.role()),
+                        a.role().label(),
                         a.username(),
                         String.join(" ", java.util.stream.Stream.of(a.firstName(), a.lastName()).filter(java.util.Objects::nonNull)
                                 .toList()), ReportRows.insz(a.insz(), fullInsz), a.email(),

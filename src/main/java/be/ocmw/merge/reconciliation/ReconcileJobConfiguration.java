@@ -8,7 +8,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +37,7 @@ class ReconcileJobConfiguration {
 
     @Bean
     Step driftStep(JobRepository repository, PlatformTransactionManager transactions, Tasklet driftTasklet) {
-        return new StepBuilder("driftStep", repository).tasklet(driftTasklet, transactions).build();
+        return Steps.taskletStep("driftStep", repository, transactions, driftTasklet);
     }
 
     @Bean

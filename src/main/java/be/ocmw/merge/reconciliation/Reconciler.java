@@ -1,6 +1,6 @@
 package be.ocmw.merge.reconciliation;
 
-import be.ocmw.merge.access.AccessMergerPart;
+import be.ocmw.merge.access.AccessState;
 import be.ocmw.merge.dossiers.DossierMergerPart;
 import be.ocmw.merge.dossiers.DossierRef;
 import be.ocmw.merge.merger.MergerRuns;
@@ -33,11 +33,11 @@ public class Reconciler {
 
     private final MergerRuns mergers;
     private final StoredPlans plans;
-    private final AccessMergerPart access;
+    private final AccessState access;
     private final DossierMergerPart dossiers;
     private final OnlineMergerPart online;
 
-    Reconciler(MergerRuns mergers, StoredPlans plans, AccessMergerPart access, DossierMergerPart dossiers,
+    Reconciler(MergerRuns mergers, StoredPlans plans, AccessState access, DossierMergerPart dossiers,
                OnlineMergerPart online) {
         this.mergers = mergers;
         this.plans = plans;
@@ -76,7 +76,7 @@ public class Reconciler {
             drift.add(Drift.of(merger.id(), Drift.Code.ONLINE_REQUEST_UNDER_OLD_KBO, request.kbo(), request.label(),
                     request.label()));
         }
-        for (AccessMergerPart.BlockedAtSources blocked : access.blockedAtSources(merger)) {
+        for (AccessState.BlockedAtSources blocked : access.blockedAtSources(merger)) {
             drift.add(Drift.of(merger.id(), Drift.Code.BLOCKED_AT_SOURCE_ACTIVE_IN_TARGET, blocked.sourceKbo(),
                     blocked.domain() + "/" + blocked.username(),
                     blocked.firstName() + " " + blocked.lastName() + " (" + blocked.insz().masked() + ")"));

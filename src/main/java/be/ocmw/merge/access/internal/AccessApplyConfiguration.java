@@ -1,7 +1,6 @@
 package be.ocmw.merge.access.internal;
 
 import be.ocmw.merge.access.internal.ApplyWriter.Change;
-import be.ocmw.merge.batch.Progress;
 import be.ocmw.merge.batch.Steps;
 import be.ocmw.merge.merger.ApplyParameters;
 import be.ocmw.merge.merger.ApplySettings;
@@ -10,7 +9,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -109,11 +107,7 @@ class AccessApplyConfiguration {
     Step applyChangesStep(JobRepository repository, PlatformTransactionManager transactions,
                           JdbcPagingItemReader<Change> planChangeReader, ApplyWriter applyWriter,
                           ApplySettings settings) {
-        return new StepBuilder("applyChangesStep", repository).<Change, Change>chunk(settings.chunkSize())
-                .transactionManager(transactions)
-                .reader(planChangeReader)
-                .writer(applyWriter)
-                .listener(new Progress("changes applied"))
-                .build();
+        return Steps.chunkStep("applyChangesStep", repository, transactions, settings.chunkSize(), planChangeReader,
+                applyWriter, "changes applied");
     }
 }

@@ -1,6 +1,5 @@
 package be.ocmw.merge.dossiers.internal;
 
-import be.ocmw.merge.batch.Progress;
 import be.ocmw.merge.batch.Steps;
 import be.ocmw.merge.merger.ApplyParameters;
 import be.ocmw.merge.merger.ApplySettings;
@@ -8,7 +7,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -78,11 +76,7 @@ class DossierApplyConfiguration {
     Step closeReopenStep(JobRepository repository, PlatformTransactionManager transactions,
                          JdbcPagingItemReader<Long> plannedDossierReader, DossierWriter plannedDossierWriter,
                          ApplySettings settings) {
-        return new StepBuilder("closeReopenStep", repository).<Long, Long>chunk(settings.chunkSize())
-                .transactionManager(transactions)
-                .reader(plannedDossierReader)
-                .writer(plannedDossierWriter)
-                .listener(new Progress("dossiers closed and reopened"))
-                .build();
+        return Steps.chunkStep("closeReopenStep", repository, transactions, settings.chunkSize(), plannedDossierReader,
+                plannedDossierWriter, "dossiers closed and reopened");
     }
 }

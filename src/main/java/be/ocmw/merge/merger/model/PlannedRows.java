@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger.model;
 
+import be.ocmw.merge.domain.Role;
 import be.ocmw.merge.registry.Merger;
 
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ public final class PlannedRows {
     }
 
     /** An administrator a stored plan gives the merged OCMW: a new account ({@code created}) or one it updates. */
-    public record Administrator(boolean created, String domain, String role, String username, String firstName,
+    public record Administrator(boolean created, String domain, Role role, String username, String firstName,
                                 String lastName, String insz, String email) {
     }
 
