@@ -1,29 +1,23 @@
 package be.ocmw.merge.merger;
 
-import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.merger.model.PlanStatus;
-import be.ocmw.merge.merger.model.PlannedRows;
 import be.ocmw.merge.merger.model.RunMode;
-import be.ocmw.merge.merger.report.ReportRows;
 import be.ocmw.merge.merger.planning.Planner;
 import be.ocmw.merge.merger.store.PlanStore;
 
 import be.ocmw.merge.registry.Merger;
-import be.ocmw.merge.reporting.ReportText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a merger stands, read back from the plans stored by {@code plan} and {@code apply}: the latest one with
- * its findings, checklist and administrators, in the reader's language. Reads only.
+ * Where a merger stands, read back from the plans stored by {@code plan} and {@code apply}: its latest plan or apply,
+ * the approval in force, whether it was applied, and what a person's explanation cites. How a stored plan reads in
+ * the reader's language is {@link PlanViews}. Reads only.
  */
 @Component
 public class StoredPlans {
@@ -31,22 +25,18 @@ public class StoredPlans {
     private final JdbcClient jdbc;
     private final PlanStore store;
     private final Findings findings;
-    private final PlannedRows.Administrators administrators;
     private final Approvals approvals;
     private final Planner planner;
     private final Optional<OpenDrift> drift;
-    private final Checklist checklist;
 
-    StoredPlans(JdbcClient jdbc, PlanStore store, Findings findings, PlannedRows.Administrators administrators,
-                Approvals approvals, Planner planner, Optional<OpenDrift> drift, Checklist checklist) {
-        this.checklist = checklist;
+    StoredPlans(JdbcClient jdbc, PlanStore store, Findings findings, Approvals approvals, Planner planner,
+                Optional<OpenDrift> drift) {
         this.approvals = approvals;
         this.planner = planner;
         this.drift = drift;
         this.jdbc = jdbc;
         this.store = store;
         this.findings = findings;
-        this.administrators = administrators;
     }
 
     /**
@@ -86,53 +76,6 @@ public class StoredPlans {
 
         public boolean planned() {
             return planId != null;
-        }
-    }
-
-    public record Finding(String severity, String code, String title, String subject, String detail, String todo) {
-    }
-
-    /** A task of the checklist, in the reader's words; {@code done} who ticked it when (null: still to do). */
-    public record Task(String code, LocalDate due, String text, Checklist.Tick done) {
-
-        /** Not done and its day has passed. */
-        public boolean overdue(LocalDate today) {
-            return done == null && due.isBefore(today);
-        }
-    }
-
-    public record Administrator(String domain, String role, String username, String name, String insz, String email,
-                                String action) {
-    }
-
-    /**
-     * The latest stored plan of a merger, as a coordinator reads it. {@code planned}: for an apply, the summary of the
-     * plan it executed (what was predicted); null for a plan.
-     */
-    public record View(Standing standing, PlanCounts counts, PlanCounts planned, List<Finding> findings,
-                       List<Task> tasks, List<Administrator> administrators) {
-
-        /** Each count in summary order: its message key, the value, and for an apply what the plan predicted (or null). */
-        public List<CountRow> countRows() {
-            PlanCounts done = counts;
-            PlanCounts predicted = planned;
-            return java.util.Arrays.stream(be.ocmw.merge.merger.model.Count.values())
-                    .filter(c -> done.has(c) || (predicted != null && predicted.has(c)))
-                    .map(c -> new CountRow("count." + c.qualifiedKey(), done.has(c) ? done.get(c) : null,
-                            predicted == null || !predicted.has(c) ? null : predicted.get(c)))
-                    .toList();
-        }
-
-        public boolean comparesWithPlan() {
-            return planned != null;
-        }
-    }
-
-    /** One figure of a view: {@code planned} what the approved plan predicted, beside {@code value} what was done. */
-    public record CountRow(String key, Integer value, Integer planned) {
-
-        public boolean differs() {
-            return planned != null && !planned.equals(value);
         }
     }
 
@@ -182,30 +125,12 @@ public class StoredPlans {
                 latest.applied(), drift);
     }
 
-    /** The checklist of the latest plan, with what was ticked; empty before the first plan. */
-    public List<Task> tasks(Merger merger, Standing standing, ReportText text) {
-        return standing.planned() ? tasks(merger, standing.planId(), text) : List.of();
-    }
-
-    /**
-     * The checklist of the merger's latest plan or apply (the one its page shows), without working out its standing:
-     * what a tick checks its task against.
-     */
-    public List<Task> latestTasks(Merger merger, ReportText text) {
-        return latestId(merger).map(id -> tasks(merger, id, text)).orElse(List.of());
-    }
-
     /** The merger's latest plan or apply, without working out its standing (which hashes every input row). */
-    private Optional<Long> latestId(Merger merger) {
+    Optional<Long> latestId(Merger merger) {
         return jdbc.sql("""
                         select id from plan where merger_id = :merger and mode in ('PLAN', 'APPLY')
                         order by id desc limit 1""")
                 .param("merger", merger.id()).query(Long.class).optional();
-    }
-
-    /** The first task still to do, by its due date (it may be overdue). */
-    public static Optional<Task> nextTask(List<Task> tasks) {
-        return tasks.stream().filter(t -> t.done() == null).min(Comparator.comparing(Task::due));
     }
 
     /** The stored rows (dossiers, requests) of the merger's latest plan or apply: its own, or the plan's it shares. */
@@ -260,44 +185,4 @@ public class StoredPlans {
                 row.at(), row.run(), approval, applied));
     }
 
-    /** The latest plan of the merger in the reader's language, INSZ masked unless {@code fullInsz}. */
-    public Optional<View> latest(Merger merger, ReportText text, boolean fullInsz) {
-        Standing standing = standing(merger);
-        if (!standing.planned()) {
-            return Optional.empty();
-        }
-        return Optional.of(view(merger, standing, standing.planId(), text, fullInsz));
-    }
-
-    /** Stored plan {@code id} of the merger (the approved one, say) in the reader's language, beside its standing. */
-    public View view(Merger merger, Standing standing, long id, ReportText text, boolean fullInsz) {
-        PlanCounts counts = store.summary(id).counts();
-        List<Finding> findings = ReportRows.ordered(store.findings(id)).stream()
-                .map(f -> new Finding(f.severity().name(), f.code(), text.get("finding." + f.code() + ".title"),
-                        f.subject() == null ? "" : f.subject(), f.detail(text), f.todo(text)))
-                .toList();
-        List<Administrator> administrators = this.administrators.of(store.changesOf(id)).stream()
-                // the role as the portal and the reports write it (co-HTB, not CO_HTB)
-                .map(a -> new Administrator(a.domain(),
-                        a.role().label(),
-                        a.username(),
-                        String.join(" ", java.util.stream.Stream.of(a.firstName(), a.lastName()).filter(java.util.Objects::nonNull)
-                                .toList()), ReportRows.insz(a.insz(), fullInsz), a.email(),
-                        text.get("action." + (a.created() ? "CREATE" : "UPDATE"))))
-                .toList();
-        // an apply's figures are what was done: beside them, what the approved plan it executed predicted
-        PlanCounts planned = standing.mode() == RunMode.APPLY && standing.planId() != null && standing.planId() == id
-                && standing.approval() != null && standing.approval().planId() != id
-                ? store.summary(standing.approval().planId()).counts() : null;
-        return new View(standing, counts, planned, findings, tasks(merger, id, text), administrators);
-    }
-
-    private List<Task> tasks(Merger merger, long planId, ReportText text) {
-        Map<String, Checklist.Tick> ticks = checklist.ticks(merger);
-        return store.tasks(planId).stream()
-                .map(t -> new Task(t.code(), t.due(), ReportRows.taskText(t, merger, text), ticks.get(t.code())))
-                // the checklist in date order (a stable sort: tasks of one day keep the plan's order)
-                .sorted(java.util.Comparator.comparing(Task::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
-                .toList();
-    }
 }

@@ -9,6 +9,7 @@ import be.ocmw.merge.merger.ApplySettings;
 import be.ocmw.merge.merger.Approval;
 import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.merger.ReportOptions;
+import be.ocmw.merge.merger.PlanViews;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.reconciliation.ReconcileRuns;
 import be.ocmw.merge.registry.Merger;
@@ -51,6 +52,7 @@ class ActionsController {
     private final Activities activities;
     private final DashboardReadModel dashboard;
     private final StoredPlans plans;
+    private final PlanViews views;
     private final MergerRuns mergerRuns;
     private final ReconcileRuns reconcileRuns;
     private final Intake intake;
@@ -60,7 +62,7 @@ class ActionsController {
     private final ApplySettings applySettings;
     private final JobHistory jobHistory;
 
-    ActionsController(Pages pages, Activities activities, DashboardReadModel dashboard, StoredPlans plans, MergerRuns mergerRuns,
+    ActionsController(Pages pages, Activities activities, DashboardReadModel dashboard, StoredPlans plans, PlanViews views, MergerRuns mergerRuns,
                       ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings,
                       ApplySettings applySettings, JobHistory jobHistory) {
         this.jobHistory = jobHistory;
@@ -69,6 +71,7 @@ class ActionsController {
         this.activities = activities;
         this.dashboard = dashboard;
         this.plans = plans;
+        this.views = views;
         this.mergerRuns = mergerRuns;
         this.reconcileRuns = reconcileRuns;
         this.intake = intake;
@@ -103,7 +106,7 @@ class ActionsController {
         model.addAttribute("standing", standing);
         model.addAttribute("approval", approval);
         model.addAttribute("view", approval == null || approval.applied() ? null
-                : plans.view(merger, standing, approval.planId(), Pages.text(), false));
+                : views.view(merger, standing, approval.planId(), Pages.text(), false));
         model.addAttribute("ownApproval", approval != null && approval.approvedBy(Pages.user()) && !applySettings.allowSelfApproval());
     }
 

@@ -3,7 +3,7 @@ package be.ocmw.merge.web.internal;
 import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.merger.Checklist;
-import be.ocmw.merge.merger.StoredPlans;
+import be.ocmw.merge.merger.PlanViews;
 import be.ocmw.merge.registry.Merger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -23,13 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChecklistController {
 
     private final Pages pages;
-    private final StoredPlans plans;
+    private final PlanViews views;
     private final Checklist checklist;
     private final RunLog runLog;
 
-    ChecklistController(Pages pages, StoredPlans plans, Checklist checklist, RunLog runLog) {
+    ChecklistController(Pages pages, PlanViews views, Checklist checklist, RunLog runLog) {
         this.pages = pages;
-        this.plans = plans;
+        this.views = views;
         this.checklist = checklist;
         this.runLog = runLog;
     }
@@ -38,7 +38,7 @@ class ChecklistController {
     String mark(@PathVariable String id, @PathVariable String code, @RequestParam(defaultValue = "true") boolean done,
                 RedirectAttributes redirect) {
         Merger merger = pages.merger(id);
-        boolean known = plans.latestTasks(merger, Pages.text()).stream().anyMatch(t -> t.code().equals(code));
+        boolean known = views.latestTasks(merger, Pages.text()).stream().anyMatch(t -> t.code().equals(code));
         if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no task " + code + " of " + id);
         }

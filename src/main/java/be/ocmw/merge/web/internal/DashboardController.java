@@ -3,6 +3,7 @@ package be.ocmw.merge.web.internal;
 import be.ocmw.merge.merger.History;
 import be.ocmw.merge.merger.ReportLedger;
 import be.ocmw.merge.merger.model.RunMode;
+import be.ocmw.merge.merger.PlanViews;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.web.WebSettings;
@@ -41,6 +42,7 @@ class DashboardController {
     private final DashboardReadModel dashboard;
     private final be.ocmw.merge.batch.JobHistory jobHistory;
     private final StoredPlans plans;
+    private final PlanViews views;
     private final ReportLedger ledger;
     private final WebSettings settings;
 
@@ -50,7 +52,7 @@ class DashboardController {
     private final be.ocmw.merge.audit.Consultations consultations;
     private final be.ocmw.merge.notify.Outbox outbox;
 
-    DashboardController(Pages pages, DashboardReadModel dashboard, StoredPlans plans, WebSettings settings, ReportLedger ledger,
+    DashboardController(Pages pages, DashboardReadModel dashboard, StoredPlans plans, PlanViews views, WebSettings settings, ReportLedger ledger,
                         History history, be.ocmw.merge.audit.RunLog runLog,
                         be.ocmw.merge.audit.Consultations consultations, be.ocmw.merge.notify.Outbox outbox,
                         be.ocmw.merge.batch.JobHistory jobHistory) {
@@ -63,6 +65,7 @@ class DashboardController {
         this.pages = pages;
         this.dashboard = dashboard;
         this.plans = plans;
+        this.views = views;
         this.settings = settings;
     }
 
@@ -88,7 +91,7 @@ class DashboardController {
         model.addAttribute("merger", merger);
         model.addAttribute("today", LocalDate.now());
         boolean full = Pages.operator() && reason != null && !reason.isBlank();
-        StoredPlans.View view = plans.latest(merger, Pages.text(), full).orElse(null);
+        PlanViews.View view = views.latest(merger, Pages.text(), full).orElse(null);
         if (full && view != null) {
             consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
                     be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "page administrators", merger.id(), null,

@@ -2,6 +2,7 @@ package be.ocmw.merge.web.internal;
 
 import be.ocmw.merge.reconciliation.Drift;
 import be.ocmw.merge.reconciliation.ReconciledDrift;
+import be.ocmw.merge.merger.PlanViews;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.MergerRegistry;
@@ -24,12 +25,14 @@ import java.util.Optional;
 class DashboardReadModel {
 
     private final StoredPlans plans;
+    private final PlanViews views;
     private final ReconciledDrift drifts;
     private final Designations designations;
     private final RunLog runLog;
 
-    DashboardReadModel(StoredPlans plans, ReconciledDrift drifts, Designations designations, RunLog runLog) {
+    DashboardReadModel(StoredPlans plans, PlanViews views, ReconciledDrift drifts, Designations designations, RunLog runLog) {
         this.plans = plans;
+        this.views = views;
         this.drifts = drifts;
         this.designations = designations;
         this.runLog = runLog;
@@ -43,11 +46,11 @@ class DashboardReadModel {
     }
 
     record MergerRow(Merger merger, StoredPlans.Standing standing, List<Submission> submissions,
-                     List<StoredPlans.Task> tasks) {
+                     List<PlanViews.Task> tasks) {
 
         /** The first task still to do, overdue or not. */
-        public Optional<StoredPlans.Task> nextTask() {
-            return StoredPlans.nextTask(tasks);
+        public Optional<PlanViews.Task> nextTask() {
+            return PlanViews.nextTask(tasks);
         }
 
         /** How many tasks are not done although their day has passed. */
@@ -82,7 +85,7 @@ class DashboardReadModel {
         List<MergerRow> rows = new ArrayList<>();
         for (Merger merger : registry.mergers()) {
             StoredPlans.Standing standing = plans.standing(merger);
-            rows.add(new MergerRow(merger, standing, submissions(merger), plans.tasks(merger, standing, text)));
+            rows.add(new MergerRow(merger, standing, submissions(merger), views.tasks(merger, standing, text)));
         }
         return rows;
     }
