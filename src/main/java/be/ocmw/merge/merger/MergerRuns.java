@@ -282,6 +282,8 @@ public class MergerRuns {
             // a workbook a killed process was writing is of no use: the one written now replaces it
             PlanReports.discardPart(out, merger, planId, RunMode.APPLY);
         }
+        // what it did, kept with the plan it executed: the pages show the same figures as its reports
+        store.recordDone(planId, done);
         Path folder = reports.writeApplied(applied, planId, result, out, options, workbook);
         store.markReported(planId);
         return new Outcome(applied, PlanStatus.APPLIED, folder, way, sourceBefore, sourceAfter);

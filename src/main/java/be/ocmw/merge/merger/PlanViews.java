@@ -8,6 +8,7 @@ import be.ocmw.merge.merger.model.PlannedRows;
 import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.merger.report.ReportRows;
 import be.ocmw.merge.merger.store.PlanStore;
+import be.ocmw.merge.merger.store.StoredSummary;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.reporting.ReportText;
 import org.springframework.stereotype.Component;
@@ -117,7 +118,10 @@ public class PlanViews {
 
     /** Stored plan {@code id} of the merger (the approved one, say) in the reader's language, beside its standing. */
     public View view(Merger merger, Standing standing, long id, ReportText text, boolean fullInsz) {
-        PlanCounts counts = store.summary(id).counts();
+        StoredSummary summary = store.summary(id);
+        // an apply's figures are what it did, as its reports say, beside what the plan it executed predicted: the
+        // same figures as apply.html and summary.json, read from what the apply stored with them
+        PlanCounts counts = summary.didAsReported().orElse(summary.counts());
         List<Finding> findings = ReportRows.ordered(store.findings(id)).stream()
                 .map(f -> new Finding(f.severity().name(), f.code(), text.get("finding." + f.code() + ".title"),
                         f.subject() == null ? "" : f.subject(), f.detail(text), f.todo(text)))
@@ -131,8 +135,9 @@ public class PlanViews {
                                 .toList()), ReportRows.insz(a.insz(), fullInsz), a.email(),
                         text.get("action." + (a.created() ? "CREATE" : "UPDATE"))))
                 .toList();
-        // an apply's figures are what was done: beside them, what the approved plan it executed predicted
-        PlanCounts planned = standing.mode() == RunMode.APPLY && standing.planId() != null && standing.planId() == id
+        PlanCounts planned = summary.done().isPresent() ? summary.counts()
+                // an apply still writing its reports: what the approved plan predicted
+                : standing.mode() == RunMode.APPLY && standing.planId() != null && standing.planId() == id
                 && standing.approval() != null && standing.approval().planId() != id
                 ? store.summary(standing.approval().planId()).counts() : null;
         return new View(standing, counts, planned, findings, tasks(merger, id, text), administrators);

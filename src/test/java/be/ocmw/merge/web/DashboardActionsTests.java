@@ -134,6 +134,15 @@ class DashboardActionsTests extends DashboardTest {
         assertThat(merger).contains("/mergers/pajottegem/reports/apply.xlsx").contains("id=\"history\"")
                 .contains("data-kind=\"PLAN\"").contains("data-kind=\"APPROVAL\"").contains("data-kind=\"APPLY\"")
                 .contains("Uitgevoerd door operator");
+        // one set of counts: the merger's page shows what the apply did beside what it predicted, as apply.html does
+        String report = mvc.perform(get("/mergers/pajottegem/reports/apply.html").with(coordinator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> onPage = countRows(merger,
+                "<tr data-count=\"[^\"]+\"[^>]*>\\s*<th>([^<]+)</th>\\s*<td class=\"n done\">([^<]*)</td>\\s*<td class=\"n planned\">([^<]*)</td>");
+        java.util.Map<String, String> inReport = countRows(report, "<tr>\\s*<th>([^<]+)</th>\\s*<td[^>]*>([^<]*)</td>\\s*<td>([^<]*)</td>");
+        assertThat(onPage).as("the page's figures").isNotEmpty().hasSizeGreaterThanOrEqualTo(10);
+        assertThat(inReport).as("apply.html's figures").containsAllEntriesOf(onPage);
+        assertThat(onPage).containsEntry("Gebruikers in de oude OCMW's", inReport.get("Gebruikers in de oude OCMW's"));
         String historyReport = merger.replaceAll("(?s).*href=\"(/mergers/pajottegem/history/\\d+/apply.xlsx)\".*", "$1");
         assertThat(mvc.perform(get(historyReport).with(coordinator())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray()).startsWith('P', 'K');
@@ -232,5 +241,15 @@ class DashboardActionsTests extends DashboardTest {
         finished(mvc.perform(multipart("/intake").file(workbook("pajottegem-galmaarden.xlsx")).file(workbook("pajottegem-gooik-v2.xlsx"))
                 .file(workbook("pajottegem-herne.xlsx")).with(operator()).with(csrf())).andReturn(), operator());
         finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+    }
+
+    /** The rows of a table of figures: label, then "done | predicted". */
+    private static java.util.Map<String, String> countRows(String html, String row) {
+        java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(row).matcher(html);
+        while (m.find()) {
+            rows.put(org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)).trim(), m.group(2).trim() + " | " + m.group(3).trim());
+        }
+        return rows;
     }
 }

@@ -16,6 +16,15 @@ public record ApplyResult(String sourceBefore, String sourceAfter, PlanCounts do
         this(sourceBefore, sourceAfter, done, null, null);
     }
 
+    /**
+     * What the apply did, count by count, as every page and report shows it: the audit trail's count where it counts
+     * one; else the figure of the plan it executed ({@code predicted}: the sources' accounts, those not copied, the
+     * grants …, which an apply does not count again), or of its changes when that is not known.
+     */
+    public PlanCounts did(PlanCounts changes) {
+        return (predicted == null ? changes : predicted).plus(done);
+    }
+
     public boolean sourcesUntouched() {
         return sourceBefore.equals(sourceAfter);
     }

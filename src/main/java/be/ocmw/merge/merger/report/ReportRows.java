@@ -38,21 +38,19 @@ public final class ReportRows {
         rows.add(List.of(text.get("summary.status"), text.get("status." + report.status().name())));
         plan.findings().stream().filter(Finding::blocking).forEach(f -> rows.add(List.of(text.get("summary.blocked_by"),
                 text.get("finding." + f.code() + ".title") + ": " + f.detail(text))));
-        // an apply shows what its audit trail says was done, beside what the plan predicted
         // an apply: what was done (the audit trail's count, else what its changes did) beside the plan's own figures
-        PlanCounts done = applied == null ? null : applied.done();
         PlanCounts predicted = applied == null || applied.predicted() == null ? plan.counts() : applied.predicted();
+        PlanCounts did = applied == null ? null : applied.did(plan.counts());
         for (Count count : Count.values()) {
             if (!plan.counts().has(count) && !predicted.has(count)) {
                 continue;
             }
             String key = "count." + count.qualifiedKey();
             String label = text.has(key) ? text.get(key) : count.qualifiedKey();
-            if (done == null) {
+            if (did == null) {
                 rows.add(List.of(label, plan.counts().get(count)));
             } else {
-                Object did = done.has(count) ? done.get(count) : plan.counts().has(count) ? plan.counts().get(count) : "";
-                rows.add(List.of(label, did, predicted.has(count) ? predicted.get(count) : ""));
+                rows.add(List.of(label, did.has(count) ? did.get(count) : "", predicted.has(count) ? predicted.get(count) : ""));
             }
         }
         rows.add(List.of(text.get("summary.fingerprint"), plan.fingerprint()));

@@ -3,6 +3,7 @@ package be.ocmw.merge.merger.store;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.PlanCounts;
 import be.ocmw.merge.merger.model.PlanStatus;
 import be.ocmw.merge.merger.model.PlanTask;
 import be.ocmw.merge.merger.model.RunMode;
@@ -120,6 +121,12 @@ public class PlanStore {
     public void replaceSummary(long planId, Map<String, Object> summary) {
         jdbc.sql("update plan set summary = cast(:summary as jsonb) where id = :id")
                 .param("summary", JSON.writeValueAsString(summary)).param("id", planId).update();
+    }
+
+    /** What the apply of stored plan {@code planId} did, by its audit trail, kept in its summary under {@code done}. */
+    public void recordDone(long planId, PlanCounts done) {
+        jdbc.sql("update plan set summary = coalesce(summary, '{}'::jsonb) || jsonb_build_object('done', cast(:done as jsonb)) where id = :id")
+                .param("done", JSON.writeValueAsString(done.asJson())).param("id", planId).update();
     }
 
     public String fingerprint(long planId) {

@@ -10,19 +10,30 @@ import java.util.Optional;
 
 /**
  * What a stored plan's {@code summary} holds, read back: its counts and, once an apply stored it, the fingerprint of
- * the plan it executes and of the sources before it started. A plan stores its counts only; an apply the whole of
- * {@code summary.json} (SPEC 7), of which the engine reads back only these.
+ * the plan it executes and of the sources before it started, and once its reports are written what it did ({@code done},
+ * the audit trail's counts). A plan stores its counts only; an apply the whole of {@code summary.json} (SPEC 7), of
+ * which the engine reads back only these.
  */
-public record StoredSummary(PlanCounts counts, Optional<String> fingerprint, Optional<String> sourceFingerprintBefore) {
+public record StoredSummary(PlanCounts counts, Optional<String> fingerprint, Optional<String> sourceFingerprintBefore,
+                            Optional<PlanCounts> done) {
 
     public StoredSummary {
         Objects.requireNonNull(counts);
         Objects.requireNonNull(fingerprint);
         Objects.requireNonNull(sourceFingerprintBefore);
+        Objects.requireNonNull(done);
     }
 
     public static StoredSummary none() {
-        return new StoredSummary(PlanCounts.none(), Optional.empty(), Optional.empty());
+        return new StoredSummary(PlanCounts.none(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * What an apply did as its reports show it ({@code ApplyResult.did}): the audit trail's count where there is one,
+     * the figure of the plan it executed for the rest. Empty before an apply's reports were written.
+     */
+    public Optional<PlanCounts> didAsReported() {
+        return done.map(counts::plus);
     }
 
     static StoredSummary fromJson(String json) {
@@ -31,7 +42,13 @@ public record StoredSummary(PlanCounts counts, Optional<String> fingerprint, Opt
         }
         Map<String, Object> read = PlanStore.JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
         return new StoredSummary(PlanCounts.fromJson(read), text(read, "fingerprint"),
-                text(read, "source_fingerprint_before"));
+                text(read, "source_fingerprint_before"),
+                read.get("done") instanceof Map<?, ?> done ? Optional.of(PlanCounts.fromJson(cast(done))) : Optional.empty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> cast(Map<?, ?> json) {
+        return (Map<String, ?>) json;
     }
 
     private static Optional<String> text(Map<String, Object> read, String key) {

@@ -37,4 +37,16 @@ class StoredSummaryTests {
     void noSummaryIsNothingCounted() {
         assertThat(StoredSummary.fromJson(null)).isEqualTo(StoredSummary.none());
     }
+
+    @Test
+    void anAppliesFiguresAreWhatItsAuditTrailCountedAndThePlansOwnForTheRest() {
+        StoredSummary reported = StoredSummary.fromJson("""
+                {"accounts": {"source": 108, "to_create": 94, "not_copied": 3},
+                 "done": {"accounts": {"to_create": 93}}}""");
+
+        assertThat(reported.didAsReported()).contains(PlanCounts.of(Count.SOURCE_ACCOUNTS, 108)
+                .with(Count.ACCOUNTS_TO_CREATE, 93).with(Count.NOT_COPIED, 3));
+        assertThat(StoredSummary.fromJson("""
+                {"accounts": {"to_create": 94}}""").didAsReported()).as("before its reports").isEmpty();
+    }
 }
