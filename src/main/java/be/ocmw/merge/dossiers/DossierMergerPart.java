@@ -163,8 +163,8 @@ public class DossierMergerPart implements MergerPart, PlannedRows.Dossiers {
     }
 
     /** The dossiers under a disappearing KBO that start on or after E. */
-    public List<DossierRef> openedAfterCutover(Merger merger) {
-        return new DossierPlanner(jdbc, merger).openedAfterCutover();
+    public List<DossierRef> openedAfterCutover(Merger merger, long applyRun) {
+        return new DossierPlanner(jdbc, merger).openedAfterCutover(applyRun);
     }
 
     /** Whether any of these KBOs has dossiers loaded. */

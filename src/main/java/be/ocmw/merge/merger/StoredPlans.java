@@ -84,6 +84,14 @@ public class StoredPlans {
         return store.applied(merger);
     }
 
+    /** The run of the merger's latest finished apply; empty when it was never applied. */
+    public Optional<Long> lastApplyRun(Merger merger) {
+        return jdbc.sql("""
+                        select created_by_run from plan where merger_id = :merger and mode = 'APPLY' and status = 'APPLIED'
+                        order by id desc limit 1""")
+                .param("merger", merger.id()).query(Long.class).optional();
+    }
+
     public Standing standing(Merger merger) {
         record Latest(long id, RunMode mode, PlanStatus status, String fingerprint, OffsetDateTime at, String inputDigest,
                       boolean applied, OffsetDateTime lastApply) {

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * additive way: an account to create is an account missing in the target, applications to add are missing
  * grants, a dossier still running on C under an old KBO was missed, a request not linked was missed. What
  * cannot be corrected safely is only reported: a person blocked at every source but active in the target, a
- * dossier opened under an old KBO after the effective date.
+ * dossier opened under an old KBO after the effective date since the apply (those the applied plan listed as starting
+ * after E are its announced manual work, not drift).
  */
 @Component
 public class Reconciler {
@@ -68,7 +69,9 @@ public class Reconciler {
             drift.add(Drift.of(merger.id(), Drift.Code.DOSSIER_RUNNING_UNDER_OLD_KBO, dossier.kbo(), dossier.label(),
                     dossier.label(), merger.closeDate()));
         }
-        for (DossierRef dossier : dossiers.openedAfterCutover(merger)) {
+        // the dossiers the applied plan listed as starting after E are its announced manual work, not drift
+        long applyRun = plans.lastApplyRun(merger).orElse(Long.MAX_VALUE);
+        for (DossierRef dossier : dossiers.openedAfterCutover(merger, applyRun)) {
             drift.add(Drift.of(merger.id(), Drift.Code.DOSSIER_OPENED_UNDER_OLD_KBO, dossier.kbo(), dossier.label(),
                     dossier.label(), merger.effectiveDate()));
         }

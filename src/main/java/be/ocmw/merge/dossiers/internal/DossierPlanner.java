@@ -130,10 +130,16 @@ public final class DossierPlanner {
     }
 
     /** The dossiers under a disappearing KBO that start on or after E. */
-    public List<DossierRef> openedAfterCutover() {
+    /**
+     * The dossiers under a disappearing KBO that start on or after E and that the plan applied by run {@code applyRun}
+     * did not list (it listed, and left alone, those loaded before it): loaded since, or of unknown origin.
+     */
+    public List<DossierRef> openedAfterCutover(long applyRun) {
         return selection("""
                         select kbo, reference from dossier where kbo = any(:gone) and start_date >= :effective
-                        order by kbo, reference""").query((rs, n) -> new DossierRef(rs.getString(1), rs.getString(2))).list();
+                          and (created_by_run is null or created_by_run > :applyRun)
+                        order by kbo, reference""").param("applyRun", applyRun)
+                .query((rs, n) -> new DossierRef(rs.getString(1), rs.getString(2))).list();
     }
 
     public void later(Consumer<PlannedRows.LaterDossier> each) {
