@@ -93,7 +93,7 @@ run: $(CDS)
 		echo "$(RUN) apply $$m --out out --fingerprint $$($(FINGERPRINT)) --by operator"; \
 		$(RUN) apply $$m --out out --fingerprint "$$($(FINGERPRINT))" --by operator || exit $$?; done
 	@echo
-	@echo "== Reconciling them: the drift since the apply (here: dossiers opened under an old KBO after the merger)"
+	@echo "== Reconciling them: the drift since the apply (none yet: what is left to people, the plans' findings said)"
 	$(RUN) reconcile --out out/reconcile
 	@echo
 	@echo "== Checking a ChaMan certificate"

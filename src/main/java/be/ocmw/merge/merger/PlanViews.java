@@ -64,6 +64,11 @@ public class PlanViews {
                     .toList();
         }
 
+        /** The first task still to do, by its due date (it may be overdue). */
+        public Optional<Task> nextTask() {
+            return PlanViews.nextTask(tasks);
+        }
+
         public boolean comparesWithPlan() {
             return planned != null;
         }

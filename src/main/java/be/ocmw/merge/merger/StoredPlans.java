@@ -45,15 +45,31 @@ public class StoredPlans {
      * force, whether it was ever applied, and the drift a reconciliation found since.
      */
     public record Standing(Status status, Long planId, RunMode mode, String fingerprint, OffsetDateTime at, int blocking,
-                           Approval approval, boolean applied, int drift) {
+                           Approval approval, boolean applied, int drift, int toDo) {
 
         /** No plan stored yet. */
-        public static final Standing NONE = new Standing(Status.NO_PLAN, null, null, null, null, 0, null, false, 0);
+        public static final Standing NONE = new Standing(Status.NO_PLAN, null, null, null, null, 0, null, false, 0, 0);
+
+        /** Applied, and planned again since: the latest plan changes nothing, so there is nothing to approve. */
+        public boolean replannedWithNothingToDo() {
+            return applied && mode == RunMode.PLAN && toDo == 0 && (status == Status.APPLIED || status == Status.DRIFT);
+        }
+
+        /** Applied, and planned again since with something to do: a new plan to read and approve. */
+        public boolean replannedWithChanges() {
+            return applied && mode == RunMode.PLAN && !replannedWithNothingToDo();
+        }
+
+        /** The approval in force is of the plan this standing shows (not of an earlier one, applied or not). */
+        public boolean approvalOfShownPlan() {
+            return approval != null && approval.fingerprint().equals(fingerprint);
+        }
 
         /**
          * NO_PLAN; the latest plan READY, OUT_OF_DATE (its inputs changed since), BLOCKED, APPROVED or
          * APPROVAL_OUT_OF_DATE (approved, and its inputs changed since); APPLYING (an apply under way or interrupted);
-         * APPLIED (the latest run was an apply) or DRIFT (applied, and the reconciliation found drift since).
+         * APPLIED (the latest run was an apply, or a plan since that changes nothing) or DRIFT (applied, and the
+         * reconciliation found drift since).
          */
         public enum Status {
             NO_PLAN, READY, OUT_OF_DATE, BLOCKED, APPROVED, APPROVAL_OUT_OF_DATE, APPLYING, APPLIED, DRIFT;
@@ -115,12 +131,16 @@ public class StoredPlans {
         Approval approval = approvals.inForce(merger).orElse(null);
         int blocking = findings.blockingOf(List.of(latest.id())).getOrDefault(latest.id(), 0);
         int drift = latest.applied() ? this.drift.map(d -> d.openSince(merger, latest.lastApply())).orElse(0) : 0;
+        int toDo = latest.mode() == RunMode.PLAN ? toDo(latest.id()) : 0;
         Standing.Status status;
         if (latest.mode() == RunMode.APPLY) {
             status = latest.status() == PlanStatus.READY ? Standing.Status.APPLYING
                     : drift > 0 ? Standing.Status.DRIFT : Standing.Status.APPLIED;
         } else if (latest.status() == PlanStatus.BLOCKED) {
             status = Standing.Status.BLOCKED;
+        } else if (latest.applied() && toDo == 0) {
+            // planned again after the apply, and nothing is left to do: applied it stays, with nothing to approve
+            status = drift > 0 ? Standing.Status.DRIFT : Standing.Status.APPLIED;
         } else {
             // the input digest says whether what the plan was computed from is still what there is
             boolean current = latest.inputDigest() != null && latest.inputDigest().equals(planner.inputDigest(merger));
@@ -130,7 +150,20 @@ public class StoredPlans {
                     : current ? Standing.Status.READY : Standing.Status.OUT_OF_DATE;
         }
         return new Standing(status, latest.id(), latest.mode(), latest.fingerprint(), latest.at(), blocking, approval,
-                latest.applied(), drift);
+                latest.applied(), drift, toDo);
+    }
+
+    /**
+     * What stored plan {@code id} does ({@link be.ocmw.merge.merger.model.PlanCounts#toDo}); when its counts say nothing, the parts are asked
+     * whether it stores any change at all (an organisation's, which is not counted), as 1 if so.
+     */
+    private int toDo(long id) {
+        int counted = store.summary(id).counts().toDo();
+        if (counted > 0) {
+            return counted;
+        }
+        long rows = store.changesOf(id);
+        return planner.parts().stream().anyMatch(part -> !part.storedChanges(rows).isEmpty()) ? 1 : 0;
     }
 
     /** The merger's latest plan or apply, without working out its standing (which hashes every input row). */

@@ -163,6 +163,17 @@ class DashboardActionsTests extends DashboardTest {
         assertThat(page(apply.getResponse().getRedirectedUrl(), operator())).contains("data-step=\"applyAccountsStep\"")
                 .doesNotContain("data-step=\"driftStep\"");
         assertThat(page("/reconciliation", coordinator())).contains("<h2>pajottegem</h2>");
+
+        // planned again after the apply: the plan changes nothing, so the merger stays applied with nothing to approve,
+        // and the approval shown is the one that was applied, not offered for the new plan
+        finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());
+        String replanned = page("/mergers/pajottegem", coordinator());
+        assertThat(replanned).contains("data-status=\"APPLIED\"").contains("id=\"next-replanned\"")
+                .contains("dit plan verandert niets aan wat werd uitgevoerd").doesNotContain("id=\"approve-plan\"")
+                .doesNotContain("id=\"approval-previous\"");
+        assertThat(replanned.indexOf("id=\"next\"")).as("what now comes first").isLessThan(replanned.indexOf("id=\"approval\""));
+        assertThat(page("/?lang=fr", coordinator())).contains("data-merger=\"pajottegem\" data-status=\"APPLIED\"");
+        assertThat(page("/mergers/pajottegem", operator())).contains("Vink af wat de RSZ met de hand doet");
     }
 
     @Test

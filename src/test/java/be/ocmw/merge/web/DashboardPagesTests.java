@@ -294,6 +294,12 @@ class DashboardPagesTests extends DashboardTest {
                 .contains("hasselt");
 
         var registry = RegistryLoader.load(Registries.shipped()).registry();
+        // dossiers opened under Kortessem's old KBO since the apply (the ones the plan listed are not drift)
+        jdbc.sql("""
+                insert into dossier (kbo, reference, type, insz, start_date) values
+                    ('0212224419', 'SINCE-1', 'A036', '85073010005', date '2025-03-01'),
+                    ('0212224419', 'SINCE-2', 'A036', '85073010005', date '2025-03-02'),
+                    ('0212224419', 'SINCE-3', 'A036', '85073010005', date '2025-03-03')""").update();
         long run = runLog.start("reconcile", "");
         reconciliations.reconcile(null, false, folder.resolve("reconcile"), run, ReportText.of(ReportText.DUTCH));
         runLog.finish(run, 0, "done");

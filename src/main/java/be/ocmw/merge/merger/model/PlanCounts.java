@@ -52,6 +52,15 @@ public record PlanCounts(Map<Count, Integer> values) {
         return new PlanCounts(only);
     }
 
+    /**
+     * How many things a plan with these counts does: accounts created or updated, dossiers closed (and reopened),
+     * requests linked. Zero for a plan that changes nothing (organisation changes aside, which are not counted).
+     */
+    public int toDo() {
+        return get(Count.ACCOUNTS_TO_CREATE) + get(Count.ACCOUNTS_TO_UPDATE) + get(Count.DOSSIERS_TO_CLOSE)
+                + get(Count.REQUESTS_TO_RELINK);
+    }
+
     public boolean has(Count count) {
         return values.containsKey(count);
     }
