@@ -56,7 +56,7 @@ final class PersonRules {
         for (Account source : domain.sources()) {
             lines.add(found + " " + text.get("explain.source", source.organisation(), source.kbo().formatted(), source.username(),
                     source.role().label(), source.status().name(), applications(source.applications()),
-                    ReportText.dateTime(source.loadedAt()), source.file()));
+                    ReportText.dateTime(source.loadedAt()), fileName(source.file())));
         }
         lines.add(target(domain, cited));
         return lines;
@@ -251,12 +251,23 @@ final class PersonRules {
                 : !d.role().organisationLevel() && domain.name().equalsIgnoreCase(d.domain()));
     }
 
+    /**
+     * A loaded file as a coordinator knows it: its name, without the folders of the server it was read on (where an
+     * operator put it, or the dashboard's upload folder), which say nothing to them.
+     */
+    static String fileName(String path) {
+        if (path == null) {
+            return "";
+        }
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    }
+
     /** "OCMW Gooik's submission of 12/11/2024 (file …, sheet Beheerders, row 3)". */
     private String submission(Designations.Cited designation) {
         String organisation = merger.participants().stream().filter(p -> p.kbo().digits().equals(designation.kbo()))
                 .map(be.ocmw.merge.registry.Ocmw::name).findFirst()
                 .orElse(merger.target().kbo().digits().equals(designation.kbo()) ? merger.target().name() : designation.kbo());
-        return text.get("explain.submission", organisation, ReportText.date(designation.submittedOn()), designation.file(),
+        return text.get("explain.submission", organisation, ReportText.date(designation.submittedOn()), fileName(designation.file()),
                 designation.sheet(), designation.row());
     }
 

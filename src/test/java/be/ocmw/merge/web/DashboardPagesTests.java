@@ -304,7 +304,7 @@ class DashboardPagesTests extends DashboardTest {
         reconciliations.reconcile(null, false, folder.resolve("reconcile"), run, ReportText.of(ReportText.DUTCH));
         runLog.finish(run, 0, "done");
         String reconciliation = page("/reconciliation", coordinator());
-        assertThat(reconciliation).contains("Opdracht " + run + " (reconcile)").contains("<h2>hasselt</h2>")
+        assertThat(reconciliation).contains("Reconciliatie (opdracht " + run + ", met de hand gestart)").contains("<h2>hasselt</h2>")
                 .doesNotContain("id=\"no-reconciliation\"").doesNotContain("id=\"run-reconcile\"");
         // one section per kind of drift: what it is, how many, and what to do said once, not on every row
         long kinds = jdbc.sql("select count(distinct code) from drift where run_id = :run and merger_id = 'hasselt'")
