@@ -1,24 +1,14 @@
 package be.ocmw.merge.web.internal;
 
-import be.ocmw.merge.audit.AuditChain;
 import be.ocmw.merge.audit.RunLog;
 import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.merger.Checklist;
 import be.ocmw.merge.merger.PlanViews;
-import be.ocmw.merge.notify.Outbox;
-import be.ocmw.merge.registry.Registry;
-import be.ocmw.merge.registry.RegistryLoader;
-import be.ocmw.merge.scheduling.NightlyAttempts;
-import be.ocmw.merge.support.Registries;
-import be.ocmw.merge.web.WebSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.LocalDate;
@@ -41,12 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * latest plan can be ticked, by the person signed in, in a run of its own, and the page comes back at the checklist.
  */
 @WebMvcTest(ChecklistController.class)
-@TestPropertySource(properties = "spring.main.web-application-type=servlet")
 @WithMockUser(username = "an", roles = "COORDINATOR")
-class ChecklistControllerTests {
-
-    @Autowired
-    MockMvc mvc;
+class ChecklistControllerTests extends WebSliceTest {
 
     @MockitoBean
     PlanViews views;
@@ -57,24 +43,8 @@ class ChecklistControllerTests {
     @MockitoBean
     RunLog runLog;
 
-    @MockitoBean
-    Registry registry;
-
-    @MockitoBean
-    WebSettings settings;
-
-    @MockitoBean
-    AuditChain auditChain;
-
-    @MockitoBean
-    NightlyAttempts nights;
-
-    @MockitoBean
-    Outbox outbox;
-
     @BeforeEach
     void latestPlanHasOneTask() {
-        when(registry.current()).thenReturn(RegistryLoader.load(Registries.shipped()).registry());
         when(views.latestTasks(any(), any())).thenReturn(List.of(
                 new PlanViews.Task("LOGIN_CHOICE", LocalDate.of(2024, 12, 1), "Kies de login", null)));
         when(runLog.start(anyString(), anyString(), anyString())).thenReturn(41L);

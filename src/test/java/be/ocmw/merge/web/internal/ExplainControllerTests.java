@@ -1,24 +1,14 @@
 package be.ocmw.merge.web.internal;
 
-import be.ocmw.merge.audit.AuditChain;
 import be.ocmw.merge.audit.Consultation;
 import be.ocmw.merge.audit.Consultations;
 import be.ocmw.merge.explain.Explanation;
 import be.ocmw.merge.explain.Explanations;
-import be.ocmw.merge.notify.Outbox;
-import be.ocmw.merge.registry.Registry;
-import be.ocmw.merge.registry.RegistryLoader;
-import be.ocmw.merge.scheduling.NightlyAttempts;
-import be.ocmw.merge.support.Registries;
-import be.ocmw.merge.web.WebSettings;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
 
@@ -36,38 +26,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * of what was typed, and which searches are consultations. Fast and sharp beside the full-stack page tests.
  */
 @WebMvcTest(ExplainController.class)
-@org.springframework.test.context.TestPropertySource(properties = "spring.main.web-application-type=servlet")
 @WithMockUser(username = "an", roles = "COORDINATOR")
-class ExplainControllerTests {
-
-    @Autowired
-    MockMvc mvc;
+class ExplainControllerTests extends WebSliceTest {
 
     @MockitoBean
     Explanations explanations;
 
     @MockitoBean
     Consultations consultations;
-
-    @MockitoBean
-    Registry registry;
-
-    @MockitoBean
-    WebSettings settings;
-
-    @MockitoBean
-    AuditChain auditChain;
-
-    @MockitoBean
-    NightlyAttempts nights;
-
-    @MockitoBean
-    Outbox outbox;
-
-    @BeforeEach
-    void registry() {
-        when(registry.current()).thenReturn(RegistryLoader.load(Registries.shipped()).registry());
-    }
 
     @Test
     void aSearchByInszIsAConsultationWithItsReasonMaskedAndTheBoxIsLeftEmpty() throws Exception {
