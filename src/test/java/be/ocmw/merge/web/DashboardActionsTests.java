@@ -134,6 +134,9 @@ class DashboardActionsTests extends DashboardTest {
         assertThat(merger).contains("/mergers/pajottegem/reports/apply.xlsx").contains("id=\"history\"")
                 .contains("data-kind=\"PLAN\"").contains("data-kind=\"APPROVAL\"").contains("data-kind=\"APPLY\"")
                 .contains("Uitgevoerd door operator");
+        // the plan's reports were written before the apply: the page says they show the merger as it stood then
+        assertThat(merger).contains("data-report=\"plan.html\" data-earlier=\"true\"")
+                .contains("data-report=\"apply.html\" data-earlier=\"false\"").contains("Ouder dan de laatste stap");
         // one set of counts: the merger's page shows what the apply did beside what it predicted, as apply.html does
         String report = mvc.perform(get("/mergers/pajottegem/reports/apply.html").with(coordinator()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -170,7 +173,8 @@ class DashboardActionsTests extends DashboardTest {
         String replanned = page("/mergers/pajottegem", coordinator());
         assertThat(replanned).contains("data-status=\"APPLIED\"").contains("id=\"next-replanned\"")
                 .contains("dit plan verandert niets aan wat werd uitgevoerd").doesNotContain("id=\"approve-plan\"")
-                .doesNotContain("id=\"approval-previous\"");
+                .doesNotContain("id=\"approval-previous\"")
+                .contains("data-report=\"plan.html\" data-earlier=\"false\"").contains("data-report=\"apply.html\" data-earlier=\"true\"");
         assertThat(replanned.indexOf("id=\"next\"")).as("what now comes first").isLessThan(replanned.indexOf("id=\"approval\""));
         assertThat(page("/?lang=fr", coordinator())).contains("data-merger=\"pajottegem\" data-status=\"APPLIED\"");
         assertThat(page("/mergers/pajottegem", operator())).contains("Vink af wat de RSZ met de hand doet");

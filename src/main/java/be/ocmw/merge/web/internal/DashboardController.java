@@ -21,9 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,7 +114,7 @@ class DashboardController {
         model.addAttribute("history", entries);
         model.addAttribute("submissions", dashboard.submissions(merger));
         model.addAttribute("mails", outbox.ofMerger(merger.id(), 10));
-        model.addAttribute("reports", REPORTS.stream().filter(name -> Files.isRegularFile(report(merger, name))).toList());
+        model.addAttribute("reports", latestReports(merger));
         return "web/merger";
     }
 
@@ -188,6 +193,39 @@ class DashboardController {
     String reconciliation(Model model) {
         model.addAttribute("reconciliation", dashboard.lastReconciliation(pages.registry()).orElse(null));
         return "web/reconciliation";
+    }
+
+    /**
+     * A latest report of the merger, when it was written, and whether a later step wrote reports of the other kind since
+     * (a plan.html from before the apply still says the plan can be approved: it shows the merger as it stood then).
+     */
+    record ReportLink(String name, OffsetDateTime written, boolean earlier) {
+    }
+
+    private List<ReportLink> latestReports(Merger merger) {
+        Map<String, OffsetDateTime> written = new LinkedHashMap<>();
+        for (String name : REPORTS) {
+            try {
+                Path file = report(merger, name);
+                if (Files.isRegularFile(file)) {
+                    written.put(name, Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC));
+                }
+            } catch (IOException e) {
+                // a report that cannot be read is not offered
+            }
+        }
+        // a plan's reports and an apply's are each written by one step: the kind written last is the current one
+        Map<String, OffsetDateTime> kinds = new HashMap<>();
+        written.forEach((name, at) -> kinds.merge(name.substring(0, name.indexOf('.')), at, (a, b) -> a.isAfter(b) ? a : b));
+        return written.entrySet().stream()
+                .map(e -> {
+                    String kind = e.getKey().substring(0, e.getKey().indexOf('.'));
+                    String other = kind.equals("plan") ? "apply" : "plan";
+                    boolean earlier = !kind.equals("summary") && kinds.containsKey(other)
+                            && kinds.get(other).isAfter(kinds.get(kind));
+                    return new ReportLink(e.getKey(), e.getValue(), earlier);
+                })
+                .toList();
     }
 
     private Path report(Merger merger, String name) {
