@@ -66,8 +66,28 @@ class DashboardPagesTests extends DashboardTest {
                 .contains("data-merger=\"antwerpen\" data-status=\"NO_PLAN\"")
                 .contains("Pajottegem").contains("KLAAR").contains("UITGEVOERD").contains("geen plan")
                 // Pajottegem: Gooik twice (the later one counts), Herne late; Hasselt: Kortessem never sent one
-                .contains("ontvangen 3, ontbrekend 0, te laat 1").contains("ontvangen 1, ontbrekend 1, te laat 0");
+                .contains("3 van 3 ontvangen, 1 te laat").contains("1 van 2 ontvangen<");
         assertThat(page("/?lang=fr", coordinator())).contains("Où en est chaque fusion").contains("PRÊT").contains("EXÉCUTÉ");
+    }
+
+    @Test
+    void theStartPageCountsTheMergersByStandingAndNarrowsToAStandingOrAName() throws Exception {
+        int mergers = RegistryLoader.load(Registries.shipped()).registry().mergers().size();
+
+        String all = page("/", coordinator());
+        String applied = page("/?status=APPLIED", coordinator());
+        String byName = page("/?q=PAJOTT", coordinator());
+        String none = page("/?q=nergens", coordinator());
+
+        assertThat(all).contains(mergers + " fusies").contains("1 UITGEVOERD").contains("1 KLAAR om goed te keuren")
+                .doesNotContain("id=\"show-all\"");
+        assertThat(java.util.regex.Pattern.compile("data-merger=").matcher(all).results().count()).isEqualTo(mergers);
+        assertThat(java.util.regex.Pattern.compile("data-merger=\"([a-z-]+)\"").matcher(applied).results()
+                .map(m -> m.group(1)).toList()).containsExactly("hasselt");
+        assertThat(applied).contains("1 van " + mergers + " getoond: alles tonen").contains(mergers + " fusies");
+        assertThat(java.util.regex.Pattern.compile("data-merger=\"([a-z-]+)\"").matcher(byName).results()
+                .map(m -> m.group(1)).toList()).containsExactly("pajottegem");
+        assertThat(none).contains("id=\"no-match\"").doesNotContain("id=\"mergers\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package be.ocmw.merge.web.internal;
 
+import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.merger.History;
 import be.ocmw.merge.merger.ReportLedger;
 import be.ocmw.merge.merger.model.RunMode;
@@ -27,9 +28,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The pages everybody who logs in may read: mergers, one merger, runs, reconciliation; and the reports. */
@@ -79,9 +83,29 @@ class DashboardController {
         return "web/login";
     }
 
+    /**
+     * Where every merger stands, one line each; {@code q} (part of a name or id) and {@code status} narrow the list, and
+     * the count per standing above it says what there is, whatever the filter.
+     */
     @GetMapping("/")
-    String overview(Model model) {
-        model.addAttribute("rows", dashboard.overview(pages.registry(), LocalDate.now(), Pages.text()));
+    String overview(@RequestParam(required = false) String q, @RequestParam(required = false) String status, Model model) {
+        List<DashboardReadModel.MergerRow> rows = dashboard.overview(pages.registry(), LocalDate.now(), Pages.text());
+        Map<StoredPlans.Standing.Status, Long> counts = new EnumMap<>(StoredPlans.Standing.Status.class);
+        rows.forEach(row -> counts.merge(row.standing().status(), 1L, Long::sum));
+        // a name or an id: what is typed is kept to a search's length, its control characters never shown back
+        String words = q == null ? "" : FreeText.cleaned(q.length() > 200 ? q.substring(0, 200) : q).strip()
+                .toLowerCase(Locale.ROOT);
+        StoredPlans.Standing.Status only = Arrays.stream(StoredPlans.Standing.Status.values())
+                .filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        model.addAttribute("rows", rows.stream()
+                .filter(row -> only == null || row.standing().status() == only)
+                .filter(row -> words.isEmpty() || row.merger().name().toLowerCase(Locale.ROOT).contains(words)
+                        || row.merger().id().contains(words))
+                .toList());
+        model.addAttribute("all", rows.size());
+        model.addAttribute("counts", counts);
+        model.addAttribute("q", words);
+        model.addAttribute("status", only);
         model.addAttribute("today", LocalDate.now());
         return "web/overview";
     }
