@@ -63,7 +63,7 @@ class PlanHtml {
                  List<Administrator> administrators, List<List<Object>> users, String usersMore,
                  List<List<Object>> dossiers, String dossiersMore,
                  List<List<Object>> online, List<List<Object>> transition, String transitionMore,
-                 List<List<Object>> rejected, String rejectedMore, boolean fullInsz, boolean applied) {
+                 List<List<Object>> rejected, String rejectedMore, boolean fullInsz, boolean applied, String merger) {
     }
 
     /** The page's model, from the report model: the same as the workbook, long lists cut short with a pointer to it. */
@@ -116,7 +116,7 @@ class PlanHtml {
                 people.size() > LIMIT ? text.get("html.transition.more", LIMIT, people.size(), mode + ".xlsx") : null,
                 rejected, report.rejected().size() > LIMIT
                         ? text.get("html.rejected.more", LIMIT, report.rejected().size(), mode + ".xlsx") : null,
-                full, applied != null);
+                full, applied != null, plan.merger().id());
     }
 
     private static List<List<Object>> dossierRows(PlanReport report, ReportText text) {
@@ -149,7 +149,7 @@ class PlanHtml {
      */
     void warmUp(ReportOptions options) {
         Model empty = new Model("", ReportText.of(options.language()).code(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), null, List.of(), null, List.of(), List.of(), null, List.of(), null, false, false);
+                List.of(), null, List.of(), null, List.of(), List.of(), null, List.of(), null, false, false, "");
         render(empty, options, Writer.nullWriter());
     }
 

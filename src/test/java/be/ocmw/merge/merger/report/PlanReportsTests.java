@@ -131,7 +131,7 @@ class PlanReportsTests extends SampleDataTest {
                     .doesNotContain("-xxx.");
         }
         String html = Files.readString(folder.resolve("out/hasselt/plan.html"), StandardCharsets.UTF_8);
-        assertThat(html).contains("lang=\"fr\"").contains("Constatations").contains("NISS sont complets");
+        assertThat(html).contains("lang=\"fr\"").contains("Constatations").contains("NISS sont complets").contains("Sommaire");
         assertThat(plan.plan().findings()).isNotEmpty();
     }
 
@@ -141,6 +141,11 @@ class PlanReportsTests extends SampleDataTest {
 
         String html = Files.readString(folder.resolve("out/pajottegem/plan.html"), StandardCharsets.UTF_8);
         ReportText dutch = ReportText.of(ReportText.DUTCH);
+        // a table of contents: every section reached from the top, and the way back to the merger's page
+        List<String> anchors = Pattern.compile("<a href=\"#([a-z-]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
+        List<String> sections = Pattern.compile("<h2 id=\"([a-z-]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(anchors).isNotEmpty().isEqualTo(sections);
+        assertThat(html).contains("href=\"/mergers/pajottegem\"");
         for (Finding finding : plan.plan().findings()) {
             assertThat(html).as(finding.code()).contains(escaped(finding.detail(dutch)));
         }
