@@ -1,6 +1,6 @@
 package be.ocmw.merge.merger;
 
-import be.ocmw.merge.domain.Insz;
+import be.ocmw.merge.intake.Designations;
 import be.ocmw.merge.merger.StoredPlans.Standing;
 import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanCounts;
@@ -34,11 +34,20 @@ public class PlanViews {
     }
 
     /** A task of the checklist, in the reader's words; {@code done} who ticked it when (null: still to do). */
-    public record Task(String code, LocalDate due, String text, Checklist.Tick done) {
+    public record Task(String code, LocalDate due, String text, Checklist.Tick done, String doneByEngine) {
 
-        /** Not done and its day has passed. */
+        public Task(String code, LocalDate due, String text, Checklist.Tick done) {
+            this(code, due, text, done, null);
+        }
+
+        /** Not ticked, and not known to be done by the engine ({@code doneByEngine} says how it knows). */
+        public boolean open() {
+            return done == null && doneByEngine == null;
+        }
+
+        /** Still to do and its day has passed. */
         public boolean overdue(LocalDate today) {
-            return done == null && due.isBefore(today);
+            return open() && due.isBefore(today);
         }
     }
 
@@ -86,8 +95,11 @@ public class PlanViews {
     private final PlanStore store;
     private final PlannedRows.Administrators administrators;
     private final Checklist checklist;
+    private final Designations designations;
 
-    PlanViews(StoredPlans plans, PlanStore store, PlannedRows.Administrators administrators, Checklist checklist) {
+    PlanViews(StoredPlans plans, PlanStore store, PlannedRows.Administrators administrators, Checklist checklist,
+              Designations designations) {
+        this.designations = designations;
         this.plans = plans;
         this.store = store;
         this.administrators = administrators;
@@ -109,7 +121,7 @@ public class PlanViews {
 
     /** The first task still to do, by its due date (it may be overdue). */
     public static Optional<Task> nextTask(List<Task> tasks) {
-        return tasks.stream().filter(t -> t.done() == null).min(Comparator.comparing(Task::due));
+        return tasks.stream().filter(Task::open).min(Comparator.comparing(Task::due));
     }
 
     /** The latest plan of the merger in the reader's language, INSZ masked unless {@code fullInsz}. */
@@ -148,10 +160,25 @@ public class PlanViews {
         return new View(standing, counts, planned, findings, tasks(merger, id, text), administrators);
     }
 
+    /**
+     * What the engine knows of a task without anybody ticking it, in the reader's words; null when it does not know.
+     * The submissions: every participant's is in (the HTB_SUBMISSION task is the intake's own work).
+     */
+    private String doneByEngine(Merger merger, String code, ReportText text) {
+        if (!code.equals("HTB_SUBMISSION")) {
+            return null;
+        }
+        Map<String, Designations.Received> received = designations.received(merger);
+        boolean all = merger.participants().stream().allMatch(p -> received.containsKey(p.kbo().digits()));
+        return all ? text.get("task.done.submissions", received.values().stream().map(Designations.Received::submittedOn)
+                .max(Comparator.naturalOrder()).map(ReportText::date).orElse("")) : null;
+    }
+
     private List<Task> tasks(Merger merger, long planId, ReportText text) {
         Map<String, Checklist.Tick> ticks = checklist.ticks(merger);
         return store.tasks(planId).stream()
-                .map(t -> new Task(t.code(), t.due(), ReportRows.taskText(t, merger, text), ticks.get(t.code())))
+                .map(t -> new Task(t.code(), t.due(), ReportRows.taskText(t, merger, text), ticks.get(t.code()),
+                        doneByEngine(merger, t.code(), text)))
                 // the checklist in date order (a stable sort: tasks of one day keep the plan's order)
                 .sorted(Comparator.comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
