@@ -73,6 +73,11 @@ public class PlanViews {
                     .toList();
         }
 
+        /** The dossiers after E under an old KBO that the plan lists and leaves to people: an open item, not drift. */
+        public int leftToPeople() {
+            return counts.get(Count.DOSSIERS_AFTER_CUTOVER);
+        }
+
         /** The first task still to do, by its due date (it may be overdue). */
         public Optional<Task> nextTask() {
             return PlanViews.nextTask(tasks);

@@ -177,7 +177,10 @@ class DashboardActionsTests extends DashboardTest {
                 .contains("data-report=\"plan.html\" data-earlier=\"false\"").contains("data-report=\"apply.html\" data-earlier=\"true\"");
         assertThat(replanned.indexOf("id=\"next\"")).as("what now comes first").isLessThan(replanned.indexOf("id=\"approval\""));
         assertThat(page("/?lang=fr", coordinator())).contains("data-merger=\"pajottegem\" data-status=\"APPLIED\"");
-        assertThat(page("/mergers/pajottegem", operator())).contains("Vink af wat de RSZ met de hand doet");
+        long later = jdbc.sql("select count(*) from dossier where kbo in ('0212978247', '0212600838', '0212281728') "
+                + "and start_date >= date '2025-01-01'").query(Long.class).single();
+        assertThat(page("/mergers/pajottegem", operator())).contains("Vink af wat de RSZ met de hand doet")
+                .contains("Nog open, zoals het plan aankondigde: " + later + " dossier(s) die op of na 01/01/2025 beginnen");
     }
 
     @Test
