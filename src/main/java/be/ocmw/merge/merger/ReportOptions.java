@@ -34,6 +34,17 @@ public record ReportOptions(Locale language, boolean fullInsz, Disclosure disclo
         this(language, fullInsz, null);
     }
 
+    /** The other of the two languages the reports are written in: a page is written in both (see {@code PlanReports}). */
+    public ReportOptions inOtherLanguage() {
+        Locale other = ReportText.FRENCH.getLanguage().equals(language.getLanguage()) ? ReportText.DUTCH : ReportText.FRENCH;
+        return new ReportOptions(other, fullInsz, disclosure);
+    }
+
+    /** The page's name in the other language: {@code plan.html} in French beside a Dutch one is {@code plan.fr.html}. */
+    public static String inLanguage(String page, Locale language) {
+        return page.replace(".html", "." + language.getLanguage() + ".html");
+    }
+
     public static ReportOptions full(Locale language, Disclosure disclosure) {
         return new ReportOptions(language, true, disclosure);
     }

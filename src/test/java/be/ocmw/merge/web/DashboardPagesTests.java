@@ -160,6 +160,13 @@ class DashboardPagesTests extends DashboardTest {
                         org.hamcrest.Matchers.containsString("sandbox"), org.hamcrest.Matchers.containsString("style-src 'unsafe-inline'"),
                         org.hamcrest.Matchers.containsString("default-src 'none'"))));
         mvc.perform(get("/mergers/pajottegem/reports/..%2F..%2Fetc%2Fpasswd").with(coordinator())).andExpect(status().is4xxClientError());
+        // in the reader's language: a French-speaking coordinator gets the French page of a Dutch merger
+        String french = mvc.perform(get("/mergers/pajottegem/reports/plan.html").param("lang", "fr").with(coordinator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String dutch = mvc.perform(get("/mergers/pajottegem/reports/plan.html").param("lang", "nl").with(coordinator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french).contains("lang=\"fr\"").contains("Constatations").contains("Sommaire");
+        assertThat(dutch).contains("lang=\"nl\"").contains("Bevindingen").contains("Inhoud");
         mvc.perform(get("/mergers/antwerpen/reports/plan.xlsx").with(coordinator())).andExpect(status().isNotFound());
 
         var registry = RegistryLoader.load(Registries.shipped()).registry();

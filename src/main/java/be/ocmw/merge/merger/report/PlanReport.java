@@ -25,6 +25,11 @@ public record PlanReport(MergerPlan plan, Long rows, RunMode mode, PlanStatus st
         ticks = java.util.Map.copyOf(ticks);
     }
 
+    /** The same report, written with {@code other} options (its other language). */
+    public PlanReport withOptions(ReportOptions other) {
+        return new PlanReport(plan, rows, mode, status, other, dossiers, requests, rejected, generated, ticks);
+    }
+
     /** Who ticked the task done and when, as the report says it ("" while it is still to do). */
     public String done(String task, be.ocmw.merge.reporting.ReportText text) {
         var tick = ticks.get(task);

@@ -170,9 +170,15 @@ public class PlanReports {
                         mode.file() + " --full-insz", plan.merger().id(), folder.toString(), persons,
                         disclosure.reason(), null));
             }
-            // the page is written beside the workbook: each keeps one core busy
-            CompletableFuture<Void> page = Background.run("report-html", () ->
-                    html.write(PlanHtml.model(report, applied), folder.resolve(mode.file() + ".html"), report.options()));
+            // the page is written beside the workbook: each keeps one core busy; and in the other language too, for a
+            // reader of the dashboard who reads that one (the workbook stays in the merger's language)
+            ReportOptions other = report.options().inOtherLanguage();
+            String otherPage = ReportOptions.inLanguage(mode.file() + ".html", other.language());
+            CompletableFuture<Void> page = Background.run("report-html", () -> {
+                html.write(PlanHtml.model(report, applied), folder.resolve(mode.file() + ".html"), report.options());
+                PlanReport translated = report.withOptions(other);
+                html.write(PlanHtml.model(translated, applied), folder.resolve(otherPage), other);
+            });
             if (pending == null) {
                 PlanWorkbook.write(report, folder.resolve(mode.file() + ".xlsx"), CompletableFuture.completedFuture(applied));
             } else {
@@ -186,7 +192,7 @@ public class PlanReports {
             // the latest view: the same files, linked (not copied) into the merger's folder, in the ledger as well
             long linked = ledger.started(plan.merger(), mode, latest, planId, report.options().fullInsz(), report.options(),
                     persons);
-            for (String name : java.util.List.of(mode.file() + ".xlsx", mode.file() + ".html", "summary.json")) {
+            for (String name : java.util.List.of(mode.file() + ".xlsx", mode.file() + ".html", otherPage, "summary.json")) {
                 ReportFiles.link(folder.resolve(name), latest.resolve(name));
             }
             ledger.completed(linked);

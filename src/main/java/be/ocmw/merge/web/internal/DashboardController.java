@@ -3,6 +3,7 @@ package be.ocmw.merge.web.internal;
 import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.merger.History;
 import be.ocmw.merge.merger.ReportLedger;
+import be.ocmw.merge.merger.ReportOptions;
 import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.merger.PlanViews;
 import be.ocmw.merge.merger.StoredPlans;
@@ -153,9 +154,9 @@ class DashboardController {
         RunMode mode = name.startsWith("plan.") ? RunMode.PLAN : name.startsWith("apply.") ? RunMode.APPLY : null;
         Path folder = report(merger, name).getParent();
         if (mode != null && ledger.showsFullInsz(folder, mode)) {
-            return consulted(merger, report(merger, name), ledger.persons(folder, mode), reason, request);
+            return consulted(merger, inReadersLanguage(report(merger, name)), ledger.persons(folder, mode), reason, request);
         }
-        return download(report(merger, name));
+        return download(inReadersLanguage(report(merger, name)));
     }
 
     /** The reports of one run of the merger's history, from the folder of their own. */
@@ -168,10 +169,10 @@ class DashboardController {
                 .filter(w -> REPORTS.contains(name) && Files.isRegularFile(w.folder().resolve(name)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + name + " in run " + report + " of " + id));
         if (written.fullInsz() && !name.equals("summary.json")) {
-            return consulted(merger, written.folder().resolve(name), ledger.persons(written.folder(), written.mode()),
+            return consulted(merger, inReadersLanguage(written.folder().resolve(name)), ledger.persons(written.folder(), written.mode()),
                     reason, request);
         }
-        return download(written.folder().resolve(name));
+        return download(inReadersLanguage(written.folder().resolve(name)));
     }
 
     /**
@@ -250,6 +251,19 @@ class DashboardController {
                     return new ReportLink(e.getKey(), e.getValue(), earlier);
                 })
                 .toList();
+    }
+
+    /**
+     * A report page in the reader's language: the pages are written in the merger's language and, beside it, in the
+     * other one ({@code plan.fr.html}); a report from before that has only its own (the workbooks are not translated).
+     */
+    private static Path inReadersLanguage(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".html")) {
+            return file;
+        }
+        Path translated = file.resolveSibling(ReportOptions.inLanguage(name, Pages.text().locale()));
+        return Files.isRegularFile(translated) ? translated : file;
     }
 
     private Path report(Merger merger, String name) {
