@@ -180,6 +180,89 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void aCoordinatorInDutchAndFrenchAndAnOperatorWalkPlanApproveApplyAndReplanAndEveryPageSaysTheSame() throws Exception {
+        // given every submission taken in
+        assertThat(jar.run("intake", "sample/submissions").exitCode()).isZero();
+
+        // an operator is told to plan, and plans
+        browser.get(base);
+        logIn("operator", "operator");
+        browser.get(base + "mergers/pajottegem");
+        assertThat(browser.findElement(By.id("next-step")).getText()).contains("bereken het plan");
+        browser.findElement(By.id("run-plan")).click();
+        awaitDone();
+        browser.findElement(By.id("to-merger")).click();
+        assertThat(browser.findElement(By.id("next-step")).getText()).contains("Wacht op de goedkeuring van een coördinator");
+
+        // a coordinator is told to read and approve, approves; in French the page says the operator acts now
+        browser.findElement(By.id("logout")).click();
+        logIn("coordinator", "coordinator");
+        browser.get(base + "mergers/pajottegem");
+        assertThat(browser.findElement(By.id("next-step")).getText()).contains("keur het plan goed");
+        assertNoCodeAlone(browser.findElement(By.tagName("main")).getText());
+        browser.findElement(By.id("approve-plan")).click();
+        browser.get(base + "mergers/pajottegem?lang=fr");
+        assertThat(browser.findElement(By.id("next-step")).getText()).contains("Un opérateur l'exécute maintenant");
+        assertNoCodeAlone(browser.findElement(By.tagName("main")).getText());
+        browser.get(base + "mergers/pajottegem?lang=nl");
+
+        // the operator applies
+        browser.findElement(By.id("logout")).click();
+        logIn("operator", "operator");
+        browser.get(base + "mergers/pajottegem/apply");
+        browser.findElement(By.id("confirmed")).click();
+        browser.findElement(By.id("apply")).click();
+        awaitDone();
+        browser.findElement(By.id("to-merger")).click();
+        assertThat(browser.findElement(By.id("next-step")).getText()).contains("Uitgevoerd. Vink af");
+        String approvedOnPage = browser.findElement(By.id("approved-by")).getText();
+        java.util.Map<String, String> countsOnPage = new java.util.LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#counts tbody tr"))) {
+            countsOnPage.put(row.findElement(By.tagName("th")).getText(), row.findElement(By.cssSelector("td.done")).getText()
+                    + " | " + row.findElement(By.cssSelector("td.planned")).getText());
+        }
+
+        // the apply report says the same: the same figures, the same time of the approval
+        browser.get(base + "mergers/pajottegem/reports/apply.html");
+        java.util.Map<String, String> countsInReport = new java.util.LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#summary tr"))) {
+            var cells = row.findElements(By.tagName("td"));
+            if (cells.size() == 2) {
+                countsInReport.put(row.findElement(By.tagName("th")).getText(), cells.get(0).getText() + " | " + cells.get(1).getText());
+            }
+        }
+        assertThat(countsOnPage).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(countsInReport).containsAllEntriesOf(countsOnPage);
+        Matcher time = Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}").matcher(approvedOnPage);
+        assertThat(time.find()).isTrue();
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("coordinator op " + time.group());
+
+        // planned again: nothing left to do, the merger stays applied and nothing is offered for approval
+        browser.get(base + "mergers/pajottegem");
+        browser.findElement(By.id("run-plan")).click();
+        awaitDone();
+        browser.findElement(By.id("logout")).click();
+        logIn("coordinator", "coordinator");
+        browser.get(base + "mergers/pajottegem");
+        assertThat(browser.findElement(By.id("standing")).getAttribute("data-status")).isEqualTo("APPLIED");
+        assertThat(browser.findElement(By.id("next-replanned")).getText()).contains("verandert niets");
+        assertThat(browser.findElements(By.id("approve-plan"))).isEmpty();
+
+        // a French-speaking coordinator opens the plan from the French dashboard: the French report
+        browser.get(base + "mergers/pajottegem?lang=fr");
+        assertThat(browser.findElement(By.id("next-replanned")).getText()).contains("ne change rien");
+        browser.get(base + "mergers/pajottegem/reports/plan.html");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.findElement(By.id("contents")).getText()).contains("Sommaire");
+    }
+
+    /** A coordinator's page speaks words: no severity, role or action only as its code. */
+    private static void assertNoCodeAlone(String text) {
+        assertThat(text).doesNotContainPattern("\\b(WARNING|BLOCKING|CO_HTB|CO_TB|INSERT|UPDATE|READY|APPROVED)\\b")
+                .doesNotContain("(no reason given)");
+    }
+
+    @Test
     void aFrenchSpeakingCoordinatorReadsTheStartPageTicksATaskAndOpensThePlanInTheBrowser() throws Exception {
         // given the submissions taken in and pajottegem planned on the command line, its reports where serve shows them
         assertThat(jar.run("intake", "sample/submissions").exitCode()).isZero();
