@@ -154,7 +154,9 @@ class DashboardActionsTests extends DashboardTest {
         long applyRun = jdbc.sql("select max(id) from run where command = 'apply'").query(Long.class).single();
         assertThat(page("/runs", coordinator())).as("the runs page: every command with who did it, numbered as in status")
                 .contains("data-run=\"" + applyRun + "\" data-command=\"apply\"").contains("data-command=\"approve\"")
-                .contains("<td>operator</td>").contains("<td>coordinator</td>");
+                .contains("<td>operator</td>").contains("<td>coordinator</td>")
+                // a command in words, its command line beside it in small print
+                .containsPattern("<span>Uitvoering</span>\\s*<small><code>apply pajottegem --fingerprint");
         assertThat(jdbc.sql("select table_name || ' ' || action || ' ' || coalesce(after ->> 'approved_by', '') || ' ' "
                         + "|| coalesce(after ->> 'applied_by', '') from audit where table_name in ('approval', 'plan') order by id")
                 .query(String.class).list()).containsExactly("approval INSERT coordinator ", "plan INSERT coordinator operator");
