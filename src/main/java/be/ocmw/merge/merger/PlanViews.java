@@ -1,6 +1,5 @@
 package be.ocmw.merge.merger;
 
-import be.ocmw.merge.intake.Designations;
 import be.ocmw.merge.merger.StoredPlans.Standing;
 import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanCounts;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -99,12 +97,9 @@ public class PlanViews {
     private final StoredPlans plans;
     private final PlanStore store;
     private final PlannedRows.Administrators administrators;
-    private final Checklist checklist;
-    private final Designations designations;
+    private final PlanChecklist checklist;
 
-    PlanViews(StoredPlans plans, PlanStore store, PlannedRows.Administrators administrators, Checklist checklist,
-              Designations designations) {
-        this.designations = designations;
+    PlanViews(StoredPlans plans, PlanStore store, PlannedRows.Administrators administrators, PlanChecklist checklist) {
         this.plans = plans;
         this.store = store;
         this.administrators = administrators;
@@ -165,27 +160,7 @@ public class PlanViews {
         return new View(standing, counts, planned, findings, tasks(merger, id, text), administrators);
     }
 
-    /**
-     * What the engine knows of a task without anybody ticking it, in the reader's words; null when it does not know.
-     * The submissions: every participant's is in (the HTB_SUBMISSION task is the intake's own work).
-     */
-    private String doneByEngine(Merger merger, String code, ReportText text) {
-        if (!code.equals("HTB_SUBMISSION")) {
-            return null;
-        }
-        Map<String, Designations.Received> received = designations.received(merger);
-        boolean all = merger.participants().stream().allMatch(p -> received.containsKey(p.kbo().digits()));
-        return all ? text.get("task.done.submissions", received.values().stream().map(Designations.Received::submittedOn)
-                .max(Comparator.naturalOrder()).map(ReportText::date).orElse("")) : null;
-    }
-
     private List<Task> tasks(Merger merger, long planId, ReportText text) {
-        Map<String, Checklist.Tick> ticks = checklist.ticks(merger);
-        return store.tasks(planId).stream()
-                .map(t -> new Task(t.code(), t.due(), ReportRows.taskText(t, merger, text), ticks.get(t.code()),
-                        doneByEngine(merger, t.code(), text)))
-                // the checklist in date order (a stable sort: tasks of one day keep the plan's order)
-                .sorted(Comparator.comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
+        return checklist.of(merger, planId, text);
     }
 }
