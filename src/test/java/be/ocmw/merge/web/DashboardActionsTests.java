@@ -3,7 +3,6 @@ package be.ocmw.merge.web;
 import be.ocmw.merge.sampledata.SampleData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -19,9 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** What operators do, and that coordinators and forged requests cannot: upload, plan, apply, reconcile. */
 class DashboardActionsTests extends DashboardTest {
-
-    @TempDir
-    Path folder;
 
     @BeforeEach
     void sampleDataWithoutSubmissions() {

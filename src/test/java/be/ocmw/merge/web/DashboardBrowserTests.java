@@ -291,7 +291,8 @@ class DashboardBrowserTests {
         assertThat(task.getAttribute("data-done")).isEqualTo("true");
         assertThat(task.getText()).containsPattern("fait, coché par coordinator le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
 
-        // the plan's page opens in the browser, in its own tab, as it was written (in Dutch: plan ran without --lang)
+        // the plan's page opens in the browser, in its own tab, in the reader's language (the plan ran in Dutch, without
+        // --lang: its page was written in French too)
         String dashboard = browser.getWindowHandle();
         browser.findElement(By.cssSelector("#reports a[href$='plan.html']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getWindowHandles().size() == 2);
@@ -299,8 +300,9 @@ class DashboardBrowserTests {
                 .ifPresent(h -> browser.switchTo().window(h));
         assertThat(browser.getCurrentUrl()).endsWith("/mergers/pajottegem/reports/plan.html");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Pajottegem");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.findElements(By.tagName("h2"))).extracting(WebElement::getText)
-                .contains("Gebruikers van het gefusioneerde OCMW", "Afgewezen invoerrijen");
+                .contains("Utilisateurs du CPAS fusionné", "Lignes d'entrée refusées");
     }
 
     @Test

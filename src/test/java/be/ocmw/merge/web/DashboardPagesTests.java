@@ -1,6 +1,5 @@
 package be.ocmw.merge.web;
 
-import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.merger.ReportOptions;
 import be.ocmw.merge.reconciliation.ReconcileRuns;
 import be.ocmw.merge.registry.RegistryLoader;
@@ -8,10 +7,8 @@ import be.ocmw.merge.reporting.ReportText;
 import be.ocmw.merge.support.Registries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -30,13 +27,7 @@ class DashboardPagesTests extends DashboardTest {
     be.ocmw.merge.audit.Consultations consultations;
 
     @Autowired
-    MergerRuns runs;
-
-    @Autowired
     ReconcileRuns reconciliations;
-
-    @TempDir
-    Path folder;
 
     @BeforeEach
     void sampleDataPlannedAndHasseltApplied() {

@@ -1,16 +1,12 @@
 package be.ocmw.merge.web;
 
-import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.merger.ReportOptions;
 import be.ocmw.merge.registry.RegistryLoader;
 import be.ocmw.merge.support.Registries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,12 +23,6 @@ class DashboardPersonalDataTests extends DashboardTest {
 
     /** Digits of any script joined by the separators people type: what an INSZ "in any spelling" is made of. */
     private static final Pattern SEPARATORS = Pattern.compile("(?<=\\d)[\\s.\\-/_,\\u2010-\\u2015\\uff0d\\uff0e]{1,3}(?=\\d)");
-
-    @Autowired
-    MergerRuns runs;
-
-    @TempDir
-    Path folder;
 
     String fingerprint;
 

@@ -1,8 +1,10 @@
 package be.ocmw.merge.web;
 
 import be.ocmw.merge.support.Waiting;
+import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.support.Registries;
 import be.ocmw.merge.support.SampleDataTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,6 +41,14 @@ abstract class DashboardTest extends SampleDataTest {
 
     @Autowired
     MockMvc mvc;
+
+    /** Plans and applies as the command line does, beside what the pages do. */
+    @Autowired
+    MergerRuns runs;
+
+    /** A folder of the test's own: the sample data, reports written beside the dashboard's. */
+    @TempDir
+    Path folder;
 
     @DynamicPropertySource
     static void dashboard(DynamicPropertyRegistry properties) {

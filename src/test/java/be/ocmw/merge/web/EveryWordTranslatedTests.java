@@ -10,7 +10,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -52,12 +51,6 @@ class EveryWordTranslatedTests extends DashboardTest {
     static final Pattern ENGLISH = Pattern.compile(
             "\\b(the|and|with|which|must|should|has|have|does|not|cannot|this|that|already|found|missing|invalid|unknown"
                     + "|expected|because|from|been|there|only|when|row|column|sheet|file|merger|approved|applied|nothing)\\b");
-
-    @org.springframework.beans.factory.annotation.Autowired
-    be.ocmw.merge.merger.MergerRuns runs;
-
-    @TempDir
-    Path folder;
 
     private final Map<String, String> dutch = new LinkedHashMap<>();
     private final Map<String, String> french = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package be.ocmw.merge.web;
 
 import be.ocmw.merge.reporting.ReportText;
-import be.ocmw.merge.merger.MergerRuns;
 import be.ocmw.merge.merger.StoredPlans;
 import be.ocmw.merge.merger.StoredPlans.Standing.Status;
 import be.ocmw.merge.reconciliation.ReconcileRuns;
@@ -9,10 +8,8 @@ import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.RegistryLoader;
 import be.ocmw.merge.support.Registries;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +25,7 @@ class StandingTests extends DashboardTest {
     StoredPlans plans;
 
     @Autowired
-    MergerRuns runs;
-
-    @Autowired
     ReconcileRuns reconciliations;
-
-    @TempDir
-    Path folder;
 
     @Test
     void aMergerWalkedThroughEveryStateShowsTheSameStandingInStatusTheOverviewAndItsPage() throws Exception {
