@@ -201,6 +201,8 @@ class DashboardBrowserTests {
         assertThat(browser.findElement(By.id("next-step")).getText()).contains("keur het plan goed");
         assertNoCodeAlone(browser.findElement(By.tagName("main")).getText());
         browser.findElement(By.id("approve-plan")).click();
+        // the page the approval leads back to, before another one is asked for
+        assertThat(browser.findElement(By.id("approval-done")).getText()).contains("goedgekeurd");
         browser.get(base + "mergers/pajottegem?lang=fr");
         assertThat(browser.findElement(By.id("next-step")).getText()).contains("Un opérateur l'exécute maintenant");
         assertNoCodeAlone(browser.findElement(By.tagName("main")).getText());
