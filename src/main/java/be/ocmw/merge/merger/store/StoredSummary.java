@@ -1,6 +1,8 @@
 package be.ocmw.merge.merger.store;
 
 import be.ocmw.merge.merger.model.PlanCounts;
+import be.ocmw.merge.merger.model.PlanStatus;
+import be.ocmw.merge.merger.model.RunMode;
 import tools.jackson.core.type.TypeReference;
 
 import java.util.LinkedHashMap;
@@ -59,8 +61,8 @@ public record StoredSummary(PlanCounts counts, Optional<String> fingerprint, Opt
     public Map<String, Object> forApply(String merger, String fingerprint, String sourceBefore) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("merger", merger);
-        summary.put("mode", be.ocmw.merge.merger.model.RunMode.APPLY.file());
-        summary.put("status", be.ocmw.merge.merger.model.PlanStatus.APPLIED.name());
+        summary.put("mode", RunMode.APPLY.file());
+        summary.put("status", PlanStatus.APPLIED.name());
         summary.putAll(counts.asJson());
         summary.put("fingerprint", fingerprint);
         summary.put("source_fingerprint_before", sourceBefore);
