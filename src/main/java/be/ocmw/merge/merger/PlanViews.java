@@ -62,12 +62,10 @@ public class PlanViews {
 
         /** Each count in summary order: its message key, the value, and for an apply what the plan predicted (or null). */
         public List<CountRow> countRows() {
-            PlanCounts done = counts;
-            PlanCounts predicted = planned;
             return Arrays.stream(Count.values())
-                    .filter(c -> done.has(c) || (predicted != null && predicted.has(c)))
-                    .map(c -> new CountRow("count." + c.qualifiedKey(), done.has(c) ? done.get(c) : null,
-                            predicted == null || !predicted.has(c) ? null : predicted.get(c)))
+                    .filter(c -> counts.has(c) || (planned != null && planned.has(c)))
+                    .map(c -> new CountRow("count." + c.qualifiedKey(), counts.has(c) ? counts.get(c) : null,
+                            planned == null || !planned.has(c) ? null : planned.get(c)))
                     .toList();
         }
 

@@ -42,7 +42,8 @@ public class StoredPlans {
     /**
      * Where a merger stands (SPEC 5), the same on every page and in {@code status}: its latest plan or apply
      * ({@code planId}, {@code mode}, {@code fingerprint}, {@code at}, its {@code blocking} findings), the approval in
-     * force, whether it was ever applied, and the drift a reconciliation found since.
+     * force, whether it was ever applied, the drift a reconciliation found since, and for a plan computed after the
+     * apply how many things it does ({@code toDo}; 0 otherwise).
      */
     public record Standing(Status status, Long planId, RunMode mode, String fingerprint, OffsetDateTime at, int blocking,
                            Approval approval, boolean applied, int drift, int toDo) {
@@ -57,7 +58,7 @@ public class StoredPlans {
 
         /** Applied, and planned again since with something to do: a new plan to read and approve. */
         public boolean replannedWithChanges() {
-            return applied && mode == RunMode.PLAN && !replannedWithNothingToDo();
+            return applied && mode == RunMode.PLAN && toDo > 0;
         }
 
         /** The approval in force is of the plan this standing shows (not of an earlier one, applied or not). */
@@ -102,10 +103,17 @@ public class StoredPlans {
 
     /** The run of the merger's latest finished apply; empty when it was never applied. */
     public Optional<Long> lastApplyRun(Merger merger) {
+        return lastApply(merger).map(Applied::run);
+    }
+
+    /** The merger's latest finished apply: its run, when it was stored, and who executed it. */
+    private Optional<Applied> lastApply(Merger merger) {
         return jdbc.sql("""
-                        select created_by_run from plan where merger_id = :merger and mode = 'APPLY' and status = 'APPLIED'
-                        order by id desc limit 1""")
-                .param("merger", merger.id()).query(Long.class).optional();
+                        select created_by_run, created_at, applied_by from plan
+                        where merger_id = :merger and mode = 'APPLY' and status = 'APPLIED' order by id desc limit 1""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Applied(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
+                .optional();
     }
 
     public Standing standing(Merger merger) {
@@ -131,7 +139,8 @@ public class StoredPlans {
         Approval approval = approvals.inForce(merger).orElse(null);
         int blocking = findings.blockingOf(List.of(latest.id())).getOrDefault(latest.id(), 0);
         int drift = latest.applied() ? this.drift.map(d -> d.openSince(merger, latest.lastApply())).orElse(0) : 0;
-        int toDo = latest.mode() == RunMode.PLAN ? toDo(latest.id()) : 0;
+        // what a plan since the apply does (only then does it decide the standing and what the page says)
+        int toDo = latest.mode() == RunMode.PLAN && latest.applied() ? toDo(latest.id()) : 0;
         Standing.Status status;
         if (latest.mode() == RunMode.APPLY) {
             status = latest.status() == PlanStatus.READY ? Standing.Status.APPLYING
@@ -154,8 +163,9 @@ public class StoredPlans {
     }
 
     /**
-     * What stored plan {@code id} does ({@link be.ocmw.merge.merger.model.PlanCounts#toDo}); when its counts say nothing, the parts are asked
-     * whether it stores any change at all (an organisation's, which is not counted), as 1 if so.
+     * What stored plan {@code id} does ({@link be.ocmw.merge.merger.model.PlanCounts#toDo}); when its counts say
+     * nothing, the parts are asked whether it stores any change at all (an organisation's, which is not counted), as 1
+     * if so.
      */
     private int toDo(long id) {
         int counted = store.summary(id).counts().toDo();
@@ -216,12 +226,7 @@ public class StoredPlans {
         Approval approval = approvals.history(merger).stream()
                 .filter(a -> row.approvalId() != null ? a.id() == row.approvalId() : a.fingerprint().equals(row.fingerprint()))
                 .reduce((first, second) -> second).orElse(null);
-        Applied applied = jdbc.sql("""
-                        select created_by_run, created_at, applied_by from plan
-                        where merger_id = :merger and mode = 'APPLY' and status = 'APPLIED' order by id desc limit 1""")
-                .param("merger", merger.id())
-                .query((rs, n) -> new Applied(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
-                .optional().orElse(null);
+        Applied applied = lastApply(merger).orElse(null);
         return Optional.of(new Cited(row.id(), row.rows(), row.rowsRun(), row.mode(), row.status(), row.fingerprint(),
                 row.at(), row.run(), approval, applied));
     }
