@@ -385,7 +385,9 @@ class DashboardBrowserTests {
             try {
                 String state = driver.findElement(By.id("state")).getAttribute("data-state");
                 return !"RUNNING".equals(state);
-            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page refreshes itself while it is read: not there yet, stale, or (Chromium's words for the same)
+                // "node … does not belong to the document"; look again
                 return false;
             }
         });
