@@ -13,6 +13,8 @@ import be.ocmw.merge.domain.Scenario;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Severity;
 import be.ocmw.merge.intake.Designations;
+import be.ocmw.merge.intake.ReviewDecision;
+import be.ocmw.merge.intake.SubmissionFormat;
 import be.ocmw.merge.merger.model.CanonicalJson;
 import be.ocmw.merge.merger.model.Fingerprint;
 import be.ocmw.merge.merger.model.MergerPart;
@@ -62,13 +64,14 @@ public class AccessMergerPart implements MergerPart {
 
     AccessMergerPart(JdbcClient jdbc, AccessState state, DataSource dataSource, Designations designations,
                      @Qualifier("applyOrganisationStep") Step applyOrganisationStep,
-                     @Qualifier("applyAccountsStep") Step applyAccountsStep, AuditTrail auditTrail) {
+                     @Qualifier("applyAccountsStep") Step applyAccountsStep,
+                     @Qualifier("applyCorrectionsStep") Step applyCorrectionsStep, AuditTrail auditTrail) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.state = state;
         this.dataSource = dataSource;
         this.designations = designations;
-        this.steps = List.of(applyOrganisationStep, applyAccountsStep);
+        this.steps = List.of(applyOrganisationStep, applyAccountsStep, applyCorrectionsStep);
     }
 
     @Override
@@ -90,8 +93,10 @@ public class AccessMergerPart implements MergerPart {
         List<Account> targetAccounts = accounts(target, merger.target().name(), -1);
         AccessPlanner planner = new AccessPlanner(target, catalogue());
         planner.plan(sourceAccounts, targetAccounts, designations.of(merger).stream()
-                .map(d -> new Designation(d.role(), d.domain(), new Insz(d.insz()), d.lastName(), d.firstName(), d.email(), d.language()))
-                .toList());
+                .map(d -> new Designation(d.role(), d.domain(), new Insz(d.insz()), d.lastName(), d.firstName(), d.email(),
+                        d.language(), source(merger, d.kbo(), d.submittedOn(), d.file(), SubmissionFormat.ADMINISTRATORS_SHEET,
+                        d.row())))
+                .toList(), targetReview(merger));
         if (merger.scenario() == Scenario.KEEP_KBO_KEEP_NIS) {
             List<Account> both = new ArrayList<>(targetAccounts);
             both.addAll(sourceAccounts);
@@ -103,6 +108,27 @@ public class AccessMergerPart implements MergerPart {
         findings.addAll(htbMissing(merger));
         findings.addAll(planner.findings());
         return new Contribution(planner.counts(), changes, planner.accounts(), findings, null);
+    }
+
+    /**
+     * What the merged OCMW's own review decides for its accounts (its KBO's current submission: the merged OCMW after the
+     * apply, the OCMW that stays before it): each block or withdrawal is a correction of the plan.
+     */
+    private List<AccessPlanner.Review> targetReview(Merger merger) {
+        String target = merger.target().kbo().digits();
+        return designations.reviews(merger).stream().filter(r -> r.kbo().equals(target) && r.decision().merged())
+                .filter(r -> r.decision() == ReviewDecision.BLOCK || !r.applications().isEmpty())
+                .map(r -> new AccessPlanner.Review(r.domain(), r.username(), r.decision() == ReviewDecision.BLOCK,
+                        r.applications(), source(merger, r.kbo(), r.submittedOn(), r.file(), SubmissionFormat.USERS_SHEET, r.row())))
+                .toList();
+    }
+
+    /** Where a designation or a decision comes from, in words every language reads: "OCMW Gooik, 12/11/2024 (gooik.xlsx, Beheerders:3)". */
+    private static String source(Merger merger, String kbo, LocalDate submittedOn, String file, String sheet, int row) {
+        be.ocmw.merge.domain.Kbo number = new be.ocmw.merge.domain.Kbo(kbo);
+        String name = merger.participant(number).map(Ocmw::name)
+                .orElse(merger.target().kbo().equals(number) ? merger.target().name() : number.formatted());
+        return name + ", " + submittedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (" + file + ", " + sheet + ":" + row + ")";
     }
 
     /**
@@ -239,6 +265,20 @@ public class AccessMergerPart implements MergerPart {
                                or a.status is distinct from coalesce(c.detail ->> 'status', a.status)
                                or a.role is distinct from coalesce(c.detail ->> 'role', a.role))""")
                 .param("plan", rows).query(Long.class).single();
+        // what the plan takes away is gone: the organisation-level row, the role, the status, the applications
+        missing += jdbc.sql("""
+                        select count(*) from plan_change c
+                        left join live_account a on a.kbo = c.target_kbo and a.domain = c.domain
+                                                 and a.username = c.detail ->> 'username'
+                        where c.plan_id = :plan
+                          and case c.kind
+                                when 'WITHDRAW_ROLE' then case when c.detail ->> 'new_role' is null then a.id is not null
+                                                               else a.role is distinct from c.detail ->> 'new_role' end
+                                when 'BLOCK_ACCOUNT' then a.status is distinct from 'GEBLOKKEERD'
+                                when 'WITHDRAW_APPLICATIONS' then
+                                    a.applications && array(select jsonb_array_elements_text(c.detail -> 'applications'))
+                                else false end""")
+                .param("plan", rows).query(Long.class).single();
         missing += jdbc.sql("""
                         select count(*) from plan_change c
                         where c.plan_id = :plan and c.kind in ('CREATE_ORGANISATION', 'SET_NIS')
@@ -251,9 +291,15 @@ public class AccessMergerPart implements MergerPart {
 
     @Override
     public PlanCounts done(long run, Merger merger) {
-        var done = auditTrail.counts(run, "account", merger.target().kbo().digits() + "/");
+        String prefix = merger.target().kbo().digits() + "/";
+        var done = auditTrail.counts(run, "account", prefix);
+        var corrected = auditTrail.corrections(run, "account", prefix);
+        var none = new AuditTrail.Corrected(0, 0);
         return PlanCounts.of(Count.ACCOUNTS_TO_CREATE, done.get(be.ocmw.merge.audit.AuditAction.INSERT))
-                .with(Count.ACCOUNTS_TO_UPDATE, done.get(be.ocmw.merge.audit.AuditAction.UPDATE));
+                .with(Count.ACCOUNTS_TO_UPDATE, done.get(be.ocmw.merge.audit.AuditAction.UPDATE))
+                .with(Count.ROLES_WITHDRAWN, corrected.getOrDefault("WITHDRAW_ROLE", none).rows())
+                .with(Count.ACCOUNTS_BLOCKED, corrected.getOrDefault("BLOCK_ACCOUNT", none).rows())
+                .with(Count.APPLICATIONS_WITHDRAWN, corrected.getOrDefault("WITHDRAW_APPLICATIONS", none).items());
     }
 
     @Override

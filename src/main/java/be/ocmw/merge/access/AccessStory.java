@@ -8,7 +8,9 @@ import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.domain.Role;
+import be.ocmw.merge.access.internal.StoredAccessChanges;
 import be.ocmw.merge.merger.model.ChangeKind;
+import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.merger.model.PlanChange.SourceAccount;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Ocmw;
@@ -97,7 +99,12 @@ public class AccessStory {
      * the merged OCMW's account; {@code since}: the audit rows of the source accounts written after the plan (a reload).
      */
     public record Domain(String name, List<Account> sources, Account own, Planned planned, Account now,
-                         List<Planned> administrators, List<AuditTrail.Entry> audit, List<AuditTrail.Entry> since) {
+                         List<Planned> administrators, List<AuditTrail.Entry> audit, List<AuditTrail.Entry> since,
+                         List<PlanChange.Correction> corrections) {
+
+        public Domain {
+            corrections = List.copyOf(corrections);
+        }
 
         public boolean main() {
             return name.equalsIgnoreCase(AccessFormat.MAIN_ADMINISTRATORS);
@@ -106,7 +113,7 @@ public class AccessStory {
         /** The merged OCMW's account the plan creates or updates, or has today: the drift and the findings name it. */
         public Optional<String> targetUsername() {
             return Optional.ofNullable(planned != null ? planned.username() : now != null ? now.username()
-                    : own != null ? own.username() : null);
+                    : own != null ? own.username() : corrections.isEmpty() ? null : corrections.get(0).username());
         }
     }
 
@@ -142,7 +149,14 @@ public class AccessStory {
                         created.put(rs.getString(1), planned(rs.getString(2), rs.getString(3)));
                     });
         }
+        Map<String, List<PlanChange.Correction>> corrections = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (rows != null) {
+            new StoredAccessChanges(jdbc).corrections(rows).stream()
+                    .filter(c -> c.insz() != null && c.insz().equals(insz))
+                    .forEach(c -> corrections.computeIfAbsent(c.domain(), k -> new ArrayList<>()).add(c));
+        }
         java.util.TreeSet<String> domains = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        domains.addAll(corrections.keySet());
         domains.addAll(sources.keySet());
         domains.addAll(target.keySet());
         domains.addAll(created.keySet());
@@ -158,7 +172,8 @@ public class AccessStory {
             if (planned != null && now != null && !now.username().equalsIgnoreCase(planned.username())) {
                 now = account(merger, target(merger), domain, planned.username()).orElse(now);
             }
-            result.add(domain(merger, rows, rowsRun, domain, mine, own, planned, now));
+            result.add(domain(merger, rows, rowsRun, domain, mine, own, planned, now,
+                    corrections.getOrDefault(domain, List.of())));
         }
         return new Person(insz, result);
     }
@@ -170,7 +185,8 @@ public class AccessStory {
         Planned planned = rows == null ? null
                 : change(rows, "CREATE_ACCOUNT", account.domain(), null, asPlanned.label()).orElse(null);
         Account now = planned == null ? null : account(merger, target(merger), account.domain(), planned.username()).orElse(null);
-        return new Person(null, List.of(domain(merger, rows, rowsRun, account.domain(), List.of(asPlanned), null, planned, now)));
+        return new Person(null, List.of(domain(merger, rows, rowsRun, account.domain(), List.of(asPlanned), null, planned, now,
+                List.of())));
     }
 
     /** The live accounts with this username in the merger's OCMWs (old and merged), every domain; {@code kbo} narrows. */
@@ -211,7 +227,7 @@ public class AccessStory {
     }
 
     private Domain domain(Merger merger, Long rows, Long rowsRun, String domain, List<Account> sources, Account own,
-                          Planned planned, Account now) {
+                          Planned planned, Account now, List<PlanChange.Correction> corrections) {
         List<Planned> administrators = new ArrayList<>();
         if (rows != null) {
             jdbc.sql("""
@@ -224,7 +240,8 @@ public class AccessStory {
                     });
         }
         String targetKbo = merger.target().kbo().digits();
-        String username = planned != null ? planned.username() : now != null ? now.username() : own != null ? own.username() : null;
+        String username = planned != null ? planned.username() : now != null ? now.username() : own != null ? own.username()
+                : corrections.isEmpty() ? null : corrections.get(0).username();
         List<AuditTrail.Entry> trail = username == null ? List.of() : audit.of("account", targetKbo + "/" + domain + "/" + username);
         List<AuditTrail.Entry> since = new ArrayList<>();
         if (rowsRun != null) {
@@ -234,7 +251,7 @@ public class AccessStory {
             }
         }
         since.sort(Comparator.comparingLong(AuditTrail.Entry::id));
-        return new Domain(domain, sources, own, planned, now, administrators, trail, since);
+        return new Domain(domain, sources, own, planned, now, administrators, trail, since, corrections);
     }
 
     private Optional<Planned> change(long rows, String kind, String domain, String username, String sourceLabel) {

@@ -32,12 +32,37 @@ public class AuditTrail {
         jdbc.sql("""
                         select action, count(*) from audit
                         where run_id = :run and table_name = :table and (cast(:prefix as text) is null or starts_with(row_key, :prefix))
+                          and after -> 'correction' is null
                         group by action""")
                 .param("run", run).param("table", table).param("prefix", keyPrefix)
                 .query(rs -> {
                     counts.put(AuditAction.valueOf(rs.getString(1)), rs.getInt(2));
                 });
         return counts;
+    }
+
+    /** How many rows and how many listed items ({@code after.withdrawn}) one kind of correction changed. */
+    public record Corrected(int rows, int items) {
+    }
+
+    /**
+     * What run {@code run} corrected in {@code table} (SPEC 5.7), by the correction its audit rows carry out
+     * ({@code after.correction}); {@link #counts} counts the other rows.
+     */
+    public java.util.Map<String, Corrected> corrections(long run, String table, String keyPrefix) {
+        java.util.Map<String, Corrected> corrected = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select after ->> 'correction', count(*),
+                               coalesce(sum(jsonb_array_length(coalesce(after -> 'withdrawn', '[]'))), 0)
+                        from audit
+                        where run_id = :run and table_name = :table and (cast(:prefix as text) is null or starts_with(row_key, :prefix))
+                          and after -> 'correction' is not null
+                        group by 1""")
+                .param("run", run).param("table", table).param("prefix", keyPrefix)
+                .query(rs -> {
+                    corrected.put(rs.getString(1), new Corrected(rs.getInt(2), rs.getInt(3)));
+                });
+        return corrected;
     }
 
     public List<Entry> of(String table, String key) {

@@ -30,6 +30,8 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
     private final List<Column> columns;
     private final boolean datesMatter;
     private final ItemProcessor<SourceItem, O> check;
+    /** A further sheet of files another reader reads first: it may be absent or empty, and the file is that reader's to describe. */
+    private boolean further;
 
     private List<LoadFile> queue;
     private int index;
@@ -60,6 +62,15 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
         this.columns = columns;
     }
 
+    /**
+     * This reader reads a further, optional sheet of the files: a file without it (or with it empty) has no rows here
+     * and is not refused for that; the first sheet's reader says how the file was read (header, last row).
+     */
+    public LoadFileReader<O> furtherSheet() {
+        this.further = true;
+        return this;
+    }
+
     @Override
     public void open(ExecutionContext context) {
         queue = files.pending(jobInstance, kind);
@@ -78,12 +89,15 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
         while (index < queue.size()) {
             LoadFile file = queue.get(index);
             try {
-                if (ahead == null) {
-                    openTable(file);
+                if (ahead == null && !openTable(file)) {
+                    nextFile();
+                    continue;
                 }
                 RowsAhead.Row<O> row = ahead.next();
                 if (row == null) {
-                    files.finished(file.id(), lastRow);
+                    if (!further) {
+                        files.finished(file.id(), lastRow);
+                    }
                     nextFile();
                     continue;
                 }
@@ -105,8 +119,17 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
         return null;
     }
 
-    private void openTable(LoadFile file) {
-        TableReader rows = Tables.open(file.path(), sheet, datesMatter);
+    /** Opens the file's sheet; false when it is a further sheet the file does not have (or has empty). */
+    private boolean openTable(LoadFile file) {
+        TableReader rows;
+        try {
+            rows = Tables.open(file.path(), sheet, datesMatter);
+        } catch (UnreadableFileException e) {
+            if (further && (e.reason().mentions("workbook.sheet.missing") || e.reason().mentions("sheet.empty"))) {
+                return false;
+            }
+            throw e;
+        }
         try {
             header = Header.match(file.path(), sheet, rows.header(), columns);
         } catch (RuntimeException e) {
@@ -115,10 +138,13 @@ public class LoadFileReader<O> implements ItemStreamReader<CheckedRow<O>> {
         }
         handedOn = 0;
         lastRow = rows.headerRowNumber();
-        files.opened(file.id(), rows.headerRowNumber(), header.ignored(), header.passwordColumns());
+        if (!further) {
+            files.opened(file.id(), rows.headerRowNumber(), header.ignored(), header.passwordColumns());
+        }
         Header matched = header;
         String sheetName = sheet == null ? "" : sheet;
         ahead = new RowsAhead<>(rows, row -> CheckedRow.check(check, new SourceItem(file, sheetName, matched, row)));
+        return true;
     }
 
     private void nextFile() {

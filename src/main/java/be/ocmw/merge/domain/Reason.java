@@ -62,6 +62,11 @@ public record Reason(String key, List<String> args, Reason cause) {
         return cause == null ? own : own + ": " + cause.in(words);
     }
 
+    /** Whether this reason, or one it narrows down to, is the message {@code reason.<key>}. */
+    public boolean mentions(String key) {
+        return key.equals(this.key) || (cause != null && cause.mentions(key));
+    }
+
     public String english() {
         return in(English::get);
     }

@@ -11,6 +11,7 @@ import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.intake.Designations;
 import be.ocmw.merge.merger.StoredPlans.Cited;
 import be.ocmw.merge.merger.model.ChangeKind;
+import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.reporting.ReportText;
 
@@ -113,7 +114,7 @@ final class PersonRules {
 
     /** Each attribute of the merged OCMW's account and the rule that decided it; or why there is none. */
     List<String> why(Domain domain, Cited cited) {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(corrections(domain, cited));
         Planned planned = domain.planned();
         List<Account> sources = domain.sources();
         if (planned == null) {
@@ -156,7 +157,9 @@ final class PersonRules {
             lines.add(text.get("explain.rule.status.blocked", String.join(", ", organisations(sources, s -> true))));
         }
         // type: an administrator only as the submissions designate
-        Role role = planned.role() != null ? planned.role() : own != null ? own.role() : Role.USER;
+        Role role = planned.role() != null ? planned.role()
+                : domain.corrections().stream().filter(c -> c.kind() == ChangeKind.WITHDRAW_ROLE && c.newRole() != null)
+                .map(PlanChange.Correction::newRole).findFirst().orElse(own != null ? own.role() : Role.USER);
         List<String> were = new ArrayList<>(sources.stream().filter(Account::administrator)
                 .map(s -> text.get("explain.role.in", s.role().label(), s.organisation())).distinct().toList());
         if (own != null && own.administrator() && !ADMINISTRATORS.contains(role)) {
@@ -208,6 +211,36 @@ final class PersonRules {
         }
         finding("UNKNOWN_APPLICATION", f -> Objects.equals(f.subject(), planned.name())
                 && Objects.equals(f.kbo(), merger.target().kbo().digits())).ifPresent(f -> lines.add(said(f)));
+        return lines;
+    }
+
+    /**
+     * What the plan takes away from the person's account in this domain (SPEC 5.7) and why; once applied, since when
+     * they had it, which run took it away and who approved that: "HTB since run 12, withdrawn by run 31 (apply,
+     * 07/12/2026 10:02), approved by Ann on 06/12/2026 10:00: … OCMW Gooik's submission of … designates …".
+     */
+    private List<String> corrections(Domain domain, Cited cited) {
+        List<String> lines = new ArrayList<>();
+        for (PlanChange.Correction correction : domain.corrections()) {
+            String what = text.reason(correction.what());
+            String why = text.reason(correction.why());
+            Optional<AuditTrail.Entry> done = domain.audit().stream()
+                    .filter(e -> (e.action().equals("DELETE") || e.action().equals("UPDATE"))
+                            && (cited == null || e.run() >= cited.rowsRun()))
+                    .reduce((first, second) -> second);
+            if (done.isPresent() && cited != null && cited.applied() != null) {
+                long since = domain.own() != null ? domain.own().run()
+                        : domain.audit().stream().filter(e -> e.action().equals("INSERT")).map(AuditTrail.Entry::run).findFirst()
+                        .orElse(0L);
+                String approval = cited.approval() == null ? text.get("explain.correction.unapproved")
+                        : text.get("explain.correction.approved", cited.approval().approvedBy(),
+                        ReportText.dateTime(cited.approval().approvedAt()));
+                lines.add(text.get("explain.rule.correction.done", what, since, done.get().run(), done.get().command(),
+                        ReportText.dateTime(done.get().at()), approval, why));
+            } else {
+                lines.add(text.get("explain.rule.correction.planned", what, why));
+            }
+        }
         return lines;
     }
 

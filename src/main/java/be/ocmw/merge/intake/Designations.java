@@ -15,9 +15,25 @@ import java.util.List;
 @Component
 public class Designations {
 
-    /** A person a current submission designates as (co-)HTB or (co-)TB; {@code domain} null for the main domain. */
+    /**
+     * A person a current submission designates as (co-)HTB or (co-)TB; {@code domain} null for the main domain; the
+     * submission of {@code kbo} of {@code submittedOn} in workbook {@code file} (its name), sheet Beheerders row {@code row}.
+     */
     public record Designation(String kbo, be.ocmw.merge.domain.Role role, String domain, String insz, String lastName, String firstName,
-                              String email, String language) {
+                              String email, String language, java.time.LocalDate submittedOn, String file, int row) {
+    }
+
+    /**
+     * A decision of a current submission's Gebruikers sheet (SPEC 4.5) for account {@code username} of {@code domain}
+     * of organisation {@code kbo}: {@code applications} left out (or withdrawn); from the submission of
+     * {@code submittedOn}, workbook {@code file}, row {@code row}.
+     */
+    public record Review(String kbo, String domain, String username, ReviewDecision decision, List<String> applications,
+                         String remark, java.time.LocalDate submittedOn, String file, int row) {
+
+        public Review {
+            applications = List.copyOf(applications);
+        }
     }
 
     /**
@@ -28,6 +44,9 @@ public class Designations {
                     select row(s.kbo, a.source_row, a.role, a.domain, a.insz, a.last_name, a.first_name, a.email,
                                a.language) as h
                     from submission_administrator a join submission s on s.id = a.submission_id
+                    where s.merger_id = :id and s.superseded_by is null""", """
+                    select row(s.kbo, r.source_row, r.domain, r.username, r.decision, r.applications) as h
+                    from submission_review r join submission s on s.id = r.submission_id
                     where s.merger_id = :id and s.superseded_by is null""", Findings.INTAKE_INPUT_ROWS);
 
     private final JdbcClient jdbc;
@@ -41,7 +60,8 @@ public class Designations {
     /** The designations of the merger's current submissions, by OCMW and row of its workbook. */
     public List<Designation> of(Merger merger) {
         return jdbc.sql("""
-                        select distinct a.role, a.domain, a.insz, a.last_name, a.first_name, a.email, a.language, s.kbo, a.source_row
+                        select a.role, a.domain, a.insz, a.last_name, a.first_name, a.email, a.language, s.kbo, a.source_row,
+                               s.submitted_on, s.source_file
                         from submission_administrator a join submission s on s.id = a.submission_id
                         where s.merger_id = :merger and s.superseded_by is null
                         order by s.kbo, a.source_row""")
@@ -49,8 +69,30 @@ public class Designations {
                 .query((rs, n) -> new Designation(rs.getString("kbo"), be.ocmw.merge.domain.Role.valueOf(rs.getString("role")),
                         rs.getString("domain"),
                         rs.getString("insz"), rs.getString("last_name"), rs.getString("first_name"), rs.getString("email"),
-                        rs.getString("language")))
+                        rs.getString("language"), rs.getObject("submitted_on", java.time.LocalDate.class),
+                        fileName(rs.getString("source_file")), rs.getInt("source_row")))
                 .list();
+    }
+
+    /** The decisions of the merger's current submissions' Gebruikers sheets, by OCMW and row. */
+    public List<Review> reviews(Merger merger) {
+        return jdbc.sql("""
+                        select s.kbo, r.domain, r.username, r.decision, r.applications, r.remark, s.submitted_on, s.source_file,
+                               r.source_row
+                        from submission_review r join submission s on s.id = r.submission_id
+                        where s.merger_id = :merger and s.superseded_by is null
+                        order by s.kbo, r.source_row""")
+                .param("merger", merger.id())
+                .query((rs, n) -> new Review(rs.getString("kbo"), rs.getString("domain"), rs.getString("username"),
+                        ReviewDecision.valueOf(rs.getString("decision")),
+                        List.of((String[]) rs.getArray("applications").getArray()), rs.getString("remark"),
+                        rs.getObject("submitted_on", java.time.LocalDate.class), fileName(rs.getString("source_file")),
+                        rs.getInt("source_row")))
+                .list();
+    }
+
+    private static String fileName(String path) {
+        return java.nio.file.Path.of(path).getFileName().toString();
     }
 
     /**

@@ -6,7 +6,9 @@ import be.ocmw.merge.batch.RejectionRecorder;
 import be.ocmw.merge.batch.StagedRows;
 import be.ocmw.merge.batch.Steps;
 import be.ocmw.merge.intake.internal.AdministratorRowProcessor;
+import be.ocmw.merge.intake.internal.ReviewRowProcessor;
 import be.ocmw.merge.intake.internal.StagedAdministrator;
+import be.ocmw.merge.intake.internal.StagedReview;
 import be.ocmw.merge.intake.internal.SubmissionFilesTasklet;
 import be.ocmw.merge.intake.internal.SubmissionResolution;
 import be.ocmw.merge.finding.Findings;
@@ -28,15 +30,17 @@ import javax.sql.DataSource;
 
 /**
  * {@code intake DIR}: register each workbook and read its OCMW sheet, stage the rows of its Beheerders
- * sheet (checked one by one, the bad ones recorded), then take the submissions in and resolve them.
+ * sheet and of its Gebruikers sheet when it has one (checked one by one, the bad ones recorded), then take the
+ * submissions in and resolve them.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeJobConfiguration {
 
     @Bean
-    Job intakeJob(JobRepository repository, Step submissionFilesStep, Step administratorRowsStep,
+    Job intakeJob(JobRepository repository, Step submissionFilesStep, Step administratorRowsStep, Step reviewRowsStep,
                   Step submissionResolutionStep) {
-        return Steps.sequence("intakeJob", repository, submissionFilesStep, administratorRowsStep, submissionResolutionStep);
+        return Steps.sequence("intakeJob", repository, submissionFilesStep, administratorRowsStep, reviewRowsStep,
+                submissionResolutionStep);
     }
 
     @Bean
@@ -73,6 +77,41 @@ class IntakeJobConfiguration {
                                JdbcBatchItemWriter<StagedAdministrator> administratorWriter, RejectionRecorder rejections) {
         return Steps.rowsStep("administratorRowsStep", repository, transactions, administratorReader, administratorWriter,
                 rejections);
+    }
+
+    /** The Gebruikers sheet of each workbook that has one (SPEC 4.5), checked against the organisation's accounts as loaded. */
+    @Bean
+    @StepScope
+    LoadFileReader<StagedReview> reviewReader(LoadFiles files, JdbcClient jdbc, Registry registry, LoadedAccounts accounts,
+                                              @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
+        return new LoadFileReader<>(files, jobInstance, SubmissionFilesTasklet.KIND, SubmissionFormat.USERS_SHEET,
+                SubmissionFormat.REVIEW_COLUMNS, false, new ReviewRowProcessor(file -> {
+                    var meta = jdbc.sql("select meta ->> 'merger', kbo from load_file where id = :id").param("id", file)
+                            .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).single();
+                    boolean merged = registry.current().find(meta[0])
+                            .map(m -> m.target().kbo().digits().equals(meta[1])).orElse(false);
+                    return new ReviewRowProcessor.Organisation(merged, accounts.of(meta[1]));
+                })).furtherSheet();
+    }
+
+    @Bean
+    JdbcBatchItemWriter<StagedReview> reviewWriter(DataSource dataSource) {
+        return new JdbcBatchItemWriterBuilder<StagedReview>()
+                .dataSource(dataSource)
+                .sql("""
+                        insert into staged_review (load_file_id, source_row, domain, username, decision, applications, remark)
+                        values (:loadFileId, :sourceRow, :domain, :username, :decision, :applications, :remark)
+                        on conflict do nothing""")
+                .itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+                .assertUpdates(false)
+                .build();
+    }
+
+    @Bean
+    Step reviewRowsStep(JobRepository repository, PlatformTransactionManager transactions,
+                        LoadFileReader<StagedReview> reviewReader, JdbcBatchItemWriter<StagedReview> reviewWriter,
+                        RejectionRecorder rejections) {
+        return Steps.rowsStep("reviewRowsStep", repository, transactions, reviewReader, reviewWriter, rejections);
     }
 
     @Bean

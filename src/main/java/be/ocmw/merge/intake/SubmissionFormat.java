@@ -10,6 +10,8 @@ public final class SubmissionFormat {
     public static final String OCMW_SHEET = "OCMW";
     public static final String ADMINISTRATORS_SHEET = "Beheerders";
     public static final String INSTRUCTIONS_SHEET = "Instructies";
+    /** The review of the OCMW's current accounts (SPEC 4.5): optional, a workbook without it is a plain submission. */
+    public static final String USERS_SHEET = "Gebruikers";
 
     public static final String MERGER = "Fusie";
     public static final String KBO = "KBO-nummer";
@@ -28,6 +30,16 @@ public final class SubmissionFormat {
     public static final Column PHONE = Column.optional("Telefoon", "Téléphone", "Telefoonnummer");
 
     public static final List<Column> COLUMNS = List.of(ROLE, DOMAIN, INSZ, LAST_NAME, FIRST_NAME, EMAIL, LANGUAGE, PHONE);
+
+    // sheet Gebruikers: the account, and what the OCMW decides for it (the other columns are there to be read by people)
+    public static final Column REVIEW_DOMAIN = Column.required("Domein", "Domaine");
+    public static final Column REVIEW_USERNAME = Column.required("Gebruikersnaam", "Nom d'utilisateur", "Utilisateur");
+    public static final Column REVIEW_DECISION = Column.optional("Beslissing", "Décision");
+    public static final Column REVIEW_APPLICATIONS = Column.optional("Toepassingen niet overnemen",
+            "Toepassingen intrekken", "Applications à ne pas reprendre", "Applications à retirer");
+    public static final Column REVIEW_REMARK = Column.optional("Opmerking", "Remarque");
+    public static final List<Column> REVIEW_COLUMNS = List.of(REVIEW_DOMAIN, REVIEW_USERNAME, REVIEW_DECISION,
+            REVIEW_APPLICATIONS, REVIEW_REMARK);
 
     /** The roles a submission designates. */
     public static final List<String> ROLES = List.of("HTB", "co-HTB", "TB", "co-TB");

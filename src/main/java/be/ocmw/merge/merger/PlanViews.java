@@ -58,7 +58,7 @@ public class PlanViews {
      * plan it executed (what was predicted); null for a plan.
      */
     public record View(Standing standing, PlanCounts counts, PlanCounts planned, List<Finding> findings,
-                       List<Task> tasks, List<Administrator> administrators) {
+                       List<Task> tasks, List<ReportRows.CorrectionRow> corrections, List<Administrator> administrators) {
 
         /** Each count in summary order: its message key, the value, and for an apply what the plan predicted (or null). */
         public List<CountRow> countRows() {
@@ -96,8 +96,11 @@ public class PlanViews {
     private final PlanStore store;
     private final PlannedRows.Administrators administrators;
     private final PlanChecklist checklist;
+    private final PlannedRows.Corrections corrections;
 
-    PlanViews(StoredPlans plans, PlanStore store, PlannedRows.Administrators administrators, PlanChecklist checklist) {
+    PlanViews(StoredPlans plans, PlanStore store, PlannedRows.Administrators administrators, PlanChecklist checklist,
+              PlannedRows.Corrections corrections) {
+        this.corrections = corrections;
         this.plans = plans;
         this.store = store;
         this.administrators = administrators;
@@ -155,7 +158,8 @@ public class PlanViews {
                 : standing.mode() == RunMode.APPLY && standing.planId() != null && standing.planId() == id
                 && standing.approval() != null && standing.approval().planId() != id
                 ? store.summary(standing.approval().planId()).counts() : null;
-        return new View(standing, counts, planned, findings, tasks(merger, id, text), administrators);
+        return new View(standing, counts, planned, findings, tasks(merger, id, text),
+                ReportRows.corrections(corrections.of(store.changesOf(id)), text, fullInsz), administrators);
     }
 
     private List<Task> tasks(Merger merger, long planId, ReportText text) {

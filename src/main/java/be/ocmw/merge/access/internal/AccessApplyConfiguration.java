@@ -27,7 +27,8 @@ import java.util.Map;
  * The apply's access steps, on the stored changes of job parameter {@code changes} (the plan's own, or those of the
  * approved plan it shares): the organisation changes first ({@link OrganisationTasklet}); then the account changes,
  * split in consecutive ranges applied in parallel threads, each a chunk at a time, each chunk one transaction with
- * its checkpoint ({@link ApplyWriter}). A killed apply restarts every range at its first chunk not committed.
+ * its checkpoint ({@link ApplyWriter}); then what the plan takes away ({@link CorrectionsTasklet}). A killed apply
+ * restarts every range at its first chunk not committed.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessApplyConfiguration {
@@ -44,6 +45,19 @@ class AccessApplyConfiguration {
     Step applyOrganisationStep(JobRepository repository, PlatformTransactionManager transactions,
                                OrganisationTasklet organisationTasklet) {
         return Steps.taskletStep("applyOrganisationStep", repository, transactions, organisationTasklet);
+    }
+
+    @Bean
+    @StepScope
+    CorrectionsTasklet correctionsTasklet(JdbcClient jdbc, @Value("#{jobParameters}") Map<String, Object> job) {
+        return new CorrectionsTasklet(jdbc, ApplyParameters.of(job));
+    }
+
+    /** What the plan takes away (SPEC 5.7), after the additions: one transaction, idempotent. */
+    @Bean
+    Step applyCorrectionsStep(JobRepository repository, PlatformTransactionManager transactions,
+                              CorrectionsTasklet correctionsTasklet) {
+        return Steps.taskletStep("applyCorrectionsStep", repository, transactions, correctionsTasklet);
     }
 
     /**

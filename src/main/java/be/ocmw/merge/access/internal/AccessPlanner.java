@@ -7,6 +7,7 @@ import be.ocmw.merge.access.AccessFormat;
 import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.merger.model.MergerPlan.TargetAccount;
+import be.ocmw.merge.merger.model.ChangeKind;
 import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.merger.model.PlanCounts;
@@ -49,9 +50,31 @@ public final class AccessPlanner {
                           List<String> applications) {
     }
 
-    /** A person a current submission designates. */
+    /**
+     * A person a current submission designates; {@code source} the submission that does, in words
+     * ("OCMW Gooik, 12/11/2024, gooik.xlsx, Beheerders row 3").
+     */
     public record Designation(Role role, String domain, Insz insz, String lastName, String firstName, String email,
-                              String language) {
+                              String language, String source) {
+    }
+
+    /**
+     * What the merged OCMW's own review decides for one of its accounts (SPEC 4.5): block it, withdraw
+     * {@code withdraw}; {@code source} the submission row that says so, in words.
+     */
+    public record Review(String domain, String username, boolean block, List<String> withdraw, String source) {
+
+        public Review {
+            withdraw = List.copyOf(withdraw);
+        }
+
+        String key() {
+            return key(domain, username);
+        }
+
+        static String key(String domain, String username) {
+            return domain.toLowerCase(Locale.ROOT) + "/" + username.toLowerCase(Locale.ROOT);
+        }
     }
 
     private final String targetKbo;
@@ -60,9 +83,12 @@ public final class AccessPlanner {
     private final Map<String, Kbo> sourceKbos = new HashMap<>();
     private final Map<String, Set<String>> catalogue;
     private final List<PlanChange> changes = new ArrayList<>();
+    private final List<PlanChange.Correction> corrections = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<TargetAccount> accounts = new ArrayList<>();
     private final Map<Count, Integer> counts = new EnumMap<>(Count.class);
+    /** The merged OCMW's review, by domain and username (lower case). */
+    private final Map<String, Review> reviews = new HashMap<>();
 
     public AccessPlanner(String targetKbo, Map<String, Set<String>> catalogue) {
         this.targetKbo = targetKbo;
@@ -70,14 +96,17 @@ public final class AccessPlanner {
         this.catalogue = catalogue;
         for (Count count : Count.values()) {
             if (count.group() == Count.Group.ADMINISTRATORS || count.group() == Count.Group.ACCOUNTS
-                    || count.group() == Count.Group.GRANTS) {
+                    || count.group() == Count.Group.GRANTS || count.group() == Count.Group.CORRECTIONS) {
                 counts.put(count, 0);
             }
         }
     }
 
+    /** What the merged OCMW gets, then what it loses (the corrections, applied last). */
     public List<PlanChange> changes() {
-        return changes;
+        List<PlanChange> all = new ArrayList<>(changes);
+        all.addAll(corrections);
+        return all;
     }
 
     public List<Finding> findings() {
@@ -94,6 +123,12 @@ public final class AccessPlanner {
     }
 
     public void plan(List<Account> sources, List<Account> target, List<Designation> designations) {
+        plan(sources, target, designations, List.of());
+    }
+
+    /** With the merged OCMW's own review of its accounts ({@code review}): what it blocks or withdraws is a correction. */
+    public void plan(List<Account> sources, List<Account> target, List<Designation> designations, List<Review> review) {
+        review.forEach(r -> reviews.put(r.key(), r));
         TreeSet<String> domains = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         sources.forEach(a -> domains.add(a.domain()));
         target.forEach(a -> domains.add(a.domain()));
@@ -117,6 +152,7 @@ public final class AccessPlanner {
                 .forEach(d -> designationByInsz.putIfAbsent(d.insz(), d));
         Map<String, Account> taken = new HashMap<>();
         target.forEach(a -> taken.put(a.username().toLowerCase(Locale.ROOT), a));
+        Set<String> visited = new HashSet<>();
         Set<String> planned = new HashSet<>();
         Map<Insz, Account> targetByInsz = new LinkedHashMap<>();
         target.stream().filter(a -> a.insz() != null).forEach(a -> targetByInsz.putIfAbsent(a.insz(), a));
@@ -141,21 +177,90 @@ public final class AccessPlanner {
                 members.forEach(m -> finding("ADMIN_NOT_DESIGNATED", Severity.INFO, m.kbo(), m.username(), "ADMIN_NOT_DESIGNATED.main",
                         describe(m), m.role().label(), m.organisation()));
                 if (existing != null && ADMIN_ROLES.contains(existing.role())) {
-                    finding("ADMIN_NOT_DESIGNATED", Severity.WARNING, targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.main.target",
-                            describe(existing), existing.role().label());
+                    // "Van Toegangsbeheerder veranderen": the one no longer designated leaves the organisation-level
+                    // administrators; their accounts in the domains stay
+                    visited.add(Review.key(domain, existing.username()));
+                    withdrawRole(existing, null, designatedInWords(designated));
                 }
                 counts.merge(Count.NOT_COPIED, members.size(), Integer::sum);
                 continue;
             }
-            planPerson(domain, insz, existing, designation, members, taken, planned);
+            if (existing != null) {
+                visited.add(Review.key(domain, existing.username()));
+            }
+            planPerson(domain, insz, existing, designation, members, taken, planned, designated);
         }
         for (Account source : withoutInsz) {
             planWithoutInsz(domain, source, taken, planned);
         }
+        // the merged OCMW's accounts no rule above looked at (no INSZ): only its own review changes them
+        for (Account account : target) {
+            if (!visited.contains(Review.key(domain, account.username()))) {
+                reviewed(account, account.status().active(), new ArrayList<>(account.applications()));
+            }
+        }
+    }
+
+    /**
+     * Who the current submissions designate, each with the submissions that do: the why of a withdrawal
+     * ("Marie Peeters (HTB): OCMW Gooik, 12/11/2024 (gooik.xlsx, Beheerders:2); OCMW Galmaarden, …"), "-" for nobody.
+     */
+    private static String designatedInWords(List<Designation> designated) {
+        Map<String, List<String>> people = new LinkedHashMap<>();
+        designated.stream().sorted(Comparator.comparing(d -> d.role().deputy() ? 1 : 0))
+                .forEach(d -> people.computeIfAbsent(d.firstName() + " " + d.lastName() + " (" + d.role().label() + ")",
+                        k -> new ArrayList<>()).add(d.source()));
+        return people.isEmpty() ? "-" : people.entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.join("; ", e.getValue().stream().filter(Objects::nonNull).distinct().toList()))
+                .reduce((a, b) -> a + " — " + b).orElseThrow();
+    }
+
+    /**
+     * A correction: {@code account} of the merged OCMW loses its role ({@code newRole} USER in a domain, null at the
+     * organisation level); {@code designated} who the submissions designate instead, in words.
+     */
+    private void withdrawRole(Account account, Role newRole, String designated) {
+        String who = describe(account);
+        be.ocmw.merge.domain.Reason why = newRole == null
+                ? be.ocmw.merge.domain.Reason.of("correction.role.main", who, account.role().label(), designated)
+                : be.ocmw.merge.domain.Reason.of("correction.role.domain", who, account.role().label(), account.domain(),
+                designated);
+        corrections.add(new PlanChange.Correction(ChangeKind.WITHDRAW_ROLE, target, account.domain(), account.username(),
+                account.lastName(), account.firstName(), account.insz(), account.role(), newRole, List.of(), why,
+                designated));
+        counts.merge(Count.ROLES_WITHDRAWN, 1, Integer::sum);
+    }
+
+    /**
+     * The merged OCMW's review of one of its accounts that the rules would leave {@code active} with {@code applications}:
+     * a block, applications withdrawn, each a correction. Returns whether the account stays active.
+     */
+    private boolean reviewed(Account account, boolean active, java.util.Collection<String> applications) {
+        Review review = reviews.get(Review.key(account.domain(), account.username()));
+        if (review == null) {
+            return active;
+        }
+        String who = describe(account);
+        if (review.block() && account.status().active()) {
+            corrections.add(new PlanChange.Correction(ChangeKind.BLOCK_ACCOUNT, target, account.domain(),
+                    account.username(), account.lastName(), account.firstName(), account.insz(), account.role(), null,
+                    List.of(), be.ocmw.merge.domain.Reason.of("correction.block", who, review.source()), review.source()));
+            counts.merge(Count.ACCOUNTS_BLOCKED, 1, Integer::sum);
+        }
+        List<String> withdrawn = review.withdraw().stream().filter(account.applications()::contains).sorted().toList();
+        if (!withdrawn.isEmpty()) {
+            corrections.add(new PlanChange.Correction(ChangeKind.WITHDRAW_APPLICATIONS, target, account.domain(),
+                    account.username(), account.lastName(), account.firstName(), account.insz(), account.role(), null,
+                    withdrawn, be.ocmw.merge.domain.Reason.of("correction.applications", who, String.join(", ", withdrawn),
+                    review.source()), review.source()));
+            counts.merge(Count.APPLICATIONS_WITHDRAWN, withdrawn.size(), Integer::sum);
+        }
+        applications.removeAll(review.withdraw());
+        return active && !review.block();
     }
 
     private void planPerson(String domain, Insz insz, Account existing, Designation designation, List<Account> members,
-                            Map<String, Account> taken, Set<String> planned) {
+                            Map<String, Account> taken, Set<String> planned, List<Designation> designated) {
         Role role = designation != null ? designation.role()
                 : existing != null && !ADMIN_ROLES.contains(existing.role()) ? existing.role() : Role.USER;
         if (designation == null) {
@@ -166,8 +271,7 @@ public final class AccessPlanner {
                 }
             }
             if (existing != null && ADMIN_ROLES.contains(existing.role())) {
-                finding("ADMIN_NOT_DESIGNATED", Severity.INFO, targetKbo, existing.username(), "ADMIN_NOT_DESIGNATED.domain.target",
-                        describe(existing), existing.role().label(), domain);
+                withdrawRole(existing, role, designatedInWords(designated));
             }
         } else {
             Count.administrators(designation.role()).ifPresent(count -> counts.merge(count, 1, Integer::sum));
@@ -183,6 +287,9 @@ public final class AccessPlanner {
         boolean active = (existing != null && existing.status().active())
                 || members.stream().anyMatch(m -> m.status().active())
                 || (existing == null && members.isEmpty());
+        if (existing != null) {
+            active = reviewed(existing, active, applications);
+        }
         AccountStatus status = active ? AccountStatus.ACTIEF : AccountStatus.GEBLOKKEERD;
         Account first = existing != null ? existing : members.isEmpty() ? null : members.get(0);
         String lastName = first != null ? first.lastName() : designation.lastName();
@@ -216,8 +323,10 @@ public final class AccessPlanner {
         if (existing != null) {
             counts.merge(Count.ALREADY_IN_TARGET, members.size(), Integer::sum);
             List<String> added = applications.stream().filter(a -> !existing.applications().contains(a)).toList();
-            AccountStatus newStatus = status == existing.status() ? null : status;
-            Role newRole = role == existing.role() ? null : role;
+            // a block is a correction of its own; the update only ever activates
+            AccountStatus newStatus = status == existing.status() || !status.active() ? null : status;
+            // a withdrawn administrator role is a correction of its own; the update gives a role
+            Role newRole = role == existing.role() || (designation == null && ADMIN_ROLES.contains(existing.role())) ? null : role;
             Action action = Action.UNCHANGED;
             if (!added.isEmpty() || newStatus != null || newRole != null) {
                 changes.add(new UpdateAccount(target, domain, existing.username(), added, newStatus,

@@ -6,6 +6,7 @@ import be.ocmw.merge.domain.Kbo;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.AccountStatus;
 import be.ocmw.merge.merger.model.CanonicalJson;
+import be.ocmw.merge.merger.model.ChangeKind;
 import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.MergerPart.Contribution;
 import be.ocmw.merge.merger.model.MergerPlan.TargetAccount;
@@ -96,6 +97,11 @@ public final class StoredAccessChanges {
                                 role != null ? role : now == null ? null : now.role(),
                                 status != null ? status : now == null ? null : now.status(), now == null ? null : now.email(),
                                 List.copyOf(applications), Action.UPDATE, sources));
+                    } else if (ChangeKind.valueOf(kind).correction()) {
+                        PlanChange.Correction correction = correction(ChangeKind.valueOf(kind), new Kbo(rs.getString("target_kbo")),
+                                rs.getString("domain"), JSON.readTree(rs.getString("other")));
+                        counter.add(correction);
+                        changes.add(correction);
                     } else {
                         changes.add(organisationChange(kind, new Kbo(rs.getString("target_kbo")), rs.getString("subject"),
                                 JSON.readTree(rs.getString("other"))));
@@ -115,6 +121,33 @@ public final class StoredAccessChanges {
         };
     }
 
+    /** The corrections of stored plan {@code rows}, in the plan's order. */
+    public List<PlanChange.Correction> corrections(long rows) {
+        return jdbc.sql("""
+                        select kind, target_kbo, domain, cast(detail as text) from plan_change
+                        where plan_id = :id and kind in ('WITHDRAW_ROLE', 'BLOCK_ACCOUNT', 'WITHDRAW_APPLICATIONS') order by seq""")
+                .param("id", rows)
+                .query((rs, n) -> correction(ChangeKind.valueOf(rs.getString(1)), new Kbo(rs.getString(2)), rs.getString(3),
+                        JSON.readTree(rs.getString(4))))
+                .list();
+    }
+
+    private static PlanChange.Correction correction(ChangeKind kind, Kbo target, String domain, JsonNode detail) {
+        List<String> applications = new ArrayList<>();
+        if (detail.has("applications")) {
+            detail.get("applications").forEach(a -> applications.add(a.asString()));
+        }
+        List<String> args = new ArrayList<>();
+        detail.get("why_args").forEach(a -> args.add(a.asString()));
+        JsonNode newRole = detail.get("new_role");
+        return new PlanChange.Correction(kind, target, domain, detail.get("username").asString(),
+                detail.get("last_name").asString(), detail.get("first_name").asString(),
+                detail.get("insz").isNull() ? null : new Insz(detail.get("insz").asString()),
+                Role.valueOf(detail.get("role").asString()),
+                newRole == null || newRole.isNull() ? null : Role.valueOf(newRole.asString()), applications,
+                new be.ocmw.merge.domain.Reason(detail.get("why_key").asString(), args, null), detail.get("source").asString());
+    }
+
     private static Insz insz(String digits) {
         return digits == null ? null : new Insz(digits);
     }
@@ -127,6 +160,8 @@ public final class StoredAccessChanges {
                 counter.add(true, create.role(), create.sources().size(), create.applications().size());
             } else if (change instanceof PlanChange.UpdateAccount update) {
                 counter.add(false, update.role(), update.sources().size(), update.addApplications().size());
+            } else if (change instanceof PlanChange.Correction correction) {
+                counter.add(correction);
             }
         }
         return counter.counts();
@@ -142,6 +177,19 @@ public final class StoredAccessChanges {
         private int merged;
         private int already;
         private int grants;
+        private final Map<Count, Integer> corrections = new EnumMap<>(Map.of(Count.ROLES_WITHDRAWN, 0,
+                Count.ACCOUNTS_BLOCKED, 0, Count.APPLICATIONS_WITHDRAWN, 0));
+
+        /** A correction: a role withdrawn, an account blocked, or so many applications withdrawn. */
+        void add(PlanChange.Correction correction) {
+            switch (correction.kind()) {
+                case WITHDRAW_ROLE -> corrections.merge(Count.ROLES_WITHDRAWN, 1, Integer::sum);
+                case BLOCK_ACCOUNT -> corrections.merge(Count.ACCOUNTS_BLOCKED, 1, Integer::sum);
+                case WITHDRAW_APPLICATIONS -> corrections.merge(Count.APPLICATIONS_WITHDRAWN,
+                        correction.applications().size(), Integer::sum);
+                default -> throw new IllegalStateException(correction.kind() + " is not a correction");
+            }
+        }
 
         Counter() {
             List.of(Count.HTB, Count.CO_HTB, Count.TB, Count.CO_TB).forEach(count -> administrators.put(count, 0));
@@ -162,7 +210,7 @@ public final class StoredAccessChanges {
         }
 
         PlanCounts counts() {
-            return new PlanCounts(administrators)
+            return new PlanCounts(administrators).plus(new PlanCounts(corrections))
                     .with(Count.SOURCE_ACCOUNTS, sources)
                     .with(Count.ACCOUNTS_TO_CREATE, created)
                     .with(Count.MERGED_DUPLICATES, merged)

@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 public class SubmissionResolution implements JobTasklet {
 
     static final String STAGING = "staged_administrator";
+    static final String REVIEWS = "staged_review";
 
     private final JdbcClient jdbc;
     private final Findings findings;
@@ -51,6 +52,7 @@ public class SubmissionResolution implements JobTasklet {
         MergerRegistry registry = mergers.current();
 
         staged.dropRefusedFiles(jobInstance, STAGING);
+        staged.dropRefusedFiles(jobInstance, REVIEWS);
         staged.countRows(jobInstance, STAGING);
         takeIn(jobInstance, run);
         supersede(run);
@@ -58,6 +60,7 @@ public class SubmissionResolution implements JobTasklet {
             findings(merger, run);
         }
         staged.finish(jobInstance, STAGING);
+        staged.finish(jobInstance, REVIEWS);
     }
 
     private void takeIn(long jobInstance, long run) {
@@ -88,6 +91,14 @@ public class SubmissionResolution implements JobTasklet {
                         select s.id, a.source_row, a.role, a.domain, a.insz, a.last_name, a.first_name, a.email, a.language, a.phone
                         from staged_administrator a join submission s on s.load_file_id = a.load_file_id
                         join load_file f on f.id = a.load_file_id
+                        where f.job_instance_id = :ji and f.status = 'PENDING'
+                        on conflict do nothing""")
+                .param("ji", jobInstance).update();
+        jdbc.sql("""
+                        insert into submission_review (submission_id, source_row, domain, username, decision, applications, remark)
+                        select s.id, r.source_row, r.domain, r.username, r.decision, r.applications, r.remark
+                        from staged_review r join submission s on s.load_file_id = r.load_file_id
+                        join load_file f on f.id = r.load_file_id
                         where f.job_instance_id = :ji and f.status = 'PENDING'
                         on conflict do nothing""")
                 .param("ji", jobInstance).update();

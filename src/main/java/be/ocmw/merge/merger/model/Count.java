@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public enum Count {
 
+    ROLES_WITHDRAWN(Group.CORRECTIONS, "roles_withdrawn"),
+    ACCOUNTS_BLOCKED(Group.CORRECTIONS, "accounts_blocked"),
+    APPLICATIONS_WITHDRAWN(Group.CORRECTIONS, "applications_withdrawn"),
     HTB(Group.ADMINISTRATORS, "htb"),
     CO_HTB(Group.ADMINISTRATORS, "co_htb"),
     TB(Group.ADMINISTRATORS, "tb"),
@@ -27,9 +30,9 @@ public enum Count {
     DOSSIERS_AFTER_CUTOVER(Group.DOSSIERS, "after_cutover"),
     REQUESTS_TO_RELINK(Group.ONLINE_REQUESTS, "to_relink");
 
-    /** The groups of a summary, one per section of it. */
+    /** The groups of a summary, one per section of it; what the plan takes away comes before what it adds. */
     public enum Group {
-        ADMINISTRATORS, ACCOUNTS, GRANTS, DOSSIERS, ONLINE_REQUESTS;
+        CORRECTIONS, ADMINISTRATORS, ACCOUNTS, GRANTS, DOSSIERS, ONLINE_REQUESTS;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);

@@ -160,4 +160,64 @@ public sealed interface PlanChange {
             return update;
         }
     }
+
+    /**
+     * What a plan takes away from an account the merged OCMW has (SPEC 5.7), and why. {@code kind} is one of the
+     * corrections ({@link ChangeKind#correction()}): {@code WITHDRAW_ROLE} takes {@code role} away ({@code newRole} the
+     * role left in a domain, USER; null for an organisation-level administrator, who leaves the organisation-level
+     * administrators while their domain accounts stay); {@code BLOCK_ACCOUNT} blocks it; {@code WITHDRAW_APPLICATIONS}
+     * withdraws {@code applications}. {@code why} is the message {@code reason.<key>} with its values, as every language
+     * says it; {@code source} the submission it comes from ("OCMW Gooik, 12/11/2024, gooik.xlsx, Gebruikers row 4"),
+     * empty when none names it.
+     */
+    record Correction(ChangeKind kind, Kbo targetKbo, String domain, String username, String lastName, String firstName,
+                      Insz insz, Role role, Role newRole, List<String> applications, be.ocmw.merge.domain.Reason why,
+                      String source) implements PlanChange {
+
+        public Correction {
+            if (!kind.correction()) {
+                throw new IllegalArgumentException(kind + " is not a correction");
+            }
+            applications = List.copyOf(applications);
+            source = source == null ? "" : source;
+        }
+
+        public String subject() {
+            return domain + "/" + username;
+        }
+
+        /** What changes, before → after, as every language says it: "HTB → no longer a main access manager". */
+        public be.ocmw.merge.domain.Reason what() {
+            return switch (kind) {
+                case WITHDRAW_ROLE -> newRole == null ? be.ocmw.merge.domain.Reason.of("correction.what.leave", role.label())
+                        : be.ocmw.merge.domain.Reason.of("correction.what.role", role.label(), newRole.label());
+                case BLOCK_ACCOUNT -> be.ocmw.merge.domain.Reason.of("correction.what.block");
+                default -> be.ocmw.merge.domain.Reason.of("correction.what.applications", String.join(", ", applications));
+            };
+        }
+
+        /** The person in words: "Jan Peeters". */
+        public String name() {
+            return (firstName + " " + lastName).strip();
+        }
+
+        public Map<String, Object> detail() {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("username", username);
+            detail.put("last_name", lastName);
+            detail.put("first_name", firstName);
+            detail.put("insz", insz == null ? null : insz.digits());
+            detail.put("role", role.name());
+            if (kind == ChangeKind.WITHDRAW_ROLE) {
+                detail.put("new_role", newRole == null ? null : newRole.name());
+            }
+            if (kind == ChangeKind.WITHDRAW_APPLICATIONS) {
+                detail.put("applications", applications);
+            }
+            detail.put("why_key", why.key());
+            detail.put("why_args", why.args());
+            detail.put("source", source);
+            return detail;
+        }
+    }
 }

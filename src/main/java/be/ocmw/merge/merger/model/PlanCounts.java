@@ -54,11 +54,13 @@ public record PlanCounts(Map<Count, Integer> values) {
 
     /**
      * How many things a plan with these counts does: accounts created or updated, dossiers closed (and reopened),
-     * requests linked. Zero for a plan that changes nothing (organisation changes aside, which are not counted).
+     * requests linked, roles withdrawn, accounts blocked and accounts whose applications are withdrawn. Zero for a plan
+     * that changes nothing (organisation changes aside, which are not counted).
      */
     public int toDo() {
         return get(Count.ACCOUNTS_TO_CREATE) + get(Count.ACCOUNTS_TO_UPDATE) + get(Count.DOSSIERS_TO_CLOSE)
-                + get(Count.REQUESTS_TO_RELINK);
+                + get(Count.REQUESTS_TO_RELINK) + get(Count.ROLES_WITHDRAWN) + get(Count.ACCOUNTS_BLOCKED)
+                + get(Count.APPLICATIONS_WITHDRAWN);
     }
 
     public boolean has(Count count) {

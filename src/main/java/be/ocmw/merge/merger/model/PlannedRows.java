@@ -42,6 +42,12 @@ public final class PlannedRows {
     }
 
     /** The dossiers of a stored plan, implemented by the dossiers feature. */
+    /** What a stored plan takes away from the merged OCMW (SPEC 5.7), in the order the plan lists it. */
+    public interface Corrections {
+
+        java.util.List<PlanChange.Correction> of(long rows);
+    }
+
     public interface Dossiers {
 
         /** The first {@code limit} (null: all) dossiers of plan {@code rows}, in KBO and reference order. */

@@ -59,7 +59,8 @@ class PlanHtml {
                                 String action) {
     }
 
-    public record Model(String title, String lang, List<List<Object>> summary, List<Group> groups, List<Task> tasks,
+    public record Model(String title, String lang, List<List<Object>> summary, List<ReportRows.CorrectionRow> corrections,
+                 List<Group> groups, List<Task> tasks,
                  List<Administrator> administrators, List<List<Object>> users, String usersMore,
                  List<List<Object>> dossiers, String dossiersMore,
                  List<List<Object>> online, List<List<Object>> transition, String transitionMore,
@@ -108,7 +109,7 @@ class PlanHtml {
                 .map(row -> row.stream().map(v -> v instanceof java.time.LocalDate d ? (Object) ReportText.date(d) : v).toList())
                 .toList();
         return new Model(text.get("html.title", plan.merger().name(), text.get("summary.mode." + mode)), text.code(), summary,
-                groups, tasks, administrators, users,
+                ReportRows.corrections(ReportRows.corrections(plan), text, full), groups, tasks, administrators, users,
                 plan.accounts().size() > LIMIT ? text.get("html.users.more", LIMIT, plan.accounts().size(), mode + ".xlsx") : null,
                 dossierRows(report, text),
                 dossierCount > LIMIT ? text.get("html.dossiers.more", LIMIT, dossierCount, mode + ".xlsx") : null,
@@ -148,7 +149,7 @@ class PlanHtml {
      * written: an apply does this while its job runs, which takes the engine's start off the end of the apply.
      */
     void warmUp(ReportOptions options) {
-        Model empty = new Model("", ReportText.of(options.language()).code(), List.of(), List.of(), List.of(), List.of(),
+        Model empty = new Model("", ReportText.of(options.language()).code(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), null, List.of(), null, List.of(), List.of(), null, List.of(), null, false, false, "");
         render(empty, options, Writer.nullWriter());
     }

@@ -43,6 +43,7 @@ final class PlanWorkbook {
                     text.get("column.planned"))
                     : workbook.later(text.get("sheet.summary"), text.get("column.what"), text.get("column.value"));
             summary.widths(50, 90, 24);
+            corrections(workbook, report, text);
             administrators(workbook, report, text);
             users(workbook, report, text);
             findings(workbook, plan, text);
@@ -65,6 +66,19 @@ final class PlanWorkbook {
 
     private static String insz(String insz, PlanReport report) {
         return ReportRows.insz(insz, report.options().fullInsz());
+    }
+
+    /** What the plan takes away (SPEC 5.7), before what it adds: who, what before → after, why, from which submission. */
+    private static void corrections(StreamingXlsx workbook, PlanReport report, ReportText text) {
+        StreamingXlsx.Sheet sheet = workbook.sheet(text.get("sheet.corrections"), text.get("column.name"),
+                text.get("column.domain"), text.get("column.username"), text.get("column.insz"), text.get("column.what_changes"),
+                text.get("column.why"), text.get("column.submission"));
+        sheet.widths(24, 24, 18, 18, 50, 100, 60);
+        int r = 1;
+        for (ReportRows.CorrectionRow c : ReportRows.corrections(ReportRows.corrections(report.plan()), text,
+                report.options().fullInsz())) {
+            sheet.row(r++, c.name(), c.domain(), c.username(), c.insz(), c.what(), c.why(), c.source());
+        }
     }
 
     private static void administrators(StreamingXlsx workbook, PlanReport report, ReportText text) {

@@ -6,6 +6,7 @@ import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Severity;
 import be.ocmw.merge.merger.model.MergerPlan;
+import be.ocmw.merge.merger.model.PlanChange;
 import be.ocmw.merge.merger.model.PlanTask;
 import be.ocmw.merge.merger.model.RunMode;
 import be.ocmw.merge.registry.Merger;
@@ -120,6 +121,26 @@ public final class ReportRows {
             }
         }
         return summary;
+    }
+
+    /**
+     * One thing a plan takes away (SPEC 5.7), as every report and page shows it: who (name, domain and username, INSZ),
+     * what (before → after), why, and the submission it comes from.
+     */
+    public record CorrectionRow(String name, String domain, String username, String insz, String what, String why,
+                                String source) {
+    }
+
+    /** What the plan takes away, in the reader's words. */
+    public static List<CorrectionRow> corrections(List<PlanChange.Correction> corrections, ReportText text, boolean fullInsz) {
+        return corrections.stream().map(c -> new CorrectionRow(c.name(), c.domain(), c.username(), insz(c.insz(), fullInsz),
+                text.reason(c.what()), text.reason(c.why()), c.source())).toList();
+    }
+
+    /** The corrections among a computed plan's changes. */
+    public static List<PlanChange.Correction> corrections(MergerPlan plan) {
+        return plan.changes().stream().filter(PlanChange.Correction.class::isInstance).map(PlanChange.Correction.class::cast)
+                .toList();
     }
 
     /** Blocking first, then what to check, then what is only for information. */

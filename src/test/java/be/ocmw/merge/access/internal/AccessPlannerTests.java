@@ -94,8 +94,8 @@ class AccessPlannerTests {
                         account("0212978247", "OCMW Galmaarden", 0, "tbgal", "Tb", "Gal", JAN, "ACTIEF", null, "Handiweb", "TB"),
                         account("0212600838", "OCMW Gooik", 1, "tbgoo", "Tb", "Goo", AN, "ACTIEF", null, "Handiweb", "TB")),
                 List.of(),
-                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, new be.ocmw.merge.domain.Insz(AN), "Tb", "Goo", "tb@gooik.be", "NL"),
-                        new Designation(be.ocmw.merge.domain.Role.HTB, null, new be.ocmw.merge.domain.Insz(JAN), "Tb", "Gal", "htb@x.be", "NL")));
+                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, new be.ocmw.merge.domain.Insz(AN), "Tb", "Goo", "tb@gooik.be", "NL", "OCMW Gooik"),
+                        new Designation(be.ocmw.merge.domain.Role.HTB, null, new be.ocmw.merge.domain.Insz(JAN), "Tb", "Gal", "htb@x.be", "NL", "OCMW Galmaarden")));
 
         assertThat(planner.changes()).extracting(c -> c.domain() + " " + c.detail().get("username") + " " + c.detail().get("role"))
                 .containsExactlyInAnyOrder("Hoofdtoegangsbeheerders gtb HTB", DOMAIN + " tbgal USER", DOMAIN + " tbgoo TB");
@@ -107,10 +107,58 @@ class AccessPlannerTests {
     void anUndesignatedTargetAdministratorLosesTheRole() {
         AccessPlanner planner = plan(List.of(),
                 List.of(account(TARGET, "OCMW Hasselt", -1, "oldtb", "Old", "Tb", JAN, "ACTIEF", null, "Handiweb", "TB")),
-                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, new be.ocmw.merge.domain.Insz(AN), "New", "Tb", "n@x.be", "NL")));
+                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, new be.ocmw.merge.domain.Insz(AN), "New", "Tb", "n@x.be", "NL", "OCMW Hasselt, 02/12/2024 (hasselt.xlsx, Beheerders:2)")));
 
-        assertThat(planner.changes()).extracting(c -> c.kind() + " " + c.detail().get("username") + " " + c.detail().get("role"))
-                .containsExactlyInAnyOrder("UPDATE_ACCOUNT oldtb USER", "CREATE_ACCOUNT tnew TB");
+        // a correction of its own (SPEC 5.7): before TB, after USER, why and from which submission
+        assertThat(planner.changes()).extracting(c -> c.kind() + " " + c.detail().get("username") + " " + c.detail().get("role")
+                        + " " + c.detail().get("new_role"))
+                .containsExactly("CREATE_ACCOUNT tnew TB null", "WITHDRAW_ROLE oldtb TB USER");
+        assertThat(((PlanChange.Correction) planner.changes().get(1)).why().english())
+                .contains("Tb Old").contains("Tb New (TB): OCMW Hasselt, 02/12/2024 (hasselt.xlsx, Beheerders:2)");
+        assertThat(planner.counts().values()).containsEntry(Count.ROLES_WITHDRAWN, 1).containsEntry(Count.ACCOUNTS_TO_UPDATE, 0);
+        assertThat(planner.findings()).extracting(Finding::code).doesNotContain("ADMIN_NOT_DESIGNATED");
+    }
+
+    @Test
+    void aNewHtbReplacesTheOldOneWhoLeavesTheOrganisationLevelButKeepsTheirDomainAccount() {
+        Account oldHtb = new Account(TARGET, "OCMW Pajottegem", -1, AccessPlanner.MAIN, "oldhtb", "Old", "Htb",
+                be.ocmw.merge.domain.Role.HTB, new be.ocmw.merge.domain.Insz(JAN),
+                be.ocmw.merge.domain.AccountStatus.ACTIEF, "o@x.be", null, List.of());
+        AccessPlanner planner = plan(List.of(),
+                List.of(oldHtb, account(TARGET, "OCMW Pajottegem", -1, "oldhtb", "Old", "Htb", JAN, "ACTIEF", null, "Handiweb")),
+                List.of(new Designation(be.ocmw.merge.domain.Role.HTB, null, new be.ocmw.merge.domain.Insz(AN), "New", "Htb",
+                        "n@x.be", "NL", "OCMW Gooik, 20/01/2025 (gooik.xlsx, Beheerders:2)")));
+
+        assertThat(planner.changes()).extracting(c -> c.kind() + " " + c.domain() + " " + c.detail().get("username"))
+                .containsExactly("CREATE_ACCOUNT Hoofdtoegangsbeheerders hnew", "WITHDRAW_ROLE Hoofdtoegangsbeheerders oldhtb");
+        PlanChange.Correction withdrawn = (PlanChange.Correction) planner.changes().get(1);
+        assertThat(withdrawn.newRole()).as("leaves the organisation-level administrators").isNull();
+        assertThat(withdrawn.source()).contains("gooik.xlsx");
+        assertThat(planner.counts().values()).containsEntry(Count.ROLES_WITHDRAWN, 1).containsEntry(Count.HTB, 1);
+        assertThat(planner.findings()).extracting(Finding::message).doesNotContain("ADMIN_NOT_DESIGNATED.main.target");
+    }
+
+    @Test
+    void theMergedOcmwsReviewBlocksAnAccountAndWithdrawsAnApplicationThatNoSourceBringsBack() {
+        AccessPlanner planner = new AccessPlanner(TARGET, CATALOGUE);
+        planner.plan(List.of(account("0212224419", "OCMW Kortessem", 1, "jp", "Peeters", "Jan", JAN, "ACTIEF", null, "Handiweb|PrimaWeb")),
+                List.of(account(TARGET, "OCMW Hasselt", -1, "jpeeters", "Peeters", "Jan", JAN, "ACTIEF", null, "Handiweb"),
+                        account(TARGET, "OCMW Hasselt", -1, "balie", "Balie", "Hasselt", null, "ACTIEF", null, "Sociale Agent")),
+                List.of(), List.of(
+                        new AccessPlanner.Review(DOMAIN, "JPEETERS", true, List.of("Handiweb"), "OCMW Hasselt (review.xlsx, Gebruikers:2)"),
+                        new AccessPlanner.Review(DOMAIN, "balie", false, List.of("Sociale Agent"), "OCMW Hasselt (review.xlsx, Gebruikers:3)")));
+
+        assertThat(planner.changes()).extracting(c -> c.kind() + " " + c.detail().get("username") + " "
+                        + c.detail().getOrDefault("applications", c.detail().get("add_applications")) + " " + c.detail().get("status"))
+                .containsExactly("UPDATE_ACCOUNT jpeeters [PrimaWeb] null",
+                        "BLOCK_ACCOUNT jpeeters null null",
+                        "WITHDRAW_APPLICATIONS jpeeters [Handiweb] null",
+                        "WITHDRAW_APPLICATIONS balie [Sociale Agent] null");
+        assertThat(planner.accounts()).filteredOn(a -> a.username().equals("jpeeters")).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(be.ocmw.merge.domain.AccountStatus.GEBLOKKEERD);
+            assertThat(a.applications()).containsExactly("PrimaWeb");
+        });
+        assertThat(planner.counts().values()).containsEntry(Count.ACCOUNTS_BLOCKED, 1).containsEntry(Count.APPLICATIONS_WITHDRAWN, 2);
     }
 
     @Test
