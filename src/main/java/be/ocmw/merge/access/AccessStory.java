@@ -151,8 +151,11 @@ public class AccessStory {
         }
         Map<String, List<PlanChange.Correction>> corrections = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (rows != null) {
-            new StoredAccessChanges(jdbc).corrections(rows).stream()
-                    .filter(c -> c.insz() != null && c.insz().equals(insz))
+            // what the latest plan takes away; else what an earlier one took away (applied or not: the audit rows tell)
+            StoredAccessChanges stored = new StoredAccessChanges(jdbc);
+            List<PlanChange.Correction> latest = stored.corrections(rows).stream()
+                    .filter(c -> c.insz() != null && c.insz().equals(insz)).toList();
+            (latest.isEmpty() ? stored.correctionsOfPerson(merger.target().kbo().digits(), insz.digits()) : latest)
                     .forEach(c -> corrections.computeIfAbsent(c.domain(), k -> new ArrayList<>()).add(c));
         }
         java.util.TreeSet<String> domains = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);

@@ -17,7 +17,8 @@ public class AuditTrail {
     }
 
     /** One audit row: its number, the run that wrote it (and that run's command), when, and what it did. */
-    public record Entry(long id, long run, String command, OffsetDateTime at, String action) {
+    /** An audit row of one row: {@code correction} the correction it carried out (SPEC 5.7), null for any other change. */
+    public record Entry(long id, long run, String command, OffsetDateTime at, String action, String correction) {
     }
 
     /**
@@ -67,11 +68,12 @@ public class AuditTrail {
 
     public List<Entry> of(String table, String key) {
         return jdbc.sql("""
-                        select a.id, a.run_id, r.command, a.at, a.action from audit a join run r on r.id = a.run_id
+                        select a.id, a.run_id, r.command, a.at, a.action, a.after ->> 'correction' as correction
+                        from audit a join run r on r.id = a.run_id
                         where a.table_name = :table and a.row_key = :key order by a.id""")
                 .param("table", table).param("key", key)
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getLong("run_id"), rs.getString("command"),
-                        rs.getObject("at", OffsetDateTime.class), rs.getString("action")))
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("action"), rs.getString("correction")))
                 .list();
     }
 }

@@ -72,15 +72,17 @@ public class StagedRows {
                 .update();
     }
 
-    /** Sets each pending file's accepted and rejected counts from what is staged and what was refused. */
-    public void countRows(long jobInstance, String stagingTable) {
+    /** Sets each pending file's accepted and rejected counts from what is staged (in these tables) and what was refused. */
+    public void countRows(long jobInstance, String... stagingTables) {
+        String accepted = String.join(" + ", java.util.Arrays.stream(stagingTables)
+                .map(table -> "(select count(*) from " + table + " s where s.load_file_id = f.id)").toList());
         jdbc.sql("""
                         update load_file f set
-                            rows_accepted = (select count(*) from %s s where s.load_file_id = f.id),
+                            rows_accepted = %s,
                             rows_rejected = (select count(*) from rejected_row r
                                              where r.job_instance_id = f.job_instance_id and r.source_file = f.name)
                         where f.job_instance_id = :ji and f.status = 'PENDING'
-                        """.formatted(stagingTable))
+                        """.formatted(accepted))
                 .param("ji", jobInstance).update();
     }
 

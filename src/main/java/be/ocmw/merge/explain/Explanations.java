@@ -106,7 +106,8 @@ public class Explanations {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section(text.get("explain.heading.plan"), planLines(merger, cited, text)));
         List<Finding> planFindings = cited == null ? List.of() : findings.ofPlan(cited.id());
-        PersonRules rules = new PersonRules(merger, person, planFindings, designations.cited(merger), text);
+        PersonRules rules = new PersonRules(merger, person, planFindings, designations.cited(merger), text,
+                run -> plans.approvalAppliedBy(merger, run));
         for (AccessStory.Domain domain : person.domains()) {
             sections.add(new Section(text.get("explain.heading.accounts", domain.name()), rules.accounts(domain, cited)));
             sections.add(new Section(text.get("explain.heading.why", domain.name()), rules.why(domain, cited)));

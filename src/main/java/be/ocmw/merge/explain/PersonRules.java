@@ -38,8 +38,11 @@ final class PersonRules {
     private final List<Finding> findings;
     private final List<Designations.Cited> designations;
     private final ReportText text;
+    private final java.util.function.LongFunction<Optional<be.ocmw.merge.merger.Approval>> approvalOfRun;
 
-    PersonRules(Merger merger, Person person, List<Finding> findings, List<Designations.Cited> designations, ReportText text) {
+    PersonRules(Merger merger, Person person, List<Finding> findings, List<Designations.Cited> designations, ReportText text,
+                java.util.function.LongFunction<Optional<be.ocmw.merge.merger.Approval>> approvalOfRun) {
+        this.approvalOfRun = approvalOfRun;
         this.merger = merger;
         this.person = person;
         this.findings = findings;
@@ -102,6 +105,10 @@ final class PersonRules {
         }
         if (cited == null) {
             return text.get("explain.target.unplanned");
+        }
+        if (domain.corrections().stream().anyMatch(c -> c.kind() == ChangeKind.WITHDRAW_ROLE && c.newRole() == null)) {
+            // an organisation-level administrator the submissions no longer designate: they left, see why
+            return text.get("explain.target.withdrawn", kbo);
         }
         return text.get("explain.target.not_copied");
     }
@@ -224,22 +231,24 @@ final class PersonRules {
         for (PlanChange.Correction correction : domain.corrections()) {
             String what = text.reason(correction.what());
             String why = text.reason(correction.why());
+            String source = correction.source().isEmpty() ? text.get("explain.designated.nobody") : correction.source();
             Optional<AuditTrail.Entry> done = domain.audit().stream()
-                    .filter(e -> (e.action().equals("DELETE") || e.action().equals("UPDATE"))
-                            && (cited == null || e.run() >= cited.rowsRun()))
-                    .reduce((first, second) -> second);
-            if (done.isPresent() && cited != null && cited.applied() != null) {
-                long since = domain.own() != null ? domain.own().run()
-                        : domain.audit().stream().filter(e -> e.action().equals("INSERT")).map(AuditTrail.Entry::run).findFirst()
-                        .orElse(0L);
-                String approval = cited.approval() == null ? text.get("explain.correction.unapproved")
-                        : text.get("explain.correction.approved", cited.approval().approvedBy(),
-                        ReportText.dateTime(cited.approval().approvedAt()));
-                lines.add(text.get("explain.rule.correction.done", what, since, done.get().run(), done.get().command(),
-                        ReportText.dateTime(done.get().at()), approval, why));
-            } else {
-                lines.add(text.get("explain.rule.correction.planned", what, why));
+                    .filter(e -> correction.kind().name().equals(e.correction())).reduce((first, second) -> second);
+            if (done.isEmpty()) {
+                lines.add(text.get("explain.rule.correction.planned", what, why, source));
+                continue;
             }
+            Optional<Long> since = domain.audit().stream().filter(e -> e.action().equals("INSERT") && e.run() < done.get().run())
+                    .map(AuditTrail.Entry::run).findFirst()
+                    .or(() -> Optional.ofNullable(domain.own()).map(Account::run).filter(run -> run > 0 && run < done.get().run()));
+            String approval = approvalOfRun.apply(done.get().run())
+                    .map(a -> text.get("explain.correction.approved", a.approvedBy(), ReportText.dateTime(a.approvedAt())))
+                    .orElseGet(() -> text.get("explain.correction.unapproved"));
+            lines.add(since.isPresent()
+                    ? text.get("explain.rule.correction.done", what, since.get(), done.get().run(), done.get().command(),
+                    ReportText.dateTime(done.get().at()), approval, why, source)
+                    : text.get("explain.rule.correction.done.loaded", what, done.get().run(), done.get().command(),
+                    ReportText.dateTime(done.get().at()), approval, why, source));
         }
         return lines;
     }

@@ -53,6 +53,8 @@ public class Intake {
                 .list();
         submissions = submissions.stream().map(s -> new IntakeResult.Submission(s.file(), s.merger(), s.kbo(), s.ocmw(),
                 s.submittedOn(), s.current(), mergerRegistry.find(s.merger())
+                // the merged OCMW's own review after the merger (not a participant) answers no deadline
+                .filter(m -> m.participant(new be.ocmw.merge.domain.Kbo(s.kbo())).isPresent())
                 .map(m -> m.late(s.submittedOn())).orElse(false), s.passwordColumns())).toList();
         List<String> mergers = submissions.stream().map(IntakeResult.Submission::merger).distinct().toList();
         List<IntakeResult.Finding> findings = this.findings.ofIntake(mergers).stream()

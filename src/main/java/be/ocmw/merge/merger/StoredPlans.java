@@ -202,6 +202,15 @@ public class StoredPlans {
     public record Applied(long run, OffsetDateTime at, String by) {
     }
 
+    /** The approval that apply run {@code run} of the merger carried out, if it did carry one out. */
+    public Optional<Approval> approvalAppliedBy(Merger merger, long run) {
+        Optional<Long> id = jdbc.sql("""
+                        select approval_id from plan where merger_id = :merger and mode = 'APPLY' and created_by_run = :run
+                          and approval_id is not null order by id desc limit 1""")
+                .param("merger", merger.id()).param("run", run).query(Long.class).optional();
+        return id.flatMap(approval -> approvals.history(merger).stream().filter(a -> a.id() == approval).findFirst());
+    }
+
     /** The merger's latest plan or apply with its approval and the last finished apply; empty before the first plan. */
     public Optional<Cited> cited(Merger merger) {
         record Row(long id, long rows, long rowsRun, RunMode mode, PlanStatus status, String fingerprint, OffsetDateTime at,

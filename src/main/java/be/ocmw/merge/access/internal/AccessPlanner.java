@@ -203,14 +203,14 @@ public final class AccessPlanner {
 
     /**
      * Who the current submissions designate, each with the submissions that do: the why of a withdrawal
-     * ("Marie Peeters (HTB): OCMW Gooik, 12/11/2024 (gooik.xlsx, Beheerders:2); OCMW Galmaarden, …"), "-" for nobody.
+     * ("Marie Peeters (HTB): OCMW Gooik, 12/11/2024 (gooik.xlsx, Beheerders:2); OCMW Galmaarden, …"), empty for nobody.
      */
     private static String designatedInWords(List<Designation> designated) {
         Map<String, List<String>> people = new LinkedHashMap<>();
         designated.stream().sorted(Comparator.comparing(d -> d.role().deputy() ? 1 : 0))
                 .forEach(d -> people.computeIfAbsent(d.firstName() + " " + d.lastName() + " (" + d.role().label() + ")",
                         k -> new ArrayList<>()).add(d.source()));
-        return people.isEmpty() ? "-" : people.entrySet().stream()
+        return people.isEmpty() ? "" : people.entrySet().stream()
                 .map(e -> e.getKey() + ": " + String.join("; ", e.getValue().stream().filter(Objects::nonNull).distinct().toList()))
                 .reduce((a, b) -> a + " — " + b).orElseThrow();
     }
@@ -220,11 +220,9 @@ public final class AccessPlanner {
      * organisation level); {@code designated} who the submissions designate instead, in words.
      */
     private void withdrawRole(Account account, Role newRole, String designated) {
-        String who = describe(account);
         be.ocmw.merge.domain.Reason why = newRole == null
-                ? be.ocmw.merge.domain.Reason.of("correction.role.main", who, account.role().label(), designated)
-                : be.ocmw.merge.domain.Reason.of("correction.role.domain", who, account.role().label(), account.domain(),
-                designated);
+                ? be.ocmw.merge.domain.Reason.of("correction.role.main", account.role().label())
+                : be.ocmw.merge.domain.Reason.of("correction.role.domain", account.role().label(), account.domain());
         corrections.add(new PlanChange.Correction(ChangeKind.WITHDRAW_ROLE, target, account.domain(), account.username(),
                 account.lastName(), account.firstName(), account.insz(), account.role(), newRole, List.of(), why,
                 designated));
@@ -240,19 +238,18 @@ public final class AccessPlanner {
         if (review == null) {
             return active;
         }
-        String who = describe(account);
         if (review.block() && account.status().active()) {
             corrections.add(new PlanChange.Correction(ChangeKind.BLOCK_ACCOUNT, target, account.domain(),
                     account.username(), account.lastName(), account.firstName(), account.insz(), account.role(), null,
-                    List.of(), be.ocmw.merge.domain.Reason.of("correction.block", who, review.source()), review.source()));
+                    List.of(), be.ocmw.merge.domain.Reason.of("correction.block"), review.source()));
             counts.merge(Count.ACCOUNTS_BLOCKED, 1, Integer::sum);
         }
         List<String> withdrawn = review.withdraw().stream().filter(account.applications()::contains).sorted().toList();
         if (!withdrawn.isEmpty()) {
             corrections.add(new PlanChange.Correction(ChangeKind.WITHDRAW_APPLICATIONS, target, account.domain(),
                     account.username(), account.lastName(), account.firstName(), account.insz(), account.role(), null,
-                    withdrawn, be.ocmw.merge.domain.Reason.of("correction.applications", who, String.join(", ", withdrawn),
-                    review.source()), review.source()));
+                    withdrawn, be.ocmw.merge.domain.Reason.of("correction.applications", String.join(", ", withdrawn)),
+                    review.source()));
             counts.merge(Count.APPLICATIONS_WITHDRAWN, withdrawn.size(), Integer::sum);
         }
         applications.removeAll(review.withdraw());

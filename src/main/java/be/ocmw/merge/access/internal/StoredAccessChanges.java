@@ -107,7 +107,34 @@ public final class StoredAccessChanges {
                                 JSON.readTree(rs.getString("other"))));
                     }
                 });
-        return new Contribution(counter.counts(), changes, accounts, List.of(), null);
+        return new Contribution(counter.counts(), changes, corrected(accounts, changes), List.of(), null);
+    }
+
+    /** The accounts as they are once the plan's corrections are made too: the role left, blocked, applications withdrawn. */
+    private static List<TargetAccount> corrected(List<TargetAccount> accounts, List<PlanChange> changes) {
+        Map<String, List<PlanChange.Correction>> byAccount = new HashMap<>();
+        changes.stream().filter(PlanChange.Correction.class::isInstance).map(PlanChange.Correction.class::cast)
+                .forEach(c -> byAccount.computeIfAbsent(key(c.domain(), c.username()), k -> new ArrayList<>()).add(c));
+        if (byAccount.isEmpty()) {
+            return accounts;
+        }
+        List<TargetAccount> result = new ArrayList<>(accounts.size());
+        for (TargetAccount account : accounts) {
+            TargetAccount now = account;
+            for (PlanChange.Correction c : byAccount.getOrDefault(key(account.domain(), account.username()), List.of())) {
+                Role role = c.kind() == ChangeKind.WITHDRAW_ROLE && c.newRole() != null ? c.newRole() : now.role();
+                AccountStatus status = c.kind() == ChangeKind.BLOCK_ACCOUNT ? AccountStatus.GEBLOKKEERD : now.status();
+                List<String> applications = now.applications().stream().filter(a -> !c.applications().contains(a)).toList();
+                now = new TargetAccount(now.domain(), now.username(), now.lastName(), now.firstName(), now.insz(), role, status,
+                        now.email(), applications, now.action(), now.mergedFrom());
+            }
+            result.add(now);
+        }
+        return result;
+    }
+
+    private static String key(String domain, String username) {
+        return domain.toLowerCase(Locale.ROOT) + "/" + username.toLowerCase(Locale.ROOT);
     }
 
     private static PlanChange organisationChange(String kind, Kbo targetKbo, String subject, JsonNode detail) {
@@ -127,6 +154,23 @@ public final class StoredAccessChanges {
                         select kind, target_kbo, domain, cast(detail as text) from plan_change
                         where plan_id = :id and kind in ('WITHDRAW_ROLE', 'BLOCK_ACCOUNT', 'WITHDRAW_APPLICATIONS') order by seq""")
                 .param("id", rows)
+                .query((rs, n) -> correction(ChangeKind.valueOf(rs.getString(1)), new Kbo(rs.getString(2)), rs.getString(3),
+                        JSON.readTree(rs.getString(4))))
+                .list();
+    }
+
+    /**
+     * The latest correction of each kind that any plan made for the merged OCMW's accounts of person {@code insz}: what
+     * an explanation tells after a later plan that has none.
+     */
+    public List<PlanChange.Correction> correctionsOfPerson(String targetKbo, String insz) {
+        return jdbc.sql("""
+                        select distinct on (lower(domain), detail ->> 'username', kind) kind, target_kbo, domain, cast(detail as text)
+                        from plan_change
+                        where target_kbo = :target and detail ->> 'insz' = :insz
+                          and kind in ('WITHDRAW_ROLE', 'BLOCK_ACCOUNT', 'WITHDRAW_APPLICATIONS')
+                        order by lower(domain), detail ->> 'username', kind, plan_id desc""")
+                .param("target", targetKbo).param("insz", insz)
                 .query((rs, n) -> correction(ChangeKind.valueOf(rs.getString(1)), new Kbo(rs.getString(2)), rs.getString(3),
                         JSON.readTree(rs.getString(4))))
                 .list();

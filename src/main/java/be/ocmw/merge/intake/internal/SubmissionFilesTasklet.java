@@ -94,7 +94,9 @@ public class SubmissionFilesTasklet implements JobTasklet {
         } catch (InvalidIdentifierException e) {
             throw refuse(file, where, kboCell, e.reason());
         }
-        if (merger.participant(kbo).isEmpty()) {
+        // the merged OCMW sends its own review after the apply (SPEC 4.5): its KBO is the target's (scenario 1: a new one)
+        boolean merged = merger.target().kbo().equals(kbo);
+        if (merger.participant(kbo).isEmpty() && !merged) {
             throw refuse(file, where, kboCell, Reason.of("submission.kbo", kbo.formatted(), merger.id(),
                     merger.participants().stream().map(p -> p.kbo().formatted()).reduce((a, b) -> a + ", " + b).orElse("")));
         }
@@ -104,7 +106,8 @@ public class SubmissionFilesTasklet implements JobTasklet {
         Cell byCell = required(file, values, SubmissionFormat.SUBMITTED_BY, where);
         Optional<Cell> name = Optional.ofNullable(values.get(key(SubmissionFormat.NAME)));
         return new SubmissionSheet(merger.id(), kbo.digits(),
-                name.map(Cell::value).filter(v -> !v.isEmpty()).orElse(merger.participant(kbo).orElseThrow().name()),
+                name.map(Cell::value).filter(v -> !v.isEmpty())
+                        .orElse(merger.participant(kbo).map(be.ocmw.merge.registry.Ocmw::name).orElse(merger.target().name())),
                 submittedOn.toString(), byCell.value());
     }
 

@@ -53,7 +53,7 @@ public class SubmissionResolution implements JobTasklet {
 
         staged.dropRefusedFiles(jobInstance, STAGING);
         staged.dropRefusedFiles(jobInstance, REVIEWS);
-        staged.countRows(jobInstance, STAGING);
+        staged.countRows(jobInstance, STAGING, REVIEWS);
         takeIn(jobInstance, run);
         supersede(run);
         for (Merger merger : registry.mergers()) {

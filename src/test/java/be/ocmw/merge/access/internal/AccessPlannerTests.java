@@ -113,8 +113,9 @@ class AccessPlannerTests {
         assertThat(planner.changes()).extracting(c -> c.kind() + " " + c.detail().get("username") + " " + c.detail().get("role")
                         + " " + c.detail().get("new_role"))
                 .containsExactly("CREATE_ACCOUNT tnew TB null", "WITHDRAW_ROLE oldtb TB USER");
-        assertThat(((PlanChange.Correction) planner.changes().get(1)).why().english())
-                .contains("Tb Old").contains("Tb New (TB): OCMW Hasselt, 02/12/2024 (hasselt.xlsx, Beheerders:2)");
+        PlanChange.Correction withdrawal = (PlanChange.Correction) planner.changes().get(1);
+        assertThat(withdrawal.why().english()).contains("TB of the merged OCMW for " + DOMAIN);
+        assertThat(withdrawal.source()).isEqualTo("Tb New (TB): OCMW Hasselt, 02/12/2024 (hasselt.xlsx, Beheerders:2)");
         assertThat(planner.counts().values()).containsEntry(Count.ROLES_WITHDRAWN, 1).containsEntry(Count.ACCOUNTS_TO_UPDATE, 0);
         assertThat(planner.findings()).extracting(Finding::code).doesNotContain("ADMIN_NOT_DESIGNATED");
     }

@@ -92,7 +92,7 @@ class PlanReportsTests extends SampleDataTest {
         MergerRuns.Outcome plan = runs.plan(merger("pajottegem"), folder.resolve("out"), run());
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("out/pajottegem/plan.xlsx")))) {
-            assertThat(sheetNames(workbook)).containsExactly("Samenvatting", "Beheerders", "Gebruikers", "Bevindingen", "Dossiers",
+            assertThat(sheetNames(workbook)).containsExactly("Samenvatting", "Wat het plan wegneemt", "Beheerders", "Gebruikers", "Bevindingen", "Dossiers",
                     "OCMW Online", "Taken", "Afgewezen", "Overgangsfase");
             assertThat(header(workbook.getSheet("Gebruikers"))).startsWith("Domein", "Gebruikersnaam", "Naam", "Voornaam", "INSZ");
             assertThat(workbook.getSheet("Gebruikers").getPaneInformation().isFreezePane()).isTrue();
@@ -122,7 +122,7 @@ class PlanReportsTests extends SampleDataTest {
                 ReportOptions.full(ReportText.FRENCH, new ReportOptions.Disclosure("operator", be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("out/hasselt/plan.xlsx")))) {
-            assertThat(sheetNames(workbook)).containsExactly("Synthèse", "Gestionnaires", "Utilisateurs", "Constatations",
+            assertThat(sheetNames(workbook)).containsExactly("Synthèse", "Ce que le plan retire", "Gestionnaires", "Utilisateurs", "Constatations",
                     "Dossiers", "CPAS Online", "Tâches", "Rejetés", "Phase de transition");
             assertThat(text(workbook.getSheet("Synthèse"))).contains("Scénario 2 : un CPAS subsiste");
             assertThat(text(workbook.getSheet("Tâches"))).contains("Donnez accès à l'e-Box du CPAS fusionné");
