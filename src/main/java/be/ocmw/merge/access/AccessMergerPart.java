@@ -96,7 +96,7 @@ public class AccessMergerPart implements MergerPart {
                 .map(d -> new Designation(d.role(), d.domain(), new Insz(d.insz()), d.lastName(), d.firstName(), d.email(),
                         d.language(), source(merger, d.kbo(), d.submittedOn(), d.file(), SubmissionFormat.ADMINISTRATORS_SHEET,
                         d.row())))
-                .toList(), targetReview(merger));
+                .toList(), targetReview(merger), sourceReviews(merger));
         if (merger.scenario() == Scenario.KEEP_KBO_KEEP_NIS) {
             List<Account> both = new ArrayList<>(targetAccounts);
             both.addAll(sourceAccounts);
@@ -120,6 +120,18 @@ public class AccessMergerPart implements MergerPart {
                 .filter(r -> r.decision() == ReviewDecision.BLOCK || !r.applications().isEmpty())
                 .map(r -> new AccessPlanner.Review(r.domain(), r.username(), r.decision() == ReviewDecision.BLOCK,
                         r.applications(), source(merger, r.kbo(), r.submittedOn(), r.file(), SubmissionFormat.USERS_SHEET, r.row())))
+                .toList();
+    }
+
+    /** What the disappearing OCMWs' reviews decide for their accounts: each a change of what the plan copies. */
+    private List<AccessPlanner.SourceReview> sourceReviews(Merger merger) {
+        java.util.Set<String> disappearing = new java.util.HashSet<>(merger.disappearing().stream().map(o -> o.kbo().digits()).toList());
+        return designations.reviews(merger).stream()
+                .filter(r -> disappearing.contains(r.kbo()) && !r.decision().merged())
+                .filter(r -> r.decision() != ReviewDecision.COPY || !r.applications().isEmpty())
+                .map(r -> new AccessPlanner.SourceReview(r.kbo(), r.domain(), r.username(), r.decision() != ReviewDecision.DO_NOT_COPY,
+                        r.decision() == ReviewDecision.COPY_BLOCKED, r.applications(),
+                        source(merger, r.kbo(), r.submittedOn(), r.file(), SubmissionFormat.USERS_SHEET, r.row())))
                 .toList();
     }
 

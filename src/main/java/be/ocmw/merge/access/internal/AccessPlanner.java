@@ -59,6 +59,22 @@ public final class AccessPlanner {
     }
 
     /**
+     * What a disappearing OCMW's review decides for one of its accounts (SPEC 4.5): not copied ({@code copy} false),
+     * copied blocked, applications left out ({@code leaveOut}); {@code source} the submission row, in words.
+     */
+    public record SourceReview(String kbo, String domain, String username, boolean copy, boolean blocked,
+                               List<String> leaveOut, String source) {
+
+        public SourceReview {
+            leaveOut = List.copyOf(leaveOut);
+        }
+
+        String key() {
+            return kbo + "/" + Review.key(domain, username);
+        }
+    }
+
+    /**
      * What the merged OCMW's own review decides for one of its accounts (SPEC 4.5): block it, withdraw
      * {@code withdraw}; {@code source} the submission row that says so, in words.
      */
@@ -128,12 +144,24 @@ public final class AccessPlanner {
 
     /** With the merged OCMW's own review of its accounts ({@code review}): what it blocks or withdraws is a correction. */
     public void plan(List<Account> sources, List<Account> target, List<Designation> designations, List<Review> review) {
+        plan(sources, target, designations, review, List.of());
+    }
+
+    /**
+     * With the disappearing OCMWs' reviews of their accounts too ({@code sourceReviews}): an account not to copy is left
+     * out (a designated administrator not to copy is a conflict that blocks the plan), one to copy blocked counts as
+     * blocked, applications left out are not copied.
+     */
+    public void plan(List<Account> sources, List<Account> target, List<Designation> designations, List<Review> review,
+                     List<SourceReview> sourceReviews) {
         review.forEach(r -> reviews.put(r.key(), r));
+        // every account of the old OCMWs counts, also those their review says not to copy
+        counts.put(Count.SOURCE_ACCOUNTS, sources.size());
+        sources = asReviewed(sources, designations, sourceReviews);
         TreeSet<String> domains = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         sources.forEach(a -> domains.add(a.domain()));
         target.forEach(a -> domains.add(a.domain()));
         designations.forEach(d -> domains.add(d.domain() == null ? MAIN : d.domain()));
-        counts.put(Count.SOURCE_ACCOUNTS, sources.size());
         for (String domain : domains) {
             planDomain(domain,
                     sources.stream().filter(a -> a.domain().equalsIgnoreCase(domain))
@@ -199,6 +227,48 @@ public final class AccessPlanner {
                 reviewed(account, account.status().active(), new ArrayList<>(account.applications()));
             }
         }
+    }
+
+    /** The source accounts as their OCMWs' reviews decide them: left out, blocked, or with applications left out. */
+    private List<Account> asReviewed(List<Account> sources, List<Designation> designations, List<SourceReview> decisions) {
+        if (decisions.isEmpty()) {
+            return sources;
+        }
+        Map<String, SourceReview> byAccount = new HashMap<>();
+        decisions.forEach(d -> byAccount.put(d.key(), d));
+        Set<String> designated = new HashSet<>();
+        designations.forEach(d -> designated.add(Review.key(d.domain() == null ? MAIN : d.domain(), d.insz().digits())));
+        List<Account> kept = new ArrayList<>(sources.size());
+        for (Account account : sources) {
+            SourceReview decision = byAccount.get(account.kbo() + "/" + Review.key(account.domain(), account.username()));
+            if (decision == null) {
+                kept.add(account);
+                continue;
+            }
+            String who = describe(account);
+            if (!decision.copy()) {
+                if (account.insz() != null && designated.contains(Review.key(account.domain(), account.insz().digits()))) {
+                    finding("REVIEW_CONFLICT", Severity.BLOCKING, account.kbo(), account.username(), "REVIEW_CONFLICT", who,
+                            account.organisation(), account.domain(), decision.source());
+                    kept.add(account);
+                } else {
+                    finding("REVIEW_NOT_COPIED", Severity.INFO, account.kbo(), account.username(), "REVIEW_NOT_COPIED", who,
+                            account.organisation(), account.domain(), decision.source());
+                    counts.merge(Count.NOT_COPIED, 1, Integer::sum);
+                }
+                continue;
+            }
+            List<String> leftOut = decision.leaveOut().stream().filter(account.applications()::contains).toList();
+            if (!leftOut.isEmpty()) {
+                finding("REVIEW_APPLICATION_LEFT_OUT", Severity.INFO, account.kbo(), account.username(),
+                        "REVIEW_APPLICATION_LEFT_OUT", who, account.organisation(), String.join(", ", leftOut), decision.source());
+            }
+            kept.add(new Account(account.kbo(), account.organisation(), account.order(), account.domain(), account.username(),
+                    account.lastName(), account.firstName(), account.role(), account.insz(),
+                    decision.blocked() ? AccountStatus.GEBLOKKEERD : account.status(), account.email(), account.language(),
+                    account.applications().stream().filter(a -> !leftOut.contains(a)).toList()));
+        }
+        return kept;
     }
 
     /**

@@ -175,6 +175,34 @@ class AccessPlannerTests {
         });
     }
 
+    @Test
+    void theOldOcmwsReviewsLeaveOutBlockAndTrimAndADesignatedAdministratorNotToCopyBlocksThePlan() {
+        AccessPlanner planner = new AccessPlanner(TARGET, CATALOGUE);
+        planner.plan(List.of(
+                        account("0212978247", "OCMW Galmaarden", 0, "jpeeters", "Peeters", "Jan", JAN, "ACTIEF", null, "Handiweb|PrimaWeb"),
+                        account("0212600838", "OCMW Gooik", 1, "janp", "Peeters", "Jan", JAN, "ACTIEF", null, "Sociale Agent"),
+                        account("0212600838", "OCMW Gooik", 1, "stagiair", "Stage", "Iair", null, "ACTIEF", null, "Handiweb"),
+                        account("0212600838", "OCMW Gooik", 1, "oud", "Oud", "Account", AN,
+                                "ACTIEF", null, "Handiweb|PrimaWeb"),
+                        account("0212281728", "OCMW Herne", 2, "tbher", "Tb", "Her", insz("650101123"), "ACTIEF", null, "Handiweb", "TB")),
+                List.of(),
+                List.of(new Designation(be.ocmw.merge.domain.Role.TB, DOMAIN, new be.ocmw.merge.domain.Insz(insz("650101123")),
+                        "Tb", "Her", "t@x.be", "NL", "OCMW Herne")),
+                List.of(), List.of(
+                        // Galmaarden says not to copy Jan; Gooik copies him: his account is Gooik's alone
+                        new AccessPlanner.SourceReview("0212978247", DOMAIN, "JPEETERS", false, false, List.of(), "Galmaarden:2"),
+                        new AccessPlanner.SourceReview("0212600838", DOMAIN, "stagiair", true, true, List.of(), "Gooik:3"),
+                        new AccessPlanner.SourceReview("0212600838", DOMAIN, "oud", true, false, List.of("PrimaWeb"), "Gooik:4"),
+                        new AccessPlanner.SourceReview("0212281728", DOMAIN, "tbher", false, false, List.of(), "Herne:2")));
+
+        assertThat(planner.accounts()).extracting(a -> a.username() + " " + a.status() + " " + a.applications())
+                .contains("janp ACTIEF [Sociale Agent]", "stagiair GEBLOKKEERD [Handiweb]", "oud ACTIEF [Handiweb]");
+        assertThat(planner.findings()).extracting(f -> f.code() + " " + f.subject() + " " + f.severity())
+                .contains("REVIEW_NOT_COPIED jpeeters INFO", "REVIEW_APPLICATION_LEFT_OUT oud INFO",
+                        "REVIEW_CONFLICT tbher BLOCKING");
+        assertThat(planner.counts().values()).containsEntry(Count.SOURCE_ACCOUNTS, 5).containsEntry(Count.NOT_COPIED, 1);
+    }
+
     private static AccessPlanner plan(List<Account> sources, List<Account> target, List<Designation> designations) {
         AccessPlanner planner = new AccessPlanner(TARGET, CATALOGUE);
         planner.plan(sources, target, designations);
