@@ -99,6 +99,13 @@ final class PersonRules {
             }
             return text.get("explain.target.update", planned.username(), String.join("; ", changes));
         }
+        List<String> toTakeAway = domain.corrections().stream()
+                .filter(c -> domain.audit().stream().noneMatch(e -> c.kind().name().equals(e.correction())))
+                .map(c -> text.reason(c.what())).toList();
+        if (now != null && !toTakeAway.isEmpty()) {
+            return text.get("explain.target.corrects", now.username(), kbo, now.role().label(), now.status().name(),
+                    applications(now.applications()), String.join("; ", toTakeAway));
+        }
         if (now != null) {
             return text.get(domain.own() == now ? "explain.target.unchanged" : "explain.target.in_place", now.username(), kbo,
                     now.role().label(), now.status().name(), applications(now.applications()));
@@ -215,6 +222,9 @@ final class PersonRules {
         finding("NAME_MISMATCH", f -> masked != null && masked.equals(f.subject())).ifPresent(f -> lines.add(said(f)));
         for (Account source : sources) {
             finding("NO_INSZ", f -> source.insz() == null && sameAccount(f, source)).ifPresent(f -> lines.add(said(f)));
+            finding("REVIEW_NOT_COPIED", f -> sameAccount(f, source)).ifPresent(f -> lines.add(said(f)));
+            finding("REVIEW_APPLICATION_LEFT_OUT", f -> sameAccount(f, source)).ifPresent(f -> lines.add(said(f)));
+            finding("REVIEW_COPIED_BLOCKED", f -> sameAccount(f, source)).ifPresent(f -> lines.add(said(f)));
         }
         finding("UNKNOWN_APPLICATION", f -> Objects.equals(f.subject(), planned.name())
                 && Objects.equals(f.kbo(), merger.target().kbo().digits())).ifPresent(f -> lines.add(said(f)));
@@ -266,6 +276,9 @@ final class PersonRules {
                     .ifPresent(f -> lines.add(text.get("explain.rule.main.not_designated", said(f), designated(domain))));
             finding("NO_INSZ", f -> sameAccount(f, source) && "NO_INSZ.taken".equals(f.message()))
                     .ifPresent(f -> lines.add(said(f)));
+            // the OCMW's own review said not to copy it: which OCMW, which file, sheet and row
+            finding("REVIEW_NOT_COPIED", f -> sameAccount(f, source)).ifPresent(f -> lines.add(said(f)));
+            finding("REVIEW_CONFLICT", f -> sameAccount(f, source)).ifPresent(f -> lines.add(said(f)));
         }
         if (lines.isEmpty()) {
             lines.add(text.get(domain.now() != null ? "explain.rule.nothing_to_do" : "explain.rule.not_in_plan"));

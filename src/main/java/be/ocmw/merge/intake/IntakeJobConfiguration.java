@@ -51,10 +51,15 @@ class IntakeJobConfiguration {
 
     @Bean
     @StepScope
-    LoadFileReader<StagedAdministrator> administratorReader(LoadFiles files,
+    LoadFileReader<StagedAdministrator> administratorReader(LoadFiles files, JdbcClient jdbc, LoadedAccounts accounts,
                                        @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance) {
         return new LoadFileReader<>(files, jobInstance, SubmissionFilesTasklet.KIND, SubmissionFormat.ADMINISTRATORS_SHEET,
-                SubmissionFormat.COLUMNS, new AdministratorRowProcessor());
+                SubmissionFormat.COLUMNS, new AdministratorRowProcessor(file -> accounts.of(kboOf(jdbc, file))));
+    }
+
+    /** The OCMW a submission file is of, as its OCMW sheet says. */
+    private static String kboOf(JdbcClient jdbc, long file) {
+        return jdbc.sql("select kbo from load_file where id = :id").param("id", file).query(String.class).single();
     }
 
     @Bean

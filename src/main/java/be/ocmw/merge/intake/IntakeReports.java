@@ -205,45 +205,75 @@ public class IntakeReports {
                 note.createRow(1).createCell(0).setCellValue(Cells.forCell(text.reason(file.problemReason())));
                 note.setColumnWidth(0, 150 * 256);
             }
-            Sheet sheet = workbook.getSheet(SubmissionFormat.ADMINISTRATORS_SHEET);
-            List<Rejection> own = rejections.stream().filter(r -> r.file().equals(file.name())).toList();
-            if (sheet != null && file.headerRow() != null) {
-                Row header = sheet.getRow(file.headerRow() - 1);
-                int reasonColumn = Math.max(header == null ? 0 : header.getLastCellNum(), SubmissionFormat.COLUMNS.size());
-                Cell title = (header == null ? sheet.createRow(file.headerRow() - 1) : header).createCell(reasonColumn);
-                title.setCellValue(text.get("intake.checked.reason_header"));
-                title.setCellStyle(bold);
-                sheet.setColumnWidth(reasonColumn, 90 * 256);
-                // one highlighted twin per style the rows use: a style per cell would pass Excel's limit of 64 000
-                // styles (and take minutes) in a workbook of thousands of refused rows
-                Map<Short, CellStyle> highlighted = new java.util.HashMap<>();
-                for (Rejection rejection : own) {
-                    Row row = sheet.getRow(rejection.row() - 1);
-                    if (row == null) {
-                        row = sheet.createRow(rejection.row() - 1);
-                    }
-                    // a hidden row that was refused is shown, or the coordinator would not see why
-                    row.setZeroHeight(false);
-                    for (int c = 0; c < reasonColumn; c++) {
-                        Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
-                        CellStyle original = cell.getCellStyle();
-                        cell.setCellStyle(highlighted.computeIfAbsent(original.getIndex(), index -> {
-                            CellStyle style = workbook.createCellStyle();
-                            style.cloneStyleFrom(original);
-                            style.setFillForegroundColor(IndexedColors.ROSE.getIndex());
-                            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                            return style;
-                        }));
-                    }
-                    Cell reason = row.createCell(reasonColumn);
-                    reason.setCellValue(Cells.forCell((rejection.column().isEmpty() ? "" : rejection.column() + ": ")
-                            + text.reason(rejection.reason())));
-                    reason.setCellStyle(highlight);
+            // the refused rows of each sheet read (Beheerders, and Gebruikers when the workbook has it), highlighted there
+            for (String sheetName : List.of(SubmissionFormat.ADMINISTRATORS_SHEET, SubmissionFormat.USERS_SHEET)) {
+                Sheet sheet = workbook.getSheet(sheetName);
+                List<Rejection> own = rejections.stream().filter(r -> r.file().equals(file.name())
+                        && (r.sheet().isEmpty() ? sheetName.equals(SubmissionFormat.ADMINISTRATORS_SHEET)
+                        : r.sheet().equalsIgnoreCase(sheetName))).toList();
+                Integer headerRow = sheetName.equals(SubmissionFormat.ADMINISTRATORS_SHEET) ? file.headerRow()
+                        : own.isEmpty() ? null : firstRowWithText(sheet);
+                int width = sheetName.equals(SubmissionFormat.ADMINISTRATORS_SHEET) ? SubmissionFormat.COLUMNS.size()
+                        : SubmissionFormat.REVIEW_COLUMNS.size();
+                if (sheet != null && headerRow != null) {
+                    highlight(workbook, sheet, headerRow, width, own, text, highlight, bold);
                 }
             }
             PasswordColumns.blank(workbook);
             workbook.write(stream);
         }
         return copy;
+    }
+
+    /** Highlights the refused rows of {@code sheet} and puts each one's reason in a column after the last. */
+    private static void highlight(XSSFWorkbook workbook, Sheet sheet, int headerRow, int width, List<Rejection> own,
+                                  ReportText text, CellStyle highlight, CellStyle bold) {
+        Row header = sheet.getRow(headerRow - 1);
+        int reasonColumn = Math.max(header == null ? 0 : header.getLastCellNum(), width);
+        Cell title = (header == null ? sheet.createRow(headerRow - 1) : header).createCell(reasonColumn);
+        title.setCellValue(text.get("intake.checked.reason_header"));
+        title.setCellStyle(bold);
+        sheet.setColumnWidth(reasonColumn, 90 * 256);
+        // one highlighted twin per style the rows use: a style per cell would pass Excel's limit of 64 000
+        // styles (and take minutes) in a workbook of thousands of refused rows
+        Map<Short, CellStyle> highlighted = new java.util.HashMap<>();
+        for (Rejection rejection : own) {
+            Row row = sheet.getRow(rejection.row() - 1);
+            if (row == null) {
+                row = sheet.createRow(rejection.row() - 1);
+            }
+            // a hidden row that was refused is shown, or the coordinator would not see why
+            row.setZeroHeight(false);
+            for (int c = 0; c < reasonColumn; c++) {
+                Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
+                CellStyle original = cell.getCellStyle();
+                cell.setCellStyle(highlighted.computeIfAbsent(original.getIndex(), index -> {
+                    CellStyle style = workbook.createCellStyle();
+                    style.cloneStyleFrom(original);
+                    style.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+                    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                    return style;
+                }));
+            }
+            Cell reason = row.createCell(reasonColumn);
+            reason.setCellValue(Cells.forCell((rejection.column().isEmpty() ? "" : rejection.column() + ": ")
+                    + text.reason(rejection.reason())));
+            reason.setCellStyle(highlight);
+        }
+    }
+
+    /** The number (1-based) of the first row of the sheet with text in it: its header. */
+    private static Integer firstRowWithText(Sheet sheet) {
+        if (sheet == null) {
+            return null;
+        }
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && !cell.getStringCellValue().isBlank()) {
+                    return row.getRowNum() + 1;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -10,9 +10,22 @@ import java.util.Optional;
  */
 public interface LoadedAccounts {
 
-    /** An account as loaded: its domain and username as the export spells them, and its applications. */
-    record Loaded(String domain, String username, List<String> applications) {
+    /** An account as loaded: its domain and username as the export spells them, its INSZ (null: none), its applications. */
+    record Loaded(String domain, String username, String insz, List<String> applications) {
     }
+
+    /**
+     * An account as the pre-filled workbook lists it (SPEC 4.5), with what the engine suggests about it: blocked, no
+     * applications, {@code sameInszAs} the other usernames of the same person in that domain, applications outside the
+     * guideline's catalogue.
+     */
+    record Listed(String domain, String username, String lastName, String firstName, be.ocmw.merge.domain.Insz insz,
+                  be.ocmw.merge.domain.Role role, be.ocmw.merge.domain.AccountStatus status, String email, String language,
+                  List<String> applications, List<String> sameInszAs, List<String> unknownApplications) {
+    }
+
+    /** Every account of organisation {@code kbo}, by domain and username, one at a time (a large OCMW is not held). */
+    void each(String kbo, java.util.function.Consumer<Listed> each);
 
     /** The accounts of organisation {@code kbo}, by {@link #key(String, String)}. */
     Map<String, Loaded> of(String kbo);

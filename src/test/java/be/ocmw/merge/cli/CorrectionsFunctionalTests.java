@@ -101,13 +101,34 @@ class CorrectionsFunctionalTests {
         String blocked = users.get(0)[0];
         String trimmed = users.get(1)[0];
         String application = users.get(1)[1];
-        Path review = Files.createDirectories(dir.resolve("review"));
-        Workbooks.xlsx(review.resolve("pajottegem-review.xlsx"), submission("pajottegem", "1002.209.443", "OCMW Pajottegem",
-                "03/02/2025", List.of(tb.row("HTB", ""), tb.row("TB", DOMAIN)), List.of(
-                        row("Domein", "Gebruikersnaam", "Beslissing", "Toepassingen intrekken", "Opmerking"),
-                        row(DOMAIN, blocked, "Blokkeren", "", "met pensioen"),
-                        row(DOMAIN, trimmed, "Conserver", application, ""),
-                        row(DOMAIN, "bestaatniet", "Blokkeren", "", ""))));
+        // the merged OCMW's workbook as template writes it after the apply, filled in as its HTB would
+        Run template = jar.run("template", "pajottegem", "--out", "tpl");
+        assertThat(template.out()).as(template.output()).contains("keep or block");
+        Path review = Files.createDirectories(dir.resolve("review")).resolve("pajottegem-review.xlsx");
+        try (var in = Files.newInputStream(dir.resolve("tpl/pajottegem/" + PAJOTTEGEM + "-OCMW Pajottegem.xlsx"));
+             var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var ocmw = workbook.getSheet("OCMW");
+            ocmw.getRow(3).getCell(1).setCellValue("03/02/2025");
+            ocmw.getRow(4).getCell(1).setCellValue("htb@pajottegem.be");
+            var sheet = workbook.getSheet("Gebruikers");
+            for (var row : sheet) {
+                String username = row.getCell(1).getStringCellValue();
+                if (username.equals(blocked)) {
+                    row.getCell(9).setCellValue("Blokkeren");
+                    row.getCell(11).setCellValue("met pensioen");
+                } else if (username.equals(trimmed)) {
+                    row.getCell(9).setCellValue("Conserver");
+                    row.getCell(10).setCellValue(application);
+                }
+            }
+            var unknown = sheet.createRow(sheet.getLastRowNum() + 1);
+            unknown.createCell(0).setCellValue(DOMAIN);
+            unknown.createCell(1).setCellValue("bestaatniet");
+            unknown.createCell(9).setCellValue("Blokkeren");
+            try (var out = Files.newOutputStream(review)) {
+                workbook.write(out);
+            }
+        }
         Run intake = jar.run("intake", "review");
         assertThat(intake.output()).contains("bestaatniet");
         Run reviewed = jar.run("plan", "pajottegem", "--out", "out");

@@ -178,10 +178,11 @@ class ExplainFunctionalTests {
                 .contains("OCMW Galmaarden's submission of 25/11/2024 (file pajottegem-galmaarden-v3.xlsx, sheet Beheerders, "
                         + "row 2) designate this person as HTB")
                 // TB of the merged OCMW so far, no longer designated: who is instead, and where that is written
-                .contains("Type USER because no submission designates this person as an administrator of this domain, "
-                        + "though they were TB in the merged OCMW's own account; the submissions designate: Lotte Van den "
-                        + "Broeck (TB), by OCMW Herne's submission of 25/11/2024 (file pajottegem-herne-v3.xlsx, sheet "
-                        + "Beheerders, row 3)");
+                // what the plan takes away (SPEC 5.7): the role, why, and the submissions that designate another
+                .contains("TB → USER (an ordinary user with the same applications): this plan takes it away, because TB of "
+                        + "the merged OCMW for Maatschappelijk Welzijn, but no current submission designates this person any "
+                        + "more (Lotte Van den Broeck (TB): OCMW Herne, 25/11/2024 (pajottegem-herne-v3.xlsx, Beheerders:3)")
+                .contains("the plan takes away: TB → USER");
         assertThat(oldHtb.out()).contains("Type TB omdat de indiening van OCMW Herne van 25/11/2024 (bestand "
                         + "pajottegem-herne-v3.xlsx, blad Beheerders, rij 3)")
                 .contains("de indiening van OCMW Galmaarden van 25/11/2024 (bestand pajottegem-galmaarden-v3.xlsx, "

@@ -258,6 +258,10 @@ public final class AccessPlanner {
                 }
                 continue;
             }
+            if (decision.blocked() && account.status().active()) {
+                finding("REVIEW_COPIED_BLOCKED", Severity.INFO, account.kbo(), account.username(), "REVIEW_COPIED_BLOCKED", who,
+                        account.organisation(), decision.source());
+            }
             List<String> leftOut = decision.leaveOut().stream().filter(account.applications()::contains).toList();
             if (!leftOut.isEmpty()) {
                 finding("REVIEW_APPLICATION_LEFT_OUT", Severity.INFO, account.kbo(), account.username(),

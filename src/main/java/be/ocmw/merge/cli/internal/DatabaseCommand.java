@@ -53,6 +53,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * What the command does when its arguments ask for nothing the database holds (template without a merger: the blank
+     * workbook), as its exit code; null: it starts the application and {@link #execute}s.
+     */
+    protected Integer withoutDatabase() {
+        return null;
+    }
+
     /** Checks what can be checked before the application starts (where it will write); throws a usage error. */
     protected void checkArguments() {
     }
@@ -84,6 +92,10 @@ abstract class DatabaseCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         checkTexts();
         checkArguments();
+        Integer without = withoutDatabase();
+        if (without != null) {
+            return without;
+        }
         if (!createsDatabase()) {
             NoDatabaseException.requireData(database.url);
         }

@@ -21,6 +21,23 @@ import static be.ocmw.merge.intake.SubmissionFormat.ROLE;
 /** Checks one designated administrator: role, domain where a role needs one, INSZ, names, e-mail, language. */
 public class AdministratorRowProcessor implements ItemProcessor<SourceItem, StagedAdministrator> {
 
+    private final java.util.function.LongFunction<java.util.Map<String, be.ocmw.merge.intake.LoadedAccounts.Loaded>> accountsOfFile;
+    private final java.util.Map<Long, java.util.Map<String, String>> maskedByFile = new java.util.HashMap<>();
+
+    /**
+     * @param accountsOfFile the accounts of a submission file's organisation as loaded, by the file's id: a pre-filled
+     *                       workbook names its current administrators with their INSZ masked (SPEC 4.5), which is
+     *                       theirs when exactly one person of that organisation has it
+     */
+    public AdministratorRowProcessor(
+            java.util.function.LongFunction<java.util.Map<String, be.ocmw.merge.intake.LoadedAccounts.Loaded>> accountsOfFile) {
+        this.accountsOfFile = accountsOfFile;
+    }
+
+    public AdministratorRowProcessor() {
+        this(file -> java.util.Map.of());
+    }
+
     @Override
     public StagedAdministrator process(SourceItem item) {
         if (item.row().hidden()) {
@@ -41,10 +58,15 @@ public class AdministratorRowProcessor implements ItemProcessor<SourceItem, Stag
             throw item.reject(DOMAIN, "too_long", domain.length(), 200);
         }
         String insz;
-        try {
-            insz = Cells.insz(item.value(INSZ)).digits();
-        } catch (InvalidIdentifierException e) {
-            throw item.reject(INSZ, e.reason());
+        String typed = item.value(INSZ);
+        if (typed.toLowerCase(Locale.ROOT).contains("xxx")) {
+            insz = unmasked(item, typed);
+        } else {
+            try {
+                insz = Cells.insz(typed).digits();
+            } catch (InvalidIdentifierException e) {
+                throw item.reject(INSZ, e.reason());
+            }
         }
         String lastName = item.required(LAST_NAME, 200);
         String firstName = item.required(FIRST_NAME, 200);
@@ -63,5 +85,21 @@ public class AdministratorRowProcessor implements ItemProcessor<SourceItem, Stag
         }
         return new StagedAdministrator(item.file().id(), item.row().number(), role.name(),
                 domain.isEmpty() ? null : domain, insz, lastName, firstName, email, language, phone.isEmpty() ? null : phone);
+    }
+
+    /** The INSZ a masked number of the pre-filled workbook stands for: the one person of the organisation who has it. */
+    private String unmasked(SourceItem item, String typed) {
+        java.util.Map<String, String> masked = maskedByFile.computeIfAbsent(item.file().id(), file -> {
+            java.util.Map<String, String> byMask = new java.util.HashMap<>();
+            accountsOfFile.apply(file).values().stream().filter(a -> a.insz() != null).map(a -> a.insz()).distinct()
+                    .forEach(insz -> byMask.merge(new be.ocmw.merge.domain.Insz(insz).masked(), insz, (a, b) -> ""));
+            return byMask;
+        });
+        String key = typed.replaceAll("\\s", "").toLowerCase(Locale.ROOT);
+        String insz = masked.get(key);
+        if (insz == null || insz.isEmpty()) {
+            throw item.reject(INSZ, insz == null ? "insz.masked.unknown" : "insz.masked.ambiguous", Cells.shorten(typed));
+        }
+        return insz;
     }
 }
