@@ -78,6 +78,9 @@ run: $(CDS)
 	@echo "== Taking in the HTB submissions"
 	$(RUN) intake sample-data/submissions --out out/intake
 	@echo
+	@echo "== The pre-filled workbook of every OCMW (its administrators and its users to review), as Vlaanderen sends them"
+	@for m in $(SAMPLE_MERGERS); do echo "$(RUN) template $$m --out out/workbooks"; $(RUN) template $$m --out out/workbooks || exit $$?; done
+	@echo
 	@echo "== Planning the three sample mergers (dry run: nothing changes)"
 	$(RUN) plan pajottegem --out out
 	$(RUN) plan hasselt --out out

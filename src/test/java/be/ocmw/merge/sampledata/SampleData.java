@@ -90,16 +90,18 @@ public final class SampleData {
             Files.createDirectories(out);
             Map<String, List<Person>> peopleOfMerger = new LinkedHashMap<>();
             Map<String, Person[]> administrators = new LinkedHashMap<>();
+            Map<String, List<Account>> accountsOf = new LinkedHashMap<>();
             int accounts = 0;
             for (Organisation org : ORGANISATIONS) {
                 List<Person> shared = peopleOfMerger.computeIfAbsent(org.merger(), m -> new ArrayList<>());
                 List<Account> rows = accounts(org, shared, administrators);
+                accountsOf.put(org.kbo(), rows);
                 accounts += rows.size();
                 writeExport(out.resolve("access").resolve(org.kbo()), org, rows);
             }
             int dossiers = writeDossiers(out.resolve("dossiers.csv"));
             int requests = writeOnlineRequests(out.resolve("online-requests.csv"));
-            int submissions = writeSubmissions(out.resolve("submissions"), administrators);
+            int submissions = writeSubmissions(out.resolve("submissions"), administrators, accountsOf);
             return new Summary(accounts, dossiers, requests, submissions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -226,7 +228,8 @@ public final class SampleData {
         return table.size();
     }
 
-    private int writeSubmissions(Path folder, Map<String, Person[]> administrators) throws IOException {
+    private int writeSubmissions(Path folder, Map<String, Person[]> administrators, Map<String, List<Account>> accountsOf)
+            throws IOException {
         Files.createDirectories(folder);
         Person[] paj = administrators.get("pajottegem");
         Person[] has = administrators.get("hasselt");
@@ -253,9 +256,19 @@ public final class SampleData {
         submission(folder.resolve("antwerpen-antwerpen.xlsx"), "antwerpen", "0212.235.604", "OCMW Antwerpen",
                 "30/10/2024", "toegangsbeheer@antwerpen.be", header, List.of(
                         admin("HTB", "", ant[0]), admin("TB", DOMAIN, ant[2])), false);
+        // Borsbeek reviewed its users (SPEC 4.5): one not to copy, one application left out
+        List<Account> borsbeek = accountsOf.get("0212680616").stream()
+                .filter(a -> a.type().equals("USER") && a.active() && !a.insz().isEmpty() && a.applications().size() >= 2)
+                .toList();
+        List<List<Object>> review = List.of(
+                List.of("Domein", "Gebruikersnaam", "Naam", "Voornaam", "Beslissing", "Toepassingen niet overnemen", "Opmerking"),
+                List.of(DOMAIN, borsbeek.get(0).username(), borsbeek.get(0).lastName(), borsbeek.get(0).firstName(),
+                        "Niet overnemen", "", "uit dienst sinds oktober"),
+                List.of(DOMAIN, borsbeek.get(1).username(), borsbeek.get(1).lastName(), borsbeek.get(1).firstName(),
+                        "Overnemen", borsbeek.get(1).applications().get(0), "gebruikt die toepassing niet meer"));
         submission(folder.resolve("antwerpen-borsbeek.xlsx"), "antwerpen", "0212.680.616", "OCMW Borsbeek",
                 "13/11/2024", "ocmw@borsbeek.be", header, List.of(
-                        admin("HTB", "", ant[0]), admin("co-TB", DOMAIN, ant[1])), false);
+                        admin("HTB", "", ant[0]), admin("co-TB", DOMAIN, ant[1])), false, review);
         return 7;
     }
 
@@ -268,6 +281,13 @@ public final class SampleData {
 
     private static void submission(Path file, String merger, String kbo, String name, String date, String by,
                                    List<String> header, List<List<Object>> rows, boolean passwordColumn) throws IOException {
+        submission(file, merger, kbo, name, date, by, header, rows, passwordColumn, List.of());
+    }
+
+    /** With a sheet Gebruikers of {@code review} rows (header first) when there are any. */
+    private static void submission(Path file, String merger, String kbo, String name, String date, String by,
+                                   List<String> header, List<List<Object>> rows, boolean passwordColumn,
+                                   List<List<Object>> review) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet ocmw = workbook.createSheet("OCMW");
             String[][] labels = {{"Fusie", merger}, {"KBO-nummer", kbo}, {"Naam OCMW", name}, {"Ingediend op", date},
@@ -293,6 +313,15 @@ public final class SampleData {
                 }
                 if (passwordColumn) {
                     row.createCell(columns.size() - 1).setCellValue("Geheim123!");
+                }
+            }
+            if (!review.isEmpty()) {
+                Sheet users = workbook.createSheet("Gebruikers");
+                for (int r = 0; r < review.size(); r++) {
+                    Row row = users.createRow(r);
+                    for (int c = 0; c < review.get(r).size(); c++) {
+                        row.createCell(c).setCellValue(String.valueOf(review.get(r).get(c)));
+                    }
                 }
             }
             try (OutputStream out = Files.newOutputStream(file)) {
