@@ -91,6 +91,32 @@ public class Designations {
                 .list();
     }
 
+    /**
+     * What one OCMW's current submission decided in its Gebruikers sheet: how many accounts it reviewed, how many not to
+     * copy, to block (copied blocked, or blocked by the merged OCMW), and with applications left out or withdrawn.
+     */
+    public record ReviewTally(String kbo, String file, int reviewed, int notCopied, int blocked, int withApplications) {
+    }
+
+    /** The review of every OCMW of the merger whose current submission has one, by KBO. */
+    public java.util.Map<String, ReviewTally> tallies(Merger merger) {
+        java.util.Map<String, ReviewTally> tallies = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select s.kbo, s.source_file, count(*),
+                               count(*) filter (where r.decision = 'DO_NOT_COPY'),
+                               count(*) filter (where r.decision in ('COPY_BLOCKED', 'BLOCK')),
+                               count(*) filter (where cardinality(r.applications) > 0)
+                        from submission_review r join submission s on s.id = r.submission_id
+                        where s.merger_id = :merger and s.superseded_by is null
+                        group by s.kbo, s.source_file order by s.kbo""")
+                .param("merger", merger.id())
+                .query(rs -> {
+                    tallies.put(rs.getString(1), new ReviewTally(rs.getString(1), fileName(rs.getString(2)), rs.getInt(3),
+                            rs.getInt(4), rs.getInt(5), rs.getInt(6)));
+                });
+        return tallies;
+    }
+
     private static String fileName(String path) {
         return java.nio.file.Path.of(path).getFileName().toString();
     }

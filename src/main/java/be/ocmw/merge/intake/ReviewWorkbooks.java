@@ -54,11 +54,19 @@ public class ReviewWorkbooks {
      * ({@code applied}) one for the merged OCMW; in {@code language} (null: the merger's).
      */
     public List<Written> write(Merger merger, Path dir, boolean applied, Language language) {
+        return write(merger, dir, applied, language, null);
+    }
+
+    /** The same, for the organisation {@code only} alone (null: every one); none when it has no workbook. */
+    public List<Written> write(Merger merger, Path dir, boolean applied, Language language, be.ocmw.merge.domain.Kbo only) {
         Language lang = language == null ? merger.language() : language;
         Path folder = dir.resolve(merger.id());
         List<Written> written = new ArrayList<>();
         List<Ocmw> organisations = applied ? List.of(merger.target()) : merger.participants();
         for (Ocmw organisation : organisations) {
+            if (only != null && !only.equals(organisation.kbo())) {
+                continue;
+            }
             boolean merged = applied || organisation.kbo().equals(merger.target().kbo());
             Path file = folder.resolve(organisation.kbo().digits() + "-" + safe(organisation.name()) + ".xlsx");
             written.add(new Written(file, organisation, merged, write(merger, organisation, merged, lang, file)));

@@ -139,6 +139,33 @@ class DashboardPagesTests extends DashboardTest {
     }
 
     @Test
+    void eachOcmwsPreFilledWorkbookIsDownloadedFromTheMergersPageAndEveryDownloadIsAConsultation() throws Exception {
+        // the page: per OCMW its workbook to download, and what its review decided (Borsbeek's sample submission has one)
+        String antwerpen = page("/mergers/antwerpen", coordinator());
+        assertThat(antwerpen).contains("/mergers/antwerpen/workbooks/0212680616").contains("/mergers/antwerpen/workbooks/0212235604")
+                .contains("2 nagekeken: 1 niet overnemen, 0 geblokkeerd, 1 met toepassingen eruit (antwerpen-borsbeek.xlsx)");
+        // Hasselt is applied: only the merged OCMW's review workbook
+        assertThat(page("/mergers/hasselt", coordinator())).contains("id=\"merged-workbook\"")
+                .doesNotContain("/mergers/hasselt/workbooks/0212224419");
+
+        long before = consultations.between(null, null).size();
+        byte[] workbook = mvc.perform(get("/mergers/antwerpen/workbooks/0212680616").with(coordinator()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("0212680616-OCMW Borsbeek.xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var opened = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            assertThat(opened.getSheet("Gebruikers").getLastRowNum()).isPositive();
+            assertThat(opened.getSheet("OCMW").getRow(1).getCell(1).getStringCellValue()).isEqualTo("0212.680.616");
+        }
+        assertThat(consultations.between(null, null)).hasSize((int) before + 1).last().satisfies(c -> {
+            assertThat(c.actor()).isEqualTo("coordinator");
+            assertThat(c.what()).isEqualTo("download pre-filled workbook");
+            assertThat(c.persons()).isPositive();
+        });
+        mvc.perform(get("/mergers/antwerpen/workbooks/0212978247").with(coordinator())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void reportsAreDownloadedButNotByACoordinatorWhenTheyShowFullInsz() throws Exception {
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator()))
                 .andExpect(status().isOk())

@@ -46,6 +46,9 @@ public class ReviewRowProcessor implements ItemProcessor<SourceItem, StagedRevie
         }
         LoadFile file = item.file();
         Organisation organisation = organisations.computeIfAbsent(file.id(), organisationOfFile::apply);
+        if (organisation.accounts().isEmpty()) {
+            throw item.reject(REVIEW_USERNAME, "review.not_loaded");
+        }
         String domain = item.required(REVIEW_DOMAIN, 200);
         String username = item.required(REVIEW_USERNAME, 200);
         LoadedAccounts.Loaded account = LoadedAccounts.find(organisation.accounts(), domain, username)

@@ -12,22 +12,24 @@ import java.util.List;
 
 /**
  * The report model: everything the workbook, the page and summary.json of a plan or an apply show, built once by
- * {@link PlanReports}. The writers format it and read nothing else. {@code rows} is the stored plan whose dossiers and
+ * {@link PlanReports}. The writers format it and read nothing else. {@code reviews}: what each OCMW's review decided. {@code rows} is the stored plan whose dossiers and
  * requests are listed (null: the plan was not stored, it lists none); those are streamed from {@code dossiers} and
  * {@code requests}, being too many to hold.
  */
 public record PlanReport(MergerPlan plan, Long rows, RunMode mode, PlanStatus status, ReportOptions options,
                          PlannedRows.Dossiers dossiers, PlannedRows.Requests requests, List<Rejection> rejected,
-                         LocalDate generated, java.util.Map<String, be.ocmw.merge.merger.Checklist.Tick> ticks) {
+                         LocalDate generated, java.util.Map<String, be.ocmw.merge.merger.Checklist.Tick> ticks,
+                         List<be.ocmw.merge.intake.Designations.ReviewTally> reviews) {
 
     public PlanReport {
         rejected = List.copyOf(rejected);
         ticks = java.util.Map.copyOf(ticks);
+        reviews = List.copyOf(reviews);
     }
 
     /** The same report, written with {@code other} options (its other language). */
     public PlanReport withOptions(ReportOptions other) {
-        return new PlanReport(plan, rows, mode, status, other, dossiers, requests, rejected, generated, ticks);
+        return new PlanReport(plan, rows, mode, status, other, dossiers, requests, rejected, generated, ticks, reviews);
     }
 
     /** Who ticked the task done and when, as the report says it ("" while it is still to do). */

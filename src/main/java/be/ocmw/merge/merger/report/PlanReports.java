@@ -45,10 +45,12 @@ public class PlanReports {
     private final ReportLedger ledger;
     private final be.ocmw.merge.audit.Consultations consultations;
     private final be.ocmw.merge.merger.Checklist checklist;
+    private final be.ocmw.merge.intake.Designations designations;
 
     PlanReports(PlanHtml html, PlanStore store, LoadFiles loads, PlannedRows.Dossiers dossiers,
                 PlannedRows.Requests requests, ReportLedger ledger, be.ocmw.merge.merger.Checklist checklist,
-                be.ocmw.merge.audit.Consultations consultations) {
+                be.ocmw.merge.audit.Consultations consultations, be.ocmw.merge.intake.Designations designations) {
+        this.designations = designations;
         this.consultations = consultations;
         this.checklist = checklist;
         this.html = html;
@@ -69,7 +71,7 @@ public class PlanReports {
         return new PlanReport(plan, planId == null ? null : store.changesOf(planId), mode, status, options, dossiers,
                 requests, loads.rejectionsOf(plan.merger().id(),
                 plan.merger().participants().stream().map(o -> o.kbo().digits()).toList()), LocalDate.now(),
-                checklist.ticks(plan.merger()));
+                checklist.ticks(plan.merger()), java.util.List.copyOf(designations.tallies(plan.merger()).values()));
     }
 
     /** Writes the reports of a plan; returns the folder. */

@@ -54,6 +54,13 @@ public final class ReportRows {
                 rows.add(List.of(label, did.has(count) ? did.get(count) : "", predicted.has(count) ? predicted.get(count) : ""));
             }
         }
+        // what each OCMW's review of its users decided (SPEC 4.5)
+        for (be.ocmw.merge.intake.Designations.ReviewTally review : report.reviews()) {
+            String ocmw = merger.participants().stream().filter(p -> p.kbo().digits().equals(review.kbo()))
+                    .map(be.ocmw.merge.registry.Ocmw::name).findFirst().orElse(merger.target().name());
+            rows.add(List.of(text.get("summary.review", ocmw), text.get("summary.review.value", review.reviewed(),
+                    review.notCopied(), review.blocked(), review.withApplications(), review.file())));
+        }
         rows.add(List.of(text.get("summary.fingerprint"), plan.fingerprint()));
         if (report.mode() == RunMode.PLAN) {
             rows.add(List.of("", text.get("summary.fingerprint.help")));

@@ -61,11 +61,13 @@ class DashboardController {
     private final be.ocmw.merge.audit.RunLog runLog;
     private final be.ocmw.merge.audit.Consultations consultations;
     private final be.ocmw.merge.notify.Outbox outbox;
+    private final be.ocmw.merge.intake.ReviewWorkbooks workbooks;
 
     DashboardController(Pages pages, DashboardReadModel dashboard, StoredPlans plans, PlanViews views, WebSettings settings, ReportLedger ledger,
                         History history, be.ocmw.merge.audit.RunLog runLog,
                         be.ocmw.merge.audit.Consultations consultations, be.ocmw.merge.notify.Outbox outbox,
-                        be.ocmw.merge.batch.JobHistory jobHistory) {
+                        be.ocmw.merge.batch.JobHistory jobHistory, be.ocmw.merge.intake.ReviewWorkbooks workbooks) {
+        this.workbooks = workbooks;
         this.jobHistory = jobHistory;
         this.outbox = outbox;
         this.runLog = runLog;
@@ -194,6 +196,43 @@ class DashboardController {
                 be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "download " + file.getFileName(), merger.id(),
                 file.toString(), persons, reason, null));
         return download(file);
+    }
+
+    /**
+     * The pre-filled workbook of one OCMW of the merger (SPEC 4.5), written for this download from what is loaded now, in
+     * the merger's language; after the apply only the merged OCMW's. Names and masked INSZ of every account: a
+     * consultation of personal data in the log (who, when, which workbook, how many persons).
+     */
+    @GetMapping("/mergers/{id}/workbooks/{kbo}")
+    ResponseEntity<?> workbook(@PathVariable String id, @PathVariable String kbo) throws java.io.IOException {
+        Merger merger = pages.merger(id);
+        be.ocmw.merge.domain.Kbo number;
+        try {
+            number = be.ocmw.merge.domain.Kbo.parse(kbo);
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no OCMW " + kbo + " in " + id);
+        }
+        Path folder = Files.createTempDirectory("ocmw-workbook");
+        try {
+            var written = workbooks.write(merger, folder, plans.applied(merger), null, number);
+            if (written.isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no workbook of " + kbo + " in " + id);
+            }
+            var workbook = written.get(0);
+            consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
+                    be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "download pre-filled workbook", merger.id(),
+                    workbook.file().getFileName().toString(), workbook.accounts(), "pre-filled workbook (INSZ masked)", null));
+            byte[] content = Files.readAllBytes(workbook.file());
+            return ResponseEntity.ok()
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename(workbook.file().getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8)
+                            .build().toString())
+                    .contentType(org.springframework.http.MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(content);
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+        }
     }
 
     /** What an operator is asked before a report with full INSZ is handed out. */

@@ -42,7 +42,7 @@ class DashboardReadModel {
     enum SubmissionState { RECEIVED, LATE, MISSING }
 
     /** A participant's HTB submission against the deadline. */
-    record Submission(Ocmw ocmw, SubmissionState state, LocalDate submittedOn, String file) {
+    record Submission(Ocmw ocmw, SubmissionState state, LocalDate submittedOn, String file, Designations.ReviewTally review) {
     }
 
     record MergerRow(Merger merger, StoredPlans.Standing standing, List<Submission> submissions,
@@ -92,13 +92,15 @@ class DashboardReadModel {
 
     List<Submission> submissions(Merger merger) {
         Map<String, Designations.Received> current = designations.received(merger);
+        Map<String, Designations.ReviewTally> reviews = designations.tallies(merger);
         return merger.participants().stream().map(p -> {
             Designations.Received found = current.get(p.kbo().digits());
             if (found == null) {
-                return new Submission(p, SubmissionState.MISSING, null, null);
+                return new Submission(p, SubmissionState.MISSING, null, null, null);
             }
             boolean late = merger.late(found.submittedOn());
-            return new Submission(p, late ? SubmissionState.LATE : SubmissionState.RECEIVED, found.submittedOn(), found.file());
+            return new Submission(p, late ? SubmissionState.LATE : SubmissionState.RECEIVED, found.submittedOn(), found.file(),
+                    reviews.get(p.kbo().digits()));
         }).toList();
     }
 
