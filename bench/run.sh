@@ -75,6 +75,8 @@ java -jar "$JAR" database stop
 rm -rf .ocmw
 java -jar "$JAR" load access bench-merger/access $R | tail -1
 java -jar "$JAR" intake bench-merger/submissions $R | tail -1
+tpl=$(OCMW_REPORT_MEMORY=1 java -Xmx256m -jar "$JAR" template bench --out out-workbooks $R | tee >(cat >&2) | grep "Work took")
+tpl_s=$(echo "$tpl" | sed -E 's/Work took ([0-9.]+) s.*/\1/'); tpl_heap=$(echo "$tpl" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 plan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 floor_out=$(OCMW_REPORT_MEMORY=1 $TOOLS bench-apply-floor bench $R | tee >(cat >&2))
 floor_s=$(echo "$floor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
@@ -94,6 +96,9 @@ awk -v p="$plan_s" -v f="$floor_s" -v a="$apply_s" -v n="$MERGER_ACCOUNTS" -v g=
   printf "plan of the 20-OCMW merger (%d accounts, %s grants): %6.2f s  %8.0f accounts/s\n", n, g, p, n / p;
   printf "the apply statements at once, no batch (floor):     %6.2f s\n", f;
   printf "apply of that merger:                               %6.2f s  = %.2f x the floor\n", a, a / f;
+}'
+awk -v t="$tpl_s" -v th="$tpl_heap" -v n="$MERGER_ACCOUNTS" 'BEGIN {
+  printf "pre-filled workbooks of the 20 OCMWs (%d accounts, -Xmx256m): %6.2f s  %8.0f accounts/s  peak heap %s MB\n", n, t, n / t, th;
 }'
 awk -v p="$dplan_s" -v f="$dfloor_s" -v a="$dapply_s" -v n="$DOSSIERS" 'BEGIN {
   printf "plan of %d running dossiers of 20 OCMWs (-Xmx512m): %6.2f s  %8.0f dossiers/s\n", n, p, n / p;
