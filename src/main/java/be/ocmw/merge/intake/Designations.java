@@ -148,17 +148,18 @@ public class Designations {
                 .list();
     }
 
-    /** An OCMW's current submission: when it says it was sent, and the workbook it came in. */
-    public record Received(java.time.LocalDate submittedOn, String file) {
+    /** An OCMW's current submission: when it says it was sent, the workbook it came in, and when it was taken in. */
+    public record Received(java.time.LocalDate submittedOn, String file, java.time.OffsetDateTime receivedAt) {
     }
 
     /** The current submission of each OCMW of the merger that sent one, by KBO. */
     public java.util.Map<String, Received> received(Merger merger) {
         java.util.Map<String, Received> current = new java.util.LinkedHashMap<>();
-        jdbc.sql("select kbo, submitted_on, source_file from submission where merger_id = :m and superseded_by is null")
+        jdbc.sql("select kbo, submitted_on, source_file, received_at from submission where merger_id = :m and superseded_by is null")
                 .param("m", merger.id())
                 .query(rs -> {
-                    current.put(rs.getString(1), new Received(rs.getObject(2, java.time.LocalDate.class), rs.getString(3)));
+                    current.put(rs.getString(1), new Received(rs.getObject(2, java.time.LocalDate.class), rs.getString(3),
+                            rs.getObject(4, java.time.OffsetDateTime.class)));
                 });
         return current;
     }

@@ -24,6 +24,9 @@ public interface LoadedAccounts {
                   List<String> applications, List<String> sameInszAs, List<String> unknownApplications) {
     }
 
+    /** The e-mail address of the current HTB of organisation {@code kbo} as loaded, if it has one with an address. */
+    Optional<String> htbEmail(String kbo);
+
     /** Every account of organisation {@code kbo}, by domain and username, one at a time (a large OCMW is not held). */
     void each(String kbo, java.util.function.Consumer<Listed> each);
 

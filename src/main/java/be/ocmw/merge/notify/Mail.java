@@ -21,7 +21,13 @@ public record Mail(long id, Kind kind, String purpose, String merger, List<Email
         /** New drift of a merger, to its notify list. */
         DRIFT_DIGEST,
         /** A nightly reconciliation that failed again after its retry, to the operators. */
-        NIGHT_FAILED
+        NIGHT_FAILED,
+        /** An OCMW's pre-filled workbook, attached, to its contact (SPEC 4.6). */
+        CAMPAIGN_WORKBOOK,
+        /** A reminder before the deadline to an OCMW that sent nothing yet. */
+        CAMPAIGN_REMINDER,
+        /** The day after the deadline, to the merger's notify list: who is missing or late. */
+        CAMPAIGN_ESCALATION
     }
 
     public enum Status {

@@ -53,10 +53,27 @@ public class Outbox {
     /** Queues a mail unless one for this purpose was queued before; its id either way. */
     public long queue(Kind kind, String purpose, String merger, Language language, List<EmailAddress> recipients,
                       String subject, String body) {
+        return queue(kind, purpose, merger, language, recipients, subject, body, null, null);
+    }
+
+    /** An attached file of a mail: its name as the reader sees it, and its bytes. */
+    public record Attachment(String name, byte[] content) {
+    }
+
+    /**
+     * The same with a Reply-To ({@code replyTo}, null: none) and a file attached ({@code attachment}, null: none): what
+     * the campaign mails each OCMW.
+     */
+    public long queue(Kind kind, String purpose, String merger, Language language, List<EmailAddress> recipients,
+                      String subject, String body, EmailAddress replyTo, Attachment attachment) {
         jdbc.sql("""
-                        insert into mail_outbox (kind, purpose, merger_id, language, recipients, subject, body)
-                        values (:kind, :purpose, :merger, :language, :recipients, :subject, :body)
+                        insert into mail_outbox (kind, purpose, merger_id, language, recipients, subject, body, reply_to,
+                                                 attachment_name, attachment)
+                        values (:kind, :purpose, :merger, :language, :recipients, :subject, :body, :replyTo, :name, :content)
                         on conflict (purpose) do nothing""")
+                .param("replyTo", replyTo == null ? null : replyTo.address())
+                .param("name", attachment == null ? null : attachment.name())
+                .param("content", attachment == null ? null : attachment.content())
                 .param("kind", kind.name()).param("purpose", purpose).param("merger", merger)
                 .param("language", language.code())
                 .param("recipients", recipients.stream().map(EmailAddress::address).toArray(String[]::new))
@@ -65,6 +82,17 @@ public class Outbox {
                 .update();
         return jdbc.sql("select id from mail_outbox where purpose = :purpose").param("purpose", purpose)
                 .query(Long.class).single();
+    }
+
+    /** Sends these mails now (those not sent yet); per mail, null when the SMTP server took it, else why not. */
+    public java.util.Map<Long, String> sendNow(List<Long> ids) {
+        java.util.Map<Long, String> outcome = new java.util.LinkedHashMap<>();
+        for (long id : ids) {
+            transactions.execute(status -> send(id));
+            outcome.put(id, jdbc.sql("select case when status = 'SENT' then null else coalesce(last_error, 'not sent yet') end "
+                    + "from mail_outbox where id = :id").param("id", id).query(String.class).optional().orElse(null));
+        }
+        return outcome;
     }
 
     /** Sends every mail not sent yet; how many the SMTP server took. */
@@ -114,11 +142,24 @@ public class Outbox {
         }
         try {
             MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            // the reply address and the attachment are read here only: lists of mails never carry the files
+            record Extra(String replyTo, String name, byte[] content) {
+            }
+            Extra extra = jdbc.sql("select reply_to, attachment_name, attachment from mail_outbox where id = :id")
+                    .param("id", mail.id())
+                    .query((rs, n) -> new Extra(rs.getString(1), rs.getString(2), rs.getBytes(3))).single();
+            MimeMessageHelper helper = new MimeMessageHelper(message, extra.content() != null, "UTF-8");
             helper.setFrom(settings.from().address());
             helper.setTo(mail.recipients().stream().map(EmailAddress::address).toArray(String[]::new));
+            if (extra.replyTo() != null) {
+                helper.setReplyTo(extra.replyTo());
+            }
             helper.setSubject(mail.subject());
             helper.setText(mail.body(), false);
+            if (extra.content() != null) {
+                helper.addAttachment(extra.name(), new org.springframework.core.io.ByteArrayResource(extra.content()),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            }
             message.setHeader("Auto-Submitted", "auto-generated");
             sender.send(message);
             return null;

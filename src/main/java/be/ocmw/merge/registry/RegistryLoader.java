@@ -43,7 +43,7 @@ public final class RegistryLoader {
     private static final Set<String> ROOT_KEYS = Set.of("mergers");
     private static final Set<String> MERGER_KEYS =
             Set.of("id", "name", "scenario", "effective", "deadline", "target", "participants", "language", "notify");
-    private static final Set<String> OCMW_KEYS = Set.of("name", "kbo", "nis");
+    private static final Set<String> OCMW_KEYS = Set.of("name", "kbo", "nis", "contact");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final List<RegistryViolation> violations = new ArrayList<>();
@@ -183,10 +183,19 @@ public final class RegistryLoader {
             return null;
         }
         Set<Kbo> seen = new LinkedHashSet<>();
+        List<EmailAddress> contacts = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
             if (!seen.add(participants.get(i).kbo())) {
                 violation(Rule.DUPLICATE_PARTICIPANT, "KBO " + participants.get(i).kbo()
                         + " is listed twice among the participants", sequence.getValue().get(i));
+            }
+            EmailAddress contact = participants.get(i).contact();
+            if (contact != null) {
+                if (contacts.stream().anyMatch(contact::sameAs)) {
+                    violation(Rule.INVALID_EMAIL, "the contact " + contact + " is given for two participants: each OCMW "
+                            + "gets its own workbook", sequence.getValue().get(i));
+                }
+                contacts.add(contact);
             }
         }
         return participants;
@@ -232,7 +241,9 @@ public final class RegistryLoader {
         String name = scalar(keys, "name", mapping);
         Kbo kbo = value(keys, "kbo", mapping, Rule.INVALID_KBO, Kbo::parse);
         NisCode nis = value(keys, "nis", mapping, Rule.INVALID_NIS, NisCode::parse);
-        return violations.size() > before ? null : new Ocmw(name, kbo, nis);
+        EmailAddress contact = keys.containsKey("contact")
+                ? value(keys, "contact", mapping, Rule.INVALID_EMAIL, EmailAddress::parse) : null;
+        return violations.size() > before ? null : new Ocmw(name, kbo, nis, contact);
     }
 
     /** The merger's id as written, so that even its first violations can name it. */

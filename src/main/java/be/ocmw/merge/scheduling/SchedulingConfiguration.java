@@ -56,6 +56,23 @@ class SchedulingConfiguration {
         return durable(MailOutboxQuartzJob.class, "mailOutbox", "Mails not sent yet, tried again");
     }
 
+    @Bean
+    JobDetailFactoryBean campaignJobDetail() {
+        return durable(CampaignQuartzJob.class, "campaign", "The campaign's reminders and escalations of the day (SPEC 4.6)");
+    }
+
+    @Bean
+    CronTriggerFactoryBean campaignTrigger(JobDetail campaignJobDetail, be.ocmw.merge.campaign.CampaignSettings campaign) {
+        CronTriggerFactoryBean trigger = new CronTriggerFactoryBean();
+        trigger.setJobDetail(campaignJobDetail);
+        trigger.setName("campaignTrigger");
+        trigger.setCronExpression(campaign.cron());
+        trigger.setTimeZone(TimeZone.getTimeZone("Europe/Brussels"));
+        // a day missed while no serve ran: once at start-up (the reminders of a day are idempotent)
+        trigger.setMisfireInstruction(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        return trigger;
+    }
+
     /** A job the cluster keeps in its store even while no trigger points at it. */
     private static JobDetailFactoryBean durable(Class<? extends Job> type, String name, String description) {
         JobDetailFactoryBean job = new JobDetailFactoryBean();
@@ -81,14 +98,15 @@ class SchedulingConfiguration {
     @Bean
     SchedulerFactoryBean scheduler(DataSource dataSource, PlatformTransactionManager transactions, ApplicationContext context,
                                    JobDetail reconcileJobDetail, CronTrigger nightlyTrigger, JobDetail mailOutboxJobDetail,
-                                   SimpleTrigger mailOutboxTrigger, SchedulerSettings settings) {
+                                   SimpleTrigger mailOutboxTrigger, JobDetail campaignJobDetail, CronTrigger campaignTrigger,
+                                   SchedulerSettings settings) {
         SchedulerFactoryBean scheduler = new SchedulerFactoryBean();
         scheduler.setDataSource(dataSource);
         scheduler.setTransactionManager(transactions);
         scheduler.setJobFactory(new AutowiringJobFactory(context.getAutowireCapableBeanFactory()));
         scheduler.setSchedulerName("ocmw-merge");
-        scheduler.setJobDetails(reconcileJobDetail, mailOutboxJobDetail);
-        scheduler.setTriggers(nightlyTrigger, mailOutboxTrigger);
+        scheduler.setJobDetails(reconcileJobDetail, mailOutboxJobDetail, campaignJobDetail);
+        scheduler.setTriggers(nightlyTrigger, mailOutboxTrigger, campaignTrigger);
         // an existing trigger keeps its state (so missed firings are seen); a changed cron is put in by TriggerSync
         scheduler.setOverwriteExistingJobs(false);
         scheduler.setWaitForJobsToCompleteOnShutdown(true);

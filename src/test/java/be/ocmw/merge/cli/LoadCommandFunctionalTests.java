@@ -216,10 +216,15 @@ class LoadCommandFunctionalTests {
         }
         if (path.toString().endsWith(".xlsx")) {
             try (InputStream in = Files.newInputStream(path); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-                var sheet = workbook.getSheet("Beheerders") != null ? workbook.getSheet("Beheerders") : workbook.getSheetAt(0);
+                // a submission's rows are those of Beheerders and, when it has one, of Gebruikers (its review)
+                List<org.apache.poi.ss.usermodel.Sheet> sheets = workbook.getSheet("Beheerders") == null
+                        ? List.of(workbook.getSheetAt(0)) : java.util.stream.Stream.of("Beheerders", "Gebruikers")
+                        .map(workbook::getSheet).filter(java.util.Objects::nonNull).toList();
                 int count = 0;
-                for (Row row : sheet) {
-                    count += row.getRowNum() > 0 && row.getPhysicalNumberOfCells() > 0 ? 1 : 0;
+                for (var sheet : sheets) {
+                    for (Row row : sheet) {
+                        count += row.getRowNum() > 0 && row.getPhysicalNumberOfCells() > 0 ? 1 : 0;
+                    }
                 }
                 return count;
             }

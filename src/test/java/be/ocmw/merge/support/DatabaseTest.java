@@ -56,7 +56,8 @@ public abstract class DatabaseTest {
                 truncate table organisation, organisation_nis, access_snapshot, account, dossier, online_request,
                                online_request_link, submission, submission_administrator, load_file, staged_dossier,
                                staged_online_request, staged_administrator, rejected_row, finding, audit, plan,
-                               plan_change, plan_task, drift, consultation, chain_seal, drift_digest, mail_outbox, nightly_attempt cascade""").update();
+                               plan_change, plan_task, drift, consultation, chain_seal, drift_digest, mail_outbox, nightly_attempt,
+                               submission_review, staged_review, campaign_mail cascade""").update();
         // the chains start again with the emptied tables (audit verify would otherwise miss every sealed row)
         jdbc.sql("update chain_head set seals = 0, hash = sha256(convert_to('ocmw-merge ' || chain, 'UTF8'))").update();
     }

@@ -31,6 +31,14 @@ class AccessAccounts implements LoadedAccounts {
     }
 
     @Override
+    public java.util.Optional<String> htbEmail(String kbo) {
+        return jdbc.sql("""
+                        select email from live_account where kbo = :kbo and role = 'HTB' and status = 'ACTIEF'
+                          and coalesce(email, '') <> '' order by username limit 1""")
+                .param("kbo", kbo).query(String.class).optional();
+    }
+
+    @Override
     public void each(String kbo, java.util.function.Consumer<Listed> each) {
         // the suggestions worked out by the database beside the rows: the person's other usernames in the domain,
         // the applications the domain's catalogue does not know

@@ -8,7 +8,7 @@ import picocli.CommandLine.HelpCommand;
         versionProvider = VersionProvider.class,
         description = "Carries OCMW mergers through the social-security back office: access managers, users and "
                 + "their applications, running dossiers, OCMW Online requests, and the checklist of manual tasks.",
-        subcommands = {MergersCommand.class, LoadCommand.class, IntakeCommand.class, TemplateCommand.class, CheckCertificateCommand.class,
+        subcommands = {MergersCommand.class, LoadCommand.class, IntakeCommand.class, TemplateCommand.class, CampaignCommand.class, CheckCertificateCommand.class,
                 MergerCommands.Plan.class, MergerCommands.Approve.class, MergerCommands.Apply.class, ReconcileCommand.class, ServeCommand.class, HashPasswordCommand.class,
                 ExportCommand.class, StatusCommand.class, ExplainCommand.class, AuditCommand.class, DatabaseGroupCommand.class,
                 IdleWatchCommand.class,

@@ -11,7 +11,8 @@ import java.util.List;
  * Health, metrics, observations and mail are serve's (its monitoring, its nightly mails): a command without a web
  * server skips their auto-configurations before their conditions are even read, so that {@code status} or
  * {@code explain} does not start a meter registry, bind JVM metrics and wrap the batch jobs in observations it never
- * shows (about 0.2 s of a 1.2 s command). Decision: docs/decisions/monitoring-on-serve-only.md.
+ * shows (about 0.2 s of a 1.2 s command). A command that sends mail says so ({@code ocmw.mail.needed}) and gets mail.
+ * Decision: docs/decisions/monitoring-on-serve-only.md.
  */
 public class ServeOnlyAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -29,9 +30,13 @@ public class ServeOnlyAutoConfigurations implements AutoConfigurationImportFilte
     @Override
     public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
         boolean served = !"none".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type", "servlet"));
+        // a command that mails (campaign --send) has mail too, still without the monitoring
+        boolean mails = Boolean.parseBoolean(environment.getProperty("ocmw.mail.needed", "false"));
         boolean[] match = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < match.length; i++) {
-            match[i] = served || autoConfigurationClasses[i] == null || !serveOnly(autoConfigurationClasses[i]);
+            String candidate = autoConfigurationClasses[i];
+            match[i] = served || candidate == null || !serveOnly(candidate)
+                    || (mails && candidate.startsWith("org.springframework.boot.mail."));
         }
         return match;
     }
