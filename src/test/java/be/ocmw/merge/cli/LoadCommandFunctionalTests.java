@@ -217,9 +217,15 @@ class LoadCommandFunctionalTests {
         if (path.toString().endsWith(".xlsx")) {
             try (InputStream in = Files.newInputStream(path); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
                 // a submission's rows are those of Beheerders and, when it has one, of Gebruikers (its review)
-                List<org.apache.poi.ss.usermodel.Sheet> sheets = workbook.getSheet("Beheerders") == null
-                        ? List.of(workbook.getSheetAt(0)) : java.util.stream.Stream.of("Beheerders", "Gebruikers")
-                        .map(workbook::getSheet).filter(java.util.Objects::nonNull).toList();
+                List<org.apache.poi.ss.usermodel.Sheet> sheets = new java.util.ArrayList<>();
+                if (workbook.getSheet("Beheerders") == null) {
+                    sheets.add(workbook.getSheetAt(0));
+                } else {
+                    sheets.add(workbook.getSheet("Beheerders"));
+                    if (workbook.getSheet("Gebruikers") != null) {
+                        sheets.add(workbook.getSheet("Gebruikers"));
+                    }
+                }
                 int count = 0;
                 for (var sheet : sheets) {
                     for (Row row : sheet) {

@@ -140,6 +140,16 @@ class RegistryLoaderTests {
                 arguments("notify as one value, not a list",
                         "    scenario: 3\n", "    scenario: 3\n    notify: htb@antwerpen.be\n",
                         "antwerpen", Rule.INVALID_VALUE, 24),
+                arguments("a participant's contact that is no address",
+                        "{ name: OCMW Borsbeek, kbo: \"0212.680.616\", nis: \"11007\" }",
+                        "{ name: OCMW Borsbeek, kbo: \"0212.680.616\", nis: \"11007\", contact: ocmw.borsbeek }",
+                        "antwerpen", Rule.INVALID_EMAIL, 29),
+                arguments("the same contact for two participants",
+                        "      - { name: OCMW Antwerpen, kbo: \"0212.235.604\", nis: \"11002\" }\n"
+                                + "      - { name: OCMW Borsbeek, kbo: \"0212.680.616\", nis: \"11007\" }\n",
+                        "      - { name: OCMW Antwerpen, kbo: \"0212.235.604\", nis: \"11002\", contact: ocmw@antwerpen.be }\n"
+                                + "      - { name: OCMW Borsbeek, kbo: \"0212.680.616\", nis: \"11007\", contact: OCMW@antwerpen.be }\n",
+                        "antwerpen", Rule.INVALID_EMAIL, 29),
                 arguments("a language that is neither nl nor fr",
                         "    scenario: 3\n", "    scenario: 3\n    language: de\n",
                         "antwerpen", Rule.INVALID_VALUE, 24),
