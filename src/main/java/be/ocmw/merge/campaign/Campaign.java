@@ -62,8 +62,11 @@ public class Campaign {
         }
     }
 
-    /** What {@link #send} did for one participant: mailed (and whether the SMTP server took it), skipped, or why not. */
-    public record Outcome(Ocmw ocmw, String to, boolean queued, String problem, int accounts) {
+    /**
+     * What {@link #send} did for one participant: mailed (and whether the SMTP server took it: {@code problem} null), or
+     * not mailed and why ({@code problem}, in words for every language).
+     */
+    public record Outcome(Ocmw ocmw, String to, boolean queued, be.ocmw.merge.domain.Reason problem, int accounts) {
     }
 
     private final JdbcClient jdbc;
@@ -136,12 +139,11 @@ public class Campaign {
                 Contact contact = contact(ocmw);
                 int before = sent(merger, ocmw.kbo()).stream().filter(s -> s.kind().equals("WORKBOOK")).toList().size();
                 if (before > 0 && !resend) {
-                    outcomes.add(new Outcome(ocmw, null, false, "sent before: nothing sent again (--resend sends it again)", 0));
+                    outcomes.add(new Outcome(ocmw, null, false, be.ocmw.merge.domain.Reason.of("campaign.sent_before"), 0));
                     continue;
                 }
                 if (contact.address() == null) {
-                    outcomes.add(new Outcome(ocmw, null, false, "no address: add 'contact' to the participant in the "
-                            + "registry (the OCMW's current HTB as loaded has none)", 0));
+                    outcomes.add(new Outcome(ocmw, null, false, be.ocmw.merge.domain.Reason.of("campaign.no_address"), 0));
                     continue;
                 }
                 ReviewWorkbooks.Written workbook = workbooks.write(merger, folder, false, merger.language(), ocmw.kbo()).get(0);
@@ -173,7 +175,8 @@ public class Campaign {
         for (Outcome outcome : outcomes) {
             if (outcome.queued()) {
                 String problem = delivered.get(queued.get(q++));
-                result.add(new Outcome(outcome.ocmw(), outcome.to(), true, problem, outcome.accounts()));
+                result.add(new Outcome(outcome.ocmw(), outcome.to(), true,
+                        problem == null ? null : be.ocmw.merge.domain.Reason.words(problem), outcome.accounts()));
             } else {
                 result.add(outcome);
             }

@@ -166,6 +166,25 @@ class DashboardPagesTests extends DashboardTest {
     }
 
     @Test
+    void anOperatorStartsTheCampaignFromTheMergersPageAndSeesPerOcmwWhatWasMailedAndWhatIsNotDeliveredYet() throws Exception {
+        assertThat(page("/mergers/antwerpen", coordinator())).doesNotContain("id=\"campaign-start\"");
+        assertThat(page("/mergers/antwerpen", operator())).contains("id=\"campaign-start\"").contains("niet verstuurd");
+        mvc.perform(post("/mergers/antwerpen/campaign").with(coordinator()).with(csrf())).andExpect(status().isForbidden());
+
+        // no SMTP server here: each mail waits in the outbox, and the pages say so
+        String started = finished(mvc.perform(post("/mergers/antwerpen/campaign").with(operator()).with(csrf())).andReturn(),
+                operator());
+        assertThat(started).contains("klaargezet voor").contains("nog niet verstuurd");
+        String page = page("/mergers/antwerpen", operator());
+        assertThat(page).doesNotContain("id=\"campaign-start\"").contains("nog niet afgeleverd").contains("opnieuw sturen");
+        String again = finished(mvc.perform(post("/mergers/antwerpen/campaign/0212680616").with(operator()).with(csrf()))
+                .andReturn(), operator());
+        assertThat(again).contains("klaargezet voor");
+        assertThat(jdbc.sql("select count(*) from campaign_mail where merger_id = 'antwerpen'").query(Integer.class).single())
+                .isEqualTo(3);
+    }
+
+    @Test
     void reportsAreDownloadedButNotByACoordinatorWhenTheyShowFullInsz() throws Exception {
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator()))
                 .andExpect(status().isOk())

@@ -87,11 +87,11 @@ class CampaignCommand extends DatabaseCommand {
             for (Campaign.Outcome outcome : outcomes) {
                 String what;
                 if (!outcome.queued()) {
-                    what = "not mailed: " + outcome.problem();
+                    what = "not mailed: " + outcome.problem().english();
                 } else if (outcome.problem() == null) {
                     what = "workbook (" + outcome.accounts() + " accounts) mailed to " + outcome.to();
                 } else {
-                    what = "workbook queued for " + outcome.to() + " but NOT SENT yet: " + outcome.problem()
+                    what = "workbook queued for " + outcome.to() + " but NOT SENT yet: " + outcome.problem().english()
                             + " (tried again by serve's scheduler; see the merger's page)";
                 }
                 out.println("  " + outcome.ocmw().name() + " (" + outcome.ocmw().kbo().formatted() + "): " + what);

@@ -62,9 +62,12 @@ class ActionsController {
     private final ApplySettings applySettings;
     private final JobHistory jobHistory;
 
+    private final be.ocmw.merge.campaign.Campaign campaign;
+
     ActionsController(Pages pages, Activities activities, DashboardReadModel dashboard, StoredPlans plans, PlanViews views, MergerRuns mergerRuns,
                       ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings,
-                      ApplySettings applySettings, JobHistory jobHistory) {
+                      ApplySettings applySettings, JobHistory jobHistory, be.ocmw.merge.campaign.Campaign campaign) {
+        this.campaign = campaign;
         this.jobHistory = jobHistory;
         this.applySettings = applySettings;
         this.pages = pages;
@@ -89,6 +92,23 @@ class ActionsController {
         ReportOptions options = new ReportOptions(Pages.text().locale(), false);
         var activity = activities.start("plan", merger.id(), Pages.user(), merger.id(),
                 run -> mergerRuns.plan(merger, settings.reports(), options, run));
+        return "redirect:/activities/" + activity.id();
+    }
+
+    /**
+     * The campaign (SPEC 4.6): each participant's pre-filled workbook mailed to it, once ({@code kbo}: that one, again);
+     * the activity page says to whom, and what could not be sent and why.
+     */
+    @PostMapping({"/mergers/{id}/campaign", "/mergers/{id}/campaign/{kbo}"})
+    String campaign(@PathVariable String id, @PathVariable(required = false) String kbo) {
+        Merger merger = pages.merger(id);
+        be.ocmw.merge.domain.Kbo only = kbo == null ? null : merger.participants().stream()
+                .filter(p -> p.kbo().digits().equals(kbo)).map(be.ocmw.merge.registry.Ocmw::kbo).findFirst()
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND, "no participant " + kbo + " in " + id));
+        String user = Pages.user();
+        var activity = activities.start("campaign", merger.id(), user, merger.id() + (kbo == null ? "" : " --resend " + kbo),
+                run -> campaign.send(merger, only != null, user, run, only));
         return "redirect:/activities/" + activity.id();
     }
 

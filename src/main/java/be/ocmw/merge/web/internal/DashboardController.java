@@ -139,7 +139,10 @@ class DashboardController {
         List<History.Entry> entries = new java.util.ArrayList<>(history.of(merger));
         java.util.Collections.reverse(entries);
         model.addAttribute("history", entries);
-        model.addAttribute("submissions", dashboard.submissions(merger));
+        var submissions = dashboard.submissions(merger);
+        model.addAttribute("submissions", submissions);
+        model.addAttribute("campaignNotStarted", submissions.stream()
+                .allMatch(s -> s.campaign() == null || s.campaign().workbooks().isEmpty()));
         model.addAttribute("mails", outbox.ofMerger(merger.id(), 10));
         model.addAttribute("reports", latestReports(merger));
         return "web/merger";

@@ -30,7 +30,11 @@ class DashboardReadModel {
     private final Designations designations;
     private final RunLog runLog;
 
-    DashboardReadModel(StoredPlans plans, PlanViews views, ReconciledDrift drifts, Designations designations, RunLog runLog) {
+    private final be.ocmw.merge.campaign.Campaign campaign;
+
+    DashboardReadModel(StoredPlans plans, PlanViews views, ReconciledDrift drifts, Designations designations, RunLog runLog,
+                       be.ocmw.merge.campaign.Campaign campaign) {
+        this.campaign = campaign;
         this.plans = plans;
         this.views = views;
         this.drifts = drifts;
@@ -42,7 +46,8 @@ class DashboardReadModel {
     enum SubmissionState { RECEIVED, LATE, MISSING }
 
     /** A participant's HTB submission against the deadline. */
-    record Submission(Ocmw ocmw, SubmissionState state, LocalDate submittedOn, String file, Designations.ReviewTally review) {
+    record Submission(Ocmw ocmw, SubmissionState state, LocalDate submittedOn, String file, Designations.ReviewTally review,
+                      be.ocmw.merge.campaign.Campaign.Participant campaign) {
     }
 
     record MergerRow(Merger merger, StoredPlans.Standing standing, List<Submission> submissions,
@@ -93,14 +98,16 @@ class DashboardReadModel {
     List<Submission> submissions(Merger merger) {
         Map<String, Designations.Received> current = designations.received(merger);
         Map<String, Designations.ReviewTally> reviews = designations.tallies(merger);
+        Map<String, be.ocmw.merge.campaign.Campaign.Participant> asked = new java.util.HashMap<>();
+        campaign.status(merger).forEach(c -> asked.put(c.ocmw().kbo().digits(), c));
         return merger.participants().stream().map(p -> {
             Designations.Received found = current.get(p.kbo().digits());
             if (found == null) {
-                return new Submission(p, SubmissionState.MISSING, null, null, null);
+                return new Submission(p, SubmissionState.MISSING, null, null, null, asked.get(p.kbo().digits()));
             }
             boolean late = merger.late(found.submittedOn());
             return new Submission(p, late ? SubmissionState.LATE : SubmissionState.RECEIVED, found.submittedOn(), found.file(),
-                    reviews.get(p.kbo().digits()));
+                    reviews.get(p.kbo().digits()), asked.get(p.kbo().digits()));
         }).toList();
     }
 
