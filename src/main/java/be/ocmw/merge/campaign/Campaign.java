@@ -259,14 +259,21 @@ public class Campaign {
 
     /** The campaign's mails to one participant, oldest first, with how the outbox fared. */
     private List<Sent> sent(Merger merger, Kbo kbo) {
-        return jdbc.sql("""
-                        select c.kind, c.days, c.at, c.recipient, c.sent_by, m.status, m.last_error
-                        from campaign_mail c join mail_outbox m on m.id = c.mail_id
-                        where c.merger_id = :merger and c.kbo = :kbo order by c.id""")
+        record Row(String kind, Integer days, OffsetDateTime at, String to, String by, long mail) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select kind, days, at, recipient, sent_by, mail_id from campaign_mail
+                        where merger_id = :merger and kbo = :kbo order by id""")
                 .param("merger", merger.id()).param("kbo", kbo.digits())
-                .query((rs, n) -> new Sent(rs.getString(1), (Integer) rs.getObject(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getString(4), rs.getString(5), Mail.Status.valueOf(rs.getString(6)), rs.getString(7)))
+                .query((rs, n) -> new Row(rs.getString(1), (Integer) rs.getObject(2), rs.getObject(3, OffsetDateTime.class),
+                        rs.getString(4), rs.getString(5), rs.getLong(6)))
                 .list();
+        Map<Long, Mail> mails = outbox.byId(rows.stream().map(Row::mail).toList());
+        return rows.stream().map(r -> {
+            Mail mail = mails.get(r.mail());
+            return new Sent(r.kind(), r.days(), r.at(), r.to(), r.by(), mail == null ? Mail.Status.PENDING : mail.status(),
+                    mail == null ? null : mail.lastError());
+        }).toList();
     }
 
     private Optional<OffsetDateTime> firstSent(Merger merger) {

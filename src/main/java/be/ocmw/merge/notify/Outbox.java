@@ -95,6 +95,16 @@ public class Outbox {
         return outcome;
     }
 
+    /** How these mails fared so far, by id: their status and the server's last answer (null when none). */
+    public java.util.Map<Long, Mail> byId(List<Long> ids) {
+        java.util.Map<Long, Mail> mails = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from mail_outbox where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                    .query(Outbox::mail).list().forEach(m -> mails.put(m.id(), m));
+        }
+        return mails;
+    }
+
     /** Sends every mail not sent yet; how many the SMTP server took. */
     public int sendDue() {
         List<Long> due = jdbc.sql("select id from mail_outbox where status <> 'SENT' order by id").query(Long.class).list();

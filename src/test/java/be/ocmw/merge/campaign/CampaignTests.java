@@ -78,6 +78,12 @@ class CampaignTests extends SampleDataTest {
         smtp.purgeEmailFromAllMailboxes();
     }
 
+    /** The tests after this one in the same database start from nothing, as they expect. */
+    @org.junit.jupiter.api.AfterEach
+    void empty() {
+        clean(jdbc);
+    }
+
     @AfterAll
     static void stopSmtp() {
         smtp.stop();
