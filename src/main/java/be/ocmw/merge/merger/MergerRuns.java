@@ -55,9 +55,12 @@ public class MergerRuns {
     private final TransactionTemplate storing;
     private final StoredApply storedApply;
 
+    private final java.time.Clock clock;
+
     MergerRuns(Planner planner, PlanStore store, StoredApply storedApply, PlanReports reports, ApplyExecution execution,
                ApplyApproval applyApproval, PlanDifferences differences, DataSource dataSource,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, java.time.Clock clock) {
+        this.clock = clock;
         this.planner = planner;
         this.store = store;
         this.reports = reports;
@@ -121,20 +124,31 @@ public class MergerRuns {
      * first. Refused (nothing applied) when there is no approval, when the data changed since, or when it is BLOCKED.
      */
     public Outcome apply(Merger merger, Path out, String fingerprint, String by, ReportOptions options, long run) {
+        return apply(merger, out, fingerprint, by, options, run, false);
+    }
+
+    /**
+     * The same, as a rehearsal when {@code rehearsal}: before the merger's effective date an apply is refused (the merged
+     * OCMW does not exist yet, SPEC 5.8) unless it rehearses on a copy of the data, which is recorded and said in every
+     * report.
+     */
+    public Outcome apply(Merger merger, Path out, String fingerprint, String by, ReportOptions options, long run,
+                         boolean rehearsal) {
         try (Connection connection = dataSource.getConnection()) {
             AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
                     new JobAlreadyRunningException("Another apply of merger " + merger.id() + " is under way: this one was "
                             + "refused and changed nothing. Wait for it to finish."));
             try (lock) {
                 return applyLocked(merger, out, fingerprint == null || fingerprint.isBlank() ? null : fingerprint.strip(), by,
-                        options, run);
+                        options, run, rehearsal);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the apply lock of " + merger.id() + ": " + e.getMessage(), e);
         }
     }
 
-    private Outcome applyLocked(Merger merger, Path out, String asked, String by, ReportOptions options, long run) {
+    private Outcome applyLocked(Merger merger, Path out, String asked, String by, ReportOptions options, long run,
+                                boolean rehearsing) {
         String approved = asked;
         Optional<PlanStore.Apply> unreported = store.unreportedApply(merger);
         if (unreported.isPresent()) {
@@ -150,6 +164,11 @@ public class MergerRuns {
         }
         Optional<PlanStore.Apply> unfinished = store.unfinishedApply(merger);
         boolean resumed = unfinished.isPresent();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        if (!resumed && !rehearsing && today.isBefore(merger.effectiveDate())) {
+            // the merged OCMW, its KBO and its access management exist from E: nothing is done before
+            throw new PlanRefusedException(Reason.of("apply.before_effective", merger.id(), merger.effectiveDate(), today));
+        }
         Approval approval = null;
         boolean nothingLeft = false;
         if (!resumed) {
@@ -216,9 +235,10 @@ public class MergerRuns {
         }
         if (approval != null) {
             // the apply as an act: who executed whose approval, audited beside the changes it makes
-            store.markAppliedBy(planId, by, approval.id(), approval.approvedBy(by));
+            boolean early = rehearsing && today.isBefore(merger.effectiveDate());
+            store.markAppliedBy(planId, by, approval.id(), approval.approvedBy(by), early);
             store.auditApply(applyRun, planId, merger, approval.fingerprint(), by, approval.id(), approval.approvedBy(),
-                    approval.approvedBy(by));
+                    approval.approvedBy(by), early);
         }
         // the plan this process computed is the one it applies: its workbook is written while the job runs
         MergerPlan applied = computed == null ? null

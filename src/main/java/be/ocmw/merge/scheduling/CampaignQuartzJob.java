@@ -1,7 +1,6 @@
 package be.ocmw.merge.scheduling;
 
 import be.ocmw.merge.campaign.Campaign;
-import be.ocmw.merge.campaign.CampaignSettings;
 import be.ocmw.merge.notify.Outbox;
 import be.ocmw.merge.registry.Merger;
 import be.ocmw.merge.registry.Registry;
@@ -23,18 +22,18 @@ public class CampaignQuartzJob extends QuartzJobBean {
     private final Campaign campaign;
     private final Registry registry;
     private final Outbox outbox;
-    private final CampaignSettings settings;
+    private final Clock clock;
 
-    CampaignQuartzJob(Campaign campaign, Registry registry, Outbox outbox, CampaignSettings settings) {
+    CampaignQuartzJob(Campaign campaign, Registry registry, Outbox outbox, Clock clock) {
         this.campaign = campaign;
         this.registry = registry;
         this.outbox = outbox;
-        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        LocalDate today = settings.today(Clock.systemUTC());
+        LocalDate today = LocalDate.now(clock);
         for (Merger merger : registry.current().mergers()) {
             campaign.remind(merger, today, "scheduler");
         }

@@ -111,18 +111,29 @@ final class MergerCommands {
             description = "Execute the approved plan of the merger (audited, resumable: run it again after an interruption; a "
                     + "second apply changes nothing and reports zeros in a folder of its own). Refuses with exit 4, changing "
                     + "nothing, when no plan is approved, when --fingerprint is not the approved plan, when the data changed "
-                    + "since the approval, or when the operator (--by, else the OS user) is the approver.")
+                    + "since the approval, when the operator (--by, else the OS user) is the approver, or before the merger's "
+                    + "effective date (the merged OCMW exists from then) unless --rehearsal.")
     static class Apply extends MergerReportCommand {
 
         @Option(names = "--fingerprint", paramLabel = "F", description = "The fingerprint of the approved plan (a check: "
                 + "without it, the approved plan is applied).")
         String fingerprint;
 
+        @Option(names = "--rehearsal", description = "Before the effective date: apply anyway, to rehearse on a copy of the "
+                + "data (never the real one); recorded, and said on every page of the apply's reports.")
+        boolean rehearsal;
+
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
             MergerRuns.Outcome outcome = context.getBean(MergerRuns.class)
-                    .apply(merger(context, merger), out, fingerprint, actor(), report.options(actor()), run);
+                    .apply(merger(context, merger), out, fingerprint, actor(), report.options(actor()), run, rehearsal);
             print(outcome, "apply", out());
+            be.ocmw.merge.registry.Merger applied = outcome.plan().merger();
+            if (rehearsal && java.time.LocalDate.now(context.getBean(java.time.Clock.class)).isBefore(applied.effectiveDate())) {
+                out().println("  REHEARSAL before the effective date " + be.ocmw.merge.reporting.ReportText.date(applied.effectiveDate())
+                        + ": on a copy of the data, never the real one (recorded, and said in the apply's reports)");
+                out().flush();
+            }
             return ExitCode.DONE;
         }
     }

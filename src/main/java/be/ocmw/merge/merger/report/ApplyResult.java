@@ -29,8 +29,11 @@ public record ApplyResult(String sourceBefore, String sourceAfter, PlanCounts do
         return sourceBefore.equals(sourceAfter);
     }
 
-    /** Who approved the plan and when, who applied it, and whether that was the same person (a test environment). */
+    /**
+     * Who approved the plan and when, who applied it, whether that was the same person (a test environment), and whether
+     * it was a rehearsal before the effective date (on a copy of the data, SPEC 5.8).
+     */
     public record Approved(String approvedBy, OffsetDateTime approvedAt, String comment, String appliedBy,
-                           boolean fourEyesWaived) {
+                           boolean fourEyesWaived, boolean rehearsal) {
     }
 }

@@ -80,6 +80,10 @@ public final class ReportRows {
                 if (approved.fourEyesWaived()) {
                     rows.add(List.of(text.get("summary.four_eyes"), text.get("summary.four_eyes.waived")));
                 }
+                if (approved.rehearsal()) {
+                    rows.add(List.of(text.get("summary.rehearsal"), text.get("summary.rehearsal.value",
+                            ReportText.date(merger.effectiveDate()))));
+                }
             }
         }
         rows.add(List.of(text.get("summary.generated"), report.generated()));
@@ -125,6 +129,9 @@ public final class ReportRows {
                 summary.put("approved_at", applied.approved().approvedAt().toString());
                 summary.put("applied_by", applied.approved().appliedBy());
                 summary.put("four_eyes_waived", applied.approved().fourEyesWaived());
+                if (applied.approved().rehearsal()) {
+                    summary.put("rehearsal", true);
+                }
             }
         }
         return summary;

@@ -167,14 +167,17 @@ public class PlanStore {
     }
 
     /** Records who executed apply {@code planId}, the approval it executed, and whether its approver applied it. */
-    public void markAppliedBy(long planId, String by, long approval, boolean fourEyesWaived) {
-        jdbc.sql("update plan set applied_by = :by, approval_id = :approval, four_eyes_waived = :waived where id = :id")
-                .param("by", by).param("approval", approval).param("waived", fourEyesWaived).param("id", planId).update();
+    public void markAppliedBy(long planId, String by, long approval, boolean fourEyesWaived, boolean rehearsal) {
+        jdbc.sql("""
+                        update plan set applied_by = :by, approval_id = :approval, four_eyes_waived = :waived,
+                                        rehearsal = :rehearsal where id = :id""")
+                .param("by", by).param("approval", approval).param("waived", fourEyesWaived).param("rehearsal", rehearsal)
+                .param("id", planId).update();
     }
 
     /** The audit row of an apply: who executed which approval of which plan. */
     public void auditApply(long run, long planId, Merger merger, String fingerprint, String by, long approval,
-                           String approvedBy, boolean fourEyesWaived) {
+                           String approvedBy, boolean fourEyesWaived, boolean rehearsal) {
         Map<String, Object> after = new java.util.LinkedHashMap<>();
         after.put("merger", merger.id());
         after.put("mode", "APPLY");
@@ -183,6 +186,9 @@ public class PlanStore {
         after.put("approval", approval);
         after.put("approved_by", approvedBy);
         after.put("four_eyes_waived", fourEyesWaived);
+        if (rehearsal) {
+            after.put("rehearsal", true);
+        }
         audit(run, "plan", Long.toString(planId), AuditAction.INSERT, null, after);
     }
 
@@ -198,11 +204,12 @@ public class PlanStore {
     /** Whose approval apply {@code planId} executed, and for whom; empty for an apply without a recorded approval. */
     public Optional<be.ocmw.merge.merger.report.ApplyResult.Approved> approvedOf(long planId) {
         return jdbc.sql("""
-                        select a.approved_by, a.approved_at, a.comment, p.applied_by, p.four_eyes_waived
+                        select a.approved_by, a.approved_at, a.comment, p.applied_by, p.four_eyes_waived, p.rehearsal
                         from plan p join approval a on a.id = p.approval_id where p.id = :id""")
                 .param("id", planId)
                 .query((rs, n) -> new be.ocmw.merge.merger.report.ApplyResult.Approved(rs.getString(1),
-                        rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                        rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getBoolean(6)))
                 .optional();
     }
 
