@@ -73,7 +73,7 @@ public class StoredPlans {
          * reconciliation found drift since).
          */
         public enum Status {
-            NO_PLAN, READY, OUT_OF_DATE, BLOCKED, APPROVED, APPROVAL_OUT_OF_DATE, APPLYING, APPLIED, DRIFT;
+            NO_PLAN, READY, OUT_OF_DATE, BLOCKED, APPROVED, SCHEDULED, APPROVAL_OUT_OF_DATE, APPLYING, APPLIED, DRIFT;
 
             /** The words of the console: {@code plan READY}, {@code approval out of date}. */
             public String english() {
@@ -83,6 +83,7 @@ public class StoredPlans {
                     case OUT_OF_DATE -> "plan out of date (its inputs changed: plan again)";
                     case BLOCKED -> "plan BLOCKED";
                     case APPROVED -> "approved (to apply)";
+                    case SCHEDULED -> "approved and scheduled (serve applies it at the time; apply --cancel cancels it)";
                     case APPROVAL_OUT_OF_DATE -> "approved, but out of date (its inputs changed: plan and approve again)";
                     case APPLYING -> "apply under way or interrupted (run apply again)";
                     case APPLIED -> "applied";
@@ -157,9 +158,18 @@ public class StoredPlans {
             boolean approved = approval != null && approval.fingerprint().equals(latest.fingerprint()) && !approval.applied();
             status = approved ? (current ? Standing.Status.APPROVED : Standing.Status.APPROVAL_OUT_OF_DATE)
                     : current ? Standing.Status.READY : Standing.Status.OUT_OF_DATE;
+            if (status == Standing.Status.APPROVED && scheduled(merger)) {
+                status = Standing.Status.SCHEDULED;
+            }
         }
         return new Standing(status, latest.id(), latest.mode(), latest.fingerprint(), latest.at(), blocking, approval,
                 latest.applied(), drift, toDo);
+    }
+
+    /** Whether an apply of the merger waits for its time (SPEC 5.8). */
+    private boolean scheduled(Merger merger) {
+        return jdbc.sql("select exists (select 1 from apply_schedule where merger_id = :m and status in ('SCHEDULED', 'RUNNING'))")
+                .param("m", merger.id()).query(Boolean.class).single();
     }
 
     /**

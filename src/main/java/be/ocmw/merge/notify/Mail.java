@@ -27,7 +27,9 @@ public record Mail(long id, Kind kind, String purpose, String merger, List<Email
         /** A reminder before the deadline to an OCMW that sent nothing yet. */
         CAMPAIGN_REMINDER,
         /** The day after the deadline, to the merger's notify list: who is missing or late. */
-        CAMPAIGN_ESCALATION
+        CAMPAIGN_ESCALATION,
+        /** The outcome of a scheduled apply, to the merger's notify list and the operators. */
+        SCHEDULED_APPLY
     }
 
     public enum Status {

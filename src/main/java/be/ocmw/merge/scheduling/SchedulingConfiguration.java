@@ -73,6 +73,25 @@ class SchedulingConfiguration {
         return trigger;
     }
 
+    @Bean
+    JobDetailFactoryBean scheduledApplyJobDetail() {
+        return durable(ScheduledApplyQuartzJob.class, "scheduledApplies", "The applies whose time has come (SPEC 5.8)");
+    }
+
+    @Bean
+    SimpleTriggerFactoryBean scheduledApplyTrigger(JobDetail scheduledApplyJobDetail,
+                                                   @org.springframework.beans.factory.annotation.Value("${ocmw.apply.schedule-check:1m}")
+                                                   java.time.Duration every) {
+        SimpleTriggerFactoryBean trigger = new SimpleTriggerFactoryBean();
+        trigger.setJobDetail(scheduledApplyJobDetail);
+        trigger.setName("scheduledApplyTrigger");
+        trigger.setRepeatInterval(every.toMillis());
+        // a look at start-up too: a schedule missed while no serve ran is run then, once
+        trigger.setStartDelay(0);
+        trigger.setMisfireInstruction(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NEXT_WITH_REMAINING_COUNT);
+        return trigger;
+    }
+
     /** A job the cluster keeps in its store even while no trigger points at it. */
     private static JobDetailFactoryBean durable(Class<? extends Job> type, String name, String description) {
         JobDetailFactoryBean job = new JobDetailFactoryBean();
@@ -99,14 +118,15 @@ class SchedulingConfiguration {
     SchedulerFactoryBean scheduler(DataSource dataSource, PlatformTransactionManager transactions, ApplicationContext context,
                                    JobDetail reconcileJobDetail, CronTrigger nightlyTrigger, JobDetail mailOutboxJobDetail,
                                    SimpleTrigger mailOutboxTrigger, JobDetail campaignJobDetail, CronTrigger campaignTrigger,
+                                   JobDetail scheduledApplyJobDetail, SimpleTrigger scheduledApplyTrigger,
                                    SchedulerSettings settings) {
         SchedulerFactoryBean scheduler = new SchedulerFactoryBean();
         scheduler.setDataSource(dataSource);
         scheduler.setTransactionManager(transactions);
         scheduler.setJobFactory(new AutowiringJobFactory(context.getAutowireCapableBeanFactory()));
         scheduler.setSchedulerName("ocmw-merge");
-        scheduler.setJobDetails(reconcileJobDetail, mailOutboxJobDetail, campaignJobDetail);
-        scheduler.setTriggers(nightlyTrigger, mailOutboxTrigger, campaignTrigger);
+        scheduler.setJobDetails(reconcileJobDetail, mailOutboxJobDetail, campaignJobDetail, scheduledApplyJobDetail);
+        scheduler.setTriggers(nightlyTrigger, mailOutboxTrigger, campaignTrigger, scheduledApplyTrigger);
         // an existing trigger keeps its state (so missed firings are seen); a changed cron is put in by TriggerSync
         scheduler.setOverwriteExistingJobs(false);
         scheduler.setWaitForJobsToCompleteOnShutdown(true);

@@ -123,8 +123,61 @@ final class MergerCommands {
                 + "data (never the real one); recorded, and said on every page of the apply's reports.")
         boolean rehearsal;
 
+        @Option(names = "--at", paramLabel = "DATE-TIME", description = "Schedule the approved plan (with --fingerprint) for "
+                + "this moment instead, e.g. 2031-01-01T06:00 (Belgian time unless a zone is given): serve applies it then, "
+                + "checking the approval, the data and four eyes again, and mails the outcome.")
+        String at;
+
+        @Option(names = "--cancel", description = "Cancel the merger's scheduled apply.")
+        boolean cancel;
+
+        @Override
+        protected void checkArguments() {
+            super.checkArguments();
+            if (at != null && (fingerprint == null || fingerprint.isBlank())) {
+                throw new UsageException("--at needs --fingerprint F: the approved plan to schedule");
+            }
+            if (cancel && (at != null || rehearsal)) {
+                throw new UsageException("--cancel goes alone: it cancels the scheduled apply");
+            }
+            if (at != null) {
+                moment();
+            }
+        }
+
+        /** --at as a moment: Belgian time unless the text gives a zone or an offset. */
+        private java.time.OffsetDateTime moment() {
+            try {
+                return java.time.OffsetDateTime.parse(at.strip());
+            } catch (java.time.format.DateTimeParseException withoutOffset) {
+                try {
+                    return java.time.LocalDateTime.parse(at.strip()).atZone(be.ocmw.merge.reporting.Times.BELGIUM).toOffsetDateTime();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new UsageException("--at " + at + ": a date and time like 2031-01-01T06:00 (Belgian time), "
+                            + "or with an offset, 2031-01-01T06:00+01:00");
+                }
+            }
+        }
+
         @Override
         protected int execute(ConfigurableApplicationContext context, long run) {
+            be.ocmw.merge.merger.ApplySchedules schedules = context.getBean(be.ocmw.merge.merger.ApplySchedules.class);
+            if (cancel) {
+                var cancelled = schedules.cancel(merger(context, merger), actor(), run);
+                out().println("Cancelled the apply of " + cancelled.merger() + " scheduled for "
+                        + be.ocmw.merge.reporting.Times.moment(cancelled.at()) + " by " + cancelled.by() + ": nothing will run.");
+                out().flush();
+                return ExitCode.DONE;
+            }
+            if (at != null) {
+                var scheduled = schedules.schedule(merger(context, merger), fingerprint.strip(), moment(), actor(), run);
+                out().println("Scheduled: serve applies plan " + scheduled.fingerprint() + " of " + scheduled.merger() + " at "
+                        + be.ocmw.merge.reporting.Times.moment(scheduled.at()) + " (Belgian time), for " + scheduled.by()
+                        + ", checking the approval, the data and four eyes again then, and mails the outcome. "
+                        + "Standing: SCHEDULED. To cancel: apply " + scheduled.merger() + " --cancel");
+                out().flush();
+                return ExitCode.DONE;
+            }
             MergerRuns.Outcome outcome = context.getBean(MergerRuns.class)
                     .apply(merger(context, merger), out, fingerprint, actor(), report.options(actor()), run, rehearsal);
             print(outcome, "apply", out());
