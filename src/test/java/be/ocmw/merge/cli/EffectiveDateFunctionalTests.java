@@ -43,6 +43,17 @@ class EffectiveDateFunctionalTests {
                 .contains("--rehearsal");
         assertThat(ContentDigest.of(jdbc, ContentDigest.ORGANISATIONS)).isEqualTo(before);
 
+        // scheduled for E instead: the standing says so, until it is cancelled
+        Run scheduled = december.run("apply", "pajottegem", "--fingerprint", fingerprint, "--at", "2025-01-01T06:00",
+                "--by", "operator");
+        assertThat(scheduled.exitCode()).as(scheduled.output()).isZero();
+        assertThat(scheduled.out()).contains("Scheduled").contains("01/01/2025 06:00");
+        assertThat(december.run("status").out()).contains("approved and scheduled");
+        Run cancelled = december.run("apply", "pajottegem", "--cancel", "--by", "operator");
+        assertThat(cancelled.out()).as(cancelled.output()).contains("Cancelled the apply of pajottegem scheduled for 01/01/2025 06:00");
+        assertThat(december.run("status").out()).doesNotContain("scheduled");
+        assertThat(ContentDigest.of(jdbc, ContentDigest.ORGANISATIONS)).isEqualTo(before);
+
         // a rehearsal on a copy: applied, and said on the console, in summary.json and in every page of its reports
         Run rehearsal = december.run("apply", "pajottegem", "--out", "out", "--by", "operator", "--rehearsal");
         assertThat(rehearsal.exitCode()).as(rehearsal.output()).isZero();

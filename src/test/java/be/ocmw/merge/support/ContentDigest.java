@@ -21,7 +21,7 @@ public final class ContentDigest {
      */
     public static final List<String> ORGANISATIONS = List.of("organisation", "organisation_nis", "access_snapshot",
             "account", "dossier", "online_request", "online_request_link",
-            "(select * from audit where table_name not in ('approval', 'plan'))");
+            "(select * from audit where table_name not in ('approval', 'plan', 'apply_schedule'))");
 
     private ContentDigest() {
     }

@@ -69,7 +69,8 @@ final class MergerCommands {
         @Parameters(paramLabel = "MERGER", description = "The merger's id (see mergers list).")
         String merger;
 
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the reports go.")
+        @Option(names = "--out", paramLabel = "DIR", description = "Where the reports go (required, but to schedule or "
+                + "cancel an apply: serve writes the reports of a scheduled one into its reports folder).")
         Path out;
 
         @Mixin
@@ -85,7 +86,17 @@ final class MergerCommands {
         protected void checkArguments() {
             merger = MergerNames.resolve(registry, merger);
             report.check();
-            Outputs.folder(out);
+            if (writesReports()) {
+                if (out == null) {
+                    throw new UsageException("Missing required option: '--out=DIR'");
+                }
+                Outputs.folder(out);
+            }
+        }
+
+        /** Whether this command writes reports now (an apply that is scheduled or cancelled does not). */
+        protected boolean writesReports() {
+            return true;
         }
 
         @Override
@@ -130,6 +141,11 @@ final class MergerCommands {
 
         @Option(names = "--cancel", description = "Cancel the merger's scheduled apply.")
         boolean cancel;
+
+        @Override
+        protected boolean writesReports() {
+            return at == null && !cancel;
+        }
 
         @Override
         protected void checkArguments() {
