@@ -11,16 +11,19 @@ import java.util.Date;
 
 /**
  * {@code scheduler}: UP while this process's Quartz scheduler runs (started, not paused, not shut down), with the
- * nightly trigger's last and next firing as the job store has them (of the whole cluster); DOWN otherwise.
+ * nightly trigger's last and next firing as the job store has them (of the whole cluster) and the next scheduled apply;
+ * DOWN otherwise.
  */
 class SchedulerHealth implements HealthIndicator {
 
     private final Scheduler scheduler;
     private final TriggerKey nightly;
+    private final be.ocmw.merge.merger.ApplySchedules schedules;
 
-    SchedulerHealth(Scheduler scheduler, TriggerKey nightly) {
+    SchedulerHealth(Scheduler scheduler, TriggerKey nightly, be.ocmw.merge.merger.ApplySchedules schedules) {
         this.scheduler = scheduler;
         this.nightly = nightly;
+        this.schedules = schedules;
     }
 
     @Override
@@ -37,6 +40,10 @@ class SchedulerHealth implements HealthIndicator {
             health.withDetail("nightlyTrigger", scheduler.getTriggerState(nightly).name());
             detail(health, "lastFiring", trigger.getPreviousFireTime());
             detail(health, "nextFiring", trigger.getNextFireTime());
+            // the next apply scheduled (SPEC 5.8): which merger, when, for whom
+            health.withDetail("nextScheduledApply", schedules.next()
+                    .<Object>map(s -> java.util.Map.of("merger", s.merger(), "at", s.at().toString(), "by", s.by()))
+                    .orElse("none"));
             return health.build();
         } catch (SchedulerException e) {
             return Health.down(e).build();

@@ -168,8 +168,9 @@ class SchedulingConfiguration {
     }
 
     @Bean
-    SchedulerHealth schedulerHealthIndicator(org.quartz.Scheduler scheduler, CronTrigger nightlyTrigger) {
-        return new SchedulerHealth(scheduler, nightlyTrigger.getKey());
+    SchedulerHealth schedulerHealthIndicator(org.quartz.Scheduler scheduler, CronTrigger nightlyTrigger,
+                                             be.ocmw.merge.merger.ApplySchedules schedules) {
+        return new SchedulerHealth(scheduler, nightlyTrigger.getKey(), schedules);
     }
 
     /** Quartz jobs get their collaborators injected like any bean. */

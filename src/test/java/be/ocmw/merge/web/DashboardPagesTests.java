@@ -185,6 +185,25 @@ class DashboardPagesTests extends DashboardTest {
     }
 
     @Test
+    void anOperatorSchedulesTheApprovedPlanForAMomentSeesItWaitingAndCancelsIt() throws Exception {
+        var registry = RegistryLoader.load(Registries.shipped()).registry();
+        String fingerprint = approve(registry.find("pajottegem").orElseThrow(), folder.resolve("approved-pajottegem"));
+        assertThat(page("/mergers/pajottegem/apply", operator())).contains("id=\"schedule-form\"").contains("value=\"2025-01-01T06:00\"");
+
+        mvc.perform(post("/mergers/pajottegem/schedule").param("fingerprint", fingerprint).param("at", "2031-01-01T06:00")
+                .with(operator()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page("/mergers/pajottegem/apply", operator())).contains("Gepland op 01/01/2031 06:00 door operator")
+                .contains("id=\"cancel-schedule\"").doesNotContain("id=\"schedule-form\"");
+        assertThat(page("/mergers/pajottegem", coordinator())).contains("data-status=\"SCHEDULED\"").contains("GEPLAND");
+        // a moment that has passed is refused, in words
+        mvc.perform(post("/mergers/pajottegem/schedule/cancel").with(operator()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page("/mergers/pajottegem", coordinator())).contains("data-status=\"APPROVED\"");
+        String past = mvc.perform(post("/mergers/pajottegem/schedule").param("fingerprint", fingerprint).param("at", "2020-01-01T06:00")
+                .with(operator()).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(past).contains("id=\"schedule-refused\"").contains("is voorbij");
+    }
+
+    @Test
     void reportsAreDownloadedButNotByACoordinatorWhenTheyShowFullInsz() throws Exception {
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator()))
                 .andExpect(status().isOk())

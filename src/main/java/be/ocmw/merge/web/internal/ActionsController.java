@@ -63,11 +63,18 @@ class ActionsController {
     private final JobHistory jobHistory;
 
     private final be.ocmw.merge.campaign.Campaign campaign;
+    private final be.ocmw.merge.merger.ApplySchedules schedules;
+    private final be.ocmw.merge.audit.RunLog runLog;
+    private final java.time.Clock clock;
 
     ActionsController(Pages pages, Activities activities, DashboardReadModel dashboard, StoredPlans plans, PlanViews views, MergerRuns mergerRuns,
                       ReconcileRuns reconcileRuns, Intake intake, IntakeReports intakeReports, WebSettings settings,
-                      ApplySettings applySettings, JobHistory jobHistory, be.ocmw.merge.campaign.Campaign campaign) {
+                      ApplySettings applySettings, JobHistory jobHistory, be.ocmw.merge.campaign.Campaign campaign,
+                      be.ocmw.merge.merger.ApplySchedules schedules, be.ocmw.merge.audit.RunLog runLog, java.time.Clock clock) {
         this.campaign = campaign;
+        this.schedules = schedules;
+        this.runLog = runLog;
+        this.clock = clock;
         this.jobHistory = jobHistory;
         this.applySettings = applySettings;
         this.pages = pages;
@@ -128,6 +135,50 @@ class ActionsController {
         model.addAttribute("view", approval == null || approval.applied() ? null
                 : views.view(merger, standing, approval.planId(), Pages.text(), false));
         model.addAttribute("ownApproval", approval != null && approval.approvedBy(Pages.user()) && !applySettings.allowSelfApproval());
+        // the merged OCMW exists from E: before it, the apply is scheduled (default E at 06:00), not run
+        model.addAttribute("schedule", schedules.waiting(merger).orElse(null));
+        model.addAttribute("beforeEffective", java.time.LocalDate.now(clock).isBefore(merger.effectiveDate()));
+        model.addAttribute("scheduleDefault", merger.effectiveDate() + "T06:00");
+    }
+
+    /** Schedules the approved plan for a moment (SPEC 5.8): serve applies it then; refused with the reason on the page. */
+    @PostMapping("/mergers/{id}/schedule")
+    String schedule(@PathVariable String id, @RequestParam String fingerprint, @RequestParam String at, Model model) {
+        Merger merger = pages.merger(id);
+        String user = Pages.user();
+        long run = runLog.start("apply", merger.id() + " --fingerprint " + fingerprint + " --at " + at + " (dashboard, " + user + ")",
+                user);
+        try {
+            java.time.OffsetDateTime moment = java.time.LocalDateTime.parse(at.strip())
+                    .atZone(be.ocmw.merge.reporting.Times.BELGIUM).toOffsetDateTime();
+            schedules.schedule(merger, fingerprint.strip(), moment, user, run);
+            runLog.finish(run, be.ocmw.merge.domain.ExitCode.DONE, "scheduled");
+            return "redirect:/mergers/" + merger.id() + "/apply";
+        } catch (java.time.format.DateTimeParseException e) {
+            runLog.finish(run, be.ocmw.merge.domain.ExitCode.USAGE, "not a moment: " + at);
+            applyPage(merger, model);
+            model.addAttribute("scheduleRefused", Pages.text().get("web.apply.schedule.moment"));
+            return "web/apply";
+        } catch (be.ocmw.merge.merger.PlanRefusedException e) {
+            runLog.finish(run, be.ocmw.merge.domain.ExitCode.BLOCKED, e.reason());
+            applyPage(merger, model);
+            model.addAttribute("scheduleRefused", Pages.text().reason(e.reason()));
+            return "web/apply";
+        }
+    }
+
+    @PostMapping("/mergers/{id}/schedule/cancel")
+    String cancelSchedule(@PathVariable String id) {
+        Merger merger = pages.merger(id);
+        String user = Pages.user();
+        long run = runLog.start("apply", merger.id() + " --cancel (dashboard, " + user + ")", user);
+        try {
+            schedules.cancel(merger, user, run);
+            runLog.finish(run, be.ocmw.merge.domain.ExitCode.DONE, "cancelled");
+        } catch (be.ocmw.merge.merger.PlanRefusedException e) {
+            runLog.finish(run, be.ocmw.merge.domain.ExitCode.BLOCKED, e.reason());
+        }
+        return "redirect:/mergers/" + merger.id() + "/apply";
     }
 
     @PostMapping("/mergers/{id}/apply")
