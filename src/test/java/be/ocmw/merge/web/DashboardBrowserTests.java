@@ -372,7 +372,16 @@ class DashboardBrowserTests {
         login.click();
         // the next page (the dashboard, or the login again with its error) is there before anything else is done:
         // a page asked for while the login is still being posted would be asked for without the session
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(login));
+        // (Chromium may answer for a node of the page being left with an inspector error rather than "stale": either
+        // says that page is gone)
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                login.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private WebElement row(String merger) {
