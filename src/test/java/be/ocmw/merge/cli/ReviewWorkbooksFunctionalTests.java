@@ -76,6 +76,19 @@ class ReviewWorkbooksFunctionalTests {
             }
         }
 
+        // and says what the engine noticed: a blocked account, an application outside the catalogue (Gooik's sample)
+        try (XSSFWorkbook gooik = open(workDir.resolve("tpl/pajottegem/0212600838-OCMW Gooik.xlsx"));
+             XSSFWorkbook galmaardens = open(galmaarden)) {
+            StringBuilder suggestions = new StringBuilder();
+            for (XSSFWorkbook workbook : List.of(gooik, galmaardens)) {
+                for (Row row : workbook.getSheet("Gebruikers")) {
+                    suggestions.append(row.getCell(8).getStringCellValue()).append('\n');
+                }
+            }
+            assertThat(suggestions.toString()).contains("onbekende toepassing: Oude Toepassing OCMW")
+                    .contains("geblokkeerd: nog nodig?");
+        }
+
         // when Galmaarden fills it in and sends it back: three decisions, a French one, and three mistakes
         Path export = workDir.resolve("sample/access/" + GALMAARDEN + "/" + DOMAIN + ".csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(export, StandardCharsets.UTF_8));

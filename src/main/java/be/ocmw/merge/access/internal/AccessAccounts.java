@@ -42,19 +42,25 @@ class AccessAccounts implements LoadedAccounts {
     public void each(String kbo, java.util.function.Consumer<Listed> each) {
         // the suggestions worked out by the database beside the rows: the person's other usernames in the domain,
         // the applications the domain's catalogue does not know
+        // set-based: the people under several usernames and each domain's catalogue once, joined to the accounts
         jdbc.sql("""
-                        select a.domain, a.username, a.last_name, a.first_name, a.insz, a.role, a.status, a.email, a.language,
-                               a.applications,
-                               case when a.insz is null then '{}' else array(
-                                   select o.username from live_account o
-                                   where o.kbo = a.kbo and o.domain = a.domain and o.insz = a.insz and o.username <> a.username
-                                   order by o.username) end as same_insz,
-                               case when not exists (select 1 from known_application k where k.domain = a.domain) then '{}'
-                                    else array(select x from unnest(a.applications) x
-                                               where not exists (select 1 from known_application k
-                                                                 where k.domain = a.domain and k.name = x)
-                                               order by x) end as unknown
-                        from live_account a where a.kbo = :kbo
+                        with a as (
+                            select domain, username, last_name, first_name, insz, role, status, email, language, applications
+                            from live_account where kbo = :kbo
+                        ), twice as (
+                            select domain, insz, array_agg(username order by username) as usernames
+                            from a where insz is not null group by domain, insz having count(*) > 1
+                        ), catalogue as (
+                            select domain, array_agg(name) as names from known_application group by domain
+                        )
+                        select a.*,
+                               case when t.usernames is null then '{}'
+                                    else array(select x from unnest(t.usernames) x where x <> a.username) end as same_insz,
+                               case when c.names is null then '{}'
+                                    else array(select x from unnest(a.applications) x where x <> all (c.names) order by x) end
+                                   as unknown
+                        from a left join twice t on t.domain = a.domain and t.insz = a.insz
+                               left join catalogue c on c.domain = a.domain
                         order by a.domain <> :main, a.domain, a.username""")
                 .param("kbo", kbo).param("main", be.ocmw.merge.access.AccessFormat.MAIN_ADMINISTRATORS)
                 .withFetchSize(1000)
