@@ -198,6 +198,8 @@ public class Campaign {
         }
         ReportText text = ReportText.of(merger.language().locale());
         List<Long> queued = new ArrayList<>();
+        // the campaign as it stands, read once: a day falls in one reminder's days at most
+        List<Participant> participants = status(merger);
         List<Integer> days = settings.remindDays();
         for (int i = 0; i < days.size(); i++) {
             int d = days.get(i);
@@ -206,7 +208,7 @@ public class Campaign {
             if (today.isBefore(from) || today.isAfter(until)) {
                 continue;
             }
-            for (Participant participant : status(merger)) {
+            for (Participant participant : participants) {
                 boolean answered = participant.received() != null && participant.received().receivedAt() != null
                         && !participant.received().receivedAt().isBefore(start.get());
                 boolean reminded = participant.reminders().stream().anyMatch(r -> r.days() != null && r.days() == d);
@@ -231,7 +233,7 @@ public class Campaign {
         if (today.isAfter(merger.deadline()) && !merger.recipients().isEmpty()) {
             List<String> missing = new ArrayList<>();
             List<String> late = new ArrayList<>();
-            for (Participant participant : status(merger)) {
+            for (Participant participant : participants) {
                 // words between the KBO and the date: a number beside a date must not read as a national number
                 if (participant.received() == null) {
                     missing.add(text.get("campaign.escalation.missing", participant.ocmw().name(),

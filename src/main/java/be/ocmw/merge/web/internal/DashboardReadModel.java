@@ -90,16 +90,24 @@ class DashboardReadModel {
         List<MergerRow> rows = new ArrayList<>();
         for (Merger merger : registry.mergers()) {
             StoredPlans.Standing standing = plans.standing(merger);
-            rows.add(new MergerRow(merger, standing, submissions(merger), views.tasks(merger, standing, text)));
+            // the start page counts who answered: the campaign's mails (a look-up per OCMW) are the merger's page's
+            rows.add(new MergerRow(merger, standing, submissions(merger, false), views.tasks(merger, standing, text)));
         }
         return rows;
     }
 
     List<Submission> submissions(Merger merger) {
+        return submissions(merger, true);
+    }
+
+    /** Each participant's submission; with what the campaign mailed it when {@code campaign} (null otherwise). */
+    List<Submission> submissions(Merger merger, boolean withCampaign) {
         Map<String, Designations.Received> current = designations.received(merger);
         Map<String, Designations.ReviewTally> reviews = designations.tallies(merger);
         Map<String, be.ocmw.merge.campaign.Campaign.Participant> asked = new java.util.HashMap<>();
-        campaign.status(merger).forEach(c -> asked.put(c.ocmw().kbo().digits(), c));
+        if (withCampaign) {
+            campaign.status(merger).forEach(c -> asked.put(c.ocmw().kbo().digits(), c));
+        }
         return merger.participants().stream().map(p -> {
             Designations.Received found = current.get(p.kbo().digits());
             if (found == null) {
