@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Runs the applies whose time has come (SPEC 5.8), one schedule at a time, each taken by one node of the cluster: the
@@ -80,9 +79,7 @@ public class ScheduledApplies {
         try {
             MergerRuns.Outcome outcome = runs.apply(merger, reports, schedule.fingerprint(), schedule.by(),
                     new ReportOptions(merger.language().locale(), false), run);
-            String counts = outcome.plan().counts().asJson().entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue().entrySet().stream().map(c -> c.getKey() + " " + c.getValue())
-                            .collect(Collectors.joining(", "))).collect(Collectors.joining("\n"));
+            String counts = String.join("\n", outcome.plan().counts().lines());
             return finished(schedule, merger, State.DONE, counts, run, ExitCode.DONE);
         } catch (JobAlreadyRunningException e) {
             // another node applies this merger now: it is its schedule to finish

@@ -45,8 +45,7 @@ final class MergerCommands {
                 + "nothing was applied now, its reports were written)"
                 : outcome.resumed() ? " (an interrupted apply was finished)" : "")
                 + (outcome.asStored() ? " (the stored plan was executed: nothing it was computed from has changed)" : ""));
-        plan.counts().asJson().forEach((group, values) -> out.println("  " + group + ": " + values.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        plan.counts().lines().forEach(line -> out.println("  " + line));
         Map<String, Long> bySeverity = new TreeMap<>(plan.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.severity().name(), Collectors.counting())));
         out.println("  findings: " + (bySeverity.isEmpty() ? "none" : bySeverity.entrySet().stream()

@@ -3,6 +3,7 @@ package be.ocmw.merge.merger.model;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,6 +79,13 @@ public record PlanCounts(Map<Count, Integer> values) {
         values.forEach((count, value) -> json.computeIfAbsent(count.group().key(), g -> new LinkedHashMap<>())
                 .put(count.key(), value));
         return json;
+    }
+
+    /** The counts as the console and the mails write them, a line per group: "accounts: to_create 94, …". */
+    public List<String> lines() {
+        return asJson().entrySet().stream().map(group -> group.getKey() + ": " + group.getValue().entrySet().stream()
+                .map(count -> count.getKey() + " " + count.getValue()).collect(java.util.stream.Collectors.joining(", ")))
+                .toList();
     }
 
     /** The counts a stored summary holds (its other entries, and anything not a count, are not counts). */
