@@ -281,19 +281,9 @@ class NightlyMailTests extends SampleDataTest {
 
     /** The sample mergers with their notify lists, hasselt's coordinators reading French. */
     private static Path registry() {
-        try {
-            String text = Files.readString(Registries.shipped())
-                    .replace("    name: Pajottegem\n", "    name: Pajottegem\n"
-                            + "    notify: [coordinator@vlaanderen.example, htb@pajottegem.example]\n")
-                    .replace("    name: Hasselt\n", "    name: Hasselt\n    language: fr\n"
-                            + "    notify: [coordinatrice@vlaanderen.example]\n");
-            Path file = Files.createTempFile("ocmw-notify-registry", ".yml");
-            Files.writeString(file, text);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Registries.shippedWith("    name: Pajottegem\n", "    name: Pajottegem\n"
+                        + "    notify: [coordinator@vlaanderen.example, htb@pajottegem.example]\n",
+                "    name: Hasselt\n", "    name: Hasselt\n    language: fr\n    notify: [coordinatrice@vlaanderen.example]\n");
     }
 
     private static GreenMail smtp() {

@@ -213,15 +213,6 @@ class ScheduledAppliesTests extends SampleDataTest {
     }
 
     private static Path registry() {
-        try {
-            String text = Files.readString(Registries.shipped()).replace("    name: Pajottegem\n", "    name: Pajottegem\n"
-                    + "    notify: [coordinator@vlaanderen.example]\n");
-            Path file = Files.createTempFile("ocmw-scheduled-registry", ".yml");
-            Files.writeString(file, text);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Registries.shippedWith("    name: Pajottegem\n", "    name: Pajottegem\n    notify: [coordinator@vlaanderen.example]\n");
     }
 }

@@ -43,6 +43,28 @@ public final class Registries {
     }
 
     /** The project's own registry file. */
+    /**
+     * The shipped registry with texts replaced (text, replacement, …; each text must be there), in a temporary file of its
+     * own: a merger given a notify list, a participant a contact.
+     */
+    public static Path shippedWith(String... replacements) {
+        try {
+            String text = Files.readString(shipped());
+            for (int i = 0; i < replacements.length; i += 2) {
+                if (!text.contains(replacements[i])) {
+                    throw new IllegalStateException("the shipped registry changed: '" + replacements[i] + "' is not in it");
+                }
+                text = text.replace(replacements[i], replacements[i + 1]);
+            }
+            Path file = Files.createTempFile("ocmw-registry", ".yml");
+            Files.writeString(file, text);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path shipped() {
         return projectDir().resolve("jobs/mergers-2025.yml");
     }
