@@ -61,6 +61,9 @@ serve: $(CDS)
 	$(RUN) serve --demo
 
 ## The sample workflow, from a fresh clone: registry, loads, intake, plan and apply (run it as often as you like).
+# One OS account plays the coordinator and the operator here, so four eyes compares their --by names only
+# (OCMW_FOUR_EYES=names); for real, an approval and an apply from one account are refused (docs/operations.md).
+run: export OCMW_FOUR_EYES = names
 run: $(CDS)
 	@echo "== Checking the merger registry (jobs/mergers-2025.yml)"
 	$(RUN) mergers validate
@@ -91,7 +94,7 @@ run: $(CDS)
 		echo "$(RUN) approve $$m --fingerprint $$($(FINGERPRINT)) --by coordinator"; \
 		$(RUN) approve $$m --fingerprint "$$($(FINGERPRINT))" --by coordinator --comment "make run: sample data" || exit $$?; done
 	@echo
-	@echo "== An operator, not the approver (four eyes), applies exactly the approved plans (run again: nothing is done twice)"
+	@echo "== An operator, not the approver (four eyes: by --by name here, OCMW_FOUR_EYES=names), applies exactly the approved plans (run again: nothing is done twice)"
 	@for m in $(SAMPLE_MERGERS); do \
 		echo "$(RUN) apply $$m --out out --fingerprint $$($(FINGERPRINT)) --by operator"; \
 		$(RUN) apply $$m --out out --fingerprint "$$($(FINGERPRINT))" --by operator || exit $$?; done

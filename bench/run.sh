@@ -12,6 +12,9 @@ JAVA="java -Xmx256m -jar $JAR"
 TOOLS_CP="-cp $JAR -Dloader.path=$PWD/target/ocmw-merge-tools.jar -Dloader.main=be.ocmw.merge.cli.internal.Tools"
 TOOLS="java $TOOLS_CP org.springframework.boot.loader.launch.PropertiesLauncher"
 
+# one OS account approves and applies here: four eyes compares the --by names only (never for real: docs/operations.md)
+export OCMW_FOUR_EYES=names
+
 mkdir -p "$DIR"
 if [ ! -f "$DIR/.generated-$ACCESS_ROWS-$DOSSIERS" ]; then
   echo "== Generating $ACCESS_ROWS access rows (xlsx) and $DOSSIERS dossiers (csv) in $DIR"

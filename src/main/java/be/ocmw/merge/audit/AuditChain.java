@@ -107,7 +107,7 @@ public class AuditChain {
                 ? "audit_row_hash(t.prev_hash, t.segment, t.segment_seq, t.id, t.run_id, t.at, t.table_name, t.row_key, "
                   + "t.action, t.before_digest, t.after_digest)"
                 : "consultation_row_hash(t.prev_hash, t.segment, t.segment_seq, t.id, t.at, t.actor, t.channel, t.what, "
-                  + "t.merger_id, t.file, t.persons, t.reason, t.run_id)";
+                  + "t.merger_id, t.file, t.persons, t.reason, t.run_id, t.account)";
         // the copies of personal data must be what was hashed, unless a recorded purge pseudonymised them
         String copies = chain == Chain.AUDIT
                 ? "t.purged_by_run is not null or (json_digest(t.before) is not distinct from t.before_digest "

@@ -1,5 +1,7 @@
 package be.ocmw.merge.audit;
 
+import be.ocmw.merge.domain.Account;
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.FreeText;
 
 import java.time.OffsetDateTime;
@@ -9,11 +11,13 @@ import java.time.OffsetDateTime;
  * merger, the file), about how many persons, and why, as the social-security network's audit registers keep them.
  *
  * @param id      the log's number (0 before it is recorded)
+ * @param actor   who made it: the name it was made for ({@code --by}, the dashboard user)
+ * @param account the account it was made from (SPEC 10); null in consultations from before accounts were recorded
  * @param persons how many persons (distinct INSZ) the file or page shows in full
  * @param run     the run it was part of, when it was one (a command's report); null for a dashboard download
  */
-public record Consultation(long id, OffsetDateTime at, String actor, Channel channel, String what, String mergerId,
-                           String file, long persons, String reason, Long run) {
+public record Consultation(long id, OffsetDateTime at, String actor, Account account, Channel channel, String what,
+                           String mergerId, String file, long persons, String reason, Long run) {
 
     /** Where the consultation happened. */
     public enum Channel { COMMAND_LINE, DASHBOARD }
@@ -43,8 +47,13 @@ public record Consultation(long id, OffsetDateTime at, String actor, Channel cha
     }
 
     /** A consultation about to be recorded: now, by {@code actor}. */
-    public static Consultation of(String actor, Channel channel, String what, String mergerId, String file, long persons,
+    public static Consultation of(Actor actor, Channel channel, String what, String mergerId, String file, long persons,
                                   String reason, Long run) {
-        return new Consultation(0, null, actor, channel, what, mergerId, file, persons, reason, run);
+        return new Consultation(0, null, actor.name(), actor.account(), channel, what, mergerId, file, persons, reason, run);
+    }
+
+    /** Who made it, with the account it was made from. */
+    public Actor who() {
+        return new Actor(actor, account);
     }
 }

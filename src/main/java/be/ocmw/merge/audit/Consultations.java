@@ -24,9 +24,10 @@ public class Consultations {
     /** Records the consultation; committed when this returns (or with the caller's transaction). */
     public long record(Consultation consultation) {
         return jdbc.sql("""
-                        insert into consultation (actor, channel, what, merger_id, file, persons, reason, run_id)
-                        values (:actor, :channel, :what, :merger, :file, :persons, :reason, :run) returning id""")
-                .param("actor", consultation.actor()).param("channel", consultation.channel().name())
+                        insert into consultation (actor, account, channel, what, merger_id, file, persons, reason, run_id)
+                        values (:actor, :account, :channel, :what, :merger, :file, :persons, :reason, :run) returning id""")
+                .param("actor", consultation.actor())
+                .param("account", consultation.account() == null ? null : consultation.account().key()).param("channel", consultation.channel().name())
                 .param("what", consultation.what()).param("merger", consultation.mergerId())
                 .param("file", consultation.file()).param("persons", consultation.persons())
                 .param("reason", consultation.reason()).param("run", consultation.run(), java.sql.Types.BIGINT)
@@ -36,14 +37,14 @@ public class Consultations {
     /** The consultations from {@code from} to {@code to} (Belgian days, both included; null: no bound), oldest first. */
     public List<Consultation> between(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        select id, at, actor, channel, what, merger_id, file, persons, reason, run_id from consultation
+                        select id, at, actor, account, channel, what, merger_id, file, persons, reason, run_id from consultation
                         where (cast(:from as timestamptz) is null or at >= cast(:from as timestamptz))
                           and (cast(:to as timestamptz) is null or at < cast(:to as timestamptz))
                         order by id""")
                 .param("from", from == null ? null : from.atStartOfDay(ZONE).toOffsetDateTime(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("to", to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .query((rs, n) -> new Consultation(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
-                        rs.getString("actor"), Consultation.Channel.valueOf(rs.getString("channel")), rs.getString("what"),
+                        rs.getString("actor"), be.ocmw.merge.domain.Account.ofKey(rs.getString("account")), Consultation.Channel.valueOf(rs.getString("channel")), rs.getString("what"),
                         rs.getString("merger_id"), rs.getString("file"), rs.getLong("persons"), rs.getString("reason"),
                         (Long) rs.getObject("run_id")))
                 .list();

@@ -1,5 +1,7 @@
 package be.ocmw.merge.audit;
 
+import be.ocmw.merge.domain.Account;
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Reason;
@@ -19,18 +21,34 @@ public class RunLog {
         this.jdbc = jdbc;
     }
 
+    /** A run nobody started (the engine's own, a test's): no actor, no account. */
     public long start(String command, String arguments) {
         return start(command, arguments, null);
     }
 
-    /** A run for {@code actor}: the person (dashboard user, {@code --by}, or OS user) it was done for. */
-    public long start(String command, String arguments, String actor) {
-        return jdbc.sql("insert into run (command, arguments, actor) values (:command, :arguments, :actor) returning id")
+    /**
+     * A run by {@code actor} (SPEC 10): the name it was done for ({@code --by}, the dashboard user, else the account's own)
+     * and the account it was authenticated as; the acts of the run (approvals, applies, ticks, consultations, audit rows)
+     * are recorded with them.
+     */
+    public long start(String command, String arguments, Actor actor) {
+        return jdbc.sql("""
+                        insert into run (command, arguments, actor, account) values (:command, :arguments, :actor, :account)
+                        returning id""")
                 .param("command", command)
                 .param("arguments", Insz.maskedIn(arguments))
-                .param("actor", Insz.maskedIn(actor))
+                .param("actor", actor == null ? null : Insz.maskedIn(actor.name()))
+                .param("account", actor == null || actor.account() == null ? null : actor.account().key())
                 .query(Long.class)
                 .single();
+    }
+
+    /** Who a run was for and the account it ran as; empty for a run nobody started. */
+    public java.util.Optional<Actor> actor(long run) {
+        return jdbc.sql("select actor, account from run where id = :id and (actor is not null or account is not null)")
+                .param("id", run)
+                .query((rs, n) -> new Actor(rs.getString("actor"), Account.ofKey(rs.getString("account"))))
+                .optional();
     }
 
     /**
@@ -68,7 +86,7 @@ public class RunLog {
     }
 
     private static final String SELECT = """
-            select id, command, arguments, actor, started_at, finished_at, exit_code, outcome,
+            select id, command, arguments, actor, account, started_at, finished_at, exit_code, outcome,
                    cast(outcome_words as text) as outcome_words
             from run
             """;
@@ -99,7 +117,7 @@ public class RunLog {
 
     private static RunRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new RunRecord(rs.getLong("id"), rs.getString("command"), rs.getString("arguments"),
-                rs.getString("actor"), rs.getObject("started_at", OffsetDateTime.class),
+                rs.getString("actor"), Account.ofKey(rs.getString("account")), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), (Integer) rs.getObject("exit_code"), rs.getString("outcome"),
                 rs.getString("outcome_words") == null ? null : ReasonJson.read(rs.getString("outcome_words"), null));
     }
@@ -110,11 +128,12 @@ public class RunLog {
     }
 
     /**
-     * One run; {@code actor} whom it was for (null for runs from before it was recorded); {@code exitCode} null while it
+     * One run; {@code actor} whom it was for (null for runs from before it was recorded), {@code account} the account it
+     * ran as (null for runs from before accounts were recorded, and the engine's own); {@code exitCode} null while it
      * runs (or when it was killed); {@code outcome} how it ended in English, {@code reason} the same in words for every
      * language when it was refused or failed with one (null otherwise).
      */
-    public record RunRecord(long id, String command, String arguments, String actor, OffsetDateTime startedAt,
+    public record RunRecord(long id, String command, String arguments, String actor, Account account, OffsetDateTime startedAt,
                             OffsetDateTime finishedAt, Integer exitCode, String outcome, Reason reason) {
 
         /** What a run log shows: national numbers masked and control characters made visible, in rows of any age. */
@@ -122,6 +141,11 @@ public class RunLog {
             arguments = FreeText.shown(arguments);
             actor = FreeText.shown(actor);
             outcome = FreeText.shown(outcome);
+        }
+
+        /** Who the run was for, from which account; null for a run nobody started. */
+        public Actor who() {
+            return actor == null && account == null ? null : new Actor(actor, account);
         }
 
         /** The first line of the outcome, cut: what a table shows of a long refusal or error. */

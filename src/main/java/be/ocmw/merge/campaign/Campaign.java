@@ -121,7 +121,7 @@ public class Campaign {
      * mailed before ({@code resend}: again, recorded as such); sends what it queued before it returns. Each mail is a
      * consultation of personal data: who sent it, to whom, how many persons the workbook names.
      */
-    public List<Outcome> send(Merger merger, boolean resend, String by, long run, Kbo only) {
+    public List<Outcome> send(Merger merger, boolean resend, be.ocmw.merge.domain.Actor by, long run, Kbo only) {
         ReportText text = ReportText.of(merger.language().locale());
         Path folder;
         try {
@@ -157,7 +157,7 @@ public class Campaign {
                                 replyTo(merger).map(EmailAddress::address).orElse(text.get("campaign.no_reply_to")),
                                 workbook.accounts()),
                         replyTo(merger).orElse(null), new Outbox.Attachment(name, content));
-                record(merger, ocmw.kbo(), "WORKBOOK", null, contact.address(), by, run, mail, workbook.accounts());
+                record(merger, ocmw.kbo(), "WORKBOOK", null, contact.address(), by.name(), run, mail, workbook.accounts());
                 consultations.record(Consultation.of(by, Consultation.Channel.COMMAND_LINE, "campaign mail: pre-filled workbook",
                         merger.id(), name + " to " + contact.address().address(), workbook.accounts(),
                         "the campaign asks the OCMW for its workbook (SPEC 4.6)", run));

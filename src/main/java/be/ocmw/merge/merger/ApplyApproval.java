@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.merger.store.PlanStore;
 import be.ocmw.merge.registry.Merger;
@@ -24,8 +25,8 @@ class ApplyApproval {
         this.settings = settings;
     }
 
-    /** The approval an apply for {@code by} executes; refused (with the reason) when there is none it may execute. */
-    Approval approvedFor(Merger merger, String asked, String by) {
+    /** The approval an apply by {@code by} executes; refused (with the reason) when there is none it may execute. */
+    Approval approvedFor(Merger merger, String asked, Actor by) {
         Optional<Approval> inForce = approvals.inForce(merger);
         if (inForce.isEmpty()) {
             Optional<PlanStore.Latest> latest = store.latestPlan(merger);
@@ -37,9 +38,27 @@ class ApplyApproval {
             throw new PlanRefusedException(Reason.of("apply.other_plan", asked, merger.id(), approval.fingerprint(),
                     approval.approvedBy(), approval.approvedAt().toLocalDate()));
         }
-        if (approval.approvedBy(by) && !settings.allowSelfApproval()) {
-            throw new PlanRefusedException(Reason.of("apply.four_eyes", by, approval.fingerprint(), merger.id()));
+        if (selfApproved(approval, by) && !settings.allowSelfApproval()) {
+            throw new PlanRefusedException(fourEyes(approval, by, merger));
         }
         return approval;
+    }
+
+    /** Whether {@code by} is, as four eyes tells people apart ({@code OCMW_FOUR_EYES}), the approval's approver. */
+    boolean selfApproved(Approval approval, Actor by) {
+        return approval.approvedBy(by, settings.fourEyes());
+    }
+
+    /**
+     * Why {@code by} may not apply what they approved: by the names, or by the accounts, saying which, and what to do.
+     */
+    private Reason fourEyes(Approval approval, Actor by, Merger merger) {
+        Actor approver = approval.approver();
+        boolean byAccounts = settings.fourEyes() == Actor.FourEyes.ACCOUNTS && approver.account() != null
+                && by.account() != null && approver.account().samePersonAs(by.account());
+        return byAccounts
+                ? Reason.of("apply.four_eyes.account", approver.name(), approval.fingerprint(), merger.id(),
+                        approver.account().id(), by.name(), by.account().id())
+                : Reason.of("apply.four_eyes", by.name(), approval.fingerprint(), merger.id());
     }
 }

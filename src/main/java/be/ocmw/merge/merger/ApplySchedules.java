@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.audit.AuditAction;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.merger.store.PlanStore;
@@ -28,8 +29,13 @@ public class ApplySchedules {
     public enum State { SCHEDULED, RUNNING, DONE, REFUSED, FAILED, CANCELLED }
 
     /** A schedule of the approved plan {@code fingerprint} of a merger, for {@code at}, made by {@code by}. */
-    public record Schedule(long id, String merger, long approval, String fingerprint, OffsetDateTime at, String by,
+    public record Schedule(long id, String merger, long approval, String fingerprint, OffsetDateTime at, Actor scheduler,
                            State state, boolean late, String outcome, OffsetDateTime firedAt) {
+
+        /** The name it was scheduled by (the apply runs for them, from their account). */
+        public String by() {
+            return scheduler.name();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -52,7 +58,7 @@ public class ApplySchedules {
      * with the reason when there is no approval it may execute, when {@code by} approved it, when {@code at} is not in
      * the future or before the effective date, or when a schedule is waiting already.
      */
-    public Schedule schedule(Merger merger, String fingerprint, OffsetDateTime at, String by, long run) {
+    public Schedule schedule(Merger merger, String fingerprint, OffsetDateTime at, Actor by, long run) {
         Approval approval = approvals.approvedFor(merger, fingerprint, by);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!at.isAfter(now)) {
@@ -69,31 +75,36 @@ public class ApplySchedules {
         }
         return transactions.execute(tx -> {
             long id = jdbc.sql("""
-                            insert into apply_schedule (merger_id, approval_id, fingerprint, at, scheduled_by, run_id)
-                            values (:merger, :approval, :fingerprint, :at, :by, :run) returning id""")
+                            insert into apply_schedule (merger_id, approval_id, fingerprint, at, scheduled_by,
+                                                        scheduled_account, run_id)
+                            values (:merger, :approval, :fingerprint, :at, :by, :account, :run) returning id""")
                     .param("merger", merger.id()).param("approval", approval.id()).param("fingerprint", approval.fingerprint())
-                    .param("at", at).param("by", by).param("run", run).query(Long.class).single();
+                    .param("at", at).param("by", by.name()).param("account", Approvals.key(by)).param("run", run).query(Long.class).single();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("merger", merger.id());
             after.put("fingerprint", approval.fingerprint());
             after.put("at", at.toString());
-            after.put("scheduled_by", by);
+            after.put("scheduled_by", by.name());
+            after.put("scheduled_account", Approvals.key(by));
             store.audit(run, "apply_schedule", Long.toString(id), AuditAction.INSERT, null, after);
             return find(id).orElseThrow();
         });
     }
 
     /** Cancels the merger's waiting schedule; refused when there is none. */
-    public Schedule cancel(Merger merger, String by, long run) {
+    public Schedule cancel(Merger merger, Actor by, long run) {
         Schedule waiting = waiting(merger).filter(s -> s.state() == State.SCHEDULED)
                 .orElseThrow(() -> new PlanRefusedException(Reason.of("schedule.none", merger.id())));
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("update apply_schedule set status = 'CANCELLED', cancelled_by = :by where id = :id and status = 'SCHEDULED'")
-                    .param("by", by).param("id", waiting.id()).update();
+            jdbc.sql("""
+                            update apply_schedule set status = 'CANCELLED', cancelled_by = :by, cancelled_account = :account
+                            where id = :id and status = 'SCHEDULED'""")
+                    .param("by", by.name()).param("account", Approvals.key(by)).param("id", waiting.id()).update();
             Map<String, Object> before = Map.of("status", "SCHEDULED");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("status", "CANCELLED");
-            after.put("cancelled_by", by);
+            after.put("cancelled_by", by.name());
+            after.put("cancelled_account", Approvals.key(by));
             store.audit(run, "apply_schedule", Long.toString(waiting.id()), AuditAction.UPDATE, before, after);
         });
         return find(waiting.id()).orElseThrow();
@@ -156,12 +167,12 @@ public class ApplySchedules {
     }
 
     private static final String SELECT = """
-            select id, merger_id, approval_id, fingerprint, at, scheduled_by, status, late, outcome, fired_at
+            select id, merger_id, approval_id, fingerprint, at, scheduled_by, scheduled_account, status, late, outcome, fired_at
             from apply_schedule""";
 
     private static Schedule schedule(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Schedule(rs.getLong("id"), rs.getString("merger_id"), rs.getLong("approval_id"), rs.getString("fingerprint"),
-                rs.getObject("at", OffsetDateTime.class), rs.getString("scheduled_by"), State.valueOf(rs.getString("status")),
+                rs.getObject("at", OffsetDateTime.class), Approvals.actor(rs, "scheduled_by", "scheduled_account"), State.valueOf(rs.getString("status")),
                 rs.getBoolean("late"), rs.getString("outcome"), rs.getObject("fired_at", OffsetDateTime.class));
     }
 

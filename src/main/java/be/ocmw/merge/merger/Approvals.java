@@ -1,5 +1,7 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.Account;
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.domain.Insz;
 import be.ocmw.merge.domain.Readable;
@@ -30,9 +32,9 @@ import java.util.Optional;
 public class Approvals {
 
     private static final String SELECT = """
-            select a.*, p.applied_by, p.created_at as applied_at
+            select a.*, p.applied_by, p.applied_account, p.created_at as applied_at
             from approval a
-                     left join lateral (select applied_by, created_at from plan
+                     left join lateral (select applied_by, applied_account, created_at from plan
                                         where approval_id = a.id and mode = 'APPLY' and status = 'APPLIED'
                                         order by id limit 1) p on true
             """;
@@ -76,11 +78,11 @@ public class Approvals {
      * Approves the merger's latest plan, which must have {@code fingerprint}, be READY and have been computed from the
      * data as it is now. An approval in force of another plan is withdrawn by it (recorded so).
      */
-    public Result approve(Merger merger, String fingerprint, String by, String typedComment, long run) {
+    public Result approve(Merger merger, String fingerprint, Actor by, String typedComment, long run) {
         if (fingerprint == null || fingerprint.isBlank()) {
             return new Result.Refused(Reason.of("approve.fingerprint", merger.id()));
         }
-        Optional<Reason> typed = typed(fingerprint, by, typedComment);
+        Optional<Reason> typed = typed(fingerprint, by.name(), typedComment);
         if (typed.isPresent()) {
             return new Result.Refused(typed.get());
         }
@@ -109,16 +111,17 @@ public class Approvals {
         long id = transaction.execute(tx -> {
             current.ifPresent(before -> withdrawRow(before, by, "superseded: plan " + plan.fingerprint() + " was approved", run));
             long approval = jdbc.sql("""
-                            insert into approval (merger_id, plan_id, fingerprint, approved_by, comment, run_id)
-                            values (:merger, :plan, :fingerprint, :by, :comment, :run) returning id""")
+                            insert into approval (merger_id, plan_id, fingerprint, approved_by, approved_account, comment, run_id)
+                            values (:merger, :plan, :fingerprint, :by, :account, :comment, :run) returning id""")
                     .param("merger", merger.id()).param("plan", plan.id()).param("fingerprint", plan.fingerprint())
-                    .param("by", by).param("comment", blankToNull(comment)).param("run", run)
+                    .param("by", by.name()).param("account", key(by)).param("comment", blankToNull(comment)).param("run", run)
                     .query(Long.class).single();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("merger", merger.id());
             after.put("plan", plan.id());
             after.put("fingerprint", plan.fingerprint());
-            after.put("approved_by", by);
+            after.put("approved_by", by.name());
+            after.put("approved_account", key(by));
             after.put("comment", blankToNull(comment));
             audit(run, approval, be.ocmw.merge.audit.AuditAction.INSERT, null, after);
             return approval;
@@ -134,8 +137,8 @@ public class Approvals {
     }
 
     /** Takes back the merger's approval in force. */
-    public Result withdraw(Merger merger, String by, String typedComment, long run) {
-        Optional<Reason> typed = typed(null, by, typedComment);
+    public Result withdraw(Merger merger, Actor by, String typedComment, long run) {
+        Optional<Reason> typed = typed(null, by.name(), typedComment);
         if (typed.isPresent()) {
             return new Result.Refused(typed.get());
         }
@@ -152,16 +155,20 @@ public class Approvals {
         return new Result.Recorded(byId(current.get().id()), false);
     }
 
-    private void withdrawRow(Approval approval, String by, String comment, long run) {
-        jdbc.sql("update approval set withdrawn_by = :by, withdrawn_at = now(), withdraw_comment = :comment where id = :id")
-                .param("by", by).param("comment", comment).param("id", approval.id()).update();
+    private void withdrawRow(Approval approval, Actor by, String comment, long run) {
+        jdbc.sql("""
+                        update approval set withdrawn_by = :by, withdrawn_account = :account, withdrawn_at = now(),
+                                            withdraw_comment = :comment
+                        where id = :id""")
+                .param("by", by.name()).param("account", key(by)).param("comment", comment).param("id", approval.id()).update();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("fingerprint", approval.fingerprint());
         before.put("approved_by", approval.approvedBy());
         before.put("in_force", true);
         Map<String, Object> after = new LinkedHashMap<>(before);
         after.put("in_force", false);
-        after.put("withdrawn_by", by);
+        after.put("withdrawn_by", by.name());
+        after.put("withdrawn_account", key(by));
         after.put("comment", comment);
         audit(run, approval.id(), be.ocmw.merge.audit.AuditAction.UPDATE, before, after);
     }
@@ -176,9 +183,22 @@ public class Approvals {
 
     private static Approval approval(ResultSet rs, int n) throws SQLException {
         return new Approval(rs.getLong("id"), rs.getString("merger_id"), rs.getLong("plan_id"), rs.getString("fingerprint"),
-                rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class), rs.getString("comment"),
-                rs.getString("withdrawn_by"), rs.getObject("withdrawn_at", OffsetDateTime.class),
-                rs.getString("withdraw_comment"), rs.getString("applied_by"), rs.getObject("applied_at", OffsetDateTime.class));
+                actor(rs, "approved_by", "approved_account"), rs.getObject("approved_at", OffsetDateTime.class),
+                rs.getString("comment"), actor(rs, "withdrawn_by", "withdrawn_account"),
+                rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdraw_comment"),
+                actor(rs, "applied_by", "applied_account"), rs.getObject("applied_at", OffsetDateTime.class));
+    }
+
+    /** The actor of a name column and its account column; null when neither holds anything. */
+    static Actor actor(ResultSet rs, String name, String account) throws SQLException {
+        String by = rs.getString(name);
+        Account of = Account.ofKey(rs.getString(account));
+        return by == null && of == null ? null : new Actor(by, of);
+    }
+
+    /** The stored form of the actor's account (null for an actor without one). */
+    static String key(Actor actor) {
+        return actor.account() == null ? null : actor.account().key();
     }
 
     private static String blankToNull(String text) {

@@ -20,7 +20,12 @@ import java.util.Map;
 public class Checklist {
 
     /** Who marked a task done, and when. */
-    public record Tick(String code, String by, OffsetDateTime at) {
+    public record Tick(String code, be.ocmw.merge.domain.Actor who, OffsetDateTime at) {
+
+        public String by() {
+            return who.name();
+        }
+
     }
 
     private final JdbcClient jdbc;
@@ -34,7 +39,7 @@ public class Checklist {
     }
 
     /** Marks the task done ({@code done}) or not done any more; doing what is already so records nothing. */
-    public void mark(Merger merger, String code, boolean done, String by, long run) {
+    public void mark(Merger merger, String code, boolean done, be.ocmw.merge.domain.Actor by, long run) {
         transaction.executeWithoutResult(tx -> {
             // one tick at a time per merger: two people ticking the same task record it once
             jdbc.sql("select pg_advisory_xact_lock(hashtext('task_check:' || :merger))").param("merger", merger.id())
@@ -44,15 +49,17 @@ public class Checklist {
                 return;
             }
             long id = jdbc.sql("""
-                            insert into task_check (merger_id, task_code, done, by_whom, run_id)
-                            values (:merger, :code, :done, :by, :run) returning id""")
-                    .param("merger", merger.id()).param("code", code).param("done", done).param("by", by).param("run", run)
+                            insert into task_check (merger_id, task_code, done, by_whom, account, run_id)
+                            values (:merger, :code, :done, :by, :account, :run) returning id""")
+                    .param("merger", merger.id()).param("code", code).param("done", done).param("by", by.name())
+                    .param("account", Approvals.key(by)).param("run", run)
                     .query(Long.class).single();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("merger", merger.id());
             after.put("task", code);
             after.put("done", done);
-            after.put("by", by);
+            after.put("by", by.name());
+            after.put("account", Approvals.key(by));
             store.audit(run, "task_check", Long.toString(id), be.ocmw.merge.audit.AuditAction.INSERT, null, after);
         });
     }
@@ -61,12 +68,12 @@ public class Checklist {
     public Map<String, Tick> ticks(Merger merger) {
         Map<String, Tick> ticks = new LinkedHashMap<>();
         jdbc.sql("""
-                        select distinct on (task_code) task_code, done, by_whom, at from task_check
+                        select distinct on (task_code) task_code, done, by_whom, account, at from task_check
                         where merger_id = :merger order by task_code, id desc""")
                 .param("merger", merger.id())
                 .query(rs -> {
                     if (rs.getBoolean("done")) {
-                        ticks.put(rs.getString("task_code"), new Tick(rs.getString("task_code"), rs.getString("by_whom"),
+                        ticks.put(rs.getString("task_code"), new Tick(rs.getString("task_code"), Approvals.actor(rs, "by_whom", "account"),
                                 rs.getObject("at", OffsetDateTime.class)));
                     }
                 });

@@ -41,16 +41,21 @@ public class History {
      * the ledger and {@code folder} where they are (null when it has none), {@code comment} an approval's or
      * withdrawal's.
      */
-    public record Entry(Kind kind, OffsetDateTime at, String by, String fingerprint, PlanStatus status, String language,
-                        Long report, Path folder, String comment, boolean fullInsz) {
+    public record Entry(Kind kind, OffsetDateTime at, be.ocmw.merge.domain.Actor who, String fingerprint, PlanStatus status,
+                        String language, Long report, Path folder, String comment, boolean fullInsz) {
+
+        /** The name it was done by or for (the page shows it with its account, {@code ReportText.who}). */
+        public String by() {
+            return who == null ? null : who.name();
+        }
     }
 
     public List<Entry> of(Merger merger) {
-        record Row(RunMode mode, OffsetDateTime at, String appliedBy, Long run, String fingerprint, PlanStatus status,
+        record Row(RunMode mode, OffsetDateTime at, be.ocmw.merge.domain.Actor appliedBy, Long run, String fingerprint, PlanStatus status,
                    String language, Long report, Path folder, boolean fullInsz) {
         }
         List<Row> rows = jdbc.sql("""
-                        select p.mode, p.created_at, p.applied_by, p.created_by_run, p.fingerprint, p.status,
+                        select p.mode, p.created_at, p.applied_by, p.applied_account, p.created_by_run, p.fingerprint, p.status,
                                rep.id as report, rep.folder, rep.language, rep.full_insz
                         from plan p
                                  left join lateral (select id, folder, language, full_insz from report
@@ -60,7 +65,7 @@ public class History {
                         order by p.id""")
                 .param("merger", merger.id())
                 .query((rs, n) -> new Row(RunMode.valueOf(rs.getString("mode")), rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getString("applied_by"), (Long) rs.getObject("created_by_run"), rs.getString("fingerprint"),
+                        Approvals.actor(rs, "applied_by", "applied_account"), (Long) rs.getObject("created_by_run"), rs.getString("fingerprint"),
                         PlanStatus.valueOf(rs.getString("status")), rs.getString("language"), (Long) rs.getObject("report"),
                         rs.getString("folder") == null ? null : Path.of(rs.getString("folder")), rs.getBoolean("full_insz")))
                 .list();
@@ -69,13 +74,13 @@ public class History {
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         List<Entry> entries = new ArrayList<>(rows.stream().map(row -> new Entry(row.mode() == RunMode.PLAN ? Kind.PLAN : Kind.APPLY,
                 row.at(), row.appliedBy() != null ? row.appliedBy() : row.run() == null || !runs.containsKey(row.run()) ? null
-                : runs.get(row.run()).actor(), row.fingerprint(), row.status(), row.language(), row.report(), row.folder(), null,
+                : runs.get(row.run()).who(), row.fingerprint(), row.status(), row.language(), row.report(), row.folder(), null,
                 row.fullInsz())).toList());
         for (Approval approval : approvals.history(merger)) {
-            entries.add(new Entry(Kind.APPROVAL, approval.approvedAt(), approval.approvedBy(), approval.fingerprint(), null, null,
+            entries.add(new Entry(Kind.APPROVAL, approval.approvedAt(), approval.approver(), approval.fingerprint(), null, null,
                     null, null, approval.comment(), false));
             if (!approval.inForce()) {
-                entries.add(new Entry(Kind.WITHDRAWAL, approval.withdrawnAt(), approval.withdrawnBy(), approval.fingerprint(),
+                entries.add(new Entry(Kind.WITHDRAWAL, approval.withdrawnAt(), approval.withdrawer(), approval.fingerprint(),
                         null, null, null, null, approval.withdrawComment(), false));
             }
         }

@@ -1,5 +1,6 @@
 package be.ocmw.merge.merger;
 
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.merger.model.Count;
 import be.ocmw.merge.merger.model.PlanCounts;
@@ -114,7 +115,7 @@ public class MergerRuns {
         return new Outcome(plan, plan.status(), folder, Way.COMPUTED, plan.sourceFingerprint(), null);
     }
 
-    public Outcome apply(Merger merger, Path out, String fingerprint, String by, long run) {
+    public Outcome apply(Merger merger, Path out, String fingerprint, Actor by, long run) {
         return apply(merger, out, fingerprint, by, ReportOptions.DEFAULT, run);
     }
 
@@ -123,7 +124,7 @@ public class MergerRuns {
      * its approver unless the settings allow it. An interrupted apply, or one whose reports are missing, is finished
      * first. Refused (nothing applied) when there is no approval, when the data changed since, or when it is BLOCKED.
      */
-    public Outcome apply(Merger merger, Path out, String fingerprint, String by, ReportOptions options, long run) {
+    public Outcome apply(Merger merger, Path out, String fingerprint, Actor by, ReportOptions options, long run) {
         return apply(merger, out, fingerprint, by, options, run, false);
     }
 
@@ -132,7 +133,7 @@ public class MergerRuns {
      * OCMW does not exist yet, SPEC 5.8) unless it rehearses on a copy of the data, which is recorded and said in every
      * report.
      */
-    public Outcome apply(Merger merger, Path out, String fingerprint, String by, ReportOptions options, long run,
+    public Outcome apply(Merger merger, Path out, String fingerprint, Actor by, ReportOptions options, long run,
                          boolean rehearsal) {
         try (Connection connection = dataSource.getConnection()) {
             AdvisoryLock lock = AdvisoryLock.tryTake(connection, "apply:" + merger.id()).orElseThrow(() ->
@@ -147,7 +148,7 @@ public class MergerRuns {
         }
     }
 
-    private Outcome applyLocked(Merger merger, Path out, String asked, String by, ReportOptions options, long run,
+    private Outcome applyLocked(Merger merger, Path out, String asked, Actor by, ReportOptions options, long run,
                                 boolean rehearsing) {
         String approved = asked;
         Optional<PlanStore.Apply> unreported = store.unreportedApply(merger);
@@ -236,9 +237,10 @@ public class MergerRuns {
         if (approval != null) {
             // the apply as an act: who executed whose approval, audited beside the changes it makes
             boolean early = rehearsing && today.isBefore(merger.effectiveDate());
-            store.markAppliedBy(planId, by, approval.id(), approval.approvedBy(by), early);
-            store.auditApply(applyRun, planId, merger, approval.fingerprint(), by, approval.id(), approval.approvedBy(),
-                    approval.approvedBy(by), early);
+            boolean self = applyApproval.selfApproved(approval, by);
+            store.markAppliedBy(planId, by, approval.id(), self, early);
+            store.auditApply(applyRun, planId, merger, approval.fingerprint(), by, approval.id(), approval.approver(),
+                    self, early);
         }
         // the plan this process computed is the one it applies: its workbook is written while the job runs
         MergerPlan applied = computed == null ? null

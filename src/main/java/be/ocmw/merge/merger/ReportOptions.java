@@ -14,7 +14,7 @@ public record ReportOptions(Locale language, boolean fullInsz, Disclosure disclo
     public static final ReportOptions DEFAULT = new ReportOptions(ReportText.DUTCH, false);
 
     /** Who is shown full INSZ, through which channel, and the reason they gave (never blank). */
-    public record Disclosure(String actor, Consultation.Channel channel, String reason) {
+    public record Disclosure(be.ocmw.merge.domain.Actor actor, Consultation.Channel channel, String reason) {
 
         public Disclosure {
             if (reason == null || reason.isBlank()) {

@@ -61,6 +61,21 @@ public final class ReportText {
         return Times.moment(at);
     }
 
+    /**
+     * Who acted, as every report and page shows it (SPEC 10): the name it was done for and the account it was done from,
+     * "coordinator (OS-account jdoe)"; an act recorded before accounts were shows its name alone. Empty for nobody.
+     */
+    public String who(be.ocmw.merge.domain.Actor actor) {
+        if (actor == null) {
+            return "";
+        }
+        if (actor.account() == null) {
+            return actor.name();
+        }
+        String kind = "who." + actor.account().kind().name().toLowerCase(Locale.ROOT);
+        return actor.onBehalf() ? get(kind, actor.name(), actor.account().id()) : get(kind + ".self", actor.name());
+    }
+
     /** A moment of any kind, in Belgian time (for templates: {@code ${t.moment(x)}}). */
     public String moment(Object at) {
         return Times.moment(at);

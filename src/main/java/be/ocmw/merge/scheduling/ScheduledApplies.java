@@ -72,12 +72,12 @@ public class ScheduledApplies {
     private Schedule run(Schedule schedule) {
         Merger merger = registry.current().find(schedule.merger()).orElse(null);
         long run = runLog.start("apply", schedule.merger() + " --fingerprint " + schedule.fingerprint() + " (scheduled for "
-                + Times.moment(schedule.at()) + (schedule.late() ? ", run late" : "") + ")", schedule.by());
+                + Times.moment(schedule.at()) + (schedule.late() ? ", run late" : "") + ")", schedule.scheduler());
         if (merger == null) {
             return finished(schedule, null, State.FAILED, "the merger is no longer in the registry", run, ExitCode.FAILED);
         }
         try {
-            MergerRuns.Outcome outcome = runs.apply(merger, reports, schedule.fingerprint(), schedule.by(),
+            MergerRuns.Outcome outcome = runs.apply(merger, reports, schedule.fingerprint(), schedule.scheduler(),
                     new ReportOptions(merger.language().locale(), false), run);
             String counts = String.join("\n", outcome.plan().counts().lines());
             return finished(schedule, merger, State.DONE, counts, run, ExitCode.DONE);

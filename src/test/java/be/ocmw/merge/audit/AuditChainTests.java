@@ -42,7 +42,7 @@ class AuditChainTests extends DatabaseTest {
         run = runs.start("test", "audit chain");
         first = written(3);
         second = written(2);
-        consultations.record(Consultation.of("operator", Consultation.Channel.COMMAND_LINE, "export dossiers", null,
+        consultations.record(Consultation.of(OPERATOR, Consultation.Channel.COMMAND_LINE, "export dossiers", null,
                 "dossiers.csv", 12, "a question of the helpdesk", run));
     }
 

@@ -99,7 +99,7 @@ class CampaignTests extends SampleDataTest {
         long consulted = consultations.between(null, null).size();
 
         // when the campaign is sent
-        List<Campaign.Outcome> sent = campaign.send(merger, false, "coordinator", run(), null);
+        List<Campaign.Outcome> sent = campaign.send(merger, false, COORDINATOR, run(), null);
 
         // then one mail per participant, with its own workbook, Reply-To the coordinator
         assertThat(sent).allSatisfy(o -> assertThat(o.queued()).isTrue()).allSatisfy(o -> assertThat(o.problem()).isNull());
@@ -122,15 +122,15 @@ class CampaignTests extends SampleDataTest {
                 .filteredOn(c -> c.what().equals("campaign mail: pre-filled workbook")).hasSize(3);
 
         // when it is sent again: nothing; a resend to Gooik: Gooik's again
-        assertThat(campaign.send(merger, false, "coordinator", run(), null)).noneMatch(Campaign.Outcome::queued);
+        assertThat(campaign.send(merger, false, COORDINATOR, run(), null)).noneMatch(Campaign.Outcome::queued);
         assertThat(smtp.getReceivedMessages()).hasSize(3);
-        assertThat(campaign.send(merger, true, "coordinator", run(), new Kbo("0212600838")))
+        assertThat(campaign.send(merger, true, COORDINATOR, run(), new Kbo("0212600838")))
                 .singleElement().satisfies(o -> assertThat(o.queued()).isTrue());
         assertThat(smtp.getReceivedMessages()).hasSize(4);
 
         // when the mail server refuses, the resend to Herne waits in the outbox, and goes when it is back
         smtp.stop();
-        Campaign.Outcome refused = campaign.send(merger, true, "coordinator", run(), new Kbo("0212281728")).get(0);
+        Campaign.Outcome refused = campaign.send(merger, true, COORDINATOR, run(), new Kbo("0212281728")).get(0);
         assertThat(refused.problem()).isNotNull();
         assertThat(outbox.unsent()).singleElement().satisfies(m -> assertThat(m.status()).isEqualTo(Mail.Status.FAILED));
         smtp = TestSmtp.on(SMTP_PORT);

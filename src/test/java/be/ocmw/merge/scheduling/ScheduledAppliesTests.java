@@ -141,7 +141,7 @@ class ScheduledAppliesTests extends SampleDataTest {
 
         // the coordinator who approved may not schedule it (four eyes); an operator does
         assertThatThrownBy(() -> schedules.schedule(merger, fingerprint, moment("2031-01-01T06:00"), COORDINATOR, run()))
-                .isInstanceOf(PlanRefusedException.class).hasMessageContaining(COORDINATOR);
+                .isInstanceOf(PlanRefusedException.class).hasMessageContaining(COORDINATOR.name());
         schedules.schedule(merger, fingerprint, moment("2031-01-01T06:00"), OPERATOR, run());
         assertThat(plans.standing(merger).status()).isEqualTo(Status.SCHEDULED);
         assertThatThrownBy(() -> schedules.schedule(merger, fingerprint, moment("2031-01-02T06:00"), OPERATOR, run()))

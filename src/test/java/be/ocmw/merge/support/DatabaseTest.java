@@ -13,9 +13,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "logging.file.name=target/test-logs/ocmw-merge.log")
 public abstract class DatabaseTest {
 
-    /** Who approves plans in tests, and who applies them: two people (four eyes). */
-    protected static final String COORDINATOR = "coordinator";
-    protected static final String OPERATOR = "operator";
+    /** Who approves plans in tests, and who applies them: two people with their own accounts (four eyes). */
+    protected static final be.ocmw.merge.domain.Actor COORDINATOR = be.ocmw.merge.domain.Actor.of(
+            new be.ocmw.merge.domain.Account(be.ocmw.merge.domain.Account.Kind.USERS_FILE, "coordinator"));
+    protected static final be.ocmw.merge.domain.Actor OPERATOR = be.ocmw.merge.domain.Actor.of(
+            new be.ocmw.merge.domain.Account(be.ocmw.merge.domain.Account.Kind.USERS_FILE, "operator"));
 
     @org.springframework.beans.factory.annotation.Autowired
     private be.ocmw.merge.merger.MergerRuns planning;

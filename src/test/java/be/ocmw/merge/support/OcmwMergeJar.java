@@ -80,6 +80,9 @@ public final class OcmwMergeJar {
         builder.environment().keySet().removeIf(name -> name.startsWith("OCMW_"));
         // each test's database stops when its last command is done, unless the test is about the idle time
         builder.environment().put("OCMW_DB_IDLE", "0");
+        // the tests' one OS account plays the coordinator and the operator: four eyes compares their --by names, unless a
+        // test is about the accounts (env("OCMW_FOUR_EYES", "accounts"))
+        builder.environment().put("OCMW_FOUR_EYES", "names");
         builder.environment().putAll(environment);
         try {
             Path out = Files.createTempFile("ocmw-out", ".txt");

@@ -150,12 +150,16 @@ class DashboardActionsTests extends DashboardTest {
         long applyRun = jdbc.sql("select max(id) from run where command = 'apply'").query(Long.class).single();
         assertThat(page("/runs", coordinator())).as("the runs page: every command with who did it, numbered as in status")
                 .contains("data-run=\"" + applyRun + "\" data-command=\"apply\"").contains("data-command=\"approve\"")
-                .contains("<td>operator</td>").contains("<td>coordinator</td>")
+                .contains("<td>operator (dashboardgebruiker)</td>").contains("<td>coordinator (dashboardgebruiker)</td>")
                 // a command in words, its command line beside it in small print
                 .containsPattern("<span>Uitvoering</span>\\s*<small><code>apply pajottegem --fingerprint");
         assertThat(jdbc.sql("select table_name || ' ' || action || ' ' || coalesce(after ->> 'approved_by', '') || ' ' "
                         + "|| coalesce(after ->> 'applied_by', '') from audit where table_name in ('approval', 'plan') order by id")
                 .query(String.class).list()).containsExactly("approval INSERT coordinator ", "plan INSERT coordinator operator");
+        assertThat(jdbc.sql("select approved_account from approval").query(String.class).list())
+                .as("the approval records the account it was given from").containsExactly("users:coordinator");
+        assertThat(jdbc.sql("select account from run where id = :id").param("id", applyRun).query(String.class).single())
+                .isEqualTo("users:operator");
 
         String reconciled = finished(mvc.perform(post("/reconciliation").with(operator()).with(csrf())).andReturn(), operator());
         assertThat(reconciled).contains("data-state=\"DONE\"").contains("pajottegem");
@@ -222,9 +226,10 @@ class DashboardActionsTests extends DashboardTest {
 
         // then it is done once, by the coordinator, for everybody, and no longer counted as overdue
         assertThat(page("/mergers/pajottegem", operator())).contains("data-task=\"CHAMAN_FTP_ACCOUNT\" data-done=\"true\"")
-                .contains("gedaan, afgevinkt door coordinator op");
+                .contains("gedaan, afgevinkt door coordinator (dashboardgebruiker) op");
         assertThat(page("/", coordinator())).contains((tasks - 2) + " taak/taken over tijd");
-        assertThat(jdbc.sql("select by_whom from task_check").query(String.class).list()).containsExactly("coordinator");
+        assertThat(jdbc.sql("select by_whom || ' ' || account from task_check").query(String.class).list())
+                .containsExactly("coordinator users:coordinator");
         assertThat(jdbc.sql("select count(*) from audit where table_name = 'task_check'").query(Long.class).single()).isEqualTo(1);
         // and the next plan's workbook says who did it
         finished(mvc.perform(post("/mergers/pajottegem/plan").with(operator()).with(csrf())).andReturn(), operator());

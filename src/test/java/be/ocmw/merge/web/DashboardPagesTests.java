@@ -226,7 +226,7 @@ class DashboardPagesTests extends DashboardTest {
         mvc.perform(get("/mergers/antwerpen/reports/plan.xlsx").with(coordinator())).andExpect(status().isNotFound());
 
         var registry = RegistryLoader.load(Registries.shipped()).registry();
-        runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, ReportOptions.full(ReportText.DUTCH, new ReportOptions.Disclosure("operator", be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
+        runs.plan(registry.find("pajottegem").orElseThrow(), REPORTS, ReportOptions.full(ReportText.DUTCH, new ReportOptions.Disclosure(OPERATOR, be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
 
         mvc.perform(get("/mergers/pajottegem/reports/plan.xlsx").with(coordinator())).andExpect(status().isForbidden());
         // an operator is asked why first; the download with a reason is a consultation in the log
@@ -357,7 +357,7 @@ class DashboardPagesTests extends DashboardTest {
         String runs = page("/runs", coordinator());
         String report = java.nio.file.Files.readString(REPORTS.resolve("hasselt/apply.html"));
 
-        assertThat(merger).contains("Uitgevoerd door operator op " + be.ocmw.merge.reporting.Times.moment(applied))
+        assertThat(merger).contains("Uitgevoerd door operator (dashboardgebruiker) op " + be.ocmw.merge.reporting.Times.moment(applied))
                 .contains("id=\"clock\"").contains("Tijden in Belgische tijd");
         assertThat(report).contains(belgianApproval);
         assertThat(runs).contains("Tijden in Belgische tijd")

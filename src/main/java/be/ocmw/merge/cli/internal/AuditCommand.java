@@ -103,7 +103,8 @@ class AuditCommand extends GroupCommand {
             if (file == null) {
                 for (Consultation c : consultations) {
                     out().printf("#%-5d %s  %-16s %-12s %-22s %-14s %6d persons  %s  (%s)%n", c.id(),
-                            TIME.format(c.at().atZoneSameInstant(be.ocmw.merge.audit.Consultations.ZONE)), c.actor(),
+                            TIME.format(c.at().atZoneSameInstant(be.ocmw.merge.audit.Consultations.ZONE)),
+                            be.ocmw.merge.reporting.ReportText.of(java.util.Locale.ENGLISH).who(c.who()),
                             c.channel(), c.what(), c.mergerId() == null ? "" : c.mergerId(), c.persons(), c.reason(),
                             c.file() == null ? "" : c.file());
                 }
@@ -124,12 +125,12 @@ class AuditCommand extends GroupCommand {
             return ExitCode.DONE;
         }
 
-        static final List<String> HEADER = List.of("id", "at", "actor", "channel", "what", "merger", "file", "persons",
-                "reason", "run");
+        static final List<String> HEADER = List.of("id", "at", "actor", "account", "channel", "what", "merger", "file",
+                "persons", "reason", "run");
 
         private static List<Object> values(Consultation c) {
             return List.of(c.id(), TIME.format(c.at().atZoneSameInstant(be.ocmw.merge.audit.Consultations.ZONE)), c.actor(),
-                    c.channel().name(), c.what(), c.mergerId() == null ? "" : c.mergerId(), c.file() == null ? "" : c.file(),
+                    c.account() == null ? "" : c.account().key(), c.channel().name(), c.what(), c.mergerId() == null ? "" : c.mergerId(), c.file() == null ? "" : c.file(),
                     c.persons(), c.reason(), c.run() == null ? "" : c.run());
         }
 

@@ -68,8 +68,8 @@ class CampaignCommand extends DatabaseCommand {
     }
 
     @Override
-    protected String actor() {
-        return by.actor();
+    protected String onBehalfOf() {
+        return by.onBehalfOf();
     }
 
     @Override
@@ -81,7 +81,7 @@ class CampaignCommand extends DatabaseCommand {
             throw new UsageException("--ocmw " + ocmw + " is not a participant of " + found.id());
         }
         if (send) {
-            List<Campaign.Outcome> outcomes = campaign.send(found, resend, by.actor(), run, only);
+            List<Campaign.Outcome> outcomes = campaign.send(found, resend, actor(), run, only);
             out.println("Campaign of " + found.id() + " (" + found.name() + "), deadline "
                     + ReportText.date(found.deadline()) + ":");
             for (Campaign.Outcome outcome : outcomes) {

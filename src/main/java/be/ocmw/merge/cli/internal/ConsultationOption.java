@@ -26,11 +26,7 @@ class ConsultationOption {
         }
     }
 
-    String actor(String osUser) {
-        return by.actor();
-    }
-
-    void record(ConfigurableApplicationContext context, String actor, String what, String file, long persons, long run) {
+    void record(ConfigurableApplicationContext context, be.ocmw.merge.domain.Actor actor, String what, String file, long persons, long run) {
         context.getBean(Consultations.class).record(Consultation.of(actor, Consultation.Channel.COMMAND_LINE, what, null,
                 file, persons, reason, run));
     }

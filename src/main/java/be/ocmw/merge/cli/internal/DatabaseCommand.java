@@ -1,6 +1,8 @@
 package be.ocmw.merge.cli.internal;
 
 import be.ocmw.merge.cli.UsageException;
+import be.ocmw.merge.domain.Account;
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.domain.Reason;
 import be.ocmw.merge.audit.RunLog;
@@ -153,14 +155,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
         out().flush();
     }
 
-    /** Whom this run is for: the OS user, unless the command is told whom ({@code --by}). */
-    protected String actor() {
-        return osUser();
+    /** For whom this run is ({@code --by}), or null: the OS account acts for itself. */
+    protected String onBehalfOf() {
+        return null;
     }
 
-    static String osUser() {
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() ? "unknown" : user;
+    /** Who acts (SPEC 10): the OS account that runs the command, on behalf of {@code --by} when given. */
+    protected final Actor actor() {
+        return Actor.onBehalfOf(onBehalfOf(), Account.currentOsUser());
     }
 
     protected PrintWriter out() {

@@ -134,8 +134,8 @@ class ExplainCommand extends DatabaseCommand {
     }
 
     @Override
-    protected String actor() {
-        return by.actor();
+    protected String onBehalfOf() {
+        return by.onBehalfOf();
     }
 
     @Override
@@ -146,7 +146,7 @@ class ExplainCommand extends DatabaseCommand {
                 : explanations.person(found, person, text);
         if (person instanceof PersonQuery.ByInsz) {
             // A national number typed in full looks a person up: the network's rules log that, even when nobody is found.
-            context.getBean(Consultations.class).record(Consultation.of(by.actor(),
+            context.getBean(Consultations.class).record(Consultation.of(actor(),
                     Consultation.Channel.COMMAND_LINE, "explain --insz", found.id(), file == null ? null : file.toString(),
                     explanation.found() ? 1 : 0, Consultation.reasonOrNone(reason), run));
         }

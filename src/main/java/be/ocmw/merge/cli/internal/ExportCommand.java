@@ -45,8 +45,8 @@ class ExportCommand extends GroupCommand {
         }
 
         @Override
-        protected String actor() {
-            return consultation.actor(osUser());
+        protected String onBehalfOf() {
+            return consultation.by.onBehalfOf();
         }
     }
 

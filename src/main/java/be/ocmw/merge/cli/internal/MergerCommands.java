@@ -99,8 +99,8 @@ final class MergerCommands {
         }
 
         @Override
-        protected String actor() {
-            return by.actor();
+        protected String onBehalfOf() {
+            return by.onBehalfOf();
         }
     }
 
@@ -121,7 +121,8 @@ final class MergerCommands {
             description = "Execute the approved plan of the merger (audited, resumable: run it again after an interruption; a "
                     + "second apply changes nothing and reports zeros in a folder of its own). Refuses with exit 4, changing "
                     + "nothing, when no plan is approved, when --fingerprint is not the approved plan, when the data changed "
-                    + "since the approval, when the operator (--by, else the OS user) is the approver, or before the merger's "
+                    + "since the approval, when the person applying is the approver (four eyes: the same OS account or dashboard user; with "
+                    + "OCMW_FOUR_EYES=names the same --by name), or before the merger's "
                     + "effective date (the merged OCMW exists from then) unless --rehearsal.")
     static class Apply extends MergerReportCommand {
 
@@ -208,7 +209,7 @@ final class MergerCommands {
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = "Record a coordinator's approval of the merger's latest READY plan, by the fingerprint its reports show "
-                    + "(who: --by, else the OS user; audited). --withdraw takes the approval in force back. Exit 4 when refused "
+                    + "(who: the OS account, on behalf of --by when given; audited). --withdraw takes the approval in force back. Exit 4 when refused "
                     + "(not the latest plan, BLOCKED, data changed since the plan), with the reason.")
     static class Approve extends DatabaseCommand {
 
@@ -240,8 +241,8 @@ final class MergerCommands {
         }
 
         @Override
-        protected String actor() {
-            return by.actor();
+        protected String onBehalfOf() {
+            return by.onBehalfOf();
         }
 
         @Override

@@ -32,7 +32,7 @@ class ReportOption {
         language();
     }
 
-    ReportOptions options(String actor) {
+    ReportOptions options(be.ocmw.merge.domain.Actor actor) {
         check();
         Locale locale = language();
         return fullInsz ? ReportOptions.full(locale, new ReportOptions.Disclosure(actor, Consultation.Channel.COMMAND_LINE,

@@ -46,13 +46,16 @@ class StatusCommand extends DatabaseCommand {
         }
         out.println("Latest runs (times in Belgian time):");
         for (RunRecord record : context.getBean(RunLog.class).recent(10)) {
-            out.printf("  #%-5d %s  %-40s %s%n", record.id(),
+            out.printf("  #%-5d %s  %-40s %s%s%n", record.id(),
                     Times.moment(record.startedAt()),
-                    abbreviate(record.arguments()), outcome(record, run));
+                    abbreviate(record.arguments()), record.who() == null ? "" : "by " + ENGLISH.who(record.who()) + "; ",
+                    outcome(record, run));
         }
         out.flush();
         return ExitCode.DONE;
     }
+
+    private static final be.ocmw.merge.reporting.ReportText ENGLISH = be.ocmw.merge.reporting.ReportText.of(java.util.Locale.ENGLISH);
 
     private static String outcome(RunRecord record, long current) {
         if (record.id() == current) {

@@ -33,7 +33,15 @@ public record ApplyResult(String sourceBefore, String sourceAfter, PlanCounts do
      * Who approved the plan and when, who applied it, whether that was the same person (a test environment), and whether
      * it was a rehearsal before the effective date (on a copy of the data, SPEC 5.8).
      */
-    public record Approved(String approvedBy, OffsetDateTime approvedAt, String comment, String appliedBy,
-                           boolean fourEyesWaived, boolean rehearsal) {
+    public record Approved(be.ocmw.merge.domain.Actor approver, OffsetDateTime approvedAt, String comment,
+                           be.ocmw.merge.domain.Actor applier, boolean fourEyesWaived, boolean rehearsal) {
+
+        public String approvedBy() {
+            return approver.name();
+        }
+
+        public String appliedBy() {
+            return applier == null ? null : applier.name();
+        }
     }
 }

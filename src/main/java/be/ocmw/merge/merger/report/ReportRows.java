@@ -71,12 +71,12 @@ public final class ReportRows {
             rows.add(List.of(text.get("summary.untouched"), text.get(applied.sourcesUntouched() ? "summary.yes" : "summary.no")));
             if (applied.approved() != null) {
                 ApplyResult.Approved approved = applied.approved();
-                rows.add(List.of(text.get("summary.approved_by"), text.get("summary.approved_by.value", approved.approvedBy(),
+                rows.add(List.of(text.get("summary.approved_by"), text.get("summary.approved_by.value", text.who(approved.approver()),
                         ReportText.dateTime(approved.approvedAt()))));
                 if (approved.comment() != null) {
                     rows.add(List.of(text.get("summary.approval_comment"), approved.comment()));
                 }
-                rows.add(List.of(text.get("summary.applied_by"), approved.appliedBy()));
+                rows.add(List.of(text.get("summary.applied_by"), text.who(approved.applier())));
                 if (approved.fourEyesWaived()) {
                     rows.add(List.of(text.get("summary.four_eyes"), text.get("summary.four_eyes.waived")));
                 }
@@ -126,8 +126,10 @@ public final class ReportRows {
             summary.put("done", applied.done().asJson());
             if (applied.approved() != null) {
                 summary.put("approved_by", applied.approved().approvedBy());
+                summary.put("approved_account", account(applied.approved().approver()));
                 summary.put("approved_at", applied.approved().approvedAt().toString());
                 summary.put("applied_by", applied.approved().appliedBy());
+                summary.put("applied_account", account(applied.approved().applier()));
                 summary.put("four_eyes_waived", applied.approved().fourEyesWaived());
                 if (applied.approved().rehearsal()) {
                     summary.put("rehearsal", true);
@@ -193,5 +195,10 @@ public final class ReportRows {
 
     static String severity(Severity severity, ReportText text) {
         return text.get("severity." + severity.name());
+    }
+
+    /** An account as summary.json gives it (its stored form: os:jdoe, users:an, oidc:an.peeters), null when unknown. */
+    private static String account(be.ocmw.merge.domain.Actor actor) {
+        return actor == null || actor.account() == null ? null : actor.account().key();
     }
 }

@@ -1,5 +1,7 @@
 package be.ocmw.merge.merger.store;
 
+import be.ocmw.merge.domain.Account;
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Findings;
 import be.ocmw.merge.merger.model.MergerPlan;
@@ -167,24 +169,30 @@ public class PlanStore {
     }
 
     /** Records who executed apply {@code planId}, the approval it executed, and whether its approver applied it. */
-    public void markAppliedBy(long planId, String by, long approval, boolean fourEyesWaived, boolean rehearsal) {
+    public void markAppliedBy(long planId, Actor by, long approval, boolean fourEyesWaived, boolean rehearsal) {
         jdbc.sql("""
-                        update plan set applied_by = :by, approval_id = :approval, four_eyes_waived = :waived,
-                                        rehearsal = :rehearsal where id = :id""")
-                .param("by", by).param("approval", approval).param("waived", fourEyesWaived).param("rehearsal", rehearsal)
+                        update plan set applied_by = :by, applied_account = :account, approval_id = :approval,
+                                        four_eyes_waived = :waived, rehearsal = :rehearsal where id = :id""")
+                .param("by", by.name()).param("account", key(by)).param("approval", approval).param("waived", fourEyesWaived).param("rehearsal", rehearsal)
                 .param("id", planId).update();
     }
 
+    private static String key(Actor actor) {
+        return actor == null || actor.account() == null ? null : actor.account().key();
+    }
+
     /** The audit row of an apply: who executed which approval of which plan. */
-    public void auditApply(long run, long planId, Merger merger, String fingerprint, String by, long approval,
-                           String approvedBy, boolean fourEyesWaived, boolean rehearsal) {
+    public void auditApply(long run, long planId, Merger merger, String fingerprint, Actor by, long approval,
+                           Actor approvedBy, boolean fourEyesWaived, boolean rehearsal) {
         Map<String, Object> after = new java.util.LinkedHashMap<>();
         after.put("merger", merger.id());
         after.put("mode", "APPLY");
         after.put("fingerprint", fingerprint);
-        after.put("applied_by", by);
+        after.put("applied_by", by.name());
+        after.put("applied_account", key(by));
         after.put("approval", approval);
-        after.put("approved_by", approvedBy);
+        after.put("approved_by", approvedBy.name());
+        after.put("approved_account", key(approvedBy));
         after.put("four_eyes_waived", fourEyesWaived);
         if (rehearsal) {
             after.put("rehearsal", true);
@@ -204,12 +212,15 @@ public class PlanStore {
     /** Whose approval apply {@code planId} executed, and for whom; empty for an apply without a recorded approval. */
     public Optional<be.ocmw.merge.merger.report.ApplyResult.Approved> approvedOf(long planId) {
         return jdbc.sql("""
-                        select a.approved_by, a.approved_at, a.comment, p.applied_by, p.four_eyes_waived, p.rehearsal
+                        select a.approved_by, a.approved_at, a.comment, p.applied_by, p.four_eyes_waived, p.rehearsal,
+                               a.approved_account, p.applied_account
                         from plan p join approval a on a.id = p.approval_id where p.id = :id""")
                 .param("id", planId)
-                .query((rs, n) -> new be.ocmw.merge.merger.report.ApplyResult.Approved(rs.getString(1),
-                        rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                        rs.getBoolean(6)))
+                .query((rs, n) -> new be.ocmw.merge.merger.report.ApplyResult.Approved(
+                        new Actor(rs.getString(1), Account.ofKey(rs.getString(7))),
+                        rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4) == null ? null : new Actor(rs.getString(4), Account.ofKey(rs.getString(8))),
+                        rs.getBoolean(5), rs.getBoolean(6)))
                 .optional();
     }
 

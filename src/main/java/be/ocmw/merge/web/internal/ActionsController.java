@@ -97,7 +97,7 @@ class ActionsController {
     String plan(@PathVariable String id) {
         Merger merger = pages.merger(id);
         ReportOptions options = new ReportOptions(Pages.text().locale(), false);
-        var activity = activities.start("plan", merger.id(), Pages.user(), merger.id(),
+        var activity = activities.start("plan", merger.id(), Pages.actor(), merger.id(),
                 run -> mergerRuns.plan(merger, settings.reports(), options, run));
         return "redirect:/activities/" + activity.id();
     }
@@ -113,7 +113,7 @@ class ActionsController {
                 .filter(p -> p.kbo().digits().equals(kbo)).map(be.ocmw.merge.registry.Ocmw::kbo).findFirst()
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
                         org.springframework.http.HttpStatus.NOT_FOUND, "no participant " + kbo + " in " + id));
-        String user = Pages.user();
+        be.ocmw.merge.domain.Actor user = Pages.actor();
         var activity = activities.start("campaign", merger.id(), user, merger.id() + (kbo == null ? "" : " --resend " + kbo),
                 run -> campaign.send(merger, only != null, user, run, only));
         return "redirect:/activities/" + activity.id();
@@ -134,7 +134,7 @@ class ActionsController {
         model.addAttribute("approval", approval);
         model.addAttribute("view", approval == null || approval.applied() ? null
                 : views.view(merger, standing, approval.planId(), Pages.text(), false));
-        model.addAttribute("ownApproval", approval != null && approval.approvedBy(Pages.user()) && !applySettings.allowSelfApproval());
+        model.addAttribute("ownApproval", approval != null && approval.approvedBy(Pages.actor(), applySettings.fourEyes()) && !applySettings.allowSelfApproval());
         // the merged OCMW exists from E: before it, the apply is scheduled (default E at 06:00), not run
         model.addAttribute("schedule", schedules.waiting(merger).orElse(null));
         model.addAttribute("beforeEffective", java.time.LocalDate.now(clock).isBefore(merger.effectiveDate()));
@@ -145,8 +145,8 @@ class ActionsController {
     @PostMapping("/mergers/{id}/schedule")
     String schedule(@PathVariable String id, @RequestParam String fingerprint, @RequestParam String at, Model model) {
         Merger merger = pages.merger(id);
-        String user = Pages.user();
-        long run = runLog.start("apply", merger.id() + " --fingerprint " + fingerprint + " --at " + at + " (dashboard, " + user + ")",
+        be.ocmw.merge.domain.Actor user = Pages.actor();
+        long run = runLog.start("apply", merger.id() + " --fingerprint " + fingerprint + " --at " + at + " (dashboard, " + user.name() + ")",
                 user);
         try {
             java.time.OffsetDateTime moment = java.time.LocalDateTime.parse(at.strip())
@@ -170,7 +170,7 @@ class ActionsController {
     @PostMapping("/mergers/{id}/schedule/cancel")
     String cancelSchedule(@PathVariable String id) {
         Merger merger = pages.merger(id);
-        String user = Pages.user();
+        be.ocmw.merge.domain.Actor user = Pages.actor();
         long run = runLog.start("apply", merger.id() + " --cancel (dashboard, " + user + ")", user);
         try {
             schedules.cancel(merger, user, run);
@@ -191,7 +191,7 @@ class ActionsController {
             return "web/apply";
         }
         ReportOptions options = new ReportOptions(Pages.text().locale(), false);
-        String operator = Pages.user();
+        be.ocmw.merge.domain.Actor operator = Pages.actor();
         var activity = activities.start("apply", merger.id(), operator, merger.id() + " --fingerprint " + fingerprint,
                 run -> mergerRuns.apply(merger, settings.reports(), fingerprint.strip(), operator, options, run));
         return "redirect:/activities/" + activity.id();
@@ -202,7 +202,7 @@ class ActionsController {
         // an invalid registry is refused here, before anything starts
         pages.registry();
         ReportText text = Pages.text();
-        var activity = activities.start("reconcile", null, Pages.user(), applySafe ? "--apply-safe" : "",
+        var activity = activities.start("reconcile", null, Pages.actor(), applySafe ? "--apply-safe" : "",
                 run -> reconcileRuns.reconcile(null, applySafe, settings.reports().resolve("reconcile"), run, text));
         return "redirect:/activities/" + activity.id();
     }
@@ -247,7 +247,7 @@ class ActionsController {
         }
         Path out = settings.reports().resolve("intake").resolve(folder);
         ReportText text = Pages.text();
-        var activity = activities.start("intake", null, Pages.user(), String.join(" ", names), run -> {
+        var activity = activities.start("intake", null, Pages.actor(), String.join(" ", names), run -> {
             IntakeResult result = intake.intake(dir, run);
             List<String> written = intakeReports.write(result, out, text).stream().map(p -> p.getFileName().toString()).toList();
             return new IntakeOutcome(result, written, out);

@@ -91,9 +91,9 @@ class Activities {
         this.runLog = runLog;
     }
 
-    Activity start(String kind, String merger, String user, String arguments, Work work) {
-        Activity activity = new Activity(kind, merger, user);
-        activity.run = runLog.start(kind, arguments + " (dashboard, " + user + ")", user);
+    Activity start(String kind, String merger, be.ocmw.merge.domain.Actor user, String arguments, Work work) {
+        Activity activity = new Activity(kind, merger, user.name());
+        activity.run = runLog.start(kind, arguments + " (dashboard, " + user.name() + ")", user);
         activities.put(activity.id, activity);
         executor.execute(() -> execute(activity, work));
         return activity;

@@ -33,16 +33,16 @@ class ApprovalController {
     String approve(@PathVariable String id, @RequestParam String fingerprint,
                    @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         Merger merger = pages.merger(id);
-        String user = Pages.user();
+        be.ocmw.merge.domain.Actor user = Pages.actor();
         long run = runLog.start("approve", merger.id() + " --fingerprint " + be.ocmw.merge.domain.Readable.shorten(fingerprint)
-                + " (dashboard, " + user + ")", user);
+                + " (dashboard, " + user.name() + ")", user);
         return recorded(merger, approvals.approve(merger, fingerprint, user, comment, run), run, "approved", redirect);
     }
 
     @PostMapping("/mergers/{id}/withdraw")
     String withdraw(@PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         Merger merger = pages.merger(id);
-        String user = Pages.user();
+        be.ocmw.merge.domain.Actor user = Pages.actor();
         long run = runLog.start("approve", merger.id() + " --withdraw (dashboard, " + user + ")", user);
         return recorded(merger, approvals.withdraw(merger, user, comment, run), run, "withdrawn", redirect);
     }

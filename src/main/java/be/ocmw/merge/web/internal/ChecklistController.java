@@ -42,8 +42,8 @@ class ChecklistController {
         if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no task " + code + " of " + id);
         }
-        String user = Pages.user();
-        long run = runLog.start("task", merger.id() + " " + code + (done ? " --done" : " --not-done") + " (dashboard, " + user + ")",
+        be.ocmw.merge.domain.Actor user = Pages.actor();
+        long run = runLog.start("task", merger.id() + " " + code + (done ? " --done" : " --not-done") + " (dashboard, " + user.name() + ")",
                 user);
         checklist.mark(merger, code, done, user, run);
         runLog.finish(run, ExitCode.DONE, done ? "done" : "not done");

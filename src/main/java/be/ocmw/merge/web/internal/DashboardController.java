@@ -81,8 +81,22 @@ class DashboardController {
         this.settings = settings;
     }
 
+    /**
+     * The login page: the users file's form when there are users, the provider's button when OIDC is on, and for a
+     * user the provider logged in but the dashboard gives no role, who they are and what to ask for.
+     */
     @GetMapping("/login")
-    String login() {
+    String login(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        model.addAttribute("passwords", !settings.users().isEmpty());
+        model.addAttribute("oidc", settings.oidc().enabled() ? settings.oidc().label() : null);
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        Object refused = session == null ? null : session.getAttribute(WebSecurityConfiguration.NO_ROLE_NAME);
+        if (refused != null && request.getParameter("norole") != null) {
+            model.addAttribute("noRole", refused);
+            model.addAttribute("roleClaim", settings.oidc().roleClaim());
+            model.addAttribute("roleValues", String.join(", ", settings.oidc().coordinator()) + " / "
+                    + String.join(", ", settings.oidc().operator()));
+        }
         return "web/login";
     }
 
@@ -125,7 +139,7 @@ class DashboardController {
         boolean full = Pages.operator() && reason != null && !reason.isBlank();
         PlanViews.View view = views.latest(merger, Pages.text(), full).orElse(null);
         if (full && view != null) {
-            consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
+            consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.actor(),
                     be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "page administrators", merger.id(), null,
                     view.administrators().size(), reason, null));
         }
@@ -195,7 +209,7 @@ class DashboardController {
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
                     .location(java.net.URI.create(request.getRequestURI() + "/reason")).build();
         }
-        consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
+        consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.actor(),
                 be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "download " + file.getFileName(), merger.id(),
                 file.toString(), persons, reason, null));
         return download(file);
@@ -222,7 +236,7 @@ class DashboardController {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no workbook of " + kbo + " in " + id);
             }
             var workbook = written.get(0);
-            consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.user(),
+            consultations.record(be.ocmw.merge.audit.Consultation.of(Pages.actor(),
                     be.ocmw.merge.audit.Consultation.Channel.DASHBOARD, "download pre-filled workbook", merger.id(),
                     workbook.file().getFileName().toString(), workbook.accounts(), "pre-filled workbook (INSZ masked)", null));
             byte[] content = Files.readAllBytes(workbook.file());

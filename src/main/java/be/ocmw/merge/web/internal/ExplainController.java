@@ -51,7 +51,7 @@ class ExplainController {
         }
         Explanations.Lookup lookup = explanations.lookup(merger, q, text);
         if (lookup instanceof Explanations.Lookup.Explained explained && explained.byInsz()) {
-            consultations.record(Consultation.of(Pages.user(), Consultation.Channel.DASHBOARD, "explain (search by INSZ)",
+            consultations.record(Consultation.of(Pages.actor(), Consultation.Channel.DASHBOARD, "explain (search by INSZ)",
                     merger.id(), null, explained.persons(), Consultation.reasonOrNone(reason), null));
         }
         // an INSZ typed (valid or not) is not given back to the box: the page holds it only masked, in what it says

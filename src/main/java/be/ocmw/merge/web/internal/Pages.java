@@ -88,6 +88,18 @@ class Pages {
         return authentication == null ? "?" : authentication.getName();
     }
 
+    /**
+     * Who acts on the dashboard (SPEC 10): the logged-in user, as the account of the users file or of the organisation's
+     * OpenID Connect provider that authenticated them.
+     */
+    static be.ocmw.merge.domain.Actor actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        be.ocmw.merge.domain.Account.Kind kind = authentication
+                instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken
+                ? be.ocmw.merge.domain.Account.Kind.OIDC : be.ocmw.merge.domain.Account.Kind.USERS_FILE;
+        return be.ocmw.merge.domain.Actor.of(new be.ocmw.merge.domain.Account(kind, user()));
+    }
+
     static ReportText text() {
         return ReportText.of("fr".equals(LocaleContextHolder.getLocale().getLanguage()) ? ReportText.FRENCH : ReportText.DUTCH);
     }

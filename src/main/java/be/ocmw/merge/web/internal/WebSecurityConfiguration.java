@@ -25,13 +25,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who may do what on the dashboard: everybody logs in through the form; a COORDINATOR reads and downloads,
- * an OPERATOR also acts. The users come from configuration with bcrypt hashes only, and there is no default
- * user: without users the dashboard does not start (the demo profile brings its own, and says so on every page).
+ * Who may do what on the dashboard: a COORDINATOR reads, downloads and approves, an OPERATOR also acts. Users log in
+ * through the form (the users file, bcrypt hashes only) and/or through the organisation's OpenID Connect provider
+ * (SPEC 10: {@code OCMW_OIDC_ISSUER}, its role claim giving the role). There is no default user: without users and
+ * without a provider the dashboard does not start (the demo profile brings its own, and says so on every page).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class WebSecurityConfiguration {
+
+    /** The session attribute that holds the name of a user the provider logged in and the dashboard gives no role. */
+    static final String NO_ROLE_NAME = "ocmw.oidc.norole";
 
     static final String COORDINATOR = "COORDINATOR";
     static final String OPERATOR = "OPERATOR";
@@ -44,6 +48,23 @@ class WebSecurityConfiguration {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The policy with the OpenID Connect provider among the places a form may lead: logging out posts to the dashboard,
+     * which sends the browser on to the provider to end the session there too (browsers hold a form's redirects to it).
+     */
+    static String contentSecurityPolicy(WebSettings.Oidc oidc) {
+        return oidc.enabled() ? CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + oidc.origin())
+                : CONTENT_SECURITY_POLICY;
+    }
+
+    /** The dashboard's registration with the OpenID Connect provider, when there is one (OCMW_OIDC_ISSUER). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("'${ocmw.web.oidc.issuer:}'.trim() != ''")
+    org.springframework.security.oauth2.client.registration.ClientRegistrationRepository oidcRegistrations(WebSettings settings) {
+        return new org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository(
+                OidcLogin.registration(settings.oidc()));
+    }
 
     /** Fields with control characters refused before anything else reads them (see {@link TypedFieldsFilter}). */
     @Bean
@@ -65,7 +86,12 @@ class WebSecurityConfiguration {
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain monitoringSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain monitoringSecurity(HttpSecurity http, WebSettings settings) throws Exception {
+        if (settings.monitoringToken() != null) {
+            // a monitoring system that has no operator's password (the operators log in through OIDC): a token of its own
+            http.addFilterBefore(new MonitoringToken(settings.monitoringToken()),
+                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+        }
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         // an orchestrator's probes carry no login: they read whether it is up, nothing more
@@ -81,7 +107,9 @@ class WebSecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, WebSettings settings,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidc)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // the error page a request of the dashboard ends on; asked for directly, /error is a page like any
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
@@ -102,10 +130,33 @@ class WebSecurityConfiguration {
                                 + (exception instanceof ThrottledPasswords.LoginLockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(settings.oidc())))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        var registrations = oidc.getIfAvailable();
+        if (registrations != null) {
+            var logoutAtProvider = new org.springframework.security.oauth2.client.oidc.web.logout
+                    .OidcClientInitiatedLogoutSuccessHandler(registrations);
+            // the provider's session ends too, and it sends the browser back here; a user of the users file just comes back
+            logoutAtProvider.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+            logoutAtProvider.setDefaultTargetUrl("/login?logout");
+            http.oauth2Login(login -> login.loginPage("/login")
+                            .userInfoEndpoint(info -> info.oidcUserService(OidcLogin.users(settings.oidc())))
+                            .successHandler((request, response, authentication) ->
+                                    response.sendRedirect(request.getContextPath() + "/"))
+                            .failureHandler((request, response, exception) -> {
+                                if (exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException refused
+                                        && OidcLogin.NO_ROLE.equals(refused.getError().getErrorCode())) {
+                                    // logged in at the provider as somebody the dashboard gives no role: the page says who
+                                    request.getSession().setAttribute(NO_ROLE_NAME, refused.getError().getDescription());
+                                    response.sendRedirect(request.getContextPath() + "/login?norole");
+                                } else {
+                                    response.sendRedirect(request.getContextPath() + "/login?oidcerror");
+                                }
+                            }))
+                    .logout(logout -> logout.logoutSuccessHandler(logoutAtProvider));
+        }
         return http.build();
     }
 
@@ -141,8 +192,10 @@ class WebSecurityConfiguration {
 
     /** The configured users; refuses none, a role that does not exist, and anything but a bcrypt hash. */
     static List<UserDetails> users(WebSettings settings) {
-        if (settings.users().isEmpty()) {
-            throw new WebUsersMissingException("serve needs dashboard users, and none are configured. Give each user a "
+        if (settings.users().isEmpty() && !settings.oidc().enabled()) {
+            throw new WebUsersMissingException("serve needs dashboard users, and none are configured. Log them in "
+                    + "through the organisation's OpenID Connect provider (OCMW_OIDC_ISSUER, OCMW_OIDC_CLIENT_ID, "
+                    + "OCMW_OIDC_CLIENT_SECRET: docs/operations.md), or give each user a "
                     + "bcrypt hash (ocmw-merge hash-password) and a role in a file, e.g. users.properties:\n"
                     + "  ocmw.web.users.an.password={bcrypt}$2a$10$...\n  ocmw.web.users.an.role=COORDINATOR\n"
                     + "and start serve --users users.properties. To try the dashboard out: serve --demo (demo users, "

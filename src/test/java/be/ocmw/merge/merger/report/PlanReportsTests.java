@@ -119,7 +119,7 @@ class PlanReportsTests extends SampleDataTest {
     @Test
     void inFrenchTheSheetsFindingsAndTasksAreFrenchAndWithFullInszTheNumbersAreWhole() throws IOException {
         MergerRuns.Outcome plan = runs.plan(merger("hasselt"), folder.resolve("out"),
-                ReportOptions.full(ReportText.FRENCH, new ReportOptions.Disclosure("operator", be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
+                ReportOptions.full(ReportText.FRENCH, new ReportOptions.Disclosure(OPERATOR, be.ocmw.merge.audit.Consultation.Channel.COMMAND_LINE, "test: a full report")), run());
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("out/hasselt/plan.xlsx")))) {
             assertThat(sheetNames(workbook)).containsExactly("Synthèse", "Ce que le plan retire", "Gestionnaires", "Utilisateurs", "Constatations",
@@ -194,7 +194,8 @@ class PlanReportsTests extends SampleDataTest {
             String planned = String.valueOf(applied.plan().counts().get(Count.DOSSIERS_TO_REOPEN));
             assertThat(reopened.subList(1, 3)).containsExactly(planned, planned);
             assertThat(text(summary)).contains("Oude OCMW's onaangeroerd").contains("ja")
-                    .contains("Goedgekeurd door").contains(COORDINATOR).contains("Uitgevoerd door").contains(OPERATOR)
+                    .contains("Goedgekeurd door").contains("coordinator (dashboardgebruiker)").contains("Uitgevoerd door")
+                    .contains("operator (dashboardgebruiker)")
                     .doesNotContain("Vier ogen");
         }
         assertThat(applied.plan().findings()).noneMatch(f -> f.code().equals("APPLY_DIFFERS"));

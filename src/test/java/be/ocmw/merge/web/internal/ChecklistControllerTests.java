@@ -1,6 +1,8 @@
 package be.ocmw.merge.web.internal;
 
 import be.ocmw.merge.audit.RunLog;
+import be.ocmw.merge.domain.Account;
+import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.ExitCode;
 import be.ocmw.merge.merger.Checklist;
 import be.ocmw.merge.merger.PlanViews;
@@ -34,6 +36,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WithMockUser(username = "an", roles = "COORDINATOR")
 class ChecklistControllerTests extends WebSliceTest {
 
+    /** The signed-in coordinator, as the users file knows her. */
+    private static final Actor AN = Actor.of(new Account(Account.Kind.USERS_FILE, "an"));
+
     @MockitoBean
     PlanViews views;
 
@@ -47,15 +52,15 @@ class ChecklistControllerTests extends WebSliceTest {
     void latestPlanHasOneTask() {
         when(views.latestTasks(any(), any())).thenReturn(List.of(
                 new PlanViews.Task("LOGIN_CHOICE", LocalDate.of(2024, 12, 1), "Kies de login", null)));
-        when(runLog.start(anyString(), anyString(), anyString())).thenReturn(41L);
+        when(runLog.start(anyString(), anyString(), any(Actor.class))).thenReturn(41L);
     }
 
     @Test
     void aTaskOfTheLatestPlanIsTickedByWhoeverIsSignedInInARunOfItsOwn() throws Exception {
         MvcResult result = mvc.perform(post("/mergers/pajottegem/tasks/LOGIN_CHOICE").with(csrf())).andReturn();
 
-        verify(runLog).start("task", "pajottegem LOGIN_CHOICE --done (dashboard, an)", "an");
-        verify(checklist).mark(any(), eq("LOGIN_CHOICE"), eq(true), eq("an"), eq(41L));
+        verify(runLog).start("task", "pajottegem LOGIN_CHOICE --done (dashboard, an)", AN);
+        verify(checklist).mark(any(), eq("LOGIN_CHOICE"), eq(true), eq(AN), eq(41L));
         verify(runLog).finish(41L, ExitCode.DONE, "done");
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/mergers/pajottegem#tasks");
     }
@@ -65,7 +70,7 @@ class ChecklistControllerTests extends WebSliceTest {
         MvcResult result = mvc.perform(post("/mergers/pajottegem/tasks/NO_SUCH_TASK").with(csrf())).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(404);
-        verify(checklist, never()).mark(any(), anyString(), anyBoolean(), anyString(), anyLong());
-        verify(runLog, never()).start(anyString(), anyString(), anyString());
+        verify(checklist, never()).mark(any(), anyString(), anyBoolean(), any(Actor.class), anyLong());
+        verify(runLog, never()).start(anyString(), anyString(), any(Actor.class));
     }
 }

@@ -43,6 +43,6 @@ class WebUsersTests {
     }
 
     private static WebSettings settings(Map<String, WebSettings.User> users) {
-        return new WebSettings(users, Path.of("out"), Path.of("uploads"), null, false);
+        return new WebSettings(users, Path.of("out"), Path.of("uploads"), null, false, null, null);
     }
 }
