@@ -17,6 +17,7 @@ public final class OcmwMergeJar {
 
     private final Path workDir;
     private final Map<String, String> environment = new HashMap<>();
+    private final java.util.Set<String> unset = new java.util.HashSet<>();
 
     private OcmwMergeJar(Path workDir) {
         this.workDir = workDir;
@@ -29,6 +30,12 @@ public final class OcmwMergeJar {
 
     public OcmwMergeJar env(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** The jar run without a setting the harness gives by default (OCMW_FOUR_EYES): as on a real machine. */
+    public OcmwMergeJar unset(String name) {
+        unset.add(name);
         return this;
     }
 
@@ -84,6 +91,7 @@ public final class OcmwMergeJar {
         // test is about the accounts (env("OCMW_FOUR_EYES", "accounts"))
         builder.environment().put("OCMW_FOUR_EYES", "names");
         builder.environment().putAll(environment);
+        builder.environment().keySet().removeAll(unset);
         try {
             Path out = Files.createTempFile("ocmw-out", ".txt");
             Path err = Files.createTempFile("ocmw-err", ".txt");

@@ -10,7 +10,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -84,7 +83,8 @@ public final class TestOidcProvider implements AutoCloseable {
         context.close();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // no @Configuration: the application's tests scan this package, and this is another server's; it is given to its
+    // own SpringApplication by name, and its @Bean methods work as they are
     @EnableWebSecurity
     @ImportAutoConfiguration({
             org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration.class,
