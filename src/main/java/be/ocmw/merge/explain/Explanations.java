@@ -260,7 +260,7 @@ public class Explanations {
         lines.add(text.get(cited.mode() == RunMode.APPLY ? "explain.plan.apply" : "explain.plan.latest", cited.fingerprint(),
                 ReportText.dateTime(cited.at()), cited.run(), state));
         if (cited.approval() != null) {
-            lines.add(text.get("explain.plan.approved", cited.approval().approvedBy(),
+            lines.add(text.get("explain.plan.approved", text.who(cited.approval().approver()),
                     ReportText.dateTime(cited.approval().approvedAt()), cited.approval().fingerprint()));
         } else {
             lines.add(text.get("explain.plan.not_approved"));

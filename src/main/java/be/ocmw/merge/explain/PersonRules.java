@@ -252,7 +252,7 @@ final class PersonRules {
                     .map(AuditTrail.Entry::run).findFirst()
                     .or(() -> Optional.ofNullable(domain.own()).map(Account::run).filter(run -> run > 0 && run < done.get().run()));
             String approval = approvalOfRun.apply(done.get().run())
-                    .map(a -> text.get("explain.correction.approved", a.approvedBy(), ReportText.dateTime(a.approvedAt())))
+                    .map(a -> text.get("explain.correction.approved", text.who(a.approver()), ReportText.dateTime(a.approvedAt())))
                     .orElseGet(() -> text.get("explain.correction.unapproved"));
             lines.add(since.isPresent()
                     ? text.get("explain.rule.correction.done", what, since.get(), done.get().run(), done.get().command(),

@@ -266,7 +266,8 @@ final class MergerCommands {
                 out.println((again ? "Already approved: " : "Approved: ") + "plan " + approval.fingerprint() + " of " + target.id()
                         + " by " + approval.approvedBy() + " at " + ReportText.dateTime(approval.approvedAt())
                         + (approval.comment() == null ? "" : " (" + Readable.shorten(approval.comment()) + ")") + ".");
-                out.println("  Next: an operator other than " + approval.approvedBy() + " applies it: apply " + target.id()
+                out.println("  Next: an operator other than " + approval.approvedBy() + (approval.approver().account() == null ? ""
+                        : ", from an account other than " + approval.approver().account().id()) + " (four eyes), applies it: apply " + target.id()
                         + " --out DIR --fingerprint " + approval.fingerprint() + " --by NAME");
             }
             out.flush();
