@@ -60,9 +60,11 @@ class AuditCommandFunctionalTests {
 
         String osUser = System.getProperty("user.name");
         assertThat(listed.out()).containsPattern("plan --full-insz +hasselt +\\d+ persons +ticket HD-4711: wrong INSZ")
-                .contains(osUser).containsPattern("an\\.operator +COMMAND_LINE +export access +\\d+ persons +audit of Gooik");
+                .contains(osUser + " (OS account)")
+                .containsPattern("an\\.operator \\(OS account " + java.util.regex.Pattern.quote(osUser)
+                        + "\\) +COMMAND_LINE +export access +\\d+ persons +audit of Gooik");
         assertThat(Files.readString(workDir.resolve("consultations.csv"))).contains("ticket HD-4711").contains("audit of Gooik")
-                .contains("id;at;actor;channel;what;merger;file;persons;reason;run");
+                .contains("id;at;actor;account;channel;what;merger;file;persons;reason;run").contains(";os:" + osUser + ";");
         assertThat(csv.out()).contains("Wrote 2 consultation(s)");
         try (InputStream in = Files.newInputStream(workDir.resolve("none.xlsx")); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             assertThat(workbook.getSheet("Consultations").getLastRowNum()).isZero();
