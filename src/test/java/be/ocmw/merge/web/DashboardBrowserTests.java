@@ -237,7 +237,7 @@ class DashboardBrowserTests {
         assertThat(countsInReport).containsAllEntriesOf(countsOnPage);
         Matcher time = Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}").matcher(approvedOnPage);
         assertThat(time.find()).isTrue();
-        assertThat(browser.findElement(By.id("summary")).getText()).contains("coordinator op " + time.group());
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("coordinator (dashboardgebruiker) op " + time.group());
 
         // planned again: nothing left to do, the merger stays applied and nothing is offered for approval
         browser.get(base + "mergers/pajottegem");
