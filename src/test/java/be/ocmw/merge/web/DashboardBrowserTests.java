@@ -291,7 +291,7 @@ class DashboardBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(task));
         task = browser.findElement(By.cssSelector("#tasks tr[data-task='CHAMAN_FTP_ACCOUNT']"));
         assertThat(task.getAttribute("data-done")).isEqualTo("true");
-        assertThat(task.getText()).containsPattern("fait, coché par coordinator le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(task.getText()).containsPattern("fait, coché par coordinator \\(utilisateur du tableau de bord\\) le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
 
         // the plan's page opens in the browser, in its own tab, in the reader's language (the plan ran in Dutch, without
         // --lang: its page was written in French too)
