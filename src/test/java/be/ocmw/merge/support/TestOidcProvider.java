@@ -73,6 +73,19 @@ public final class TestOidcProvider implements AutoCloseable {
                 .run());
     }
 
+    /** A port nobody listens on now: the dashboard's, which the provider must know before the dashboard starts. */
+    public static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** The jar's serve registered with this provider as the dashboard (issuer, client id and secret, the button's label). */
+    public OcmwMergeJar registered(OcmwMergeJar jar) {
+        return jar.env("OCMW_OIDC_ISSUER", issuer()).env("OCMW_OIDC_CLIENT_ID", CLIENT_ID)
+                .env("OCMW_OIDC_CLIENT_SECRET", CLIENT_SECRET).env("OCMW_OIDC_LABEL", "Vlaanderen (test)");
+    }
+
     /** The issuer, as the dashboard is given it (OCMW_OIDC_ISSUER). */
     public String issuer() {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -1,5 +1,6 @@
 package be.ocmw.merge.web;
 
+import be.ocmw.merge.support.Chromium;
 import be.ocmw.merge.support.Waiting;
 import be.ocmw.merge.sampledata.SampleData;
 import be.ocmw.merge.support.OcmwMergeJar;
@@ -13,13 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,17 +58,7 @@ class DashboardBrowserTests {
         serve = jar.start("serve", "--demo", "--port", "0");
         base = awaitDashboard(serve);
 
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("ocmw.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("ocmw.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(workDir.resolve("chromium-profile")), "--window-size=1400,1000");
-        browser = new ChromeDriver(service, options);
-        // a click that submits a form returns before the next page is there: look for a while, as a reader does
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        browser = Chromium.start(workDir.resolve("chromium-profile"));
     }
 
     @AfterEach

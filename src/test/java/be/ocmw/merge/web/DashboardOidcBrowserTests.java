@@ -1,5 +1,6 @@
 package be.ocmw.merge.web;
 
+import be.ocmw.merge.support.Chromium;
 import be.ocmw.merge.support.OcmwMergeJar;
 import be.ocmw.merge.support.OcmwMergeJar.Started;
 import be.ocmw.merge.support.SampleWorkflow;
@@ -12,12 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,20 +52,15 @@ class DashboardOidcBrowserTests {
 
     @Test
     void anOperatorLogsInThroughTheProviderActsAsAnOperatorAndLogsOutThroughIt() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = TestOidcProvider.freePort();
         String base = "http://localhost:" + port;
         provider = TestOidcProvider.start(base);
         String url = SampleWorkflow.loadedCopy(workDir);
-        serve = OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url).env("OCMW_OIDC_ISSUER", provider.issuer())
-                .env("OCMW_OIDC_CLIENT_ID", TestOidcProvider.CLIENT_ID).env("OCMW_OIDC_CLIENT_SECRET", TestOidcProvider.CLIENT_SECRET)
-                .env("OCMW_OIDC_LABEL", "Vlaanderen (test)")
+        serve = provider.registered(OcmwMergeJar.in(workDir).env("OCMW_DB_URL", url))
                 // the users file stays beside the provider: here the demo's
                 .start("serve", "--demo", "--port", Integer.toString(port));
         Waiting.forOutput(serve, Pattern.compile("Dashboard: http://localhost:\\d+/"), Duration.ofSeconds(90));
-        browser = chromium();
+        browser = Chromium.start(workDir.resolve("chromium-profile"));
 
         browser.get(base + "/login");
         screenshot("oidc-login-nl");
@@ -95,20 +86,6 @@ class DashboardOidcBrowserTests {
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/login");
         browser.findElement(By.id("login-oidc")).click();
         assertThat(browser.getCurrentUrl()).as("the provider asks for the password again").startsWith(provider.issuer() + "/login");
-    }
-
-    private WebDriver chromium() throws Exception {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("ocmw.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("ocmw.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(workDir.resolve("chromium-profile")), "--window-size=1400,1000");
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-        return driver;
     }
 
     /** What the page looks like, for people to look at (target/screenshots). */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,10 +52,7 @@ class DashboardOidcFunctionalTests {
 
     @BeforeAll
     static void providerAndDashboard() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = TestOidcProvider.freePort();
         base = "http://localhost:" + port;
         provider = TestOidcProvider.start(base);
         url = SampleWorkflow.loadedCopy(workDir);
@@ -67,9 +63,7 @@ class DashboardOidcFunctionalTests {
         assertThat(printed.find()).as(plan.out()).isTrue();
         fingerprint = printed.group(1);
         // the organisation's provider only: no users file, no demo; four eyes by accounts, as for real
-        serve = jar.env("OCMW_OIDC_ISSUER", provider.issuer()).env("OCMW_OIDC_CLIENT_ID", TestOidcProvider.CLIENT_ID)
-                .env("OCMW_OIDC_CLIENT_SECRET", TestOidcProvider.CLIENT_SECRET).env("OCMW_OIDC_LABEL", "Vlaanderen (test)")
-                .env("OCMW_FOUR_EYES", "accounts")
+        serve = provider.registered(jar).env("OCMW_FOUR_EYES", "accounts")
                 .start("serve", "--port", Integer.toString(port), "--reports", "out");
         Waiting.forOutput(serve, Pattern.compile("Dashboard: http://localhost:\\d+/"), Duration.ofSeconds(90));
     }
