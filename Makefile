@@ -120,7 +120,7 @@ sample-data: $(JAR)
 
 ## Loading speed and memory on generated data (200 000-row xlsx, 1 000 000 dossiers), beside POI's own floor.
 bench: $(CDS)
-	bash bench/run.sh
+	RUN="$(RUN)" bash bench/run.sh
 	RUN="$(RUN)" bash bench/latency/run.sh
 
 ## docs/commands.md's help section, written again from the command line itself (CommandsDocTests checks it in make test).

@@ -3,6 +3,7 @@
 # Every figure is measured inside the JVM (start-up excluded) under -Xmx256m, on the embedded PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT="$PWD"
 JAR="$PWD/target/ocmw-merge.jar"
 DIR="$PWD/target/bench"
 ACCESS_ROWS=${ACCESS_ROWS:-200000}
@@ -87,6 +88,43 @@ approve out
 apply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out --by bench-operator $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 grants=$(python3 -c "import json;print(json.load(open('out/bench/summary.json'))['grants']['to_create'])" 2>/dev/null || echo "?")
 
+echo "== A national wave: every merger of the registry, one after another, sized like the real OCMWs"
+# (WAVE_ACCOUNTS accounts and WAVE_DOSSIERS running dossiers in all), by the launcher as an operator runs the commands
+WAVE_ACCOUNTS=${WAVE_ACCOUNTS:-60000}
+WAVE_DOSSIERS=${WAVE_DOSSIERS:-150000}
+RUN=${RUN:-java -jar $JAR}
+if [ ! -f ".wave-$WAVE_ACCOUNTS-$WAVE_DOSSIERS" ]; then
+  rm -rf bench-wave
+  (cd "$ROOT" && $TOOLS sample-data --out "$DIR" --bench-wave "$WAVE_ACCOUNTS,$WAVE_DOSSIERS" --registry jobs/mergers-2025.yml)
+  touch ".wave-$WAVE_ACCOUNTS-$WAVE_DOSSIERS"
+fi
+java -jar "$JAR" database stop >/dev/null
+rm -rf .ocmw out-wave
+W="--registry bench-wave/registry.yml"
+wave_heap=0
+# one command of the wave; stops the bench when it fails; keeps the largest peak heap of any
+wave() {
+  if ! OCMW_REPORT_MEMORY=1 $RUN "$@" > wave-step.log 2>&1; then
+    cat wave-step.log >&2; echo "the wave stopped: $* failed" >&2; exit 1
+  fi
+  local heap; heap=$(sed -n 's/.*peak heap \([0-9]*\) MB.*/\1/p' wave-step.log)
+  [ -n "$heap" ] && [ "$heap" -gt "$wave_heap" ] && wave_heap=$heap
+  grep -v "Work took" wave-step.log | tail -1
+}
+wave_start=$(date +%s.%N)
+wave load access bench-wave/access $W
+wave load dossiers bench-wave/dossiers.csv
+wave intake bench-wave/submissions $W
+wave_loaded=$(date +%s.%N)
+wave_mergers=0
+for m in $(sed -n 's/^  - id: \(.*\)$/\1/p' bench-wave/registry.yml); do
+  wave plan "$m" --out out-wave $W
+  wave approve "$m" --fingerprint "$(sed -n 's/^  "fingerprint" : "\([^"]*\)".*/\1/p' "out-wave/$m/summary.json")" --by wave-coordinator $W
+  wave apply "$m" --out out-wave --by wave-operator $W
+  wave_mergers=$((wave_mergers + 1))
+done
+wave_end=$(date +%s.%N)
+
 echo
 echo "== Results (the loads under -Xmx256m; the merger with the default heap)"
 awk -v f="$floor" -v a="$access_s" -v ah="$access_heap" -v d="$dossiers_s" -v dh="$dossiers_heap" \
@@ -111,4 +149,8 @@ awk -v p="$dplan_s" -v f="$dfloor_s" -v a="$dapply_s" -v n="$DOSSIERS" 'BEGIN {
 awk -v r="$rec_s" -v rh="$rec_heap" -v s="$recs_s" -v sh="$recs_heap" 'BEGIN {
   printf "reconcile (1 %% drift, 1M dossiers, 100k accounts):  %6.2f s  peak heap %s MB\n", r, rh;
   printf "reconcile --apply-safe (the same drift corrected):  %6.2f s  peak heap %s MB\n", s, sh;
+}'
+awk -v s="$wave_start" -v l="$wave_loaded" -v e="$wave_end" -v h="$wave_heap" -v n="$wave_mergers" \
+    -v a="$WAVE_ACCOUNTS" -v d="$WAVE_DOSSIERS" 'BEGIN {
+  printf "national wave, %d mergers (%d accounts, %d running dossiers): loads and intake %.1f s, plan + approve + apply of each %.1f s, in all %.1f s; largest peak heap %d MB\n", n, a, d, l - s, e - l, e - s, h;
 }'

@@ -431,6 +431,84 @@ public final class SampleData {
         }
     }
 
+    /**
+     * A national wave for {@code make bench}: every merger of {@code registry} (copied into {@code out} as
+     * {@code registry.yml}), its participants sized unevenly (a city's OCMW up to five times a village's) so that they
+     * hold {@code accounts} accounts and {@code dossiers} running dossiers in all; a third of each merger's people in two
+     * of its OCMWs, about four applications each; one submission per merger naming its HTB and a TB, so that every plan
+     * is READY. What is written: {@code access/<KBO>/}, {@code dossiers.csv}, {@code submissions/}.
+     */
+    public Wave writeWave(Path out, Path registry, int accounts, int dossiers) {
+        try {
+            List<be.ocmw.merge.registry.Merger> mergers = be.ocmw.merge.registry.RegistryLoader.load(registry).registry().mergers();
+            Files.createDirectories(out.resolve("submissions"));
+            Files.copy(registry, out.resolve("registry.yml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            List<be.ocmw.merge.registry.Ocmw> all = mergers.stream().flatMap(m -> m.participants().stream()).toList();
+            int[] weight = new int[all.size()];
+            int total = 0;
+            for (int o = 0; o < all.size(); o++) {
+                weight[o] = 1 + Math.floorMod(all.get(o).kbo().digits().hashCode(), 5);
+                total += weight[o];
+            }
+            List<String> header = List.of("Naam", "Voornaam", "Gebruikersnaam", "Type", "INSZ", "Status",
+                    "Beveiligde toepassingen", "E-mailadres", "Taal");
+            int first = 0;
+            int written = 0;
+            int serial = 0;
+            try (CsvWriter csv = CsvWriter.create(out.resolve("dossiers.csv"))) {
+                csv.row(List.of("reference", "type", "insz", "kbo", "start_date", "end_date"));
+                for (be.ocmw.merge.registry.Merger merger : mergers) {
+                    List<be.ocmw.merge.registry.Ocmw> ocmws = merger.participants();
+                    int share = 0;
+                    for (int o = 0; o < ocmws.size(); o++) {
+                        share += weight[first + o];
+                    }
+                    int mergerAccounts = (int) ((long) accounts * share / total);
+                    int people = Math.max(2, mergerAccounts * 3 / 4);
+                    List<Person> persons = new ArrayList<>(people);
+                    for (int p = 0; p < people; p++) {
+                        persons.add(new Person(randomInsz(), pick(LAST_NAMES), pick(FIRST_NAMES)));
+                    }
+                    List<List<List<String>>> rows = new ArrayList<>();
+                    ocmws.forEach(o -> rows.add(new ArrayList<>()));
+                    for (int i = 0; i < mergerAccounts; i++) {
+                        // the first people of each OCMW in turn, then a third of them again in another of its OCMWs
+                        int person = i < people ? i : (i - people) * 3 % people;
+                        int ocmw = i < people ? i % ocmws.size() : (person + 1) % ocmws.size();
+                        Person who = persons.get(person);
+                        rows.get(ocmw).add(List.of(who.lastName(), who.firstName(), "u" + person,
+                                person == 1 ? "TB" : "USER", who.insz(), i % 10 == 3 ? "Geblokkeerd" : "Actief",
+                                String.join("|", benchApplications(i)), "", "NL"));
+                        written++;
+                    }
+                    for (int o = 0; o < ocmws.size(); o++) {
+                        writeCsv(out.resolve("access").resolve(ocmws.get(o).kbo().digits()).resolve(DOMAIN + ".csv"), header,
+                                rows.get(o));
+                        int running = (int) ((long) dossiers * weight[first + o] / total);
+                        for (int d = 0; d < running; d++, serial++) {
+                            LocalDate start = LocalDate.of(2020, 1, 1).plusDays(serial % 1800);
+                            csv.row(List.of("W-" + serial, serial % 3 == 0 ? "INTEGRATIE" : serial % 3 == 1 ? "SOCIAAL_ONDERZOEK"
+                                    : "A036", randomInsz(), ocmws.get(o).kbo().digits(), start.toString(),
+                                    serial % 5 == 0 ? LocalDate.of(2026, 6, 30).toString() : ""));
+                        }
+                    }
+                    submission(out.resolve("submissions").resolve(merger.id() + ".xlsx"), merger.id(),
+                            ocmws.get(0).kbo().digits(), ocmws.get(0).name(), "05/11/2024", "bench",
+                            List.of("Rol", "Domein", "INSZ", "Naam", "Voornaam", "E-mailadres", "Taal", "Telefoon"),
+                            List.of(admin("HTB", "", persons.get(0)), admin("TB", DOMAIN, persons.get(1))), false);
+                    first += ocmws.size();
+                }
+            }
+            return new Wave(mergers.stream().map(be.ocmw.merge.registry.Merger::id).toList(), all.size(), written, serial);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@link #writeWave} wrote: the mergers in registry order, how many OCMWs, accounts and dossiers. */
+    public record Wave(List<String> mergers, int ocmws, int accounts, int dossiers) {
+    }
+
     /** 1 to 7 applications, 4 on average. */
     private static List<String> benchApplications(int i) {
         int count = 1 + (i * 7 + i / 7) % 7;

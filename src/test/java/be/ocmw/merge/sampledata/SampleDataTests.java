@@ -41,4 +41,23 @@ class SampleDataTests {
         assertThat(summary.accounts()).isBetween(600, 700);
         assertThat(new SampleData(2025, 3).write(folder.resolve("x3")).accounts()).isGreaterThan(3 * 600);
     }
+
+    @Test
+    void aWaveHoldsEveryMergerOfTheRegistryWithItsShareOfAccountsAndDossiersAndASubmissionEach() throws Exception {
+        List<be.ocmw.merge.registry.Merger> mergers = be.ocmw.merge.registry.RegistryLoader
+                .load(be.ocmw.merge.support.Registries.shipped()).registry().mergers();
+
+        SampleData.Wave wave = new SampleData(2025, 1).writeWave(folder.resolve("wave"),
+                be.ocmw.merge.support.Registries.shipped(), 6000, 15000);
+
+        assertThat(wave.mergers()).containsExactlyElementsOf(mergers.stream().map(be.ocmw.merge.registry.Merger::id).toList());
+        assertThat(wave.accounts()).isBetween(5900, 6000);
+        assertThat(wave.dossiers()).isBetween(14900, 15000);
+        assertThat(Files.readAllLines(folder.resolve("wave/dossiers.csv"))).hasSize(wave.dossiers() + 1);
+        for (be.ocmw.merge.registry.Merger merger : mergers) {
+            assertThat(folder.resolve("wave/submissions").resolve(merger.id() + ".xlsx")).exists();
+            merger.participants().forEach(ocmw -> assertThat(folder.resolve("wave/access").resolve(ocmw.kbo().digits())
+                    .resolve("Maatschappelijk Welzijn.csv")).exists());
+        }
+    }
 }

@@ -35,13 +35,30 @@ class SampleDataCommand implements Callable<Integer> {
             description = "Instead: write bench-merger/ (registry, exports of 20 OCMWs, submission) with this many accounts.")
     int benchMergerAccounts;
 
+    @Option(names = "--bench-wave", paramLabel = "ACCOUNTS,DOSSIERS", split = ",",
+            description = "Instead: write bench-wave/ (every merger of --registry, its OCMWs' exports, the dossiers, a "
+                    + "submission per merger) with this many accounts and running dossiers in all.")
+    int[] benchWave;
+
+    @Option(names = "--registry", defaultValue = "jobs/mergers-2025.yml", description = "The registry of --bench-wave.")
+    java.nio.file.Path registry;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         SampleData data = new SampleData(seed, scale);
-        if (benchMergerAccounts > 0) {
+        if (benchWave != null) {
+            if (benchWave.length != 2) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bench-wave ACCOUNTS,DOSSIERS");
+            }
+            SampleData.Wave wave = data.writeWave(out.resolve("bench-wave"), registry, benchWave[0], benchWave[1]);
+            spec.commandLine().getOut().println("Wrote the benchmark wave to " + out.resolve("bench-wave") + ": "
+                    + wave.mergers().size() + " mergers, " + wave.ocmws() + " OCMWs, " + wave.accounts() + " accounts, "
+                    + wave.dossiers() + " running dossiers");
+            spec.commandLine().getOut().println("mergers: " + String.join(" ", wave.mergers()));
+        } else if (benchMergerAccounts > 0) {
             data.writeBenchMerger(out.resolve("bench-merger"), 20, benchMergerAccounts);
             spec.commandLine().getOut().println("Wrote the benchmark merger to " + out.resolve("bench-merger"));
         } else if (benchAccessRows > 0 || benchDossiers > 0) {
