@@ -42,6 +42,8 @@ dossiers=$(OCMW_REPORT_MEMORY=1 $JAVA load dossiers bench-dossiers.csv | tee >(c
 dossiers_s=$(echo "$dossiers" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 dossiers_heap=$(echo "$dossiers" | sed -E 's/.*peak heap ([0-9]+) MB.*/\1/')
 
+# apply as an operator runs it: by the launcher of make build (RUN), which gives each command its JVM options
+RUN=${RUN:-java -jar $JAR}
 # The dossier part of a merger: the 20 OCMWs of bench-dossiers.csv merge (the same registry as the access
 # merger below, whose KBOs they are); nothing else of theirs is loaded, so plan and apply do the dossiers.
 R="--registry bench-merger/bench-registry.yml"
@@ -60,7 +62,7 @@ dplan_s=$(OCMW_REPORT_MEMORY=1 java -Xmx512m -jar "$JAR" plan bench --out out-do
 dfloor_out=$(OCMW_REPORT_MEMORY=1 $TOOLS bench-apply-floor bench --dossiers $R | tee >(cat >&2))
 dfloor_s=$(echo "$dfloor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
 approve out-dossiers
-dapply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out-dossiers --by bench-operator $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+dapply_s=$(OCMW_REPORT_MEMORY=1 $RUN apply bench --out out-dossiers --by bench-operator $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 
 echo "== Reconciliation: the same merger with its accounts applied too, then 1 % drift in the old OCMWs"
 java -jar "$JAR" load access bench-merger/access $R | tail -1
@@ -85,14 +87,13 @@ plan_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" plan bench --out out $R | tee >(c
 floor_out=$(OCMW_REPORT_MEMORY=1 $TOOLS bench-apply-floor bench $R | tee >(cat >&2))
 floor_s=$(echo "$floor_out" | grep "SQL floor" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
 approve out
-apply_s=$(OCMW_REPORT_MEMORY=1 java -jar "$JAR" apply bench --out out --by bench-operator $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
+apply_s=$(OCMW_REPORT_MEMORY=1 $RUN apply bench --out out --by bench-operator $R | tee >(cat >&2) | grep "Work took" | sed -E 's/Work took ([0-9.]+) s.*/\1/')
 grants=$(python3 -c "import json;print(json.load(open('out/bench/summary.json'))['grants']['to_create'])" 2>/dev/null || echo "?")
 
 echo "== A national wave: every merger of the registry, one after another, sized like the real OCMWs"
 # (WAVE_ACCOUNTS accounts and WAVE_DOSSIERS running dossiers in all), by the launcher as an operator runs the commands
 WAVE_ACCOUNTS=${WAVE_ACCOUNTS:-60000}
 WAVE_DOSSIERS=${WAVE_DOSSIERS:-150000}
-RUN=${RUN:-java -jar $JAR}
 if [ ! -f ".wave-$WAVE_ACCOUNTS-$WAVE_DOSSIERS" ]; then
   rm -rf bench-wave
   (cd "$ROOT" && $TOOLS sample-data --out "$DIR" --bench-wave "$WAVE_ACCOUNTS,$WAVE_DOSSIERS" --registry jobs/mergers-2025.yml)
