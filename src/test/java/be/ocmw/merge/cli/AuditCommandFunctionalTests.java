@@ -55,7 +55,7 @@ class AuditCommandFunctionalTests {
         assertThat(export.exitCode()).as(export.output()).isZero();
 
         Run listed = jar.run("audit", "consultations");
-        Run csv = jar.run("audit", "consultations", "--from", java.time.LocalDate.now().toString(), "--out", "consultations.csv");
+        Run csv = jar.run("audit", "consultations", "--from", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).toString(), "--out", "consultations.csv");
         Run xlsx = jar.run("audit", "consultations", "--to", "2000-01-01", "--out", "none.xlsx");
 
         String osUser = System.getProperty("user.name");
