@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardOidcFunctionalTests {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final String MONITORING_TOKEN = "a-token-the-monitoring-system-is-given";
     private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (sha256:[0-9a-f]+)");
 
     @TempDir
@@ -63,7 +64,7 @@ class DashboardOidcFunctionalTests {
         assertThat(printed.find()).as(plan.out()).isTrue();
         fingerprint = printed.group(1);
         // the organisation's provider only: no users file, no demo; four eyes by accounts, as for real
-        serve = provider.registered(jar).env("OCMW_FOUR_EYES", "accounts")
+        serve = provider.registered(jar).env("OCMW_FOUR_EYES", "accounts").env("OCMW_MONITORING_TOKEN", MONITORING_TOKEN)
                 .start("serve", "--port", Integer.toString(port), "--reports", "out");
         Waiting.forOutput(serve, Pattern.compile("Dashboard: http://localhost:\\d+/"), Duration.ofSeconds(90));
     }
@@ -143,6 +144,31 @@ class DashboardOidcFunctionalTests {
         assertThat(done.body()).doesNotContain("Vier ogen");
         assertThat(summary).contains("\"approved_by\" : \"carla\"").contains("\"approved_account\" : \"oidc:carla\"")
                 .contains("\"applied_by\" : \"otto\"").contains("\"applied_account\" : \"oidc:otto\"");
+    }
+
+    @Test
+    void whereOperatorsLogInThroughTheProviderTheMonitoringReadsWithATokenOfItsOwn() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpResponse<String>> metrics = authorization -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        HttpResponse<String> withToken = metrics.apply("Bearer " + MONITORING_TOKEN);
+        HttpResponse<String> wrongToken = metrics.apply("Bearer not-the-token");
+        HttpResponse<String> without = metrics.apply(null);
+
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("application=\"ocmw-merge\"");
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        assertThat(without.statusCode()).isEqualTo(401);
     }
 
     private static long count(String sql) throws Exception {
