@@ -27,7 +27,7 @@ public class Consultations {
                         insert into consultation (actor, account, channel, what, merger_id, file, persons, reason, run_id)
                         values (:actor, :account, :channel, :what, :merger, :file, :persons, :reason, :run) returning id""")
                 .param("actor", consultation.actor())
-                .param("account", consultation.account() == null ? null : consultation.account().key()).param("channel", consultation.channel().name())
+                .param("account", consultation.who().accountKey()).param("channel", consultation.channel().name())
                 .param("what", consultation.what()).param("merger", consultation.mergerId())
                 .param("file", consultation.file()).param("persons", consultation.persons())
                 .param("reason", consultation.reason()).param("run", consultation.run(), java.sql.Types.BIGINT)

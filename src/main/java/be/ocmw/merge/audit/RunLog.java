@@ -38,7 +38,7 @@ public class RunLog {
                 .param("command", command)
                 .param("arguments", Insz.maskedIn(arguments))
                 .param("actor", actor == null ? null : Insz.maskedIn(actor.name()))
-                .param("account", actor == null || actor.account() == null ? null : actor.account().key())
+                .param("account", actor == null ? null : actor.accountKey())
                 .query(Long.class)
                 .single();
     }
@@ -47,7 +47,7 @@ public class RunLog {
     public java.util.Optional<Actor> actor(long run) {
         return jdbc.sql("select actor, account from run where id = :id and (actor is not null or account is not null)")
                 .param("id", run)
-                .query((rs, n) -> new Actor(rs.getString("actor"), Account.ofKey(rs.getString("account"))))
+                .query((rs, n) -> Actor.stored(rs.getString("actor"), rs.getString("account")))
                 .optional();
     }
 

@@ -29,6 +29,16 @@ public record Actor(String name, Account account) {
         return new Actor(name, account);
     }
 
+    /** The account's stored form ({@link Account#key()}), null for an actor without one. */
+    public String accountKey() {
+        return account == null ? null : account.key();
+    }
+
+    /** The actor of a stored name and account key ({@link #accountKey()}); null when neither holds anything. */
+    public static Actor stored(String name, String accountKey) {
+        return name == null && accountKey == null ? null : new Actor(name, Account.ofKey(accountKey));
+    }
+
     /** Whether the name differs from the account's: what a page shows as "on behalf of". */
     public boolean onBehalf() {
         return account != null && !name.equalsIgnoreCase(account.id());

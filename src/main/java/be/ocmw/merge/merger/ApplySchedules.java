@@ -79,13 +79,13 @@ public class ApplySchedules {
                                                         scheduled_account, run_id)
                             values (:merger, :approval, :fingerprint, :at, :by, :account, :run) returning id""")
                     .param("merger", merger.id()).param("approval", approval.id()).param("fingerprint", approval.fingerprint())
-                    .param("at", at).param("by", by.name()).param("account", Approvals.key(by)).param("run", run).query(Long.class).single();
+                    .param("at", at).param("by", by.name()).param("account", by.accountKey()).param("run", run).query(Long.class).single();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("merger", merger.id());
             after.put("fingerprint", approval.fingerprint());
             after.put("at", at.toString());
             after.put("scheduled_by", by.name());
-            after.put("scheduled_account", Approvals.key(by));
+            after.put("scheduled_account", by.accountKey());
             store.audit(run, "apply_schedule", Long.toString(id), AuditAction.INSERT, null, after);
             return find(id).orElseThrow();
         });
@@ -99,12 +99,12 @@ public class ApplySchedules {
             jdbc.sql("""
                             update apply_schedule set status = 'CANCELLED', cancelled_by = :by, cancelled_account = :account
                             where id = :id and status = 'SCHEDULED'""")
-                    .param("by", by.name()).param("account", Approvals.key(by)).param("id", waiting.id()).update();
+                    .param("by", by.name()).param("account", by.accountKey()).param("id", waiting.id()).update();
             Map<String, Object> before = Map.of("status", "SCHEDULED");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("status", "CANCELLED");
             after.put("cancelled_by", by.name());
-            after.put("cancelled_account", Approvals.key(by));
+            after.put("cancelled_account", by.accountKey());
             store.audit(run, "apply_schedule", Long.toString(waiting.id()), AuditAction.UPDATE, before, after);
         });
         return find(waiting.id()).orElseThrow();

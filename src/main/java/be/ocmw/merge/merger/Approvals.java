@@ -1,6 +1,5 @@
 package be.ocmw.merge.merger;
 
-import be.ocmw.merge.domain.Account;
 import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.domain.FreeText;
 import be.ocmw.merge.domain.Insz;
@@ -114,14 +113,14 @@ public class Approvals {
                             insert into approval (merger_id, plan_id, fingerprint, approved_by, approved_account, comment, run_id)
                             values (:merger, :plan, :fingerprint, :by, :account, :comment, :run) returning id""")
                     .param("merger", merger.id()).param("plan", plan.id()).param("fingerprint", plan.fingerprint())
-                    .param("by", by.name()).param("account", key(by)).param("comment", blankToNull(comment)).param("run", run)
+                    .param("by", by.name()).param("account", by.accountKey()).param("comment", blankToNull(comment)).param("run", run)
                     .query(Long.class).single();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("merger", merger.id());
             after.put("plan", plan.id());
             after.put("fingerprint", plan.fingerprint());
             after.put("approved_by", by.name());
-            after.put("approved_account", key(by));
+            after.put("approved_account", by.accountKey());
             after.put("comment", blankToNull(comment));
             audit(run, approval, be.ocmw.merge.audit.AuditAction.INSERT, null, after);
             return approval;
@@ -160,7 +159,7 @@ public class Approvals {
                         update approval set withdrawn_by = :by, withdrawn_account = :account, withdrawn_at = now(),
                                             withdraw_comment = :comment
                         where id = :id""")
-                .param("by", by.name()).param("account", key(by)).param("comment", comment).param("id", approval.id()).update();
+                .param("by", by.name()).param("account", by.accountKey()).param("comment", comment).param("id", approval.id()).update();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("fingerprint", approval.fingerprint());
         before.put("approved_by", approval.approvedBy());
@@ -168,7 +167,7 @@ public class Approvals {
         Map<String, Object> after = new LinkedHashMap<>(before);
         after.put("in_force", false);
         after.put("withdrawn_by", by.name());
-        after.put("withdrawn_account", key(by));
+        after.put("withdrawn_account", by.accountKey());
         after.put("comment", comment);
         audit(run, approval.id(), be.ocmw.merge.audit.AuditAction.UPDATE, before, after);
     }
@@ -191,14 +190,7 @@ public class Approvals {
 
     /** The actor of a name column and its account column; null when neither holds anything. */
     static Actor actor(ResultSet rs, String name, String account) throws SQLException {
-        String by = rs.getString(name);
-        Account of = Account.ofKey(rs.getString(account));
-        return by == null && of == null ? null : new Actor(by, of);
-    }
-
-    /** The stored form of the actor's account (null for an actor without one). */
-    static String key(Actor actor) {
-        return actor.account() == null ? null : actor.account().key();
+        return Actor.stored(rs.getString(name), rs.getString(account));
     }
 
     private static String blankToNull(String text) {

@@ -52,14 +52,14 @@ public class Checklist {
                             insert into task_check (merger_id, task_code, done, by_whom, account, run_id)
                             values (:merger, :code, :done, :by, :account, :run) returning id""")
                     .param("merger", merger.id()).param("code", code).param("done", done).param("by", by.name())
-                    .param("account", Approvals.key(by)).param("run", run)
+                    .param("account", by.accountKey()).param("run", run)
                     .query(Long.class).single();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("merger", merger.id());
             after.put("task", code);
             after.put("done", done);
             after.put("by", by.name());
-            after.put("account", Approvals.key(by));
+            after.put("account", by.accountKey());
             store.audit(run, "task_check", Long.toString(id), be.ocmw.merge.audit.AuditAction.INSERT, null, after);
         });
     }

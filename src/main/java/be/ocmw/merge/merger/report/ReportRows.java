@@ -126,10 +126,10 @@ public final class ReportRows {
             summary.put("done", applied.done().asJson());
             if (applied.approved() != null) {
                 summary.put("approved_by", applied.approved().approvedBy());
-                summary.put("approved_account", account(applied.approved().approver()));
+                summary.put("approved_account", applied.approved().approver().accountKey());
                 summary.put("approved_at", applied.approved().approvedAt().toString());
                 summary.put("applied_by", applied.approved().appliedBy());
-                summary.put("applied_account", account(applied.approved().applier()));
+                summary.put("applied_account", applied.approved().applier() == null ? null : applied.approved().applier().accountKey());
                 summary.put("four_eyes_waived", applied.approved().fourEyesWaived());
                 if (applied.approved().rehearsal()) {
                     summary.put("rehearsal", true);
@@ -195,10 +195,5 @@ public final class ReportRows {
 
     static String severity(Severity severity, ReportText text) {
         return text.get("severity." + severity.name());
-    }
-
-    /** An account as summary.json gives it (its stored form: os:jdoe, users:an, oidc:an.peeters), null when unknown. */
-    private static String account(be.ocmw.merge.domain.Actor actor) {
-        return actor == null || actor.account() == null ? null : actor.account().key();
     }
 }

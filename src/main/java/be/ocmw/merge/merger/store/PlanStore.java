@@ -1,6 +1,5 @@
 package be.ocmw.merge.merger.store;
 
-import be.ocmw.merge.domain.Account;
 import be.ocmw.merge.domain.Actor;
 import be.ocmw.merge.finding.Finding;
 import be.ocmw.merge.finding.Findings;
@@ -173,12 +172,8 @@ public class PlanStore {
         jdbc.sql("""
                         update plan set applied_by = :by, applied_account = :account, approval_id = :approval,
                                         four_eyes_waived = :waived, rehearsal = :rehearsal where id = :id""")
-                .param("by", by.name()).param("account", key(by)).param("approval", approval).param("waived", fourEyesWaived).param("rehearsal", rehearsal)
+                .param("by", by.name()).param("account", by.accountKey()).param("approval", approval).param("waived", fourEyesWaived).param("rehearsal", rehearsal)
                 .param("id", planId).update();
-    }
-
-    private static String key(Actor actor) {
-        return actor == null || actor.account() == null ? null : actor.account().key();
     }
 
     /** The audit row of an apply: who executed which approval of which plan. */
@@ -189,10 +184,10 @@ public class PlanStore {
         after.put("mode", "APPLY");
         after.put("fingerprint", fingerprint);
         after.put("applied_by", by.name());
-        after.put("applied_account", key(by));
+        after.put("applied_account", by.accountKey());
         after.put("approval", approval);
         after.put("approved_by", approvedBy.name());
-        after.put("approved_account", key(approvedBy));
+        after.put("approved_account", approvedBy.accountKey());
         after.put("four_eyes_waived", fourEyesWaived);
         if (rehearsal) {
             after.put("rehearsal", true);
@@ -217,9 +212,9 @@ public class PlanStore {
                         from plan p join approval a on a.id = p.approval_id where p.id = :id""")
                 .param("id", planId)
                 .query((rs, n) -> new be.ocmw.merge.merger.report.ApplyResult.Approved(
-                        new Actor(rs.getString(1), Account.ofKey(rs.getString(7))),
+                        Actor.stored(rs.getString(1), rs.getString(7)),
                         rs.getObject(2, java.time.OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4) == null ? null : new Actor(rs.getString(4), Account.ofKey(rs.getString(8))),
+                        rs.getString(4) == null ? null : Actor.stored(rs.getString(4), rs.getString(8)),
                         rs.getBoolean(5), rs.getBoolean(6)))
                 .optional();
     }
